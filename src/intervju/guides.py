@@ -1,0 +1,234 @@
+"""Interview guides are data: YAML files validated into frozen dataclasses.
+
+Validation walks the YAML *node* tree rather than the loaded dicts so that
+every message can name the file and the line a researcher must fix
+("guide.yaml, line 14: topic 'relasjon' has no questions"). Researchers edit
+these files by hand; a precise message is the whole user interface.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import GuideError
+from .models import Guide, Question, Topic
+
+SCHEMA_VERSION = 1
+BUNDLED_DIR = Path(__file__).resolve().parent / "data" / "guide"
+DEFAULT_GUIDE_ID = "nav-videooppfolging"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_LANGUAGES = {"nb", "nn", "no", "en"}
+
+
+def bundled_guides() -> dict[str, Path]:
+    """The guides shipped with the package, by guide file stem."""
+    if not BUNDLED_DIR.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(BUNDLED_DIR.glob("*.yaml")) if not p.stem.startswith("probes")}
+
+
+def resolve_guide_path(name_or_path: str | Path | None) -> Path:
+    """Accept None (the study guide), a bundled guide's name, or a file path."""
+    if name_or_path is None:
+        name_or_path = DEFAULT_GUIDE_ID
+    bundled = bundled_guides()
+    key = str(name_or_path)
+    if key in bundled:
+        return bundled[key]
+    path = Path(name_or_path).expanduser()
+    if path.is_file():
+        return path
+    known = ", ".join(sorted(bundled)) or "none"
+    raise GuideError(f"no such guide file or bundled guide (bundled: {known})", where=key)
+
+
+def load_guide(path: str | Path | None = None) -> Guide:
+    """Load and validate a guide; ``None`` gives the bundled study guide."""
+    resolved = resolve_guide_path(path)
+    try:
+        text = resolved.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GuideError(f"not UTF-8 text ({exc.reason})", where=str(resolved)) from None
+    except OSError as exc:
+        raise GuideError(f"cannot read file ({exc.strerror})", where=str(resolved)) from None
+    return parse_guide(text, source=str(resolved))
+
+
+def parse_guide(text: str, *, source: str = "<guide>") -> Guide:
+    """Validate guide YAML text; errors name ``source`` and the line."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        where = f"{source}, line {line}" if line else source
+        raise GuideError(f"invalid YAML: {exc.problem}", where=where) from None
+    except yaml.YAMLError as exc:
+        raise GuideError(f"invalid YAML: {exc}", where=source) from None
+    if root is None:
+        raise GuideError("the file is empty", where=source)
+    return _Validator(source).guide(root)
+
+
+class _Validator:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, node: yaml.Node, message: str) -> GuideError:
+        return GuideError(message, where=f"{self.source}, line {node.start_mark.line + 1}")
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what} must be a mapping of keys to values")
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in out:
+                raise self.fail(key_node, f"duplicate key '{key}' in {what}")
+            out[key] = (key_node, value_node)
+        return out
+
+    def check_keys(
+        self,
+        node: yaml.Node,
+        fields: dict[str, tuple[yaml.Node, yaml.Node]],
+        required: set[str],
+        optional: set[str],
+        what: str,
+    ) -> None:
+        for key, (key_node, _) in fields.items():
+            if key not in required | optional:
+                allowed = ", ".join(sorted(required | optional))
+                raise self.fail(key_node, f"unknown key '{key}' in {what} (allowed: {allowed})")
+        for key in sorted(required):
+            if key not in fields:
+                raise self.fail(node, f"{what} is missing required key '{key}'")
+
+    def scalar(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or node.value is None:
+            raise self.fail(node, f"{what} must be a single value")
+        return str(node.value)
+
+    def text(self, node: yaml.Node, what: str) -> str:
+        value = self.scalar(node, what).strip()
+        if not value:
+            raise self.fail(node, f"{what} must not be empty")
+        return " ".join(value.split())
+
+    def identifier(self, node: yaml.Node, what: str) -> str:
+        value = self.scalar(node, what).strip()
+        if not _ID.match(value):
+            raise self.fail(node, f"{what} '{value}' must be letters, digits, '-', '_' or '.'")
+        return value
+
+    def number(self, node: yaml.Node, what: str) -> float:
+        raw = self.scalar(node, what)
+        try:
+            value = float(raw)
+        except ValueError:
+            raise self.fail(node, f"{what} must be a number of minutes, not '{raw}'") from None
+        if not 0 < value <= 600:
+            raise self.fail(node, f"{what} must be between 0 and 600 minutes")
+        return value
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        raw = self.scalar(node, what).strip().lower()
+        if raw in {"true", "yes", "ja"}:
+            return True
+        if raw in {"false", "no", "nei"}:
+            return False
+        raise self.fail(node, f"{what} must be true or false, not '{raw}'")
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, f"{what} must be a list")
+        if not node.value:
+            raise self.fail(node, f"{what} must not be empty")
+        return list(node.value)
+
+    def guide(self, root: yaml.Node) -> Guide:
+        fields = self.mapping(root, "the guide")
+        self.check_keys(
+            root,
+            fields,
+            {"schema", "id", "title", "language", "topics"},
+            {"description"},
+            "the guide",
+        )
+        schema_node = fields["schema"][1]
+        schema = self.scalar(schema_node, "schema")
+        if schema != str(SCHEMA_VERSION):
+            raise self.fail(schema_node, f"schema {schema} is not supported (expected {SCHEMA_VERSION})")
+        language_node = fields["language"][1]
+        language = self.scalar(language_node, "language").strip().lower()
+        if language not in _LANGUAGES:
+            raise self.fail(language_node, f"language '{language}' must be one of nb, nn, no, en")
+        topics: list[Topic] = []
+        seen_ids: dict[str, yaml.Node] = {}
+        for topic_node in self.sequence(fields["topics"][1], "topics"):
+            topic = self.topic(topic_node, seen_ids)
+            topics.append(topic)
+        description = None
+        if "description" in fields:
+            description = self.text(fields["description"][1], "description")
+        return Guide(
+            schema=SCHEMA_VERSION,
+            id=self.identifier(fields["id"][1], "guide id"),
+            title=self.text(fields["title"][1], "title"),
+            language="nb" if language == "no" else language,
+            topics=tuple(topics),
+            description=description,
+            source=self.source,
+        )
+
+    def topic(self, node: yaml.Node, seen_ids: dict[str, yaml.Node]) -> Topic:
+        fields = self.mapping(node, "a topic")
+        self.check_keys(node, fields, {"id", "title", "questions"}, {"purpose", "minutes"}, "a topic")
+        topic_id = self.identifier(fields["id"][1], "topic id")
+        self.unique(topic_id, fields["id"][1], seen_ids)
+        what = f"topic '{topic_id}'"
+        questions = tuple(
+            self.question(q, seen_ids, what)
+            for q in self.sequence(fields["questions"][1], f"questions of {what}")
+        )
+        return Topic(
+            id=topic_id,
+            title=self.text(fields["title"][1], f"title of {what}"),
+            purpose=self.text(fields["purpose"][1], f"purpose of {what}") if "purpose" in fields else "",
+            minutes=self.number(fields["minutes"][1], f"minutes of {what}") if "minutes" in fields else 10.0,
+            questions=questions,
+        )
+
+    def question(self, node: yaml.Node, seen_ids: dict[str, yaml.Node], where: str) -> Question:
+        fields = self.mapping(node, f"a question in {where}")
+        self.check_keys(
+            node, fields, {"id", "text"}, {"presisering", "probes", "core"}, f"a question in {where}"
+        )
+        qid = self.identifier(fields["id"][1], "question id")
+        self.unique(qid, fields["id"][1], seen_ids)
+        what = f"question '{qid}'"
+        probes: tuple[str, ...] = ()
+        if "probes" in fields:
+            probes = tuple(
+                self.text(p, f"a probe of {what}")
+                for p in self.sequence(fields["probes"][1], f"probes of {what}")
+            )
+        return Question(
+            id=qid,
+            text=self.text(fields["text"][1], f"text of {what}"),
+            presisering=(
+                self.text(fields["presisering"][1], f"presisering of {what}")
+                if "presisering" in fields
+                else None
+            ),
+            probes=probes,
+            core=self.flag(fields["core"][1], f"core of {what}") if "core" in fields else False,
+        )
+
+    def unique(self, ident: str, node: yaml.Node, seen: dict[str, yaml.Node]) -> None:
+        if ident in seen:
+            first = seen[ident].start_mark.line + 1
+            raise self.fail(node, f"id '{ident}' is used twice (first on line {first})")
+        seen[ident] = node
