@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from intervju.errors import ConfigError
+from intervju.settings import (
+    DB_FILE,
+    SETTINGS_FILE,
+    LLMSettings,
+    Settings,
+    default_data_dir,
+    load_settings,
+    save_settings,
+)
+
+
+def test_env_overrides_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(tmp_path / "x"))
+    assert default_data_dir() == tmp_path / "x"
+    assert load_settings().data_dir == tmp_path / "x"
+
+
+def test_default_data_dir_without_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("INTERVJU_DATA_DIR", raising=False)
+    assert default_data_dir().name.lower() == "intervju"
+
+
+def test_missing_file_gives_defaults_and_creates_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    settings = load_settings(folder)
+    assert settings == Settings(data_dir=folder)
+    assert settings.db_path == folder / DB_FILE
+    assert not folder.exists()
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path,
+        embeddings_backend="sentence-transformers",
+        embeddings_model="/models/minilm",
+        language="en",
+        llm=LLMSettings(provider="ollama", model="llama3.2", base_url="http://localhost:11434"),
+    )
+    path = save_settings(settings)
+    assert path == tmp_path / SETTINGS_FILE
+    assert load_settings(tmp_path) == settings
+    # No temp files left behind by the atomic write.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [SETTINGS_FILE]
+    assert "data_dir" not in json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_save_overwrites_atomically(tmp_path: Path) -> None:
+    save_settings(Settings(data_dir=tmp_path))
+    save_settings(Settings(data_dir=tmp_path, language="en"))
+    assert load_settings(tmp_path).language == "en"
+
+
+def test_with_changes_validates(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    assert settings.with_changes(language="en").language == "en"
+    with pytest.raises(ConfigError, match="language"):
+        settings.with_changes(language="de")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "JSON object"),
+        ('{"embeddings_backend": "openai"}', "embeddings backend"),
+        ('{"language": "sv"}', "language 'sv'"),
+        ('{"langauge": "nb"}', "unknown setting 'langauge'"),
+        ('{"llm": {"provider": "magic"}}', "llm provider"),
+        ('{"llm": {"api_key": "x"}}', "unknown llm setting"),
+        ('{"embeddings_model": 3}', "must be text"),
+        ('{"version": 99}', "not supported"),
+    ],
+)
+def test_bad_files_raise_config_error(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / SETTINGS_FILE).write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        load_settings(tmp_path)
+    assert info.value.where == str(tmp_path / SETTINGS_FILE)
+
+
+def test_unwritable_dir_raises_config_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot write settings"):
+        save_settings(Settings(data_dir=blocker / "sub"))
