@@ -1,0 +1,1110 @@
+"""Local SQLite storage for interview sessions: nothing shown is ever lost.
+
+One database file holds every interview of a user (default
+``<data dir>/sessions.sqlite3``). The live page writes each turn here *before*
+it shows it, so the promises this module keeps are:
+
+* **Durability.** Every public write runs in its own ``BEGIN IMMEDIATE``
+  transaction that is committed before the method returns, in WAL mode with
+  ``synchronous=FULL``: a SIGKILL (or a browser reload, or a server restart)
+  right after a call loses nothing, and a reopened store resumes exactly.
+* **Never harm existing data.** A file that is not an SQLite database, a
+  database written by a newer version, a locked or unwritable file all raise
+  :class:`~intervju.errors.StorageError` with one clear line. We never
+  recreate or "repair" a file we cannot read: it may be someone's interviews.
+* **Deleting means gone.** Transcripts are personal data and informants have a
+  right to deletion. ``delete_session`` removes every row of the session
+  (foreign keys cascade), and because SQLite normally keeps freed pages (and
+  the write-ahead log keeps old page images) the connection runs with
+  ``PRAGMA secure_delete=ON`` (freed content is overwritten with zeros), then
+  ``VACUUM`` rebuilds the file and ``wal_checkpoint(TRUNCATE)`` empties the
+  log. Afterwards the interview's words are not in the database files.
+  Caveat: if another process holds the database open with a read transaction
+  at that moment the log cannot be truncated; :class:`DeleteReport` says so
+  and the next delete or :meth:`SessionStore.purge` finishes the job.
+* **Resumable guides.** The guide's YAML is snapshotted into the session, so a
+  session can be resumed after the guide file changed or disappeared.
+
+Schema changes go through numbered migrations recorded in ``schema_version``.
+One connection per store, guarded by a lock, so a single store can be shared
+by the app's threads (``st.cache_resource``); several stores (or processes) on
+one file are fine too, SQLite serialises their writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal, Protocol, cast
+
+import yaml
+
+from .errors import GuideError, StorageError
+from .guides import parse_guide
+from .models import ROLES, Guide, Role, Turn
+
+CoverHow = Literal["auto", "manual"]
+TurnSource = Literal["typed", "paste", "file", "import", "unknown"]
+TURN_SOURCES: tuple[TurnSource, ...] = ("typed", "paste", "file", "import", "unknown")
+
+SCHEMA_VERSION = 1
+_BUSY_TIMEOUT_MS = 5000
+
+# Each migration is a list of statements applied in one transaction; index i
+# brings the schema from version i to i + 1. Never edit a released migration:
+# append a new one.
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            guide_id TEXT,
+            guide_source TEXT,
+            guide_yaml TEXT,
+            language TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            started_at TEXT
+        )""",
+        """CREATE TABLE turns (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            speaker TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('interviewer', 'informant', 'unknown')),
+            start REAL,
+            "end" REAL,
+            text TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'typed',
+            created_at TEXT NOT NULL,
+            edited_at TEXT,
+            PRIMARY KEY (session_id, idx)
+        )""",
+        """CREATE TABLE suggestions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            turn_idx INTEGER NOT NULL,
+            rank INTEGER NOT NULL,
+            intent TEXT NOT NULL,
+            text TEXT NOT NULL,
+            why TEXT NOT NULL DEFAULT '',
+            emphasis TEXT NOT NULL DEFAULT '[]',
+            shown_at TEXT NOT NULL,
+            used_at TEXT,
+            UNIQUE (session_id, turn_idx, text)
+        )""",
+        "CREATE INDEX suggestions_by_turn ON suggestions (session_id, turn_idx)",
+        """CREATE TABLE flags (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            turn_idx INTEGER NOT NULL,
+            form TEXT NOT NULL,
+            leading INTEGER NOT NULL,
+            double INTEGER NOT NULL,
+            why INTEGER NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '',
+            rewrite TEXT,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, turn_idx)
+        )""",
+        """CREATE TABLE covered (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            how TEXT NOT NULL CHECK (how IN ('auto', 'manual')),
+            turn_idx INTEGER,
+            covered_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, question_id)
+        )""",
+        """CREATE TABLE notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            turn_idx INTEGER,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX notes_by_session ON notes (session_id)",
+    ),
+)
+
+
+# ---------------------------------------------------------------------------
+# Rows
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One interview session (without its turns)."""
+
+    id: int
+    title: str
+    guide_id: str | None
+    guide_source: str | None
+    language: str | None
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+    started_at: datetime | None
+    turn_count: int
+
+    @property
+    def has_guide(self) -> bool:
+        return self.guide_id is not None
+
+    def elapsed_seconds(self, now: datetime | None = None) -> float:
+        """Seconds since the interview started (0 before the first turn)."""
+        if self.started_at is None:
+            return 0.0
+        current = now or datetime.now(timezone.utc)
+        return max(0.0, (current - self.started_at).total_seconds())
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "guide_id": self.guide_id,
+            "guide_source": self.guide_source,
+            "language": self.language,
+            "notes": self.notes,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+            "turn_count": self.turn_count,
+        }
+
+
+@dataclass(frozen=True)
+class StoredTurn:
+    """A turn as stored; ``idx`` is 0-based and contiguous within its session."""
+
+    session_id: int
+    idx: int
+    speaker: str
+    role: Role
+    start: float | None
+    end: float | None
+    text: str
+    source: TurnSource
+    created_at: datetime
+    edited_at: datetime | None
+
+    def to_turn(self) -> Turn:
+        return Turn(
+            index=self.idx,
+            speaker=self.speaker,
+            role=self.role,
+            start=self.start,
+            end=self.end,
+            text=self.text,
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "idx": self.idx,
+            "speaker": self.speaker,
+            "role": self.role,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "source": self.source,
+            "created_at": self.created_at.isoformat(),
+            "edited_at": self.edited_at.isoformat() if self.edited_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class StoredSuggestion:
+    """A follow-up suggestion that was shown after turn ``turn_idx``."""
+
+    id: int
+    session_id: int
+    turn_idx: int
+    rank: int
+    intent: str
+    text: str
+    why: str
+    emphasis: tuple[str, ...]
+    shown_at: datetime
+    used_at: datetime | None
+
+    @property
+    def used(self) -> bool:
+        return self.used_at is not None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "turn_idx": self.turn_idx,
+            "rank": self.rank,
+            "intent": self.intent,
+            "text": self.text,
+            "why": self.why,
+            "emphasis": list(self.emphasis),
+            "shown_at": self.shown_at.isoformat(),
+            "used": self.used,
+            "used_at": self.used_at.isoformat() if self.used_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class StoredFlag:
+    """The question-quality analysis of an interviewer turn (one per turn)."""
+
+    session_id: int
+    turn_idx: int
+    form: str
+    leading: bool
+    double: bool
+    why: bool
+    explanation: str
+    rewrite: str | None
+    created_at: datetime
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        found: list[str] = []
+        if self.form == "closed":
+            found.append("closed")
+        if self.leading:
+            found.append("leading")
+        if self.double:
+            found.append("double")
+        if self.why:
+            found.append("why")
+        return tuple(found)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "turn_idx": self.turn_idx,
+            "form": self.form,
+            "leading": self.leading,
+            "double": self.double,
+            "why": self.why,
+            "problems": list(self.problems),
+            "explanation": self.explanation,
+            "rewrite": self.rewrite,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class StoredCoverage:
+    """A guide question marked as covered, automatically or by the user's click."""
+
+    session_id: int
+    question_id: str
+    how: CoverHow
+    turn_idx: int | None
+    covered_at: datetime
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "question_id": self.question_id,
+            "how": self.how,
+            "turn_idx": self.turn_idx,
+            "covered_at": self.covered_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class StoredNote:
+    """A time-stamped note, optionally attached to a turn."""
+
+    id: int
+    session_id: int
+    turn_idx: int | None
+    text: str
+    created_at: datetime
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "turn_idx": self.turn_idx,
+            "text": self.text,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class DeleteReport:
+    """What ``delete_session`` removed; ``purged`` is False if the WAL could not be emptied."""
+
+    session_id: int
+    turns: int
+    suggestions: int
+    flags: int
+    covered: int
+    notes: int
+    purged: bool
+
+
+class SuggestionLike(Protocol):
+    """What ``record_suggestions`` needs (``intervju.suggestions.Suggestion`` fits)."""
+
+    @property
+    def intent(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def why(self) -> str: ...
+
+
+class AnalysisLike(Protocol):
+    """What ``record_flag`` needs (``intervju.analysis.Analysis`` fits)."""
+
+    @property
+    def form(self) -> str: ...
+    @property
+    def leading(self) -> bool: ...
+    @property
+    def double(self) -> bool: ...
+    @property
+    def why(self) -> bool: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def rewrite(self) -> str | None: ...
+
+
+# ---------------------------------------------------------------------------
+# Store
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _ts(value: datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _parse_ts(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _req_ts(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def guide_snapshot(guide: Guide) -> str:
+    """YAML text that reloads into an equal guide, for resuming a session later.
+
+    The guide's own file is preferred (keeps comments and wording exactly) when
+    it still parses into the same guide; otherwise the guide is serialised.
+    """
+    if guide.source:
+        with contextlib.suppress(OSError, UnicodeDecodeError, GuideError):
+            text = Path(guide.source).read_text(encoding="utf-8-sig")
+            if parse_guide(text, source=guide.source) == guide:
+                return text
+    return yaml.safe_dump(_drop_none(guide.to_dict()), allow_unicode=True, sort_keys=False)
+
+
+def _drop_none(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
+class SessionStore:
+    """All sessions in one SQLite file. Open with a path; close (or use ``with``)."""
+
+    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] | None = None) -> None:
+        self.path = Path(path).expanduser()
+        self._clock = clock or _utcnow
+        self._lock = threading.RLock()
+        self._conn = self._open()
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def _fail(self, message: str) -> StorageError:
+        return StorageError(message, where=str(self.path))
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path.is_dir():
+            raise self._fail("is a folder, not a session database file")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._fail(f"cannot create the data folder ({exc.strerror})") from None
+        try:
+            conn = sqlite3.connect(
+                str(self.path),
+                timeout=_BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+                check_same_thread=False,  # guarded by self._lock
+            )
+        except sqlite3.Error as exc:
+            raise self._fail(f"cannot open the session database ({exc})") from None
+        try:
+            # Reading the header first: a non-SQLite file fails here, before any write.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise self._fail(f"cannot switch the database to WAL mode (got {mode})")
+            conn.execute("PRAGMA synchronous = FULL")
+            self._migrate(conn)
+        except StorageError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise self._fail(_explain(exc)) from None
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {
+                str(r[0])
+                for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if "schema_version" not in tables:
+                if tables - {"sqlite_sequence"}:
+                    raise self._fail("is an SQLite database, but not an intervju session database")
+                conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                conn.execute("INSERT INTO schema_version (version) VALUES (0)")
+            row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+            version = int(row[0] or 0)
+            if version > SCHEMA_VERSION:
+                raise self._fail(
+                    f"was written by a newer intervju (schema {version}, this version "
+                    f"knows {SCHEMA_VERSION}); upgrade intervju to open it"
+                )
+            for target in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[target]:
+                    conn.execute(statement)
+                conn.execute("UPDATE schema_version SET version = ?", (target + 1,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction; any error rolls back and becomes a StorageError."""
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._fail(_explain(exc)) from None
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._fail(_explain(exc)) from None
+                raise
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise self._fail(_explain(exc)) from None
+
+    def _now(self) -> str:
+        return _ts(self._clock())
+
+    def _require_session(self, conn: sqlite3.Connection, session_id: int) -> None:
+        if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+            raise StorageError(f"no session with id {session_id}", where=str(self.path))
+
+    def _touch(self, conn: sqlite3.Connection, session_id: int, now: str) -> None:
+        conn.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now, session_id))
+
+    # -- sessions ----------------------------------------------------------
+
+    _SESSION_SELECT = """
+        SELECT s.id, s.title, s.guide_id, s.guide_source, s.language, s.notes,
+               s.created_at, s.updated_at, s.started_at,
+               (SELECT count(*) FROM turns t WHERE t.session_id = s.id)
+        FROM sessions s
+    """
+
+    @staticmethod
+    def _session_row(row: sqlite3.Row | tuple[object, ...]) -> SessionInfo:
+        return SessionInfo(
+            id=int(cast(int, row[0])),
+            title=str(row[1]),
+            guide_id=cast("str | None", row[2]),
+            guide_source=cast("str | None", row[3]),
+            language=cast("str | None", row[4]),
+            notes=str(row[5]),
+            created_at=_req_ts(str(row[6])),
+            updated_at=_req_ts(str(row[7])),
+            started_at=_parse_ts(cast("str | None", row[8])),
+            turn_count=int(cast(int, row[9])),
+        )
+
+    def create_session(
+        self,
+        title: str,
+        guide: Guide | None = None,
+        *,
+        language: str | None = None,
+        guide_yaml: str | None = None,
+    ) -> SessionInfo:
+        """Start a new session; the guide is snapshotted so it can be resumed later."""
+        clean = " ".join(title.split())
+        if not clean:
+            raise StorageError("a session needs a title", where=str(self.path))
+        snapshot = (
+            guide_yaml if guide_yaml is not None else (guide_snapshot(guide) if guide else None)
+        )
+        now = self._now()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO sessions (title, guide_id, guide_source, guide_yaml, language,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    clean,
+                    guide.id if guide else None,
+                    guide.source if guide else None,
+                    snapshot,
+                    language or (guide.language if guide else None),
+                    now,
+                    now,
+                ),
+            )
+            session_id = int(cast(int, cursor.lastrowid))
+        return self.get_session(session_id)
+
+    def list_sessions(self) -> tuple[SessionInfo, ...]:
+        """All sessions, most recently updated first."""
+        with self._read() as conn:
+            rows = conn.execute(self._SESSION_SELECT + " ORDER BY s.updated_at DESC, s.id DESC")
+            return tuple(self._session_row(r) for r in rows.fetchall())
+
+    def get_session(self, session_id: int) -> SessionInfo:
+        with self._read() as conn:
+            row = conn.execute(self._SESSION_SELECT + " WHERE s.id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise StorageError(f"no session with id {session_id}", where=str(self.path))
+        return self._session_row(row)
+
+    def session_guide(self, session_id: int) -> Guide | None:
+        """The guide as it was when the session was created (from the snapshot)."""
+        text = self.guide_yaml(session_id)
+        if text is None:
+            return None
+        info = self.get_session(session_id)
+        guide = parse_guide(text, source=f"guide snapshot of session {session_id}")
+        # Keep pointing at the original file (for display); equality ignores source.
+        if info.guide_source:
+            guide = Guide(
+                schema=guide.schema,
+                id=guide.id,
+                title=guide.title,
+                language=guide.language,
+                topics=guide.topics,
+                description=guide.description,
+                source=info.guide_source,
+            )
+        return guide
+
+    def guide_yaml(self, session_id: int) -> str | None:
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT guide_yaml FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+        if row is None:
+            raise StorageError(f"no session with id {session_id}", where=str(self.path))
+        return cast("str | None", row[0])
+
+    def rename_session(self, session_id: int, title: str) -> SessionInfo:
+        clean = " ".join(title.split())
+        if not clean:
+            raise StorageError("a session needs a title", where=str(self.path))
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET title = ?, updated_at = ? WHERE id = ?",
+                (clean, now, session_id),
+            )
+        return self.get_session(session_id)
+
+    def set_note(self, session_id: int, text: str) -> SessionInfo:
+        """Replace the session's free-text note (the researcher's notepad)."""
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET notes = ?, updated_at = ? WHERE id = ?",
+                (text, now, session_id),
+            )
+        return self.get_session(session_id)
+
+    def mark_started(self, session_id: int, at: datetime | None = None) -> SessionInfo:
+        """Start the interview clock (the first turn does this automatically)."""
+        now = self._now()
+        started = _ts(at) if at is not None else now
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET started_at = coalesce(started_at, ?), updated_at = ?"
+                " WHERE id = ?",
+                (started, now, session_id),
+            )
+        return self.get_session(session_id)
+
+    def delete_session(self, session_id: int) -> DeleteReport:
+        """Remove every trace of the session, including freed pages and the WAL."""
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            counts = {
+                table: int(
+                    conn.execute(
+                        f"SELECT count(*) FROM {table} WHERE session_id = ?", (session_id,)
+                    ).fetchone()[0]
+                )
+                for table in ("turns", "suggestions", "flags", "covered", "notes")
+            }
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+            for table in counts:  # belt and braces, should foreign keys ever be off
+                conn.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
+        purged = self.purge()
+        return DeleteReport(session_id=session_id, purged=purged, **counts)
+
+    def purge(self) -> bool:
+        """Rebuild the file without freed pages and empty the WAL; True when complete."""
+        with self._read() as conn:
+            try:
+                conn.execute("VACUUM")
+                busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.OperationalError:
+                return False
+        return int(busy) == 0
+
+    # -- turns -------------------------------------------------------------
+
+    _TURN_COLUMNS = (
+        'session_id, idx, speaker, role, start, "end", text, source, created_at, edited_at'
+    )
+
+    @staticmethod
+    def _turn_row(row: Sequence[object]) -> StoredTurn:
+        return StoredTurn(
+            session_id=int(cast(int, row[0])),
+            idx=int(cast(int, row[1])),
+            speaker=str(row[2]),
+            role=cast(Role, row[3]),
+            start=cast("float | None", row[4]),
+            end=cast("float | None", row[5]),
+            text=str(row[6]),
+            source=cast(TurnSource, row[7]),
+            created_at=_req_ts(str(row[8])),
+            edited_at=_parse_ts(cast("str | None", row[9])),
+        )
+
+    def add_turn(
+        self,
+        session_id: int,
+        speaker: str,
+        role: Role,
+        text: str,
+        start: float | None = None,
+        end: float | None = None,
+        *,
+        source: TurnSource = "typed",
+    ) -> StoredTurn:
+        """Append a turn; it is committed when this returns."""
+        return self.add_turns(session_id, [(speaker, role, text, start, end)], source=source)[0]
+
+    def add_turns(
+        self,
+        session_id: int,
+        turns: Sequence[tuple[str, Role, str, float | None, float | None]],
+        *,
+        source: TurnSource = "typed",
+    ) -> tuple[StoredTurn, ...]:
+        """Append several turns (speaker, role, text, start, end) in one transaction."""
+        if source not in TURN_SOURCES:
+            raise StorageError(f"unknown turn source '{source}'", where=str(self.path))
+        for speaker, role, _text, _start, _end in turns:
+            if role not in ROLES:
+                raise StorageError(f"unknown role '{role}'", where=str(self.path))
+            if not speaker.strip():
+                raise StorageError("a turn needs a speaker", where=str(self.path))
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            row = conn.execute(
+                "SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)
+            ).fetchone()
+            first = int(row[0])
+            for offset, (speaker, role, text, start, end) in enumerate(turns):
+                conn.execute(
+                    f"INSERT INTO turns ({self._TURN_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,NULL)",
+                    (
+                        session_id,
+                        first + offset,
+                        speaker.strip(),
+                        role,
+                        start,
+                        end,
+                        text,
+                        source,
+                        now,
+                    ),
+                )
+            if turns:
+                conn.execute(
+                    "UPDATE sessions SET started_at = coalesce(started_at, ?), updated_at = ?"
+                    " WHERE id = ?",
+                    (now, now, session_id),
+                )
+            rows = conn.execute(
+                f"SELECT {self._TURN_COLUMNS} FROM turns WHERE session_id = ? AND idx >= ?"
+                " ORDER BY idx",
+                (session_id, first),
+            ).fetchall()
+        return tuple(self._turn_row(r) for r in rows)
+
+    def update_turn_text(self, session_id: int, idx: int, text: str) -> StoredTurn:
+        """Replace a turn's text (live transcription corrected or extended it)."""
+        now = self._now()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE turns SET text = ?, edited_at = ? WHERE session_id = ? AND idx = ?",
+                (text, now, session_id, idx),
+            )
+            if cursor.rowcount == 0:
+                raise StorageError(f"session {session_id} has no turn {idx}", where=str(self.path))
+            self._touch(conn, session_id, now)
+            row = conn.execute(
+                f"SELECT {self._TURN_COLUMNS} FROM turns WHERE session_id = ? AND idx = ?",
+                (session_id, idx),
+            ).fetchone()
+        return self._turn_row(row)
+
+    def update_turn_role(self, session_id: int, idx: int, role: Role) -> StoredTurn:
+        """Fix who said a turn (the user corrected a mis-assigned speaker role)."""
+        if role not in ROLES:
+            raise StorageError(f"unknown role '{role}'", where=str(self.path))
+        now = self._now()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE turns SET role = ?, edited_at = ? WHERE session_id = ? AND idx = ?",
+                (role, now, session_id, idx),
+            )
+            if cursor.rowcount == 0:
+                raise StorageError(f"session {session_id} has no turn {idx}", where=str(self.path))
+            self._touch(conn, session_id, now)
+            row = conn.execute(
+                f"SELECT {self._TURN_COLUMNS} FROM turns WHERE session_id = ? AND idx = ?",
+                (session_id, idx),
+            ).fetchone()
+        return self._turn_row(row)
+
+    def turns(self, session_id: int) -> tuple[StoredTurn, ...]:
+        """The session's turns in order (empty for an unknown session id)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {self._TURN_COLUMNS} FROM turns WHERE session_id = ? ORDER BY idx",
+                (session_id,),
+            ).fetchall()
+        return tuple(self._turn_row(r) for r in rows)
+
+    # -- suggestions -------------------------------------------------------
+
+    _SUGGESTION_COLUMNS = (
+        "id, session_id, turn_idx, rank, intent, text, why, emphasis, shown_at, used_at"
+    )
+
+    @staticmethod
+    def _suggestion_row(row: Sequence[object]) -> StoredSuggestion:
+        emphasis = json.loads(str(row[7]))
+        return StoredSuggestion(
+            id=int(cast(int, row[0])),
+            session_id=int(cast(int, row[1])),
+            turn_idx=int(cast(int, row[2])),
+            rank=int(cast(int, row[3])),
+            intent=str(row[4]),
+            text=str(row[5]),
+            why=str(row[6]),
+            emphasis=tuple(str(e) for e in emphasis),
+            shown_at=_req_ts(str(row[8])),
+            used_at=_parse_ts(cast("str | None", row[9])),
+        )
+
+    def record_suggestions(
+        self, session_id: int, turn_idx: int, suggestions: Sequence[SuggestionLike]
+    ) -> tuple[StoredSuggestion, ...]:
+        """Record the suggestions shown after a turn; idempotent (same text kept once).
+
+        Returns the stored rows for exactly the given suggestions, in the given
+        order, so the UI can later mark one as used by its ``id``.
+        """
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            for rank, suggestion in enumerate(suggestions, start=1):
+                emphasis = tuple(getattr(suggestion, "emphasis", ()) or ())
+                conn.execute(
+                    "INSERT OR IGNORE INTO suggestions (session_id, turn_idx, rank, intent, text,"
+                    " why, emphasis, shown_at) VALUES (?,?,?,?,?,?,?,?)",
+                    (
+                        session_id,
+                        turn_idx,
+                        rank,
+                        suggestion.intent,
+                        suggestion.text,
+                        suggestion.why or "",
+                        json.dumps([str(e) for e in emphasis], ensure_ascii=False),
+                        now,
+                    ),
+                )
+            if suggestions:
+                self._touch(conn, session_id, now)
+            out: list[StoredSuggestion] = []
+            for suggestion in suggestions:
+                row = conn.execute(
+                    f"SELECT {self._SUGGESTION_COLUMNS} FROM suggestions"
+                    " WHERE session_id = ? AND turn_idx = ? AND text = ?",
+                    (session_id, turn_idx, suggestion.text),
+                ).fetchone()
+                out.append(self._suggestion_row(row))
+        return tuple(out)
+
+    def mark_suggestion_used(self, session_id: int, suggestion_id: int) -> StoredSuggestion:
+        """The interviewer clicked (asked) this suggestion; the first click time is kept."""
+        now = self._now()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE suggestions SET used_at = coalesce(used_at, ?)"
+                " WHERE session_id = ? AND id = ?",
+                (now, session_id, suggestion_id),
+            )
+            if cursor.rowcount == 0:
+                raise StorageError(
+                    f"session {session_id} has no suggestion {suggestion_id}", where=str(self.path)
+                )
+            self._touch(conn, session_id, now)
+            row = conn.execute(
+                f"SELECT {self._SUGGESTION_COLUMNS} FROM suggestions WHERE id = ?",
+                (suggestion_id,),
+            ).fetchone()
+        return self._suggestion_row(row)
+
+    def suggestions(
+        self, session_id: int, turn_idx: int | None = None
+    ) -> tuple[StoredSuggestion, ...]:
+        """Suggestions shown in the session (or after one turn), by turn then rank."""
+        query = f"SELECT {self._SUGGESTION_COLUMNS} FROM suggestions WHERE session_id = ?"
+        params: tuple[int, ...] = (session_id,)
+        if turn_idx is not None:
+            query += " AND turn_idx = ?"
+            params = (session_id, turn_idx)
+        with self._read() as conn:
+            rows = conn.execute(query + " ORDER BY turn_idx, rank, id", params).fetchall()
+        return tuple(self._suggestion_row(r) for r in rows)
+
+    def latest_suggestions(self, session_id: int) -> tuple[StoredSuggestion, ...]:
+        """The cards to show again on resume: those of the last turn that had any."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT max(turn_idx) FROM suggestions WHERE session_id = ?", (session_id,)
+            ).fetchone()
+        if row is None or row[0] is None:
+            return ()
+        return self.suggestions(session_id, int(row[0]))
+
+    # -- flags -------------------------------------------------------------
+
+    _FLAG_COLUMNS = (
+        "session_id, turn_idx, form, leading, double, why, explanation, rewrite, created_at"
+    )
+
+    @staticmethod
+    def _flag_row(row: Sequence[object]) -> StoredFlag:
+        return StoredFlag(
+            session_id=int(cast(int, row[0])),
+            turn_idx=int(cast(int, row[1])),
+            form=str(row[2]),
+            leading=bool(row[3]),
+            double=bool(row[4]),
+            why=bool(row[5]),
+            explanation=str(row[6]),
+            rewrite=cast("str | None", row[7]),
+            created_at=_req_ts(str(row[8])),
+        )
+
+    def record_flag(self, session_id: int, turn_idx: int, analysis: AnalysisLike) -> StoredFlag:
+        """Store (or replace, after an edit) the analysis of an interviewer turn."""
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            conn.execute(
+                f"INSERT OR REPLACE INTO flags ({self._FLAG_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    session_id,
+                    turn_idx,
+                    analysis.form,
+                    int(analysis.leading),
+                    int(analysis.double),
+                    int(analysis.why),
+                    analysis.explanation or "",
+                    analysis.rewrite,
+                    now,
+                ),
+            )
+            self._touch(conn, session_id, now)
+            row = conn.execute(
+                f"SELECT {self._FLAG_COLUMNS} FROM flags WHERE session_id = ? AND turn_idx = ?",
+                (session_id, turn_idx),
+            ).fetchone()
+        return self._flag_row(row)
+
+    def flags(self, session_id: int) -> tuple[StoredFlag, ...]:
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {self._FLAG_COLUMNS} FROM flags WHERE session_id = ? ORDER BY turn_idx",
+                (session_id,),
+            ).fetchall()
+        return tuple(self._flag_row(r) for r in rows)
+
+    # -- guide coverage ----------------------------------------------------
+
+    def mark_covered(
+        self,
+        session_id: int,
+        question_id: str,
+        how: CoverHow = "manual",
+        turn_idx: int | None = None,
+    ) -> StoredCoverage:
+        """Tick a guide question. The first tick is kept; a manual click upgrades 'auto'."""
+        if how not in ("auto", "manual"):
+            raise StorageError(f"unknown coverage kind '{how}'", where=str(self.path))
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            conn.execute(
+                "INSERT INTO covered (session_id, question_id, how, turn_idx, covered_at)"
+                " VALUES (?,?,?,?,?) ON CONFLICT (session_id, question_id) DO UPDATE SET"
+                " how = CASE WHEN excluded.how = 'manual' THEN 'manual' ELSE covered.how END",
+                (session_id, question_id, how, turn_idx, now),
+            )
+            self._touch(conn, session_id, now)
+            row = conn.execute(
+                "SELECT session_id, question_id, how, turn_idx, covered_at FROM covered"
+                " WHERE session_id = ? AND question_id = ?",
+                (session_id, question_id),
+            ).fetchone()
+        return self._coverage_row(row)
+
+    def unmark_covered(self, session_id: int, question_id: str) -> None:
+        """Untick a guide question (the user clicked a tick by mistake)."""
+        now = self._now()
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM covered WHERE session_id = ? AND question_id = ?",
+                (session_id, question_id),
+            )
+            self._touch(conn, session_id, now)
+
+    @staticmethod
+    def _coverage_row(row: Sequence[object]) -> StoredCoverage:
+        return StoredCoverage(
+            session_id=int(cast(int, row[0])),
+            question_id=str(row[1]),
+            how=cast(CoverHow, row[2]),
+            turn_idx=cast("int | None", row[3]),
+            covered_at=_req_ts(str(row[4])),
+        )
+
+    def covered(self, session_id: int) -> tuple[StoredCoverage, ...]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT session_id, question_id, how, turn_idx, covered_at FROM covered"
+                " WHERE session_id = ? ORDER BY covered_at, question_id",
+                (session_id,),
+            ).fetchall()
+        return tuple(self._coverage_row(r) for r in rows)
+
+    # -- notes -------------------------------------------------------------
+
+    def add_note(self, session_id: int, text: str, turn_idx: int | None = None) -> StoredNote:
+        """A time-stamped note (e.g. "sighs", "long pause"), optionally on a turn."""
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            cursor = conn.execute(
+                "INSERT INTO notes (session_id, turn_idx, text, created_at) VALUES (?,?,?,?)",
+                (session_id, turn_idx, text, now),
+            )
+            self._touch(conn, session_id, now)
+            note_id = int(cast(int, cursor.lastrowid))
+        return StoredNote(
+            id=note_id,
+            session_id=session_id,
+            turn_idx=turn_idx,
+            text=text,
+            created_at=_req_ts(now),
+        )
+
+    def notes(self, session_id: int) -> tuple[StoredNote, ...]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, session_id, turn_idx, text, created_at FROM notes"
+                " WHERE session_id = ? ORDER BY id",
+                (session_id,),
+            ).fetchall()
+        return tuple(
+            StoredNote(
+                id=int(r[0]),
+                session_id=int(r[1]),
+                turn_idx=r[2],
+                text=str(r[3]),
+                created_at=_req_ts(str(r[4])),
+            )
+            for r in rows
+        )
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    """Turn SQLite's terse messages into something a researcher can act on."""
+    text = str(exc)
+    lowered = text.lower()
+    if "not a database" in lowered or "malformed" in lowered:
+        return "is not an intervju session database (or is damaged); it was left untouched"
+    if "locked" in lowered or "busy" in lowered:
+        return "the session database is locked by another program; try again in a moment"
+    if "readonly" in lowered or "read-only" in lowered:
+        return "the session database is read-only; check the file's permissions"
+    if "unable to open" in lowered:
+        return "cannot open the session database file (check the folder's permissions)"
+    if "disk" in lowered and "full" in lowered:
+        return "the disk is full; the last change was not saved"
+    return f"session database error ({text})"
