@@ -1,0 +1,151 @@
+"""Vector search with faiss, and an on-disk cache of embeddings.
+
+Why faiss directly: an exact inner-product index over unit vectors is all the
+live engine needs (a few hundred guide questions and probe examples), and it
+avoids LangChain's community vector stores, which are being sunset.
+
+Why a cache: guides and probe banks are embedded once per model and content,
+then loaded from disk in milliseconds, so starting a live session or a CLI run
+does not pay hundreds of embedding calls. The key is the model id plus a hash
+of the exact texts and the embedding kind (query or passage); any edit to a
+guide simply produces a new key. The cache is an optimisation only: when the
+folder cannot be written the vectors are still computed and used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Generic, Literal, TypeVar
+
+import faiss
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from .embeddings import embed_passages, embed_queries, model_id
+
+__all__ = ["ENV_CACHE_DIR", "VectorIndex", "cache_dir", "cached_embeddings"]
+
+ENV_CACHE_DIR = "INTERVJU_CACHE_DIR"
+Kind = Literal["query", "passage"]
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """``INTERVJU_CACHE_DIR`` if set, else the platform's user cache folder."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("intervju", appauthor=False))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text)[-80:] or "model"
+
+
+def content_key(model: str, kind: Kind, texts: Sequence[str]) -> str:
+    """Hash of everything that determines the vectors."""
+    digest = hashlib.sha256()
+    digest.update(model.encode("utf-8"))
+    digest.update(b"\x00" + kind.encode("ascii"))
+    for text in texts:
+        digest.update(b"\x00" + text.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def cached_embeddings(
+    embeddings: Embeddings,
+    texts: Sequence[str],
+    *,
+    kind: Kind = "query",
+    directory: Path | None = None,
+) -> np.ndarray:
+    """Embed ``texts`` (float32 unit rows), reading and writing the disk cache."""
+    texts = list(texts)
+    mid = model_id(embeddings)
+    folder = (directory or cache_dir()) / "embeddings" / _slug(mid)
+    path = folder / f"{content_key(mid, kind, texts)}.npy"
+    try:
+        cached = np.load(path, allow_pickle=False)
+        if cached.ndim == 2 and cached.shape[0] == len(texts) and cached.dtype == np.float32:
+            return np.ascontiguousarray(cached)
+    except (OSError, ValueError):
+        pass  # missing or damaged: recompute below
+    embed = embed_queries if kind == "query" else embed_passages
+    vectors = embed(embeddings, texts)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Write to a temporary file and rename, so a concurrent reader never sees half a file.
+        handle, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            np.save(stream, vectors, allow_pickle=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # read-only or full disk: the cache is only an optimisation
+    return vectors
+
+
+class VectorIndex(Generic[T]):
+    """Exact cosine search (faiss ``IndexFlatIP`` on unit vectors) with payloads."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self._index = faiss.IndexFlatIP(dim)
+        self._payloads: list[T] = []
+        self._vectors = np.zeros((0, dim), dtype=np.float32)
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, payloads: Sequence[T]) -> VectorIndex[T]:
+        if vectors.ndim != 2 or vectors.shape[0] != len(payloads):
+            raise ValueError("one vector per payload is required")
+        index: VectorIndex[T] = cls(int(vectors.shape[1]))
+        index.add(vectors, payloads)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._payloads)
+
+    @property
+    def vectors(self) -> np.ndarray:
+        """All indexed vectors (rows in insertion order); read-only view."""
+        view = self._vectors.view()
+        view.flags.writeable = False
+        return view
+
+    @property
+    def payloads(self) -> tuple[T, ...]:
+        return tuple(self._payloads)
+
+    def add(self, vectors: np.ndarray, payloads: Sequence[T]) -> None:
+        matrix = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        if matrix.shape[0] != len(payloads):
+            raise ValueError("one vector per payload is required")
+        if matrix.shape[0] == 0:
+            return
+        self._index.add(matrix)
+        self._payloads.extend(payloads)
+        self._vectors = np.vstack([self._vectors, matrix])
+
+    def search(self, vector: np.ndarray, k: int) -> list[tuple[float, T]]:
+        """The ``k`` nearest payloads with their cosine similarity, best first."""
+        if not self._payloads:
+            return []
+        query = np.ascontiguousarray(vector, dtype=np.float32).reshape(1, self.dim)
+        scores, ids = self._index.search(query, min(k, len(self._payloads)))
+        return [
+            (float(s), self._payloads[int(i)])
+            for s, i in zip(scores[0], ids[0], strict=True)
+            if i >= 0
+        ]
+
+    def similarities(self, vector: np.ndarray) -> np.ndarray:
+        """Cosine similarity of ``vector`` to every row, in insertion order."""
+        query = np.asarray(vector, dtype=np.float32).reshape(self.dim)
+        out: np.ndarray = self._vectors @ query
+        return out
