@@ -27,7 +27,9 @@ def bundled_guides() -> dict[str, Path]:
     """The guides shipped with the package, by guide file stem."""
     if not BUNDLED_DIR.is_dir():
         return {}
-    return {p.stem: p for p in sorted(BUNDLED_DIR.glob("*.yaml")) if not p.stem.startswith("probes")}
+    return {
+        p.stem: p for p in sorted(BUNDLED_DIR.glob("*.yaml")) if not p.stem.startswith("probes")
+    }
 
 
 def resolve_guide_path(name_or_path: str | Path | None) -> Path:
@@ -68,7 +70,11 @@ def parse_guide(text: str, *, source: str = "<guide>") -> Guide:
     except yaml.YAMLError as exc:
         raise GuideError(f"invalid YAML: {exc}", where=source) from None
     if root is None:
-        raise GuideError("the file is empty", where=source)
+        # Comments only or nothing at all: point at line 1 so every message has a line.
+        raise GuideError(
+            "the file is empty (expected a guide: schema, id, title, ...)",
+            where=f"{source}, line 1",
+        )
     return _Validator(source).guide(root)
 
 
@@ -109,6 +115,9 @@ class _Validator:
     def scalar(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.value is None:
             raise self.fail(node, f"{what} must be a single value")
+        if node.tag == "tag:yaml.org,2002:null":
+            # `key: null` / `key: ~` is an empty value, not the word "null" as text.
+            return ""
         return str(node.value)
 
     def text(self, node: yaml.Node, what: str) -> str:
@@ -130,7 +139,7 @@ class _Validator:
         except ValueError:
             raise self.fail(node, f"{what} must be a number of minutes, not '{raw}'") from None
         if not 0 < value <= 600:
-            raise self.fail(node, f"{what} must be between 0 and 600 minutes")
+            raise self.fail(node, f"{what} must be more than 0 and at most 600, not '{raw}'")
         return value
 
     def flag(self, node: yaml.Node, what: str) -> bool:
@@ -160,7 +169,9 @@ class _Validator:
         schema_node = fields["schema"][1]
         schema = self.scalar(schema_node, "schema")
         if schema != str(SCHEMA_VERSION):
-            raise self.fail(schema_node, f"schema {schema} is not supported (expected {SCHEMA_VERSION})")
+            raise self.fail(
+                schema_node, f"schema {schema} is not supported (expected {SCHEMA_VERSION})"
+            )
         language_node = fields["language"][1]
         language = self.scalar(language_node, "language").strip().lower()
         if language not in _LANGUAGES:
@@ -185,7 +196,9 @@ class _Validator:
 
     def topic(self, node: yaml.Node, seen_ids: dict[str, yaml.Node]) -> Topic:
         fields = self.mapping(node, "a topic")
-        self.check_keys(node, fields, {"id", "title", "questions"}, {"purpose", "minutes"}, "a topic")
+        self.check_keys(
+            node, fields, {"id", "title", "questions"}, {"purpose", "minutes"}, "a topic"
+        )
         topic_id = self.identifier(fields["id"][1], "topic id")
         self.unique(topic_id, fields["id"][1], seen_ids)
         what = f"topic '{topic_id}'"
@@ -196,15 +209,23 @@ class _Validator:
         return Topic(
             id=topic_id,
             title=self.text(fields["title"][1], f"title of {what}"),
-            purpose=self.text(fields["purpose"][1], f"purpose of {what}") if "purpose" in fields else "",
-            minutes=self.number(fields["minutes"][1], f"minutes of {what}") if "minutes" in fields else 10.0,
+            purpose=self.text(fields["purpose"][1], f"purpose of {what}")
+            if "purpose" in fields
+            else "",
+            minutes=self.number(fields["minutes"][1], f"minutes of {what}")
+            if "minutes" in fields
+            else 10.0,
             questions=questions,
         )
 
     def question(self, node: yaml.Node, seen_ids: dict[str, yaml.Node], where: str) -> Question:
         fields = self.mapping(node, f"a question in {where}")
         self.check_keys(
-            node, fields, {"id", "text"}, {"presisering", "probes", "core"}, f"a question in {where}"
+            node,
+            fields,
+            {"id", "text"},
+            {"presisering", "probes", "core"},
+            f"a question in {where}",
         )
         qid = self.identifier(fields["id"][1], "question id")
         self.unique(qid, fields["id"][1], seen_ids)
