@@ -1,0 +1,215 @@
+"""Microsoft Teams WebVTT (and other WebVTT) transcripts.
+
+Teams writes one cue per phrase, ``<v Name>text</v>`` inside, and splits a
+long turn over many consecutive cues of the same speaker; merging them back
+into turns happens in :mod:`._segments`.
+
+webvtt-py gives us the WebVTT cue model (:class:`webvtt.Caption`) and its
+timestamp rules, but its file parser silently drops malformed cue blocks
+and reports no line numbers, and ``Caption.voice`` only sees a voice span
+at the start of the first line. A user who exports a broken file must hear
+"line 14: malformed timestamp '00:00:2x.000'", so the block scan is ours
+(following the WebVTT rule that blocks end at blank lines) and every cue is
+built as a ``webvtt.Caption``. Voice spans are read from the raw cue text
+so that a cue with two voices yields two segments.
+
+Files without any voice span (Zoom and some converters write
+"Name: text") fall back to the speaker-label rules of :mod:`.text`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import webvtt
+from webvtt.errors import MalformedCaptionError
+from webvtt.models import Timestamp
+
+from ..errors import TranscriptError
+from ._segments import Segment
+from .text import accepted_labels, match_label, plausible_label
+
+_TIMINGS = re.compile(r"^\s*(\S+?)\s*-->\s*(\S+)(?:\s+.*)?$")
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)*(?:[ \t]+([^>]*))?>")
+_TAG = re.compile(r"<[^>\n]*>")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+EXAMPLE_TIMINGS = "'00:00:05.120 --> 00:00:09.840'"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A timed cue block with the line it starts on (for messages)."""
+
+    line: int
+    caption: webvtt.Caption
+    payload: tuple[str, ...]
+
+    @property
+    def start(self) -> float:
+        return float(self.caption.start_time.in_milliseconds()) / 1000
+
+    @property
+    def end(self) -> float:
+        return float(self.caption.end_time.in_milliseconds()) / 1000
+
+
+def _timestamp(value: str, at: str, *, comma: bool) -> str:
+    """Validate one timestamp with webvtt-py's rules; ``at`` names the place."""
+    text = value.replace(",", ".", 1) if comma else value
+    try:
+        Timestamp.from_string(text)
+    except MalformedCaptionError:
+        raise TranscriptError(f"malformed timestamp {value!r}", where=at) from None
+    return text
+
+
+def blocks(lines: Sequence[str], first_line: int = 1) -> list[list[tuple[int, str]]]:
+    """Blank-line separated blocks of (line number, line)."""
+    result: list[list[tuple[int, str]]] = []
+    block: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=first_line):
+        if line.strip():
+            block.append((number, line))
+        elif block:
+            result.append(block)
+            block = []
+    if block:
+        result.append(block)
+    return result
+
+
+def parse_cue_block(block: Sequence[tuple[int, str]], where: str, *, comma: bool, kind: str) -> Cue:
+    """One cue block: optional identifier line, timings line, payload lines."""
+    timing_at = next((i for i, (_, line) in enumerate(block[:2]) if "-->" in line), None)
+    if timing_at is None:
+        number, line = block[0]
+        arrow = next((n for n, text in block if "-->" in text), None)
+        if arrow is not None:
+            raise TranscriptError(
+                "cue timings must follow the cue id directly", where=f"{where}, line {arrow}"
+            )
+        shown = line.strip()
+        if len(shown) > 40:
+            shown = shown[:40] + "…"
+        raise TranscriptError(
+            f"expected {kind} cue timings such as {EXAMPLE_TIMINGS}, found {shown!r}",
+            where=f"{where}, line {number}",
+        )
+    number, timing_line = block[timing_at]
+    m = _TIMINGS.match(timing_line)
+    if m is None:
+        raise TranscriptError(
+            f"malformed cue timings {timing_line.strip()!r}", where=f"{where}, line {number}"
+        )
+    at = f"{where}, line {number}"
+    start = _timestamp(m.group(1), at, comma=comma)
+    end = _timestamp(m.group(2), at, comma=comma)
+    payload = tuple(line for _, line in block[timing_at + 1 :])
+    for extra_number, extra in block[timing_at + 1 :]:
+        if "-->" in extra and _TIMINGS.match(extra):
+            raise TranscriptError(
+                "two cue timings in one block (missing blank line?)",
+                where=f"{where}, line {extra_number}",
+            )
+    identifier = block[0][1].strip() if timing_at == 1 else None
+    caption = webvtt.Caption(start, end, list(payload), identifier)
+    if caption.end_time < caption.start_time:
+        raise TranscriptError(
+            f"cue ends before it starts ({m.group(1)} --> {m.group(2)})",
+            where=f"{where}, line {number}",
+        )
+    return Cue(line=number, caption=caption, payload=payload)
+
+
+def cue_text(raw: str) -> str:
+    """Cue text without tags, entities decoded."""
+    return html.unescape(_TAG.sub("", raw)).strip()
+
+
+def voice_parts(payload: Sequence[str]) -> list[tuple[str | None, str]]:
+    """Split a cue into (voice or None, text) parts at each ``<v …>`` tag."""
+    raw = "\n".join(payload)
+    parts: list[tuple[str | None, str]] = []
+    voice: str | None = None
+    position = 0
+    for m in _VOICE.finditer(raw):
+        before = cue_text(raw[position : m.start()])
+        if before:
+            parts.append((voice, before))
+        voice = html.unescape(m.group(1) or "").strip() or None
+        position = m.end()
+    rest = cue_text(raw[position:])
+    if rest:
+        parts.append((voice, rest))
+    return parts
+
+
+def labelled_cue_segments(cues: Sequence[Cue], where: str) -> list[Segment]:
+    """Cues without voice spans: 'Name: text' prefixes, else anonymous cues."""
+    texts = [cue_text("\n".join(cue.payload)) for cue in cues]
+    found = [match_label(text.split("\n", 1)[0]) for text in texts]
+    candidates = [(m.label, True) for m in found if m is not None and plausible_label(m.label)]
+    accepted = accepted_labels(candidates) if candidates else set()
+    segments: list[Segment] = []
+    current = ""
+    for cue, text, m in zip(cues, texts, found, strict=True):
+        if m is not None and m.label.casefold() in accepted:
+            current = m.label
+            rest = text.split("\n", 1)
+            text = m.text + (" " + rest[1] if len(rest) > 1 else "")
+        segments.append(Segment(current, text, cue.start, cue.end))
+    return segments
+
+
+def parse_cues(text: str, where: str, *, comma: bool, kind: str, header: bool) -> list[Cue]:
+    lines = _LINE_BREAK.split(text)
+    first = 1
+    if header:
+        if not lines[0].startswith("WEBVTT") or lines[0][6:7] not in ("", " ", "\t"):
+            raise TranscriptError(
+                "not a WebVTT file: line 1 must start with 'WEBVTT'", where=f"{where}, line 1"
+            )
+        # The header block runs to the first blank line.
+        while first <= len(lines) and lines[first - 1].strip():
+            if "-->" in lines[first - 1]:
+                raise TranscriptError(
+                    "a blank line must separate the WEBVTT header from the first cue",
+                    where=f"{where}, line {first}",
+                )
+            first += 1
+    cues: list[Cue] = []
+    for block in blocks(lines[first - 1 :], first_line=first):
+        head = block[0][1].strip()
+        if (
+            header
+            and head.split(" ", 1)[0] in ("NOTE", "STYLE", "REGION")
+            and not any("-->" in line for _, line in block[:2])
+        ):
+            continue
+        if not header and len(block) == 1 and head.isdigit():
+            continue  # SRT: a lone cue number left by a truncated block
+        cues.append(parse_cue_block(block, where, comma=comma, kind=kind))
+    if not cues:
+        raise TranscriptError(f"no {kind} cues found", where=where)
+    if not cues[-1].payload:
+        raise TranscriptError(
+            "the file ends right after cue timings (truncated?)",
+            where=f"{where}, line {cues[-1].line}",
+        )
+    return cues
+
+
+def read_vtt(text: str, where: str) -> list[Segment]:
+    cues = parse_cues(text, where, comma=False, kind="WebVTT", header=True)
+    per_cue = [voice_parts(cue.payload) for cue in cues]
+    if not any(voice for parts in per_cue for voice, _ in parts):
+        return labelled_cue_segments(cues, where)
+    segments: list[Segment] = []
+    for cue, parts in zip(cues, per_cue, strict=True):
+        for voice, part in parts:
+            segments.append(Segment(voice or "", part, cue.start, cue.end))
+    return segments
