@@ -227,36 +227,62 @@ def parse_pasted(
         return None
     from .readers import read_transcript_text  # the readers are the one parser of formats
 
+    if format == "auto":
+        teams = parse_teams_live(text, where=where)
+        if teams is not None:
+            return teams
     try:
-        return read_transcript_text(teams_live_to_labelled(text), format=format)
+        return read_transcript_text(text, format=format)
     except TranscriptError as exc:
         raise TranscriptError(exc.message, where=exc.where or where) from None
 
 
-def teams_live_to_labelled(text: str) -> str:
-    """Rewrite a Teams live-transcript copy ("Name   12:03" then the text) as labelled lines.
+def parse_teams_live(text: str, *, where: str = "pasted text") -> Transcript | None:
+    """Read a Teams live-transcript copy ("Name   12:03" then the text), or None.
 
-    The .docx reader knows this layout but the text reader does not, and it is
-    what the Teams transcript pane gives on copy. Other text is returned as is.
+    The .docx reader knows this layout but accepts a speaker line only when
+    the name occurs twice; early in a live interview the informant may have
+    spoken once. Here a single occurrence counts when the line opens a block
+    (after a blank line) or every word of the name is capitalised, which
+    keeps "Vi møttes klokka 10:30" a sentence.
     """
+    if text.lstrip("\ufeff").startswith("WEBVTT"):
+        return None
+    from .readers._segments import Segment, build_transcript
     from .readers.docx import _speaker_header  # one definition of a Teams speaker line
+    from .readers.text import split_lines
 
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = split_lines(text)
     headers = [_speaker_header(line) for line in lines]
-    if sum(h is not None for h in headers) == 0 or text.lstrip("\ufeff").startswith("WEBVTT"):
-        return text
-    out: list[str] = []
+    counts = Counter(h[0].casefold() for h in headers if h is not None)
+    if not counts:
+        return None
+    segments: list[Segment] = []
+    current: tuple[str, float] | None = None
+    parts: list[str] = []
+    previous_blank = True
     for line, header in zip(lines, headers, strict=True):
-        if header is not None:
-            name, seconds = header
-            minutes, secs = divmod(int(seconds), 60)
-            hours, minutes = divmod(minutes, 60)
-            out.append(f"\n[{hours:02d}:{minutes:02d}:{secs:02d}] {name}:")
-        elif line.strip() and out:
-            out[-1] = f"{out[-1]} {line.strip()}"
-        elif line.strip():
-            out.append(line)
-    return "\n".join(out) + "\n"
+        if header is not None and (
+            counts[header[0].casefold()] >= 2
+            or previous_blank
+            or all(word[:1].isupper() for word in header[0].split())
+        ):
+            if current is not None:
+                segments.append(Segment(current[0], " ".join(parts), current[1]))
+            current, parts = header, []
+        elif current is not None and line.strip():
+            parts.append(line.strip())
+        previous_blank = not line.strip()
+    if current is not None:
+        segments.append(Segment(current[0], " ".join(parts), current[1]))
+    try:
+        return build_transcript(
+            segments, format="teams-live", source=None, where=where, interviewer=None
+        )
+    except TranscriptError as exc:
+        if "no spoken text" in exc.message:
+            return None
+        raise
 
 
 def diff_pasted_text(known: Sequence[TurnLike], text: str) -> PasteDiff:
@@ -347,8 +373,10 @@ class FileFollower:
         from .readers import read_transcript_text
 
         fmt = "vtt" if self.format == "auto" and self._is_vtt(text) else self.format
-        if fmt != "vtt":
-            text = teams_live_to_labelled(text)
+        if fmt == "auto":
+            teams = parse_teams_live(text, where=str(self.path))
+            if teams is not None:
+                return teams
         try:
             return read_transcript_text(text, format=fmt)
         except TranscriptError as exc:
