@@ -14,7 +14,8 @@ segment's start time.
 Because "Altså: …" or "Det var slik: …" can begin an ordinary sentence, a
 label-looking prefix counts as a speaker only when it is a known role label
 (Forsker, Informant, I, IP, …), or occurs as a label at least twice, or –
-when no label repeats, as in a very short text – opens a paragraph.
+when no label repeats, as in a very short text – opens a paragraph or has
+at most two words.
 """
 
 from __future__ import annotations
@@ -97,7 +98,10 @@ def accepted_labels(candidates: Sequence[tuple[str, bool]]) -> set[str]:
     accepted = {key for key, n in counts.items() if n >= 2}
     accepted |= {key for key in counts if label_key(key) in _KNOWN}
     if not any(n >= 2 for n in counts.values()):
-        accepted |= {label.casefold() for label, opens in candidates if opens}
+        # A very short text: trust paragraph openers and short labels.
+        accepted |= {
+            label.casefold() for label, opens in candidates if opens or len(label.split()) <= 2
+        }
     return accepted
 
 

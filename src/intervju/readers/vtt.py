@@ -82,7 +82,9 @@ def blocks(lines: Sequence[str], first_line: int = 1) -> list[list[tuple[int, st
     return result
 
 
-def parse_cue_block(block: Sequence[tuple[int, str]], where: str, *, comma: bool, kind: str) -> Cue:
+def parse_cue_block(
+    block: Sequence[tuple[int, str]], where: str, *, comma: bool, kind: str, last: bool = False
+) -> Cue:
     """One cue block: optional identifier line, timings line, payload lines."""
     timing_at = next((i for i, (_, line) in enumerate(block[:2]) if "-->" in line), None)
     if timing_at is None:
@@ -91,6 +93,11 @@ def parse_cue_block(block: Sequence[tuple[int, str]], where: str, *, comma: bool
         if arrow is not None:
             raise TranscriptError(
                 "cue timings must follow the cue id directly", where=f"{where}, line {arrow}"
+            )
+        if last and len(block) <= 2:
+            raise TranscriptError(
+                "the file ends before this cue's timings (truncated?)",
+                where=f"{where}, line {number}",
             )
         shown = line.strip()
         if len(shown) > 40:
@@ -182,7 +189,8 @@ def parse_cues(text: str, where: str, *, comma: bool, kind: str, header: bool) -
                 )
             first += 1
     cues: list[Cue] = []
-    for block in blocks(lines[first - 1 :], first_line=first):
+    found = blocks(lines[first - 1 :], first_line=first)
+    for position, block in enumerate(found):
         head = block[0][1].strip()
         if (
             header
@@ -192,7 +200,8 @@ def parse_cues(text: str, where: str, *, comma: bool, kind: str, header: bool) -
             continue
         if not header and len(block) == 1 and head.isdigit():
             continue  # SRT: a lone cue number left by a truncated block
-        cues.append(parse_cue_block(block, where, comma=comma, kind=kind))
+        last = position == len(found) - 1
+        cues.append(parse_cue_block(block, where, comma=comma, kind=kind, last=last))
     if not cues:
         raise TranscriptError(f"no {kind} cues found", where=where)
     if not cues[-1].payload:
