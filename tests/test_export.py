@@ -5,7 +5,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import typer
+from typer.testing import CliRunner
 
+from intervju.cli import session_cmd
 from intervju.errors import StorageError, TranscriptError
 from intervju.export import (
     cue_timings,
@@ -166,3 +169,72 @@ def test_empty_session_exports(store: SessionStore) -> None:
     assert export_txt(store, sid) == ""
     assert export_vtt(store, sid) == "WEBVTT\n"
     assert json.loads(export_json(store, sid))["turns"] == []
+
+
+def _cli() -> typer.Typer:
+    app = typer.Typer()
+    session_cmd.register(app)
+
+    @app.callback()
+    def _root() -> None:  # keeps "session" a sub-command group
+        pass
+
+    return app
+
+
+def test_cli_session_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(tmp_path / "data"))
+    runner = CliRunner()
+    app = _cli()
+    db = tmp_path / "data" / "sessions.sqlite3"
+
+    listed = runner.invoke(app, ["session", "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert json.loads(listed.stdout) == []
+    assert not db.exists()  # listing never creates a database
+
+    source = tmp_path / "kari.txt"
+    source.write_text(
+        "Forsker: Hvordan var det?\n\nKari: Uvant.\n\nForsker: Hva mener du?\n\nKari: Rart.\n",
+        encoding="utf-8",
+    )
+    imported = runner.invoke(app, ["session", "import", str(source), "--json", "--title", "K"])
+    assert imported.exit_code == 0, imported.output
+    sid = json.loads(imported.stdout)["id"]
+    assert db.exists()
+
+    listed = runner.invoke(app, ["session", "list", "--db", str(db)])
+    assert f"{sid}\t" in listed.stdout and "4 turns" in listed.stdout
+
+    shown = runner.invoke(app, ["session", "show", str(sid), "--json"])
+    assert json.loads(shown.stdout)["turns"][1]["text"] == "Uvant."
+    assert "Kari: Uvant." in runner.invoke(app, ["session", "show", str(sid)]).stdout
+
+    vtt = runner.invoke(app, ["session", "export", str(sid), "-f", "vtt"])
+    assert vtt.stdout.startswith("WEBVTT")
+    out = tmp_path / "k.json"
+    runner.invoke(app, ["session", "export", str(sid), "-o", str(out)])
+    assert json.loads(out.read_text(encoding="utf-8"))["session"]["title"] == "K"
+
+    renamed = runner.invoke(app, ["session", "rename", str(sid), "Kari 1"])
+    assert "Kari 1" in renamed.stdout
+
+    refused = runner.invoke(app, ["session", "delete", str(sid)], input="n\n")
+    assert refused.exit_code != 0
+    deleted = runner.invoke(app, ["session", "delete", str(sid), "--yes", "--json"])
+    assert deleted.exit_code == 0, deleted.output
+    assert json.loads(deleted.stdout)["turns"] == 4
+    assert json.loads(runner.invoke(app, ["session", "list", "--json"]).stdout) == []
+
+    missing = runner.invoke(app, ["session", "show", "99"])
+    assert isinstance(missing.exception, StorageError)
+    assert "no session with id 99" in str(missing.exception)
+
+
+def test_cli_read_commands_need_a_database(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        _cli(), ["session", "show", "1", "--db", str(tmp_path / "none.sqlite3")]
+    )
+    assert isinstance(result.exception, StorageError)
+    assert "no session database" in str(result.exception)
+    assert not (tmp_path / "none.sqlite3").exists()

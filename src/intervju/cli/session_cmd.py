@@ -1,0 +1,198 @@
+"""``intervju session list|show|export|delete|import|rename``: the session database from a shell.
+
+The same store the app uses (``--db``, default ``<data dir>/sessions.sqlite3``
+from the settings), so a researcher can list, archive and delete interviews
+without starting the app. Commands that only read never create a database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import StorageError
+from ..export import (
+    EXPORT_FORMATS,
+    export_session,
+    import_transcript,
+    session_to_dict,
+    write_export,
+)
+from ..settings import load_settings
+from ..storage import SessionStore
+from ._common import print_json
+
+DbOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option("--db", help="Session database file (default: the one in the data folder)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _db_path(db: Path | None) -> Path:
+    return db if db is not None else load_settings().db_path
+
+
+def _open(db: Path | None, *, create: bool) -> SessionStore | None:
+    path = _db_path(db)
+    if not create and not path.exists():
+        return None
+    return SessionStore(path)
+
+
+def _require(db: Path | None) -> SessionStore:
+    store = _open(db, create=False)
+    if store is None:
+        raise StorageError("no session database here yet", where=str(_db_path(db)))
+    return store
+
+
+def register(app: typer.Typer) -> None:
+    session_app = typer.Typer(
+        help="List, show, export, import and delete stored interview sessions.",
+        no_args_is_help=True,
+    )
+
+    @session_app.command("list")
+    def list_sessions(db: DbOption = None, as_json: JsonOption = False) -> None:
+        """List sessions, most recently changed first."""
+        store = _open(db, create=False)
+        sessions = () if store is None else store.list_sessions()
+        if store is not None:
+            store.close()
+        if as_json:
+            print_json([s.to_dict() for s in sessions])
+            return
+        for s in sessions:
+            guide = s.guide_id or "-"
+            updated = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            typer.echo(f"{s.id}\t{updated}\t{s.turn_count} turns\t{guide}\t{s.title}")
+
+    @session_app.command("show")
+    def show(
+        session_id: Annotated[int, typer.Argument(help="Session id (see `session list`).")],
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Show a session: its details and transcript (JSON: everything stored)."""
+        with _require(db) as store:
+            if as_json:
+                print_json(session_to_dict(store, session_id))
+                return
+            info = store.get_session(session_id)
+            typer.echo(f"{info.title}  [session {info.id}, guide {info.guide_id or '-'}]")
+            typer.echo(
+                f"created {info.created_at.astimezone():%Y-%m-%d %H:%M}, "
+                f"{info.turn_count} turns, {len(store.covered(session_id))} guide questions covered"
+            )
+            if info.notes:
+                typer.echo(f"notes: {info.notes}")
+            typer.echo("")
+            typer.echo(export_session(store, session_id, "txt"), nl=False)
+
+    @session_app.command("export")
+    def export(
+        session_id: Annotated[int, typer.Argument(help="Session id.")],
+        output: Annotated[
+            Optional[Path],  # noqa: UP045
+            typer.Option("--output", "-o", help="File to write (default: standard output)."),
+        ] = None,
+        fmt: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option(
+                "--format",
+                "-f",
+                help=f"One of {', '.join(EXPORT_FORMATS)} (default: from -o, else txt).",
+            ),
+        ] = None,
+        db: DbOption = None,
+    ) -> None:
+        """Export a session as .txt, .vtt or JSON."""
+        with _require(db) as store:
+            if output is None:
+                typer.echo(export_session(store, session_id, fmt or "txt"), nl=False)
+                return
+            path = write_export(store, session_id, output, fmt)
+        typer.echo(f"wrote {path}", err=True)
+
+    @session_app.command("delete")
+    def delete(
+        session_id: Annotated[int, typer.Argument(help="Session id.")],
+        yes: Annotated[
+            bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")
+        ] = False,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Delete a session and every trace of it (turns, suggestions, flags, notes)."""
+        with _require(db) as store:
+            info = store.get_session(session_id)
+            if not yes:
+                typer.confirm(
+                    f"Delete '{info.title}' ({info.turn_count} turns) permanently?", abort=True
+                )
+            report = store.delete_session(session_id)
+        if as_json:
+            print_json(
+                {
+                    "deleted": report.session_id,
+                    "turns": report.turns,
+                    "suggestions": report.suggestions,
+                    "flags": report.flags,
+                    "covered": report.covered,
+                    "notes": report.notes,
+                    "purged": report.purged,
+                }
+            )
+            return
+        typer.echo(f"deleted session {report.session_id} ({report.turns} turns)")
+        if not report.purged:
+            typer.echo(
+                "note: another program has the database open; old data is fully erased "
+                "from the file once it closes and you delete or export again",
+                err=True,
+            )
+
+    @session_app.command("import")
+    def import_file(
+        file: Annotated[Path, typer.Argument(help="Transcript file (.vtt, .docx, .txt, .srt).")],
+        title: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--title", help="Session title (default: the file name)."),
+        ] = None,
+        guide: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--guide", help="Guide file or bundled guide name to attach."),
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", help="Transcript format or auto.")] = "auto",
+        interviewer: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--interviewer", help="Speaker name of the interviewer."),
+        ] = None,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Import a finished transcript as a new session."""
+        with SessionStore(_db_path(db)) as store:
+            info = import_transcript(
+                store, file, title=title, guide=guide, format=fmt, interviewer=interviewer
+            )
+        if as_json:
+            print_json(info.to_dict())
+            return
+        typer.echo(f"imported session {info.id}: {info.title} ({info.turn_count} turns)")
+
+    @session_app.command("rename")
+    def rename(
+        session_id: Annotated[int, typer.Argument(help="Session id.")],
+        title: Annotated[str, typer.Argument(help="New title.")],
+        db: DbOption = None,
+    ) -> None:
+        """Give a session a new title."""
+        with _require(db) as store:
+            info = store.rename_session(session_id, title)
+        typer.echo(f"session {info.id}: {info.title}")
+
+    app.add_typer(session_app, name="session")
