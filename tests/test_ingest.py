@@ -16,6 +16,7 @@ from intervju.ingest import (
     diff_pasted_text,
     ingest_file_poll,
     ingest_paste,
+    new_segments,
     parse_pasted,
     parse_teams_live,
 )
@@ -172,6 +173,29 @@ def test_paste_after_prefix_adds_exactly_the_rest(pasted: list[tuple[str, str]],
     diff = diff_paste(pasted[:cut], pasted)
     assert diff.edited == ()
     assert list(diff.new) == pasted[cut:]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["Forsker", "Kari"]), turn_text), min_size=2, max_size=10
+    ).filter(lambda ts: {s for s, _ in ts} == {"Forsker", "Kari"})
+)
+def test_pasting_the_same_text_twice_adds_nothing(rows: list[tuple[str, str]]) -> None:
+    text = "\n\n".join(f"{speaker}: {words}" for speaker, words in rows) + "\n"
+    first = diff_pasted_text([], text)
+    assert first.new  # the test can fail
+    assert not diff_pasted_text(list(first.new), text)
+    assert new_segments(text, text) == ()
+
+
+def test_new_segments_text_to_text() -> None:
+    before = "Forsker: Hvordan var det?\n\nKari: Uvant.\n"
+    after = before + "\nForsker: Hva mener du med uvant?\n"
+    assert [(t.speaker, t.text) for t in new_segments(before, after)] == [
+        ("Forsker", "Hva mener du med uvant?")
+    ]
+    assert [t.text for t in new_segments("", before)] == ["Hvordan var det?", "Uvant."]
 
 
 TEAMS_PASTE_1 = """Kari Nordmann   0:03

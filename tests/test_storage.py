@@ -276,6 +276,24 @@ def test_two_stores_on_one_file(db: Path) -> None:
     b.close()
 
 
+def test_delete_while_another_reader_is_open_reports_unpurged(db: Path) -> None:
+    store = SessionStore(db)
+    sid = _fill(store)
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM turns").fetchone()  # holds a read snapshot
+    store._conn.execute("PRAGMA busy_timeout = 50")
+    report = store.delete_session(sid)
+    assert not report.purged
+    assert store.turns(sid) == ()
+    reader.execute("COMMIT")
+    reader.close()
+    assert store.purge()
+    for path in db.parent.iterdir():
+        assert SECRET.encode() not in path.read_bytes(), path.name
+    store.close()
+
+
 def test_not_a_database_is_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "sessions.sqlite3"
     content = b"These are my precious notes, not SQLite at all.\n" * 100

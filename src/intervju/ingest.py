@@ -293,6 +293,18 @@ def diff_pasted_text(known: Sequence[TurnLike], text: str) -> PasteDiff:
     return diff_paste(known, transcript.turns)
 
 
+def new_segments(previous_text: str, pasted_text: str) -> tuple[Turn, ...]:
+    """The turns of ``pasted_text`` that ``previous_text`` did not already have.
+
+    Text-to-text form of :func:`diff_paste` (the contract in the interface
+    notes); edits of the last turns are not reported here, use
+    :func:`diff_pasted_text` with the stored turns for those.
+    """
+    previous = parse_pasted(previous_text)
+    known = previous.turns if previous is not None else ()
+    return diff_pasted_text(known, pasted_text).new_turns
+
+
 def complete_part(text: str, *, vtt: bool) -> str:
     """The part of a file being written that is certainly complete.
 
