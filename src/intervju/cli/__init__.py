@@ -14,7 +14,15 @@ import sys
 import typer
 
 from ..errors import IntervjuError
-from . import classify_cmd, guide_cmd, parse_cmd, review_cmd, suggest_cmd
+from . import (
+    classify_cmd,
+    guide_cmd,
+    parse_cmd,
+    practice_cmd,
+    review_cmd,
+    session_cmd,
+    suggest_cmd,
+)
 
 app = typer.Typer(
     name="intervju",
@@ -24,7 +32,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (guide_cmd, parse_cmd, classify_cmd, suggest_cmd, review_cmd):
+for _module in (
+    guide_cmd,
+    parse_cmd,
+    classify_cmd,
+    suggest_cmd,
+    review_cmd,
+    session_cmd,
+    practice_cmd,
+):
     _module.register(app)
 
 

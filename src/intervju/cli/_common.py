@@ -29,7 +29,9 @@ def read_jsonl(stream: Any = None) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise IntervjuError(f"not valid JSON ({exc.msg})", where=f"stdin line {number}") from None
+            raise IntervjuError(
+                f"not valid JSON ({exc.msg})", where=f"stdin line {number}"
+            ) from None
         if not isinstance(obj, dict):
             raise IntervjuError("each line must be a JSON object", where=f"stdin line {number}")
         yield number, obj
