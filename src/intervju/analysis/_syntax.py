@@ -1,0 +1,489 @@
+"""Normalisation, segmentation and word-order classification of question units.
+
+Three steps, each small and testable:
+
+1. :func:`normalise` removes spoken noise that carries no syntax: fillers («eh», «altså»,
+   "um"), bracketed transcriber notes («[...]», «(pause)»), stutters («du du»), and expands
+   written abbreviations so their dots are not read as full stops.
+2. :func:`segment` splits a turn into sentences, then into clause *pieces* at commas, dashes,
+   colons and before a coordinator that starts a new question («…, og hvordan …», "and what…").
+   Pieces are merged back into *units*: a piece opens a new unit only when it starts a question
+   in main-clause order (hv-word + verb, finite verb + subject, an invitation); everything else
+   — a subordinate clause, a tag («…, ikke sant?»), an option list («…, video eller fysisk?»),
+   an «eller» alternative («…, eller gikk det greit?») — stays with its neighbour. A short
+   fragment before a dash that is followed by a question is a false start and is dropped.
+3. :func:`classify_unit` reads the unit's word order with a strict precedence:
+   backchannel → invitation («Kan du fortelle …», open; «… om du …», closed) → hv/wh-word in
+   main-clause order (open; closed when it offers options) → finite verb first (closed) →
+   tag question (closed) → declarative with a question mark (closed, and leading unless it is
+   an echo or reports the informant's own words back) → not a question.
+   Leading cues are scanned separately so that an open question can be leading too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ._data import LangData
+
+Form = Literal["open", "closed", "not_question"]
+Joiner = Literal["first", "sentence", "additive", "alternative", "comma"]
+
+_TOKEN = re.compile(r"[\w'-]+")
+_BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)|<[^>]*>")
+_DASHES = re.compile(r"\s+[-–—]+\s+|\s*[–—]+\s*|\s*(?:\.\.\.+|…)\s*|\s+-{2,}\s*")
+_REPEAT = re.compile(r"(?<![\w-])([\w'-]+)(?:\s*,?\s+\1)+(?![\w-])", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.?!])[\"»”']?\s+|\n+")
+_BOUNDARY = re.compile(r"\s*([,;:–])\s*")
+_VERB_ENDINGS_NB = ("er", "te", "de", "et", "dde", "tte", "es")
+_VERB_ENDINGS_EN = ("ed", "es", "s")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One clause group of a turn, with the decision about it."""
+
+    surface: str  # cleaned text as spoken, for display
+    words: tuple[str, ...]  # lower-cased tokens after openers and any tag are removed
+    core: str  # the same, joined with spaces (commas kept), for pattern matching
+    question_mark: bool
+    joiner: Joiner
+    form: Form
+    kind: str  # how the form was decided (wh, invitation, verb_first, tagged, declarative, …)
+    choice: bool  # offers options («… eller …?»)
+    cues: tuple[tuple[str, str], ...]  # leading cues: (kind, words)
+    why: bool
+    so_prefix: bool  # opened with «så»/"so": an interviewer's summary
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    delimiter: str  # what preceded it in the sentence ("" for the first)
+    question_mark: bool
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def normalise(text: str, lang: LangData) -> str:
+    """Remove spoken noise while keeping punctuation that marks syntax."""
+    s = text.replace("’", "'").replace("‘", "'").replace("´", "'")
+    s = s.replace("«", "").replace("»", "").replace("“", "").replace("”", "").replace('"', "")
+    s = _BRACKETS.sub(" ", s)
+    for pattern, replacement in lang.abbreviations:
+        s = pattern.sub(replacement, s)
+    s = _DASHES.sub(" – ", s)
+    s = lang.fillers.sub(" ", s)
+    s = _REPEAT.sub(r"\1", s)
+    s = re.sub(r"\s+", " ", s)
+    s = re.sub(r"\s+([,.?!;:])", r"\1", s)
+    s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
+    s = re.sub(r"^[\s,;:–.]+", "", s)
+    s = re.sub(r"[,;:–]\s*([?.!])", r"\1", s)
+    return s.strip()
+
+
+def is_verb(word: str, lang: LangData) -> bool:
+    """A finite verb: listed, or (Norwegian) a word with a present/past ending."""
+    if word in lang.finite_verbs:
+        return True
+    if lang.code == "nb":
+        return len(word) >= 4 and word.endswith(_VERB_ENDINGS_NB)
+    return False
+
+
+def strip_openers(words: list[str], lang: LangData) -> tuple[list[str], bool]:
+    """Drop discourse openers («og», «altså», «ja»); report a summarising «så»/"so"."""
+    so_prefix = False
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for opener in lang.openers:
+            n = len(opener)
+            if len(words) > n and tuple(words[:n]) == opener:
+                if opener in (("så",), ("so",)) and _so_is_verb(words, lang):
+                    continue
+                if opener[-1] in ("så", "so"):
+                    so_prefix = True
+                words = words[n:]
+                changed = True
+                break
+    return words, so_prefix
+
+
+def _so_is_verb(words: list[str], lang: LangData) -> bool:
+    # «Så du noen forskjell?» (did you see) vs «Så du synes …?» (so you think).
+    if lang.code != "nb" or len(words) < 2 or words[1] not in lang.subject_pronouns:
+        return False
+    return len(words) < 3 or not is_verb(words[2], lang)
+
+
+def _is_wh_main(words: list[str], question_mark: bool, lang: LangData) -> bool | None:
+    """True: wh-question in main-clause order; False: subordinate/embedded; None: no wh."""
+    i = 0
+    if len(words) > 1 and words[0] in lang.wh_prepositions and words[1] in lang.wh_words:
+        i = 1
+    if not words or words[i] not in lang.wh_words:
+        return None
+    while i + 1 < len(words) and words[i + 1] in lang.wh_words:
+        i += 1  # «hva hvordan …»: a false start
+    if i + 1 >= len(words):
+        return question_mark
+    nxt = words[i + 1]
+    if words[i] in lang.which_words or nxt == "med" or nxt == "about":
+        return True
+    if nxt in lang.subject_pronouns and not is_verb(nxt, lang):
+        return question_mark
+    if lang.code == "nb" and words[i] == "når" and not is_verb(nxt, lang):
+        return question_mark
+    return True
+
+
+def _is_verb_first(words: list[str], question_mark: bool, lang: LangData) -> bool:
+    if len(words) < 2:
+        return False
+    first, second = words[0], words[1]
+    if first in lang.finite_verbs:
+        if lang.code == "en":
+            return True
+        return second in lang.subjects or second == "ikke" or question_mark
+    return lang.code == "nb" and is_verb(first, lang) and second in lang.subject_pronouns
+
+
+def _tag(core: str, lang: LangData) -> re.Match[str] | None:
+    for pattern in lang.tags:
+        match = pattern.search(core)
+        if match:
+            return match
+    return None
+
+
+def _invitation(core: str, words: list[str], lang: LangData) -> Form | None:
+    """Open for a polite invitation; closed when it embeds a whether-question."""
+    for pattern in lang.embedded_whether:
+        if pattern.pattern.startswith("^") and pattern.search(core):
+            return "closed"
+    if not any(p.search(core) for p in lang.invitations):
+        return None
+    for pattern in lang.embedded_whether:
+        for match in pattern.finditer(core):
+            after = tokens(core[match.end() :])
+            subject_last = tokens(match.group(0))[-1]
+            if lang.code == "en" or subject_last in ("om",):
+                return "closed"
+            if after and is_verb(after[0], lang):
+                return "closed"
+    return "open"
+
+
+def _offers_options(core: str, words: list[str], lang: LangData, wh: bool) -> bool:
+    """«A eller B?»: options offered inside the question (vague extenders don't count)."""
+    text = f" {core} "
+    for extender in lang.or_extenders:
+        text = text.replace(f" {extender} ", " ").replace(f" {extender},", ",")
+    or_word = f" {lang.or_word} "
+    if or_word not in text or text.rstrip(" ?").endswith(f" {lang.or_word}"):
+        return False
+    if not wh:
+        return True
+    if any(w in lang.which_words for w in words):
+        return True
+    # A tail after the last comma/colon that is only options: «Hva foretrekker du, A eller B?»
+    tail = re.split(r"[,:–]", text)[-1]
+    tail_words = tokens(tail)
+    return (
+        len(re.split(r"[,:–]", text)) > 1
+        and lang.or_word in tail_words
+        and len(tail_words) <= 8
+        and not (tail_words and (tail_words[0] in lang.wh_words or is_verb(tail_words[0], lang)))
+    )
+
+
+def _is_backchannel(words: list[str], lang: LangData) -> bool:
+    if not words:
+        return True
+    return " ".join(words) in lang.backchannels or all(w in lang.backchannel_words for w in words)
+
+
+def starts_question(text: str, lang: LangData) -> bool:
+    """Does this piece open a new question (main-clause question order or an invitation)?"""
+    words, _ = strip_openers(tokens(text), lang)
+    if not words or _is_backchannel(words, lang):
+        return False
+    core = " ".join(words)
+    if _tag(", " + core, lang) and len(words) <= 4:
+        return False  # a bare tag belongs to the clause before it
+    if _invitation(core, words, lang) is not None:
+        return True
+    wh = _is_wh_main(words, False, lang)
+    if wh is not None:
+        return wh and len(words) > 1
+    return _is_verb_first(words, False, lang) and words[1] in lang.subjects | {"ikke", "not"}
+
+
+def classify_unit(
+    surface: str, question_mark: bool, joiner: Joiner, lang: LangData, *, has_rest: bool = False
+) -> Unit:
+    """Decide the form of one unit and collect its leading cues (see module docstring)."""
+    raw = surface.lower().rstrip("?.! ")
+    raw = re.sub(r"[^\w\s,'-]", " ", raw)
+    raw = re.sub(r"\s+", " ", raw).strip(" ,")
+    words, so_prefix = strip_openers(tokens(raw), lang)
+    cues: list[tuple[str, str]] = []
+    choice = False
+    if not words or _is_backchannel(words, lang):
+        return Unit(surface, tuple(words), "", question_mark, joiner, "not_question",
+                    "backchannel", False, (), False, so_prefix)  # fmt: skip
+
+    # Rebuild the core text from the stripped words, keeping the commas of the original.
+    core = _core_from(raw, words)
+    tagged = _tag(core + ("?" if question_mark else ""), lang)
+    if tagged and tagged.start() > 0:
+        cue = tagged.group(0).strip(" ,?.!")
+        cues.append(("tag", cue))
+        core = core[: tagged.start()].strip(" ,")
+        words = tokens(core)
+    elif tagged:
+        tagged = None
+
+    form: Form
+    kind: str
+    invitation = _invitation(core, words, lang)
+    wh = _is_wh_main(words, question_mark, lang) if invitation is None else None
+    if invitation is not None:
+        form, kind = invitation, "invitation"
+        if invitation == "closed":
+            kind = "embedded_whether"
+    elif wh is not None:
+        if wh:
+            form, kind = "open", "wh"
+            choice = _offers_options(core, words, lang, wh=True)
+            if choice:
+                form = "closed"
+            cues.extend(_evaluative_wh(words, lang))
+        else:
+            form, kind = "not_question", "subordinate"
+    elif _is_verb_first(words, question_mark, lang):
+        form, kind = "closed", "verb_first"
+        choice = _offers_options(core, words, lang, wh=False)
+    elif tagged:
+        form, kind = "closed", "tagged"
+    elif question_mark:
+        form = "closed"
+        if len(words) <= 2 and not any(is_verb(w, lang) for w in words):
+            kind = "echo"
+        elif any(p.search(core) for p in lang.checks):
+            kind = "check"
+        else:
+            kind = "declarative"
+            cues.append(("declarative", ""))
+    else:
+        form, kind = "not_question", "statement"
+
+    why = False
+    if form != "not_question":
+        for cue_kind, pattern in lang.leading:
+            if cue_kind in ("social", "opinion"):
+                continue  # scanned over the whole turn
+            if cue_kind == "negative" and kind != "verb_first":
+                continue
+            match = pattern.search(core)
+            if match:
+                cues.append((cue_kind, match.group(0).strip()))
+        why = any(p.search(core) for p in lang.why)
+    return Unit(
+        surface=surface,
+        words=tuple(words),
+        core=core,
+        question_mark=question_mark,
+        joiner=joiner,
+        form=form,
+        kind=kind,
+        choice=choice,
+        cues=tuple(_dedupe(cues)),
+        why=why,
+        so_prefix=so_prefix,
+    )
+
+
+def _dedupe(cues: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for cue in cues:
+        if cue not in seen:
+            seen.add(cue)
+            out.append(cue)
+    return out
+
+
+def _core_from(raw: str, words: list[str]) -> str:
+    """The suffix of ``raw`` that starts at ``words[0]`` (openers removed, commas kept)."""
+    if not words:
+        return ""
+    all_words = tokens(raw)
+    skip = len(all_words) - len(words)
+    pos = 0
+    for match in _TOKEN.finditer(raw):
+        if skip == 0:
+            pos = match.start()
+            break
+        skip -= 1
+    return raw[pos:].strip(" ,")
+
+
+def _evaluative_wh(words: list[str], lang: LangData) -> list[tuple[str, str]]:
+    """«Hvor vanskelig …» / "How hard …": an adjective after how presupposes the answer."""
+    how = {"nb": "hvor", "en": "how"}[lang.code]
+    if len(words) < 3 or words[0] != how:
+        return []
+    nxt = words[1]
+    if (
+        nxt in lang.wh_measure_words
+        or nxt in lang.subjects
+        or is_verb(nxt, lang)
+        or nxt in lang.wh_prepositions
+    ):
+        return []
+    return [("presupposition", f"{words[0]} {nxt}")]
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
+    question_mark = sentence.rstrip().endswith("?")
+    body = sentence.rstrip().rstrip("?.! ")
+    parts = _BOUNDARY.split(body)
+    pieces: list[_Piece] = []
+    delimiter = ""
+    for i, part in enumerate(parts):
+        if i % 2 == 1:
+            delimiter = part
+            continue
+        if not part.strip():
+            continue
+        for j, sub in enumerate(_split_coordinated(part.strip(), lang)):
+            pieces.append(_Piece(sub, delimiter if j == 0 else " ", False))
+        delimiter = ""
+    if pieces and question_mark:
+        last = pieces[-1]
+        pieces[-1] = _Piece(last.text, last.delimiter, True)
+    return pieces
+
+
+def _split_coordinated(text: str, lang: LangData) -> list[str]:
+    """Split «… og hvordan …» / "… and what …" where the coordinator opens a new question."""
+    coordinators = {"nb": ("og", "men", "eller"), "en": ("and", "but", "or")}[lang.code]
+    matches = list(_TOKEN.finditer(text))
+    cuts = []
+    for k, match in enumerate(matches[1:], start=1):
+        word = match.group(0).lower()
+        if word not in coordinators or k + 1 >= len(matches):
+            continue
+        rest = text[matches[k + 1].start() :]
+        rest_words = tokens(rest)
+        wh = _is_wh_main(rest_words, False, lang)
+        is_or = word == coordinators[2]
+        if wh or (not is_or and _is_verb_first(rest_words, False, lang) and len(rest_words) > 2):
+            if rest_words[1:2] and rest_words[1] in lang.subjects | lang.finite_verbs | {"med"}:
+                cuts.append(match.start())
+    if not cuts:
+        return [text]
+    out = []
+    start = 0
+    for cut in cuts:
+        out.append(text[start:cut].strip())
+        start = cut
+    out.append(text[start:].strip())
+    return [o for o in out if o]
+
+
+def _joiner(text: str, lang: LangData) -> Joiner:
+    first = tokens(text)[:1]
+    if not first:
+        return "comma"
+    additive = {"nb": ("og", "men", "også"), "en": ("and", "but", "also")}[lang.code]
+    if first[0] in additive:
+        return "additive"
+    if first[0] == lang.or_word:
+        return "alternative"
+    return "comma"
+
+
+def segment(text: str, lang: LangData) -> list[Unit]:
+    """Split a normalised turn into classified units (questions and the rest)."""
+    units: list[Unit] = []
+    for s_index, sentence in enumerate(split_sentences(text)):
+        pieces = _pieces(sentence, lang)
+        groups: list[tuple[list[_Piece], Joiner]] = []
+        for p_index, piece in enumerate(pieces):
+            nxt = pieces[p_index + 1] if p_index + 1 < len(pieces) else None
+            if (
+                nxt is not None
+                and nxt.delimiter in ("–", ",", " ", ";")
+                and not piece.question_mark
+                and _is_false_start(piece.text, lang)
+                and starts_question(nxt.text, lang)
+            ):
+                continue  # false start: «hva – hvordan opplevde du det?»
+            if groups and not starts_question(piece.text, lang):
+                groups[-1][0].append(piece)
+                continue
+            if groups and _is_or_alternative(piece.text, lang):
+                groups[-1][0].append(piece)
+                continue
+            joiner: Joiner
+            if not groups:
+                joiner = "first" if s_index == 0 else "sentence"
+            else:
+                joiner = _joiner(piece.text, lang)
+            groups.append(([piece], joiner))
+        for group, joiner in groups:
+            surface = ""
+            for piece in group:
+                if not surface:
+                    surface = piece.text
+                elif piece.delimiter.strip():
+                    sep = " – " if piece.delimiter == "–" else f"{piece.delimiter} "
+                    surface += sep + piece.text
+                else:
+                    surface += " " + piece.text
+            question_mark = group[-1].question_mark
+            if question_mark:
+                surface += "?"
+            units.append(classify_unit(surface, question_mark, joiner, lang))
+    return units
+
+
+def _is_false_start(text: str, lang: LangData) -> bool:
+    words = tokens(text)
+    if not words:
+        return False
+    if all(w in lang.wh_words or w in lang.backchannel_words for w in words):
+        return True
+    return words[0] in lang.finite_verbs and len(words) <= 2
+
+
+def _is_or_alternative(text: str, lang: LangData) -> bool:
+    """«…, eller gikk det greit?»: a second option of the same yes/no question."""
+    words = tokens(text)
+    if not words or words[0] != lang.or_word:
+        return False
+    rest = words[1:]
+    return bool(rest) and _is_wh_main(rest, False, lang) is None
+
+
+def content_words(unit: Unit, lang: LangData) -> frozenset[str]:
+    """Content words for comparing two units; verbs of experience collapse into one."""
+    out = set()
+    for word in unit.words:
+        if word in lang.experience_words:
+            out.add("<experience>")
+        elif word not in lang.stopwords and word not in lang.wh_words and len(word) > 1:
+            out.add(word[:6])  # a crude stem: «brukerne»/«brukere» compare equal
+    return frozenset(out)
