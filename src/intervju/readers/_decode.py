@@ -7,6 +7,9 @@ the order is deliberate: a BOM decides; then strict UTF-8 (almost never
 succeeds by accident); then Windows-1252 when the result looks like Western
 text (æøå, «», typographic quotes); only then charset-normalizer. Binary
 data is refused early so that a photo never reaches a reader as mojibake.
+
+Known ambiguity: a few Windows-1252 pairs are also valid UTF-8 (e.g. "Å«"
+reads as "ū"); real Norwegian text does not contain them.
 """
 
 from __future__ import annotations

@@ -13,9 +13,10 @@ segment's start time.
 
 Because "Altså: …" or "Det var slik: …" can begin an ordinary sentence, a
 label-looking prefix counts as a speaker only when it is a known role label
-(Forsker, Informant, I, IP, …), or occurs as a label at least twice, or –
-when no label repeats, as in a very short text – opens a paragraph or has
-at most two words.
+(Forsker, Informant, I, IP, …), or occurs as a label at least twice, or
+opens a paragraph (first line, or after a blank line), or – when no label
+repeats, as in a very short text – has at most two words. So a speaker who
+talks once, in the middle of a paragraph, is read as continuation text.
 """
 
 from __future__ import annotations
@@ -88,6 +89,12 @@ def plausible_label(label: str) -> bool:
     return label_key(label) in _KNOWN or label[:1].isupper()
 
 
+def name_like(label: str) -> bool:
+    """One to three capitalised words: 'Kari', 'Åse Ødegård', 'Ola B. Lie'."""
+    words = label.split()
+    return 0 < len(words) <= 3 and all(word[:1].isupper() for word in words)
+
+
 def accepted_labels(candidates: Sequence[tuple[str, bool]]) -> set[str]:
     """Decide which label-looking prefixes are speakers (see module doc).
 
@@ -97,11 +104,10 @@ def accepted_labels(candidates: Sequence[tuple[str, bool]]) -> set[str]:
     counts = Counter(label.casefold() for label, _ in candidates)
     accepted = {key for key, n in counts.items() if n >= 2}
     accepted |= {key for key in counts if label_key(key) in _KNOWN}
+    accepted |= {label.casefold() for label, opens in candidates if opens}
     if not any(n >= 2 for n in counts.values()):
-        # A very short text: trust paragraph openers and short labels.
-        accepted |= {
-            label.casefold() for label, opens in candidates if opens or len(label.split()) <= 2
-        }
+        # A very short text without blank lines: trust short labels too.
+        accepted |= {label.casefold() for label, _ in candidates if len(label.split()) <= 2}
     return accepted
 
 

@@ -30,7 +30,7 @@ from webvtt.models import Timestamp
 
 from ..errors import TranscriptError
 from ._segments import Segment
-from .text import accepted_labels, match_label, plausible_label
+from .text import accepted_labels, match_label, name_like, plausible_label
 
 _TIMINGS = re.compile(r"^\s*(\S+?)\s*-->\s*(\S+)(?:\s+.*)?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)*(?:[ \t]+([^>]*))?>")
@@ -156,11 +156,17 @@ def voice_parts(payload: Sequence[str]) -> list[tuple[str | None, str]]:
 
 
 def labelled_cue_segments(cues: Sequence[Cue], where: str) -> list[Segment]:
-    """Cues without voice spans: 'Name: text' prefixes, else anonymous cues."""
+    """Cues without voice spans: 'Name: text' prefixes, else anonymous cues.
+
+    Any cue may open with "Før vi begynner: …", so no cue counts as opening
+    a paragraph: a label must repeat, be a role word, or look like a name
+    (one to three capitalised words) to be a speaker.
+    """
     texts = [cue_text("\n".join(cue.payload)) for cue in cues]
     found = [match_label(text.split("\n", 1)[0]) for text in texts]
-    candidates = [(m.label, True) for m in found if m is not None and plausible_label(m.label)]
+    candidates = [(m.label, False) for m in found if m is not None and plausible_label(m.label)]
     accepted = accepted_labels(candidates) if candidates else set()
+    accepted |= {label.casefold() for label, _ in candidates if name_like(label)}
     segments: list[Segment] = []
     current = ""
     for cue, text, m in zip(cues, texts, found, strict=True):
