@@ -1,25 +1,60 @@
 """Streamlit entry point: ``make run`` serves this on http://127.0.0.1:8501.
 
-A thin view: every decision is made in ``intervju`` (the core); this file
-only wires widgets to core calls.
+A thin view: every decision is made in ``intervju`` (the core); the pages in
+``ui/`` only wire widgets to core calls. This file sets the page up, reads
+the settings (language, data folder, embedding backend) once per run and
+hands over to ``st.navigation``. Any error the user can cause is shown as one
+line; nothing a user does should ever show a traceback.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from intervju import GuideError, load_guide
+from intervju.errors import IntervjuError
+from ui import (
+    components,
+    guides_page,
+    live_page,
+    practice_page,
+    resources,
+    review_page,
+    settings_page,
+)
+from ui.strings import t
 
-st.set_page_config(page_title="intervju", page_icon="🎙️", layout="wide")
-st.title("intervju")
-try:
-    guide = load_guide()
-except GuideError as exc:
-    st.error(str(exc))
-    st.stop()
-st.subheader(guide.title)
-for position, topic in enumerate(guide.topics, start=1):
-    with st.expander(f"{position}. {topic.title} · {topic.minutes:g} min", expanded=True):
-        st.caption(topic.purpose)
-        for question in topic.questions:
-            st.markdown(f"- {question.text}")
+st.set_page_config(
+    page_title="intervju", page_icon="🎙️", layout="wide", initial_sidebar_state="auto"
+)
+components.inject_css()
+
+settings, settings_error = resources.app_settings()
+st.session_state["settings"] = settings
+st.session_state["lang"] = settings.language
+if settings_error:
+    st.warning(t("settings_error", msg=settings_error), icon="⚠️")
+
+
+def _safe(render: object) -> object:
+    """Wrap a page so a user-caused error is one clear line, never a traceback."""
+
+    def page() -> None:
+        try:
+            render()  # type: ignore[operator]
+        except IntervjuError as exc:
+            st.error(str(exc), icon="⚠️")
+
+    page.__name__ = getattr(render, "__module__", "page").rsplit(".", 1)[-1]
+    return page
+
+
+pages = [
+    st.Page(_safe(live_page.render), title=t("page_live"), icon="🎙️", url_path="live", default=True),
+    st.Page(_safe(practice_page.render), title=t("page_practice"), icon="🎓", url_path="ovelse"),
+    st.Page(_safe(review_page.render), title=t("page_review"), icon="📊", url_path="gjennomgang"),
+    st.Page(_safe(guides_page.render), title=t("page_guides"), icon="🗂️", url_path="guider"),
+    st.Page(
+        _safe(settings_page.render), title=t("page_settings"), icon="⚙️", url_path="innstillinger"
+    ),
+]
+st.navigation(pages).run()

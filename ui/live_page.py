@@ -1,0 +1,649 @@
+"""Live intervju: the second screen beside Teams.
+
+Layout, top to bottom: clock and per-topic progress; the flag on the
+interviewer's last question; 2-3 follow-up cards for the informant's last
+answer; the next guide question as a quiet hint; the transcript (newest
+last); the input. The guide checklist sits to the right when there is room
+and below when there is not (Streamlit stacks columns under ~640 px).
+
+Data flow: every input (typed line, paste, followed file, import) is first
+committed to the :class:`~intervju.storage.SessionStore`, then fed through
+the live engine (``ui.resources.feed``), which stores what it produced; the
+page renders *only from the store*. So what is on screen is always already on
+disk, and a reload or a restart shows the same screen. Input handlers run as
+widget callbacks, i.e. before the page is drawn, so a new turn appears in the
+same run that stored it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import streamlit as st
+
+from intervju.errors import IntervjuError
+from intervju.export import export_session, import_transcript
+from intervju.ingest import FileFollower, ingest_file_poll, ingest_paste
+from intervju.models import Role
+from intervju.readers import read_transcript_bytes
+from intervju.settings import Settings
+from intervju.storage import SessionInfo, SessionStore, StoredTurn
+
+from . import components as c
+from . import resources
+from .strings import role_label, t
+
+RECENT_TURNS = 8
+FOLLOW_SECONDS = 2.0
+Speaker = Literal["interviewer", "informant"]
+
+# Line prefixes that choose the speaker of one typed turn (both languages accepted).
+_PREFIXES: dict[str, Speaker] = {
+    "f": "interviewer",
+    "forsker": "interviewer",
+    "q": "interviewer",
+    "interviewer": "interviewer",
+    "intervjuer": "interviewer",
+    "i": "informant",
+    "a": "informant",
+    "informant": "informant",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """What one submitted input line asks for."""
+
+    kind: Literal["turn", "switch", "empty"]
+    role: Speaker
+    text: str = ""
+
+
+def other(role: str) -> Speaker:
+    return "informant" if role == "interviewer" else "interviewer"
+
+
+def parse_line(raw: str, current: Speaker) -> Line:
+    """Interpret the input: «/» switches speaker, «f:»/«i:» (or «q:»/«a:») choose one."""
+    text = " ".join(raw.split())
+    if not text:
+        return Line("empty", current)
+    if text in {"/", "//", "\\"}:
+        return Line("switch", other(current))
+    head, sep, rest = text.partition(":")
+    if sep and head.strip().lower() in _PREFIXES:
+        body = rest.strip()
+        role = _PREFIXES[head.strip().lower()]
+        return Line("turn", role, body) if body else Line("switch", role)
+    return Line("turn", current, text)
+
+
+# ---------------------------------------------------------------------------
+# Session selection (the id lives in the URL so a reload finds it)
+
+
+def _settings() -> Settings:
+    settings: Settings = st.session_state["settings"]
+    return settings
+
+
+def current_session(store: SessionStore) -> SessionInfo | None:
+    sessions = store.list_sessions()
+    by_id = {s.id: s for s in sessions}
+    raw = st.query_params.get("s", "")
+    chosen: int | None = int(raw) if raw.isdigit() and int(raw) in by_id else None
+    if chosen is None:
+        remembered = st.session_state.get("sid")
+        chosen = remembered if remembered in by_id else None
+    if chosen is None and sessions:
+        chosen = sessions[0].id
+    if chosen is None:
+        st.query_params.pop("s", None)
+        return None
+    st.session_state["sid"] = chosen
+    if st.query_params.get("s") != str(chosen):
+        st.query_params["s"] = str(chosen)
+    return by_id[chosen]
+
+
+def _select(session_id: int | None) -> None:
+    st.session_state["sid"] = session_id
+    st.session_state.pop("live_speaker", None)
+    st.session_state.pop("replay", None)
+    st.session_state.pop("confirm_delete", None)
+    if session_id is None:
+        st.query_params.pop("s", None)
+    else:
+        st.query_params["s"] = str(session_id)
+    st.query_params.pop("follow", None)
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state["live_flash"] = (kind, message)
+
+
+def _show_flash() -> None:
+    item = st.session_state.pop("live_flash", None)
+    if item is None:
+        return
+    kind, message = item
+    if kind == "error":
+        st.error(message, icon="⚠️")
+    elif kind == "success":
+        st.success(message)
+    else:
+        st.info(message)
+
+
+def _handle(store: SessionStore, session_id: int) -> resources.LiveHandle:
+    settings = _settings()
+    backend, model = resources.embeddings_choice(settings)
+    emb = resources.embedder(backend, model)
+    return resources.live_handle(store, session_id, emb, f"{backend}:{model}")
+
+
+# ---------------------------------------------------------------------------
+# Callbacks (run before the page is drawn)
+
+
+def _speaker_name(store: SessionStore, session_id: int, role: Speaker) -> str:
+    """The name this role already has in the session (imported names), else a label."""
+    for turn in reversed(store.turns(session_id)):
+        if turn.role == role:
+            return turn.speaker
+    return role_label(role)
+
+
+def _elapsed(store: SessionStore, session_id: int) -> float:
+    info = store.get_session(session_id)
+    return round(info.elapsed_seconds(), 1) if info.started_at else 0.0
+
+
+def _on_line(store: SessionStore, session_id: int) -> None:
+    raw = str(st.session_state.get("live_line") or "")
+    current: Speaker = st.session_state.get("live_speaker", "interviewer")
+    line = parse_line(raw, current)
+    if line.kind == "empty":
+        return
+    if line.kind == "switch":
+        st.session_state["live_speaker"] = line.role
+        _flash("info", t("switched_to", role=role_label(line.role)))
+        return
+    try:
+        start = _elapsed(store, session_id)
+        name = _speaker_name(store, session_id, line.role)
+        stored = store.add_turn(session_id, name, line.role, line.text, start, source="typed")
+        resources.feed(store, _handle(store, session_id), [stored])
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+        return
+    st.session_state["live_speaker"] = other(line.role)
+
+
+def _on_paste(store: SessionStore, session_id: int) -> None:
+    text = str(st.session_state.get("paste_text") or "")
+    if not text.strip():
+        return
+    try:
+        result = ingest_paste(store, session_id, text)
+        resources.feed(store, _handle(store, session_id), result.added)
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+        return
+    if result:
+        _flash("success", t("paste_result", added=len(result.added), edited=len(result.edited)))
+    else:
+        _flash("info", t("paste_nothing"))
+    if result.added:
+        st.session_state["live_speaker"] = other(result.added[-1].role)
+
+
+def _on_follow(start: bool) -> None:
+    if start:
+        path = str(st.session_state.get("follow_input") or "").strip()
+        if path:
+            st.query_params["follow"] = path
+    else:
+        st.query_params.pop("follow", None)
+
+
+def _uploaded_transcript() -> tuple[str, bytes] | None:
+    upload = st.session_state.get("import_file")
+    if upload is None:
+        return None
+    return upload.name, upload.getvalue()
+
+
+def _on_import(store: SessionStore, session_id: int, mode: str) -> None:
+    upload = _uploaded_transcript()
+    if upload is None:
+        return
+    name, data = upload
+    try:
+        transcript = read_transcript_bytes(data, name)
+        if mode == "new":
+            info = import_transcript(
+                store,
+                transcript,
+                title=name.rsplit(".", 1)[0],
+                guide=store.session_guide(session_id),
+            )
+            _select(info.id)
+            _flash("success", t("import_done", n=len(transcript.turns)))
+        elif mode == "append":
+            rows: list[tuple[str, Role, str, float | None, float | None]] = [
+                (turn.speaker or "?", turn.role, turn.text, turn.start, turn.end)
+                for turn in transcript.turns
+            ]
+            added = store.add_turns(session_id, rows, source="import")
+            resources.feed(store, _handle(store, session_id), added)
+            _flash("success", t("import_done", n=len(added)))
+        else:
+            st.session_state["replay"] = [
+                (turn.speaker or "?", turn.role, turn.text, turn.start, turn.end)
+                for turn in transcript.turns
+            ]
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+
+
+def _on_replay(store: SessionStore, session_id: int, count: int) -> None:
+    queue = list(st.session_state.get("replay") or [])
+    if count <= 0:
+        st.session_state.pop("replay", None)
+        return
+    batch, rest = queue[:count], queue[count:]
+    try:
+        added = store.add_turns(session_id, batch, source="import")
+        resources.feed(store, _handle(store, session_id), added)
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+        return
+    if rest:
+        st.session_state["replay"] = rest
+    else:
+        st.session_state.pop("replay", None)
+
+
+def _on_use(store: SessionStore, session_id: int, suggestion_id: int) -> None:
+    try:
+        store.mark_suggestion_used(session_id, suggestion_id)
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+
+
+def _on_guide_asked(store: SessionStore, session_id: int, question_id: str) -> None:
+    try:
+        resources.mark_covered(store, _handle(store, session_id), question_id)
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+
+
+def _on_tick(store: SessionStore, session_id: int, question_id: str, key: str) -> None:
+    try:
+        handle = _handle(store, session_id)
+        if st.session_state.get(key):
+            resources.mark_covered(store, handle, question_id)
+        else:
+            resources.unmark_covered(store, handle, question_id)
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+
+
+def _on_create(store: SessionStore, key: str) -> None:
+    settings = _settings()
+    title = str(st.session_state.get(f"{key}_title") or "").strip()
+    if not title:
+        title = t("session_title_default", n=len(store.list_sessions()) + 1)
+    choice = st.session_state.get(f"{key}_guide")
+    try:
+        guide = None
+        if choice and choice != "-":
+            guide = resources.guide_at(resources.guide_choices(settings)[choice])
+        info = store.create_session(title, guide, language=st.session_state.get("lang", "nb"))
+    except (IntervjuError, KeyError) as exc:
+        _flash("error", str(exc))
+        return
+    _select(info.id)
+
+
+def _on_pick(store: SessionStore) -> None:
+    picked = st.session_state.get("session_pick")
+    if isinstance(picked, int):
+        _select(picked)
+
+
+def _on_rename(store: SessionStore, session_id: int) -> None:
+    try:
+        store.rename_session(session_id, str(st.session_state.get("rename_title") or ""))
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+
+
+def _on_delete(store: SessionStore, session_id: int) -> None:
+    try:
+        report = store.delete_session(session_id)
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+        return
+    resources.forget(store, session_id)
+    _select(None)
+    _flash("success" if report.purged else "info", t("session_deleted", turns=report.turns))
+    if not report.purged:
+        _flash("info", t("session_delete_not_purged"))
+
+
+def _on_note(store: SessionStore, session_id: int) -> None:
+    try:
+        store.set_note(session_id, str(st.session_state.get("note_text") or ""))
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+
+
+# ---------------------------------------------------------------------------
+# Drawing
+
+
+def _session_label(info: SessionInfo) -> str:
+    when = info.updated_at.astimezone().strftime("%d.%m %H:%M")
+    return t("session_label", title=info.title, n=info.turn_count, when=when)
+
+
+def _new_session_form(store: SessionStore, *, key: str) -> None:
+    settings = _settings()
+    choices = resources.guide_choices(settings)
+    options = ["-", *choices]
+    default = options.index("nav-videooppfolging") if "nav-videooppfolging" in options else 0
+    with st.form(key, clear_on_submit=True, border=False):
+        st.text_input(
+            t("session_title"),
+            key=f"{key}_title",
+            placeholder=t("session_title_default", n=len(store.list_sessions()) + 1),
+        )
+        st.selectbox(
+            t("session_guide"),
+            options,
+            index=default,
+            key=f"{key}_guide",
+            format_func=lambda k: t("session_no_guide") if k == "-" else k,
+        )
+        st.form_submit_button(
+            t("session_create"), on_click=_on_create, args=(store, key), type="primary"
+        )
+
+
+def _sidebar(store: SessionStore, info: SessionInfo | None) -> None:
+    with st.sidebar:
+        st.subheader(t("sessions"))
+        sessions = store.list_sessions()
+        if sessions and info is not None:
+            ids = [s.id for s in sessions]
+            labels = {s.id: _session_label(s) for s in sessions}
+            st.session_state["session_pick"] = info.id
+            st.selectbox(
+                t("session_pick"),
+                ids,
+                key="session_pick",
+                format_func=lambda i: labels.get(i, str(i)),
+                on_change=_on_pick,
+                args=(store,),
+            )
+        if info is None:
+            return
+        with st.expander(t("session_new")):
+            _new_session_form(store, key="new_session_sidebar")
+        with st.expander(t("session_export")):
+            for fmt, mime in (
+                ("txt", "text/plain"),
+                ("vtt", "text/vtt"),
+                ("json", "application/json"),
+            ):
+                try:
+                    data = export_session(store, info.id, fmt)
+                except IntervjuError as exc:
+                    c.show_error(exc)
+                    continue
+                st.download_button(
+                    f".{fmt}",
+                    data=data.encode("utf-8"),
+                    file_name=f"{_file_stem(info.title)}.{fmt}",
+                    mime=mime,
+                    key=f"export_{fmt}",
+                )
+        with st.expander(t("session_rename")):
+            st.text_input(t("session_title"), value=info.title, key="rename_title")
+            st.button(t("session_rename_save"), on_click=_on_rename, args=(store, info.id))
+        with st.expander(t("note_label")):
+            st.text_area(
+                t("note_label"), value=info.notes, key="note_text", label_visibility="collapsed"
+            )
+            st.button(t("note_save"), on_click=_on_note, args=(store, info.id))
+        with st.expander(t("session_delete")):
+            st.warning(t("session_delete_confirm", title=info.title))
+            st.button(
+                t("session_delete_yes"),
+                on_click=_on_delete,
+                args=(store, info.id),
+                key="delete_yes",
+                type="primary",
+            )
+
+
+def _file_stem(title: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in title).strip()
+    return "-".join(keep.split()) or "intervju"
+
+
+def _top_bar(store: SessionStore, info: SessionInfo, handle: resources.LiveHandle) -> None:
+    covered = {item.question_id for item in store.covered(info.id)}
+    with handle.lock:
+        coverage = handle.live.coverage()
+    elapsed = info.elapsed_seconds() if info.started_at else None
+    st.markdown(c.top_bar_html(info.title, elapsed, coverage, covered), unsafe_allow_html=True)
+
+
+def _centre(
+    store: SessionStore,
+    info: SessionInfo,
+    turns: tuple[StoredTurn, ...],
+    handle: resources.LiveHandle,
+) -> None:
+    flags = {f.turn_idx: f for f in store.flags(info.id)}
+    last_question = next((tt for tt in reversed(turns) if tt.role == "interviewer"), None)
+    if last_question is not None:
+        flag = flags.get(last_question.idx)
+        if flag is not None and flag.problems:
+            st.markdown(c.flag_html(flag), unsafe_allow_html=True)
+
+    last_answer = next((tt for tt in reversed(turns) if tt.role == "informant"), None)
+    suggestions = store.suggestions(info.id, last_answer.idx) if last_answer is not None else ()
+    if suggestions:
+        for suggestion in suggestions[:3]:
+            with st.container(border=True):
+                st.markdown(c.card_html(suggestion), unsafe_allow_html=True)
+                st.button(
+                    t("suggestion_used") if suggestion.used else t("suggestion_use"),
+                    key=f"use_{suggestion.id}",
+                    on_click=_on_use,
+                    args=(store, info.id, suggestion.id),
+                    disabled=suggestion.used,
+                    type="tertiary",
+                )
+    elif turns:
+        st.caption(t("suggestions_wait"))
+
+    guide_next = handle.guide_next
+    if guide_next is not None:
+        cols = st.columns([6, 1], vertical_alignment="center")
+        cols[0].markdown(c.hint_html(t("guide_next"), guide_next.text), unsafe_allow_html=True)
+        cols[1].button(
+            t("guide_next_asked"),
+            key=f"next_{guide_next.question_id}",
+            on_click=_on_guide_asked,
+            args=(store, info.id, guide_next.question_id),
+            type="tertiary",
+        )
+
+    st.markdown(f"**{t('transcript')}**")
+    if not turns:
+        st.caption(t("transcript_empty"))
+        return
+    older, recent = turns[:-RECENT_TURNS], turns[-RECENT_TURNS:]
+    if older:
+        with st.expander(t("transcript_older", n=len(older))):
+            st.markdown(c.transcript_html(older, flags), unsafe_allow_html=True)
+    st.markdown(c.transcript_html(recent, flags), unsafe_allow_html=True)
+
+
+def _guide_panel(store: SessionStore, info: SessionInfo, handle: resources.LiveHandle) -> None:
+    guide = handle.live.guide
+    st.markdown(f"**{t('guide_panel')}**")
+    if guide is None:
+        st.caption(t("guide_none"))
+        return
+    covered = {item.question_id for item in store.covered(info.id)}
+    total = len(guide.questions)
+    st.caption(
+        t("guide_progress", covered=len(covered & {q.id for q in guide.questions}), total=total)
+    )
+    current = handle.live.coverage().current_topic or 1
+    for position, topic in enumerate(guide.topics, start=1):
+        done = sum(1 for q in topic.questions if q.id in covered)
+        label = f"{position}. {topic.title} · {done}/{len(topic.questions)}"
+        with st.expander(label, expanded=position == current):
+            for question in topic.questions:
+                key = f"tick_{info.id}_{question.id}"
+                st.session_state[key] = question.id in covered
+                st.checkbox(
+                    question.text + (" ★" if question.core else ""),
+                    key=key,
+                    on_change=_on_tick,
+                    args=(store, info.id, question.id, key),
+                )
+
+
+def _input_tools(store: SessionStore, info: SessionInfo) -> None:
+    with st.expander(t("more_input"), expanded=bool(st.session_state.get("replay"))):
+        paste, follow, imp = st.tabs([t("paste_tab"), t("follow_tab"), t("import_tab")])
+        with paste, st.form("paste_form", clear_on_submit=True, border=False):
+            st.text_area(t("paste_label"), key="paste_text", height=140)
+            st.form_submit_button(t("paste_submit"), on_click=_on_paste, args=(store, info.id))
+        with follow:
+            active = st.query_params.get("follow")
+            if active:
+                st.button(t("follow_stop"), on_click=_on_follow, args=(False,), key="follow_stop")
+            else:
+                st.text_input(t("follow_path"), key="follow_input")
+                st.button(t("follow_start"), on_click=_on_follow, args=(True,), key="follow_start")
+        with imp:
+            st.file_uploader(
+                t("import_label"), type=["vtt", "docx", "txt", "srt"], key="import_file"
+            )
+            cols = st.columns(3)
+            for col, (mode, label) in zip(
+                cols,
+                (("append", "import_append"), ("new", "import_new"), ("replay", "import_replay")),
+                strict=True,
+            ):
+                col.button(
+                    t(label), key=f"import_{mode}", on_click=_on_import, args=(store, info.id, mode)
+                )
+            queue = st.session_state.get("replay") or []
+            if queue:
+                cols = st.columns(3)
+                cols[0].button(
+                    t("replay_next", left=len(queue)),
+                    key="replay_next",
+                    on_click=_on_replay,
+                    args=(store, info.id, 1),
+                    type="primary",
+                )
+                cols[1].button(
+                    t("replay_all"),
+                    key="replay_all",
+                    on_click=_on_replay,
+                    args=(store, info.id, len(queue)),
+                )
+                cols[2].button(
+                    t("replay_stop"),
+                    key="replay_stop",
+                    on_click=_on_replay,
+                    args=(store, info.id, 0),
+                )
+
+
+def _follow_status(store: SessionStore, info: SessionInfo) -> None:
+    """Poll the followed file every couple of seconds; a full rerun shows new turns."""
+    path = st.query_params.get("follow")
+    if not path:
+        return
+    follower = resources.file_follower(str(store.path), info.id, path)
+    _poll(store, info.id, follower)
+
+
+@st.fragment(run_every=FOLLOW_SECONDS)
+def _poll(store: SessionStore, session_id: int, follower: FileFollower) -> None:
+    try:
+        result = ingest_file_poll(store, session_id, follower)
+        if result.added:
+            resources.feed(store, _handle(store, session_id), result.added)
+    except IntervjuError as exc:
+        st.error(str(exc), icon="⚠️")
+        return
+    st.caption(
+        t("follow_active", path=follower.path.name)
+        + ("" if follower.exists else " " + t("follow_missing"))
+    )
+    if result:
+        st.rerun()
+
+
+def render() -> None:
+    settings = _settings()
+    try:
+        store = resources.store_for(settings)
+        info = current_session(store)
+    except IntervjuError as exc:
+        st.error(t("storage_error", msg=str(exc)), icon="⚠️")
+        return
+    _sidebar(store, info)
+    if info is None:
+        _show_flash()
+        st.info(t("session_none"))
+        _new_session_form(store, key="new_session_main")
+        return
+    try:
+        with st.spinner(t("loading_engine")):
+            handle = _handle(store, info.id)
+        turns = store.turns(info.id)
+    except IntervjuError as exc:
+        st.error(str(exc), icon="⚠️")
+        return
+    if "live_speaker" not in st.session_state:
+        st.session_state["live_speaker"] = other(turns[-1].role) if turns else "interviewer"
+
+    _top_bar(store, info, handle)
+    _show_flash()
+    main, side = st.columns([3, 2], gap="medium")
+    with main:
+        _centre(store, info, turns, handle)
+        _follow_status(store, info)
+        st.radio(
+            t("speaker_next"),
+            ["interviewer", "informant"],
+            key="live_speaker",
+            format_func=role_label,
+            horizontal=True,
+            help=t("input_help"),
+        )
+        _input_tools(store, info)
+    with side:
+        _guide_panel(store, info, handle)
+    speaker = role_label(st.session_state.get("live_speaker", "interviewer"))
+    st.chat_input(
+        t("input_placeholder", role=speaker),
+        key="live_line",
+        on_submit=_on_line,
+        args=(store, info.id),
+    )

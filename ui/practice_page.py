@@ -1,0 +1,113 @@
+"""Øving: interview a simulated informant, see each question's flag, get feedback.
+
+A practice conversation is throw-away training, not interview data, so it is
+not stored in the session database; the simulated informant (which remembers
+the stories it has told) lives in this browser tab's state.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from intervju.errors import IntervjuError
+from intervju.practice import PracticeReply, SimulatedInformant, bundled_personas, load_persona
+from intervju.settings import Settings
+
+from . import components as c
+from . import resources
+from .strings import problem_label, t
+
+
+def _informant(name: str) -> SimulatedInformant:
+    key = f"practice_{name}"
+    informant = st.session_state.get(key)
+    if isinstance(informant, SimulatedInformant):
+        return informant
+    settings: Settings = st.session_state["settings"]
+    persona = load_persona(name)
+    informant = SimulatedInformant(persona, resources.current_embedder(settings))
+    st.session_state[key] = informant
+    return informant
+
+
+def _on_restart(name: str) -> None:
+    st.session_state.pop(f"practice_{name}", None)
+
+
+def _badges(reply: PracticeReply) -> str:
+    problems = reply.analysis.problems
+    if reply.analysis.form == "not_question":
+        return ""
+    if not problems:
+        return f"✅ {t('open_ok')}"
+    return "⚑ " + ", ".join(problem_label(p) for p in problems)
+
+
+def _history(informant: SimulatedInformant) -> None:
+    if not informant.history:
+        st.caption(t("practice_empty"))
+    for reply in informant.history:
+        with st.chat_message("user", avatar="🧑‍💼"):
+            st.markdown(c.esc(reply.question))
+            badge = _badges(reply)
+            if badge:
+                st.caption(badge)
+            if reply.analysis.rewrite:
+                st.caption(f"{t('flag_try')}: «{reply.analysis.rewrite}»")
+        with st.chat_message("assistant", avatar="🗣️"):
+            st.markdown(c.esc(reply.text))
+            st.caption(t(f"reply_kind_{reply.kind}"))
+
+
+def _feedback(informant: SimulatedInformant) -> None:
+    feedback = informant.feedback()
+    st.subheader(t("practice_feedback"))
+    row = st.columns(3)
+    row[0].metric(t("fb_questions"), feedback.questions)
+    row[1].metric(t("fb_open_share"), f"{feedback.open_share:.0%}")
+    row[2].metric(t("fb_closed"), feedback.closed)
+    row = st.columns(3)
+    row[0].metric(t("fb_leading"), feedback.leading)
+    row[1].metric(t("fb_double"), feedback.double)
+    row[2].metric(t("fb_why"), feedback.why)
+    row = st.columns(2)
+    row[0].metric(t("fb_words_open"), f"{feedback.mean_answer_words_open:.0f}")
+    row[1].metric(t("fb_words_other"), f"{feedback.mean_answer_words_other:.0f}")
+    st.markdown(f"**{t('fb_rewrites')}**")
+    if not feedback.rewrites:
+        st.caption(t("fb_ok"))
+    for asked, better in feedback.rewrites:
+        st.markdown(f"- ~~{c.esc(asked)}~~  \n  → {c.esc(better)}")
+
+
+def render() -> None:
+    st.title(t("page_practice"))
+    st.caption(t("practice_intro"))
+    personas = bundled_personas()
+    if not personas:
+        st.error(t("practice_empty"))
+        return
+    names = list(personas)
+    preferred = "nav-veileder" if st.session_state.get("lang", "nb") == "nb" else "remote-worker"
+    top = st.columns([3, 1], vertical_alignment="bottom")
+    name = top[0].selectbox(
+        t("persona"),
+        names,
+        index=names.index(preferred) if preferred in names else 0,
+        key="practice_persona",
+    )
+    top[1].button(t("practice_restart"), on_click=_on_restart, args=(name,))
+    try:
+        informant = _informant(name)
+    except IntervjuError as exc:
+        st.error(str(exc), icon="⚠️")
+        return
+    st.caption(f"{informant.persona.name} — {informant.persona.role}")
+    chat, side = st.columns([3, 2], gap="medium")
+    question = st.chat_input(t("practice_input"), key="practice_line")
+    if question and question.strip():
+        informant.reply(" ".join(question.split()))
+    with chat:
+        _history(informant)
+    with side:
+        _feedback(informant)

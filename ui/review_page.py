@@ -1,0 +1,389 @@
+"""Gjennomgang: review one or many interviews (uploaded files or saved sessions).
+
+The review itself is :func:`intervju.review.core.review_many`; this page only
+collects the transcripts, shows the report's numbers as altair charts and
+tables, and offers every export for download. A file that cannot be read is
+skipped with a one-line warning; the others are still reviewed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from intervju.errors import IntervjuError
+from intervju.models import Transcript
+from intervju.readers import read_transcript_bytes
+from intervju.review.report import InterviewReport, ReviewReport
+from intervju.settings import Settings
+from intervju.storage import SessionStore
+
+from . import resources
+from .strings import problem_label, t
+
+
+def _renderer(names: tuple[str, ...]) -> Callable[[ReviewReport], str] | None:
+    """Find an export renderer in ``intervju.review`` (package or its modules)."""
+    for module_name in (
+        "intervju.review",
+        "intervju.review.render_html",
+        "intervju.review.render_md",
+        "intervju.review.render_csv",
+        "intervju.review.render_json",
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        for name in names:
+            found = getattr(module, name, None)
+            if callable(found):
+                return found  # type: ignore[no-any-return]
+    return None
+
+
+def _json(report: ReviewReport) -> str:
+    render = _renderer(("render_json",))
+    if render is not None:
+        return render(report)
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _session_transcript(store: SessionStore, session_id: int) -> Transcript:
+    info = store.get_session(session_id)
+    turns = tuple(turn.to_turn() for turn in store.turns(session_id))
+    interviewer = next((turn.speaker for turn in turns if turn.role == "interviewer"), None)
+    return Transcript(turns=turns, format="session", interviewer=interviewer, source=info.title)
+
+
+def _collect(settings: Settings, store: SessionStore | None) -> tuple[list[Transcript], list[str]]:
+    transcripts: list[Transcript] = []
+    names: list[str] = []
+    for upload in st.session_state.get("review_files") or []:
+        try:
+            transcripts.append(read_transcript_bytes(upload.getvalue(), upload.name))
+            names.append(upload.name)
+        except IntervjuError as exc:
+            st.warning(t("review_skipped", file=upload.name, msg=exc.message), icon="⚠️")
+    if store is not None:
+        for session_id in st.session_state.get("review_sessions") or []:
+            try:
+                transcript = _session_transcript(store, int(session_id))
+            except IntervjuError as exc:
+                st.warning(t("review_skipped", file=session_id, msg=exc.message), icon="⚠️")
+                continue
+            if transcript.turns:
+                transcripts.append(transcript)
+                names.append(transcript.source or f"session-{session_id}")
+    return transcripts, names
+
+
+def _run(settings: Settings, store: SessionStore | None) -> None:
+    transcripts, names = _collect(settings, store)
+    if not transcripts:
+        st.info(t("review_nothing"))
+        return
+    from intervju.review.core import review_many
+
+    choices = resources.guide_choices(settings)
+    guide = resources.guide_at(choices[st.session_state["review_guide"]])
+    bar = st.progress(0.0)
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(
+            done / total if total else 1.0,
+            text=t("review_working", file=name, i=done + 1, n=total) if name else None,
+        )
+
+    report = review_many(
+        transcripts,
+        guide,
+        embeddings=resources.current_embedder(settings),
+        files=names,
+        pseudonymise=bool(st.session_state.get("review_pseudo")),
+        order="natural" if st.session_state.get("review_natural") else "given",
+        progress=progress,
+    )
+    bar.empty()
+    st.session_state["review_report"] = report
+
+
+def _timeline_chart(report: ReviewReport) -> alt.Chart:
+    rows = [
+        {
+            t("axis_interview"): interview.file,
+            t("axis_position"): (b.bin + 0.5) / max(1, len(interview.timeline)),
+            t("axis_share"): b.open_share,
+            t("review_questions"): b.questions,
+        }
+        for interview in report.interviews
+        for b in interview.timeline
+        if b.open_share is not None
+    ]
+    frame = pd.DataFrame(rows)
+    return (
+        alt.Chart(frame, title=t("chart_timeline"))
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(
+                f"{t('axis_position')}:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
+            ),
+            y=alt.Y(
+                f"{t('axis_share')}:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
+            ),
+            color=alt.Color(f"{t('axis_interview')}:N", legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                t("axis_interview"),
+                t("review_questions"),
+                alt.Tooltip(f"{t('axis_share')}:Q", format=".0%"),
+            ],
+        )
+    )
+
+
+def _curve_chart(report: ReviewReport) -> alt.Chart:
+    rows = []
+    for point in report.summary.learning_curve:
+        label = f"{point.position}. {point.file}"
+        for measure, value in (
+            (t("measure_open"), point.open_share),
+            (t("measure_follow"), point.follow_up_rate),
+            (t("measure_talk"), point.interviewer_word_share),
+        ):
+            rows.append(
+                {
+                    t("axis_interview"): label,
+                    "n": point.position,
+                    t("axis_measure"): measure,
+                    t("axis_share"): value,
+                }
+            )
+    frame = pd.DataFrame(rows)
+    return (
+        alt.Chart(frame, title=t("chart_curve"))
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(f"{t('axis_interview')}:N", sort=alt.SortField("n")),
+            y=alt.Y(
+                f"{t('axis_share')}:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
+            ),
+            color=alt.Color(f"{t('axis_measure')}:N", legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                t("axis_interview"),
+                t("axis_measure"),
+                alt.Tooltip(f"{t('axis_share')}:Q", format=".0%"),
+            ],
+        )
+    )
+
+
+def _talk_chart(report: ReviewReport) -> alt.Chart:
+    rows = []
+    for position, interview in enumerate(report.interviews, start=1):
+        share = interview.interviewer_word_share
+        rows.append(
+            {
+                t("axis_interview"): f"{position}. {interview.file}",
+                "n": position,
+                t("axis_speaker"): t("interviewer_label"),
+                t("axis_share"): share,
+            }
+        )
+        rows.append(
+            {
+                t("axis_interview"): f"{position}. {interview.file}",
+                "n": position,
+                t("axis_speaker"): t("informant_label"),
+                t("axis_share"): 1 - share,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    return (
+        alt.Chart(frame, title=t("chart_talk"))
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{t('axis_interview')}:N", sort=alt.SortField("n"), title=None),
+            x=alt.X(f"{t('axis_share')}:Q", stack="normalize", axis=alt.Axis(format="%")),
+            color=alt.Color(f"{t('axis_speaker')}:N", legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                t("axis_interview"),
+                t("axis_speaker"),
+                alt.Tooltip(f"{t('axis_share')}:Q", format=".0%"),
+            ],
+        )
+    )
+
+
+def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
+    topics = report.guide_topics
+    questions = pd.DataFrame(
+        [
+            {
+                t("col_turn"): q.turn_index,
+                t("col_text"): q.text,
+                t("col_problems"): ", ".join(problem_label(p) for p in q.problems),
+                t("col_rewrite"): q.rewrite or "",
+                t("col_topic"): topics[q.topic_index - 1]
+                if q.topic_index and q.topic_index <= len(topics)
+                else "",
+                t("col_follow"): "✓" if q.follow_up else "",
+            }
+            for q in interview.questions
+        ]
+    )
+    st.markdown(f"**{t('review_question_table')}**")
+    st.dataframe(questions, hide_index=True, use_container_width=True)
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(f"**{t('review_missed')}**")
+        missed = pd.DataFrame(
+            [
+                {
+                    t("col_turn"): m.turn_index,
+                    t("col_said"): m.text,
+                    t("col_cues"): ", ".join(m.cues),
+                    t("col_next"): m.next_question,
+                    t("col_suggest"): m.suggestion,
+                }
+                for m in interview.missed_followups
+            ]
+        )
+        st.dataframe(missed, hide_index=True, use_container_width=True)
+        st.markdown(f"**{t('review_coverage')}**")
+        coverage = pd.DataFrame(
+            [
+                {
+                    t("col_topic"): f"{c.topic_index}. {c.title}",
+                    t("col_asked"): f"{len(c.asked)}/{c.total}",
+                    t("col_never"): ", ".join(c.never_asked),
+                }
+                for c in interview.coverage
+            ]
+        )
+        st.dataframe(coverage, hide_index=True, use_container_width=True)
+    with right:
+        st.markdown(f"**{t('review_terms')}**")
+        terms = pd.DataFrame(
+            [{t("col_term"): k.term, t("col_count"): k.count} for k in interview.key_terms]
+        )
+        st.dataframe(terms, hide_index=True, use_container_width=True)
+
+
+def _downloads(report: ReviewReport) -> None:
+    st.markdown(f"**{t('review_downloads')}**")
+    exports: list[tuple[str, str, str, Callable[[ReviewReport], str] | None]] = [
+        ("HTML", "html", "text/html", _renderer(("render_html",))),
+        ("Markdown", "md", "text/markdown", _renderer(("render_markdown", "render_md"))),
+        ("CSV", "csv", "text/csv", _renderer(("render_csv",))),
+        ("JSON", "json", "application/json", _json),
+    ]
+    cols = st.columns(len(exports))
+    for col, (label, ext, mime, render) in zip(cols, exports, strict=True):
+        if render is None:
+            col.caption(t("render_missing", fmt=label))
+            continue
+        try:
+            data = render(report)
+        except IntervjuError as exc:
+            col.error(str(exc))
+            continue
+        payload = ("\ufeff" + data) if ext == "csv" else data
+        col.download_button(
+            label,
+            payload.encode("utf-8"),
+            file_name=f"intervju-gjennomgang.{ext}",
+            mime=mime,
+            key=f"review_dl_{ext}",
+        )
+
+
+def _show(report: ReviewReport) -> None:
+    summary = report.summary
+    st.subheader(t("review_summary"))
+    row = st.columns(4)
+    row[0].metric(t("review_questions"), summary.questions)
+    row[1].metric(t("review_open_share"), f"{summary.open_share:.0%}")
+    row[2].metric(t("review_follow_rate"), f"{summary.follow_up_rate:.0%}")
+    row[3].metric(t("review_talk_share"), f"{summary.interviewer_word_share:.0%}")
+    _downloads(report)
+    st.altair_chart(_timeline_chart(report), use_container_width=True)
+    left, right = st.columns(2)
+    with left:
+        st.altair_chart(_curve_chart(report), use_container_width=True)
+    with right:
+        st.altair_chart(_talk_chart(report), use_container_width=True)
+    if summary.skipped_questions:
+        st.markdown(f"**{t('review_skipped_q')}**")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        t("col_topic"): s.topic_index,
+                        t("col_text"): s.text,
+                        t("col_never"): f"{s.never_asked_in}/{s.interviews}",
+                    }
+                    for s in summary.skipped_questions
+                ]
+            ),
+            hide_index=True,
+            use_container_width=True,
+        )
+    files = [i.file for i in report.interviews]
+    chosen = st.selectbox(
+        t("review_pick_interview"),
+        range(len(files)),
+        format_func=lambda i: files[i],
+        key="review_pick",
+    )
+    _interview_tables(report, report.interviews[int(chosen or 0)])
+
+
+def render() -> None:
+    settings: Settings = st.session_state["settings"]
+    st.title(t("page_review"))
+    st.caption(t("review_intro"))
+    store: SessionStore | None
+    try:
+        store = resources.store_for(settings)
+        sessions = store.list_sessions()
+    except IntervjuError as exc:
+        st.error(t("storage_error", msg=str(exc)), icon="⚠️")
+        store, sessions = None, ()
+    left, right = st.columns(2)
+    left.file_uploader(
+        t("review_upload"),
+        type=["vtt", "docx", "txt", "srt"],
+        accept_multiple_files=True,
+        key="review_files",
+    )
+    labels: dict[int, str] = {s.id: f"{s.title} ({s.turn_count})" for s in sessions}
+    right.multiselect(
+        t("review_sessions"),
+        list(labels),
+        format_func=lambda i: labels.get(i, str(i)),
+        key="review_sessions",
+    )
+    choices = list(resources.guide_choices(settings))
+    right.selectbox(
+        t("review_guide"),
+        choices,
+        index=choices.index("nav-videooppfolging") if "nav-videooppfolging" in choices else 0,
+        key="review_guide",
+    )
+    opts = st.columns(3, vertical_alignment="center")
+    opts[0].checkbox(t("review_order"), key="review_natural")
+    opts[1].checkbox(t("review_pseudo"), key="review_pseudo")
+    if opts[2].button(t("review_run"), type="primary", key="review_run"):
+        try:
+            _run(settings, store)
+        except IntervjuError as exc:
+            st.error(str(exc), icon="⚠️")
+    report: Any = st.session_state.get("review_report")
+    if isinstance(report, ReviewReport) and report.interviews:
+        _show(report)
