@@ -71,7 +71,7 @@ INTERVIEWS: dict[str, tuple[str, list[Q | A]]] = {
             ),
             A(
                 "Ja, nesten over natta. Jeg husker jeg bar med meg skjermen hjem på bussen. Det "
-                "første halve året var det nesten bare telefon, og så kom Teams etter hvert. "
+                "første halve året var det nesten bare telefon, og så kom video etter hvert. "
                 "Altså ... (pause 4 sek) jeg var egentlig ganske redd for brukerne mine den "
                 "våren. Det var flere som ble helt borte, som ikke tok telefonen, og jeg visste "
                 "ikke om de hadde det bra. Det kjente jeg på, ja, det kjente jeg på om kveldene "
@@ -369,7 +369,7 @@ INTERVIEWS: dict[str, tuple[str, list[Q | A]]] = {
                 "Jeg har vært i Nav siden det het trygdekontoret, så lenge. (ler) Nå jobber jeg "
                 "med sykmeldte, mest dialogmøter med arbeidsgiver og lege."
             ),
-            Q("Hvordan ser et dialogmøte ut når det foregår på video?", 3),
+            Q("Hvordan ser et dialogmøte ut når det foregår på video?", 3, follow_up=True),
             A(
                 "Fire-fem ruter på skjermen. Den sykmeldte, arbeidsgiveren, kanskje legen, noen "
                 "ganger en tillitsvalgt. Det er vanskelig å lese rommet når det ikke finnes noe "

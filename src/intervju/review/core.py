@@ -1,0 +1,420 @@
+"""Review one or many finished interviews: what was asked, how, and what was left.
+
+This is glue over the other engines, in one pass per transcript:
+
+* every interviewer turn goes to the question analyser
+  (:func:`intervju.analysis.analyse`); turns in which it finds a question
+  (or an invitation such as «Fortell om …») are the interview's *questions*;
+* the questions are embedded in one batch; the live engine's
+  :class:`~intervju.tracking.GuideTracker` gives their similarities to the
+  guide questions, and :mod:`.topics` decodes the most likely sequence of
+  topics over the whole interview (the live tracker can only look back);
+* :mod:`.followups` decides follow-up versus new question and finds the
+  missed follow-ups; :func:`intervju.suggestions.suggest` words the follow-up
+  that could have been asked; :func:`intervju.cues.key_terms` gives the
+  informant's repeated words;
+* :mod:`.metrics` counts.
+
+Definitions (also in the report's documentation):
+
+* ``topic_index`` of a question: the 1-based guide topic decoded by
+  :mod:`.topics`; a follow-up normally stays in the topic of the thread it
+  follows, because a probe such as «Hva gjorde det med deg?» has no topic of
+  its own.
+* ``guide_question_id``: the nearest guide question within that topic; for a
+  follow-up in the same topic, the guide question of the thread it follows.
+* ``topics_covered``: the sorted topic indices that at least one interviewer
+  question was placed in (follow-ups included).
+* A guide question is *asked* when at least one new (non-follow-up) question
+  was placed on it; *never asked* otherwise.
+* Interview order across files: the order given, unless ``order="natural"``
+  (natural sort of file names: «intervju-2» before «intervju-10»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from ..analysis import Analysis, analyse
+from ..cues import detect_cues, key_terms
+from ..embeddings import embed_queries, get_embeddings
+from ..guides import load_guide
+from ..models import Guide, Transcript, Turn
+from ..readers import read_transcript
+from ..suggestions import suggest
+from ..tracking import GuideTracker
+from . import metrics
+from .followups import cue_score, is_follow_up, missed_threshold, vocabulary
+from .pseudonym import build_pseudonyms, pseudonymise_transcript
+from .report import (
+    InterviewReport,
+    KeyTerm,
+    LearningPoint,
+    MissedFollowUp,
+    QuestionReview,
+    ReviewReport,
+    ReviewSummary,
+    SkippedQuestion,
+    TopicCoverage,
+)
+from .topics import place_questions
+
+Order = Literal["given", "natural"]
+Progress = Callable[[int, int, str], None]
+KEY_TERMS = 15
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """An interviewer turn with a question, before tracking."""
+
+    turn: Turn
+    analysis: Analysis
+
+
+def _is_question(analysis: Analysis) -> bool:
+    return bool(analysis.questions) or analysis.form != "not_question"
+
+
+def _language(guide: Guide) -> str:
+    return "en" if guide.language == "en" else "nb"
+
+
+def review_transcript(
+    transcript: Transcript,
+    guide: Guide | None = None,
+    *,
+    embeddings: Embeddings | None = None,
+    file: str | None = None,
+) -> InterviewReport:
+    """The review of one interview (pure: reads nothing, writes nothing)."""
+    guide = guide or load_guide()
+    embeddings = embeddings if embeddings is not None else get_embeddings()
+    language = _language(guide)
+    turns = transcript.turns
+    name = file or (Path(transcript.source).name if transcript.source else "intervju")
+
+    asked: list[_Asked] = []
+    for turn in turns:
+        if turn.role == "interviewer":
+            analysis = analyse(turn.text)
+            if _is_question(analysis):
+                asked.append(_Asked(turn, analysis))
+    vectors = _embed([a.turn.text for a in asked], embeddings)
+    tracker = GuideTracker(guide, embeddings)
+    guide_vocab = vocabulary(
+        [q.text for q in guide.questions] + [t.title for t in guide.topics], language
+    )
+    previous_informant: dict[int, str] = {}
+    last: str | None = None
+    for turn in turns:
+        previous_informant[turn.index] = last or ""
+        if turn.role == "informant":
+            last = turn.text
+
+    verdicts = [
+        is_follow_up(a.turn.text, previous_informant.get(a.turn.index), guide_vocab, language)
+        for a in asked
+    ]
+    sims = (
+        np.stack(
+            [tracker.similarities(a.turn.text, vector=vectors[i]) for i, a in enumerate(asked)]
+        )
+        if asked
+        else np.zeros((0, len(guide.questions)), dtype=np.float32)
+    )
+    placements = place_questions(
+        guide,
+        sims,
+        [a.turn.text for a in asked],
+        _positions(turns, asked),
+        [v.follow_up for v in verdicts],
+        language,
+    )
+    questions: list[QuestionReview] = []
+    for item, verdict, placement in zip(asked, verdicts, placements, strict=True):
+        turn = item.turn
+        topic, qid, score = placement.topic_index, placement.question_id, placement.score
+        if verdict.follow_up and questions and questions[-1].topic_index == topic:
+            qid = questions[-1].guide_question_id  # the thread's guide question
+        a = item.analysis
+        questions.append(
+            QuestionReview(
+                turn_index=turn.index,
+                text=turn.text,
+                form=a.form,
+                leading=a.leading,
+                double=a.double,
+                why=a.why,
+                explanation=a.explanation,
+                rewrite=a.rewrite,
+                topic_index=topic,
+                guide_question_id=qid,
+                follow_up=verdict.follow_up,
+                follow_up_reason=verdict.reason,
+                questions=tuple(a.questions),
+                start=turn.start,
+                score=round(score, 3),
+            )
+        )
+
+    missed = _missed_followups(turns, questions, language)
+    informant_texts = [t.text for t in turns if t.role == "informant"]
+    terms = tuple(KeyTerm(term, count) for term, count in key_terms(informant_texts, language))
+    _, _, share = metrics.word_share(turns, transcript.interviewer)
+    return InterviewReport(
+        file=name,
+        interviewer=transcript.interviewer,
+        informants=tuple(
+            s
+            for s in transcript.speakers
+            if s != transcript.interviewer and s in _informants(turns)
+        ),
+        questions=tuple(questions),
+        topics_covered=tuple(sorted({q.topic_index for q in questions if q.topic_index})),
+        interviewer_word_share=share,
+        missed_followups=missed,
+        key_terms=terms[:KEY_TERMS],
+        stats=metrics.stats(turns, questions, transcript.interviewer),
+        coverage=_coverage(guide, turns, questions),
+        timeline=metrics.timeline(turns, questions),
+        turns=len(turns),
+    )
+
+
+def _informants(turns: Sequence[Turn]) -> set[str]:
+    return {t.speaker for t in turns if t.role == "informant"}
+
+
+def _embed(texts: Sequence[str], embeddings: Embeddings) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    return embed_queries(embeddings, list(texts))
+
+
+def _positions(turns: Sequence[Turn], asked: Sequence[_Asked]) -> list[float]:
+    """Relative position (0..1) of each question: by time if known, else by turn order."""
+    order = {t.index: i for i, t in enumerate(turns)}
+    starts = [t.start for t in turns if t.start is not None]
+    ends = [t.end if t.end is not None else t.start for t in turns if t.start is not None]
+    if starts and all(a.turn.start is not None for a in asked):
+        lo = min(starts)
+        hi = max(e for e in ends if e is not None)
+        span = (hi - lo) or 1.0
+        return [((a.turn.start or lo) - lo) / span for a in asked]
+    span = max(len(turns) - 1, 1)
+    return [order[a.turn.index] / span for a in asked]
+
+
+def _missed_followups(
+    turns: Sequence[Turn], questions: Sequence[QuestionReview], language: str
+) -> tuple[MissedFollowUp, ...]:
+    """Strong-cue informant turns after which the interviewer moved on (see followups)."""
+    by_turn = {q.turn_index: q for q in questions}
+    out: list[MissedFollowUp] = []
+    context: list[str] = []
+    block: list[tuple[float, Turn, tuple[str, ...], str | None]] = []
+    opener: QuestionReview | None = None
+    for turn in turns:
+        if turn.role == "informant":
+            cues = detect_cues(turn.text, context[-4:], language)
+            scored = cue_score(cues, turn.text)
+            block.append((scored.score, turn, scored.cues, scored.term))
+            context.append(turn.text)
+            continue
+        question = by_turn.get(turn.index)
+        if question is None:
+            continue  # a backchannel («Mhm.») does not end the answer block
+        if block and not question.follow_up:
+            best = max(block, key=lambda item: item[0])
+            threshold = missed_threshold(opener is not None and opener.follow_up)
+            if best[0] >= threshold:
+                out.append(_missed(best[1], best[2], question, context, language))
+        block = []
+        opener = question
+    return tuple(out)
+
+
+def _missed(
+    turn: Turn,
+    cues: tuple[str, ...],
+    next_question: QuestionReview,
+    context: Sequence[str],
+    language: str,
+) -> MissedFollowUp:
+    earlier = [c for c in context if c != turn.text][-4:]
+    options = suggest(turn.text, earlier, language=language, n=1)
+    text = options[0].text if options else ""
+    intent = options[0].intent if options else ""
+    return MissedFollowUp(
+        turn_index=turn.index,
+        text=turn.text,
+        cues=cues,
+        next_turn_index=next_question.turn_index,
+        next_question=next_question.text,
+        suggestion=text,
+        suggestion_intent=intent,
+    )
+
+
+def _coverage(
+    guide: Guide, turns: Sequence[Turn], questions: Sequence[QuestionReview]
+) -> tuple[TopicCoverage, ...]:
+    """Per topic: guide questions asked / never asked, questions placed, minutes spent."""
+    asked_ids = {q.guide_question_id for q in questions if not q.follow_up and q.guide_question_id}
+    minutes: dict[int, float] = {}
+    current: int | None = None
+    by_turn = {q.turn_index: q for q in questions}
+    timed = any(t.start is not None for t in turns)
+    for turn in turns:
+        if turn.index in by_turn:
+            current = by_turn[turn.index].topic_index
+        if current is not None and turn.start is not None and turn.end is not None:
+            minutes[current] = minutes.get(current, 0.0) + max(turn.end - turn.start, 0.0) / 60
+    out: list[TopicCoverage] = []
+    for position, topic in enumerate(guide.topics, start=1):
+        ids = [q.id for q in topic.questions]
+        out.append(
+            TopicCoverage(
+                topic_index=position,
+                title=topic.title,
+                total=len(ids),
+                asked=tuple(i for i in ids if i in asked_ids),
+                never_asked=tuple(i for i in ids if i not in asked_ids),
+                questions=sum(q.topic_index == position for q in questions),
+                minutes=round(minutes.get(position, 0.0), 1) if timed else None,
+            )
+        )
+    return tuple(out)
+
+
+def natural_key(name: str) -> tuple[object, ...]:
+    """«intervju-2» sorts before «intervju-10»."""
+    parts = re.split(r"(\d+)", Path(name).name.lower())
+    return tuple(int(p) if p.isdigit() else p for p in parts)
+
+
+def summarise(reports: Sequence[InterviewReport], guide: Guide, order: str) -> ReviewSummary:
+    """The learning curve (in the given order) and systematically skipped guide questions."""
+    curve = tuple(
+        LearningPoint(
+            position=i,
+            file=r.file,
+            questions=r.stats.questions,
+            open_share=r.stats.open_share,
+            leading=r.stats.leading,
+            double=r.stats.double,
+            interviewer_word_share=r.interviewer_word_share,
+            follow_up_rate=r.stats.follow_up_rate,
+            missed_followups=len(r.missed_followups),
+        )
+        for i, r in enumerate(reports, start=1)
+    )
+    n = len(reports)
+    skipped: list[SkippedQuestion] = []
+    if n:
+        for position, topic in enumerate(guide.topics, start=1):
+            for q in topic.questions:
+                never = sum(q.id in r.coverage[position - 1].never_asked for r in reports)
+                if never * 2 >= n:
+                    skipped.append(SkippedQuestion(q.id, position, q.text, never, n))
+    total_q = sum(r.stats.questions for r in reports)
+    total_open = sum(r.stats.open for r in reports)
+    total_follow = sum(r.stats.follow_ups for r in reports)
+    mine = sum(r.stats.interviewer_words for r in reports)
+    words = mine + sum(r.stats.informant_words for r in reports)
+    return ReviewSummary(
+        interviews=n,
+        guide_id=guide.id,
+        guide_title=guide.title,
+        learning_curve=curve,
+        skipped_questions=tuple(skipped),
+        questions=total_q,
+        open_share=round(total_open / total_q, 3) if total_q else 0.0,
+        follow_up_rate=round(total_follow / total_q, 3) if total_q else 0.0,
+        interviewer_word_share=round(mine / words, 3) if words else 0.0,
+        order=order,
+    )
+
+
+def review_many(
+    transcripts: Sequence[Transcript],
+    guide: Guide | None = None,
+    *,
+    embeddings: Embeddings | None = None,
+    files: Sequence[str] | None = None,
+    pseudonymise: bool = False,
+    order: Order = "given",
+    progress: Progress | None = None,
+) -> ReviewReport:
+    """Review several interviews (in the given order) and summarise across them."""
+    guide = guide or load_guide()
+    embeddings = embeddings if embeddings is not None else get_embeddings()
+    names = list(files) if files is not None else [_name(t, i) for i, t in enumerate(transcripts)]
+    pairs = list(zip(names, transcripts, strict=True))
+    if order == "natural":
+        pairs.sort(key=lambda pair: natural_key(pair[0]))
+    items = [t for _, t in pairs]
+    names = [n for n, _ in pairs]
+    if pseudonymise:
+        pseudonyms = build_pseudonyms(items, _language(guide))
+        items = [pseudonymise_transcript(t, pseudonyms) for t in items]
+        names = [pseudonyms.apply(Path(n).name) for n in names]
+    reports: list[InterviewReport] = []
+    for i, (name, transcript) in enumerate(zip(names, items, strict=True)):
+        if progress is not None:
+            progress(i, len(items), name)
+        reports.append(review_transcript(transcript, guide, embeddings=embeddings, file=name))
+    if progress is not None:
+        progress(len(items), len(items), "")
+    return ReviewReport(
+        interviews=tuple(reports),
+        summary=summarise(reports, guide, order),
+        guide_topics=tuple(t.title for t in guide.topics),
+        pseudonymised=pseudonymise,
+        language=_language(guide),
+    )
+
+
+def _name(transcript: Transcript, i: int) -> str:
+    return Path(transcript.source).name if transcript.source else f"intervju-{i + 1}"
+
+
+def review_files(
+    paths: Sequence[str | Path],
+    guide: Guide | str | Path | None = None,
+    *,
+    interviewer: str | None = None,
+    embeddings: Embeddings | None = None,
+    pseudonymise: bool = False,
+    order: Order = "given",
+    progress: Progress | None = None,
+) -> ReviewReport:
+    """Read transcript files and review them (see :func:`review_many`)."""
+    loaded = guide if isinstance(guide, Guide) else load_guide(guide)
+    transcripts = [read_transcript(p, interviewer=interviewer) for p in paths]
+    return review_many(
+        transcripts,
+        loaded,
+        embeddings=embeddings,
+        files=[Path(p).name for p in paths],
+        pseudonymise=pseudonymise,
+        order=order,
+        progress=progress,
+    )
+
+
+__all__ = [
+    "natural_key",
+    "review_files",
+    "review_many",
+    "review_transcript",
+    "summarise",
+]

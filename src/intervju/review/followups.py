@@ -1,0 +1,266 @@
+"""Follow-up or new question? And which rich answers were left hanging?
+
+Two review-only judgements built on the live engine's cue detector and the
+probe bank's word lists (nothing here duplicates the cue lexicon).
+
+*Follow-up.* An interviewer question follows up the informant's previous
+turn when (in this order):
+
+1. it uses a probe form («kan du gi et eksempel», «hva mener du med»,
+   «hvis jeg forstår deg riktig», «du sier at», "tell me more" …); or
+2. it echoes the informant's own words: a content word of the question
+   (not a stop word, not in the guide's own vocabulary, at least four
+   letters) shares a stem with a word of the previous informant turn; or
+3. it is a short question pointing back with a pronoun and nothing new
+   («Hva gjorde det med deg?», «Hvordan var det?»).
+
+Otherwise it opens something new (usually the next guide question). The
+guide's vocabulary is excluded in rule 2 so that a guide question about
+«relasjonen» is not mistaken for an echo when the informant happened to say
+«relasjon».
+
+*Missed follow-up.* Between two interviewer questions lies an answer block of
+one or more informant turns. Each informant turn gets a cue score from the
+live engine's cues plus explicit pause markers («(pause 5 sek)», "[long
+pause]"). The strongest turn of a block whose score reaches
+:data:`MISSED_THRESHOLD` is a missed follow-up when the next interviewer
+question is not a follow-up. Cue words the interviewer already took up in the
+question that opened the block do not count: that thread was followed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..cues import Cue
+from ..probes import load_probe_bank
+
+MISSED_THRESHOLD = 2.0
+
+# Probe forms: the interviewer takes up what was just said. Lower-cased regexes.
+_PROBES_NB = (
+    r"\bkan du (gi|komme med) (et |noen )?eksempl?",
+    r"\bgi (et |noen )?eksempl?",
+    r"\b(kan|vil) du (si|fortelle|utdype|beskrive) (litt )?mer\b",
+    r"\bfortell (gjerne )?(litt )?mer\b",
+    r"\bsi (gjerne )?(litt )?mer\b",
+    r"\bhva (mener|meinte|mente) du( med)?\b",
+    r"\bhva legger du i\b",
+    r"\bhva (betyr|betydde) (det|dette|den|de)\b",
+    r"\bhva gjorde (det|dette|den) med deg\b",
+    r"\bhvordan (var|kjentes|opplevdes|føltes) (det|dette)( for deg)?\s*(\?|$)",
+    r"\bhvordan (kjente|opplevde) du (det|dette)\b",
+    r"\bhva tenkte du (da|der)\b",
+    r"\bhva skjedde (da|så|videre|etterpå)\b",
+    r"\bpå hvilken måte\b",
+    r"\bhvis jeg forstår deg (riktig|rett)\b",
+    r"\bhører jeg (deg )?(riktig|rett)\b",
+    r"\b(du|dere) (sier|sa|nevner|nevnte|forteller|fortalte|beskriver|beskrev) (at|om|noe)\b",
+    r"\bdu (sier|sa|nevner|nevnte|bruker|brukte) (ordet|uttrykket)\b",
+    r"^\s*(så )?du (syns|synes|mener|tenker|opplever|sier) (altså )?at\b",
+    r"^\s*så du (syns|synes|mener|tenker|opplever)\b",
+    r"\bhva (mer|annet) (kan du|vil du)\b",
+    r"\bhvordan (det|da)\s*\?",
+)
+_PROBES_EN = (
+    r"\b(can|could) you give (me )?(an |some )?examples?\b",
+    r"\btell me more\b",
+    r"\b(can|could) you (say|tell me) (a bit |a little )?more\b",
+    r"\bwhat do you mean\b",
+    r"\bwhat did you mean\b",
+    r"\bwhat does (that|this|it) mean\b",
+    r"\bhow (was|did) (that|this|it) (for you|feel)\b",
+    r"\bwhat (was|did) (that|this|it) like\b",
+    r"\bif i understand (you )?(correctly|right)\b",
+    r"\byou (said|say|mentioned|mention|described|told me)\b",
+    r"\bin what way\b",
+    r"\bwhat happened (then|next|after)\b",
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PROBES = tuple(re.compile(p) for p in (*_PROBES_NB, *_PROBES_EN))
+_POINTING = _words("""det dette den der da de dem that this it there those them then""")
+_WORD = re.compile(r"[^\W\d_]+")
+_PAUSE = re.compile(
+    r"[\(\[]\s*(?:(?:lang|long|lengre|kort)\s+)?pause(?:\s*(?:på\s*)?(\d+)\s*(?:sek|s|sec|seconds?|sekunder)\.?)?\s*[\)\]]"
+    r"|[\(\[]\s*(?:long|lang)\s+(?:silence|stillhet)\s*[\)\]]",
+    re.IGNORECASE,
+)
+_ELLIPSIS = re.compile(r"\w\s*(\.\.\.|…)\s*\w")
+_LAUGH = re.compile(r"[\(\[]\s*(?:ler|latter|laughs?|laughter|sukker|sighs?)\s*[\)\]]", re.I)
+_EN_STOP = _words(
+    """the a an and or but so of to in on at for with from by about as is are was were be been
+    being have has had do does did i you he she it we they me him her us them my your his
+    its our their this that these those there here what which who whom whose when where why
+    how not no yes can could would should will shall may might must just very really quite
+    also then than too more most much many some any all both each other such own same only
+    again ever never always think thought feel felt know knew say said tell told get got
+    make made go went come came like well yeah okay ok um uh hmm mm kind sort lot bit thing
+    things way ways"""
+)
+
+
+@dataclass(frozen=True)
+class FollowUpVerdict:
+    follow_up: bool
+    reason: str  # "probe", "echo:<word>", "pointing", or "" for a new question
+
+
+@lru_cache(maxsize=4)
+def _stopwords(language: str) -> frozenset[str]:
+    try:
+        words = load_probe_bank(language).lexicon.stopwords
+    except Exception:  # a broken bank must not break a review; fall back to the small set
+        words = frozenset()
+    return frozenset(words) | _EN_STOP
+
+
+# Everyday words the probe bank's stop list leaves in but that say nothing about
+# what the informant talked about (they would make false echoes).
+_EXTRA_STOP = _words(
+    """videre dine dines fått syns synes slutt gjerne helst ellers hvilket hvilke hvilken
+    fortelle fortell beskrive beskriv forklare tenke tenkte oppleve opplevde opplevd
+    opplever spørre spør lurer lurte prøve prøvd prøvde kunne skulle ville burde nettopp
+    sammen lenge mennesker"""
+)
+
+
+def content_words(text: str, language: str = "nb") -> list[str]:
+    """Lower-cased words of at least four letters that are not stop words."""
+    stop = _stopwords(language) | _EXTRA_STOP
+    return [w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stop]
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Crude Scandinavian stemming: a shared prefix covering most of the shorter word.
+
+    «skam»/«skammen», «trygt»/«tryggheten», «ensomt»/«ensomhet» match;
+    «rom»/«romslig» do not (the shorter word must have four letters).
+    """
+    if a == b:
+        return True
+    short = min(len(a), len(b))
+    if short < 4:
+        return False
+    need = max(4, short - 2)
+    return a[:need] == b[:need]
+
+
+def vocabulary(texts: Iterable[str], language: str = "nb") -> frozenset[str]:
+    """Content words of a guide (question texts, titles): not evidence of an echo."""
+    out: set[str] = set()
+    for text in texts:
+        out.update(content_words(text, language))
+    return frozenset(out)
+
+
+def _in(word: str, words: Iterable[str]) -> bool:
+    return any(same_stem(word, other) for other in words)
+
+
+def is_follow_up(
+    question: str,
+    previous_informant: str | None,
+    guide_vocabulary: frozenset[str] = frozenset(),
+    language: str = "nb",
+) -> FollowUpVerdict:
+    """Whether ``question`` follows up ``previous_informant`` (see module docstring)."""
+    if not previous_informant:
+        return FollowUpVerdict(False, "")
+    lowered = " ".join(question.lower().split())
+    for probe in _PROBES:
+        if probe.search(lowered):
+            return FollowUpVerdict(True, "probe")
+    theirs = set(content_words(previous_informant, language))
+    for word in content_words(question, language):
+        if _in(word, guide_vocabulary):
+            continue
+        if _in(word, theirs):
+            return FollowUpVerdict(True, f"echo:{word}")
+    words = _WORD.findall(lowered)
+    if 0 < len(words) <= 6 and any(w in _POINTING for w in words):
+        fresh = [w for w in content_words(question, language) if not _in(w, theirs)]
+        if not fresh:
+            return FollowUpVerdict(True, "pointing")
+    return FollowUpVerdict(False, "")
+
+
+def pause_seconds(text: str) -> float:
+    """The longest pause marked in a turn: «(pause 5 sek)» gives 5, «[lang pause]» 5."""
+    longest = 0.0
+    for match in _PAUSE.finditer(text):
+        seconds = float(match.group(1)) if match.group(1) else 5.0
+        longest = max(longest, seconds)
+    return longest
+
+
+def laughs(text: str) -> bool:
+    return bool(_LAUGH.search(text))
+
+
+@dataclass(frozen=True)
+class CueScore:
+    """How strongly an informant turn calls for a follow-up, and why."""
+
+    score: float
+    cues: tuple[str, ...]  # readable reasons, e.g. "feeling: redd", "pause 4 s"
+    term: str | None  # the informant's own word to build a follow-up on
+
+
+def cue_score(cues: Sequence[Cue], text: str) -> CueScore:
+    """Weigh the live engine's cues for the *missed follow-up* judgement.
+
+    Only cues that mark a rich or charged moment count: a marked pause
+    (2.0), feelings, strong words, metaphors, a word said three times or
+    more (2.0) or twice (1.0), clear hesitation, trailing off, an ellipsis
+    mid-turn (0.5) and a very long answer (0.5). Comparisons, generalising,
+    opinions and "episode without feelings" are good live prompts but too
+    common to call a moment *missed*.
+    """
+    score = 0.0
+    reasons: list[str] = []
+    term: str | None = None
+    pause = pause_seconds(text)
+    if pause >= 3.0:
+        score += 2.0
+        reasons.append(f"pause {pause:g} s")
+    seen: set[str] = set()
+    for cue in cues:
+        if cue.kind in seen:
+            continue
+        seen.add(cue.kind)
+        weight = 0.0
+        if cue.kind == "repeated":
+            weight = 2.0 if cue.count >= 3 else 1.0
+        elif cue.kind in ("feeling", "strong", "metaphor", "trailing"):
+            weight = 1.0
+        elif cue.kind == "hedging":
+            weight = 1.0 if cue.strength >= 0.7 else 0.5
+        elif cue.kind == "long" and cue.strength >= 0.9:
+            weight = 0.5
+        if weight <= 0.0:
+            continue
+        score += weight
+        reasons.append(f"{cue.kind}: {cue.term}" if cue.term else cue.kind)
+        if term is None and cue.term and cue.kind in ("repeated", "strong", "metaphor", "feeling"):
+            term = cue.term
+    if _ELLIPSIS.search(text.rstrip(" .…")) and "trailing" not in seen:
+        score += 0.5
+        reasons.append("hesitation")
+    return CueScore(round(score, 2), tuple(reasons), term)
+
+
+def missed_threshold(opened_by_follow_up: bool) -> float:
+    """The bar for *missed*: higher when the answer already came from a follow-up.
+
+    After one follow-up on a thread the interviewer may fairly move on; only a
+    clearly charged moment then counts as left hanging.
+    """
+    return MISSED_THRESHOLD + (1.0 if opened_by_follow_up else 0.0)

@@ -1,0 +1,88 @@
+"""Replace speakers' names with fictive labels before anything is reviewed.
+
+Pseudonymising the *transcripts* (not the finished report) means every
+export built from them — JSON, Markdown, HTML, CSV, the app's tables — is
+clean by construction, including analyser rewrites and suggested follow-ups
+that quote the turn text.
+
+Labels: the interviewer becomes «Intervjuer» ("Interviewer" for English
+guides); every other speaker becomes «Informant 1», «Informant 2», … in order
+of first appearance across the interviews, so the same person keeps the same
+label in every file. Names are replaced in the speaker field, in the text of
+every turn (the full name and each part of it of two letters or more, as a
+capitalised whole word, also in the genitive: «Martes»), and in file names.
+Names of people who never speak cannot be known and are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from ..models import Transcript
+
+
+@dataclass(frozen=True)
+class Pseudonyms:
+    """Real name -> label, and the compiled replacement patterns."""
+
+    labels: dict[str, str]
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+
+    def apply(self, text: str) -> str:
+        for pattern, label in self.patterns:
+            text = pattern.sub(label, text)
+        return text
+
+    def speaker(self, name: str) -> str:
+        return self.labels.get(name, self.apply(name))
+
+
+def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") -> Pseudonyms:
+    """Labels for every speaker of ``transcripts`` (see module docstring)."""
+    interviewer_label = "Interviewer" if language == "en" else "Intervjuer"
+    labels: dict[str, str] = {}
+    informants = 0
+    for transcript in transcripts:
+        interviewers = {t.speaker for t in transcript.turns if t.role == "interviewer"}
+        if transcript.interviewer:
+            interviewers.add(transcript.interviewer)
+        for name in sorted(interviewers):
+            labels.setdefault(name, interviewer_label)
+        for turn in transcript.turns:
+            if turn.speaker not in labels:
+                informants += 1
+                labels[turn.speaker] = f"Informant {informants}"
+    pieces: dict[str, str] = {}
+    for name, label in labels.items():
+        if not name.strip():
+            continue
+        pieces.setdefault(name.strip(), label)
+        for part in re.split(r"[\s\-]+", name.strip()):
+            if len(part) >= 2 and part[0].isupper():
+                pieces.setdefault(part, label)
+    ordered = sorted(pieces.items(), key=lambda item: -len(item[0]))
+    patterns = tuple(
+        (re.compile(r"(?<![\w])" + re.escape(piece) + r"(?:s)?(?![\w])"), label)
+        for piece, label in ordered
+    )
+    return Pseudonyms(labels, patterns)
+
+
+def pseudonymise_transcript(transcript: Transcript, names: Pseudonyms) -> Transcript:
+    """A copy of ``transcript`` with speakers and names in the text replaced."""
+    turns = tuple(
+        replace(turn, speaker=names.speaker(turn.speaker), text=names.apply(turn.text))
+        for turn in transcript.turns
+    )
+    source = None
+    if transcript.source:
+        source = names.apply(PurePath(transcript.source).name)
+    interviewer = names.speaker(transcript.interviewer) if transcript.interviewer else None
+    return replace(transcript, turns=turns, interviewer=interviewer, source=source)
+
+
+def pseudonymise_file_name(file: str, names: Pseudonyms) -> str:
+    return names.apply(PurePath(file).name)

@@ -1,0 +1,190 @@
+"""Place every question of a *finished* interview on a guide topic.
+
+Why not just replay the live tracker: live, it must decide turn by turn and
+can only lean on the past. Afterwards the whole interview is known, and a
+semi-structured interview moves through its guide roughly in order. So the
+review decodes the most likely *sequence* of topics (Viterbi) from three
+kinds of evidence per question:
+
+* meaning: the live tracker's similarities of the question to every guide
+  question (:meth:`GuideTracker.similarities`, same vectors and cache as
+  live), as a softmax over topics of the best question per topic;
+* words: content words the question shares with one topic's own text (its
+  title, purpose, questions and presiseringer), weighted by how specific the
+  word is to that topic («relasjonen», «pandemien», «avslutter»);
+* time: where in the interview the question falls, against the guide's
+  planned minutes per topic (a soft prior).
+
+Transitions favour staying in a topic or moving to the next; jumping ahead
+costs a little more per skipped topic, going back costs more. Follow-up
+questions carry little evidence of their own (their emission is damped), so
+they mostly stay in the topic of the thread they follow, unless their words
+clearly belong elsewhere (an informant's aside picked up as a new theme).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..models import Guide
+from .followups import content_words, same_stem
+
+TEMPERATURE = 0.015  # e5 cosines differ by a few hundredths between topics
+LEXICAL_WEIGHT = 1.2
+POSITION_WEIGHT = 4.0
+STAY = 0.0
+NEXT = -1.0
+SKIP = -1.5  # per topic skipped beyond the next one
+BACK = -3.0
+CLOSING_BONUS = 3.0
+ANNOUNCED_WEIGHT = 6.0
+FOLLOW_UP_WEIGHT = 0.2  # a probe's own words say little about the topic
+
+
+# Interviewers announce structure: «til slutt …», «da går vi videre til relasjonen».
+_CLOSING = re.compile(
+    r"\b(til slutt|helt til slutt|avslutningsvis|før vi (avslutter|runder av|slutter|gir oss)"
+    r"|runde av|avrunde|legge til|noe mer du (vil|ønsker)|noe (vi|jeg) ikke har (snakket|spurt)"
+    r"|finally|to wrap up|before we (finish|close|end)|anything else|to round off)\b",
+    re.IGNORECASE,
+)
+_ANNOUNCE = re.compile(
+    r"\b(?:(?:går|gå|hopper|beveger|flytter) (?:vi |jeg )?(?:videre|over) til"
+    r"|(?:vil|skal) (?:jeg|vi) (?:gjerne )?(?:snakke|spørre|høre) (?:litt )?(?:mer )?om"
+    r"|(?:move|moving|go|turn) on to|talk (?:a bit )?about)\b(.*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Placement:
+    topic_index: int  # 1-based
+    question_id: str | None
+    score: float  # similarity to that guide question
+
+
+def _topic_words(guide: Guide, language: str) -> list[dict[str, float]]:
+    """Per topic: content word -> specificity weight (1 / number of topics using it)."""
+    per_topic: list[set[str]] = []
+    for topic in guide.topics:
+        texts = [topic.title, topic.purpose]
+        for q in topic.questions:
+            texts.append(q.text)
+            if q.presisering:
+                texts.append(q.presisering)
+        per_topic.append(set(content_words(" ".join(texts), language)))
+    out: list[dict[str, float]] = []
+    for words in per_topic:
+        weights: dict[str, float] = {}
+        for word in words:
+            users = sum(word in other for other in per_topic)
+            weights[word] = 1.0 / users
+        out.append(weights)
+    return out
+
+
+def _lexical(question: str, topic_words: list[dict[str, float]], language: str) -> np.ndarray:
+    words = set(content_words(question, language))
+    scores = np.zeros(len(topic_words), dtype=np.float64)
+    if not words:
+        return scores
+    for t, weights in enumerate(topic_words):
+        total = 0.0
+        for word in words:
+            best = 0.0
+            for candidate, weight in weights.items():
+                if weight > best and same_stem(word, candidate):
+                    best = weight
+            total += best
+        scores[t] = total
+    return scores
+
+
+def _spans(guide: Guide) -> list[tuple[float, float]]:
+    total = sum(t.minutes for t in guide.topics) or 1.0
+    spans: list[tuple[float, float]] = []
+    start = 0.0
+    for topic in guide.topics:
+        end = start + topic.minutes / total
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def place_questions(
+    guide: Guide,
+    similarities: np.ndarray,
+    texts: Sequence[str],
+    positions: Sequence[float],
+    follow_ups: Sequence[bool],
+    language: str = "nb",
+) -> list[Placement]:
+    """Decode topics for the questions of one interview.
+
+    ``similarities`` has one row per question (columns in guide question
+    order); ``positions`` are relative positions in the interview (0..1);
+    ``follow_ups`` marks questions that inherit the previous topic.
+    """
+    n = len(texts)
+    topics = len(guide.topics)
+    if n == 0 or topics == 0:
+        return []
+    topic_of = np.asarray([guide.topic_index_of(q.id) - 1 for q in guide.questions], dtype=np.int64)
+    ids = [q.id for q in guide.questions]
+    words = _topic_words(guide, language)
+    spans = _spans(guide)
+    emissions = np.zeros((n, topics), dtype=np.float64)
+    for i in range(n):
+        sims = similarities[i]
+        best = np.full(topics, -1.0)
+        for t in range(topics):
+            mask = topic_of == t
+            if mask.any():
+                best[t] = float(sims[mask].max())
+        logits = (best - best.max()) / TEMPERATURE
+        log_soft = logits - math.log(float(np.exp(logits).sum()))
+        lexical = _lexical(texts[i], words, language) * LEXICAL_WEIGHT
+        announced = _ANNOUNCE.search(texts[i])
+        if announced:
+            lexical += _lexical(announced.group(1), words, language) * ANNOUNCED_WEIGHT
+        if _CLOSING.search(texts[i]):
+            lexical[-1] += CLOSING_BONUS
+        pos = min(max(positions[i], 0.0), 1.0)
+        prior = np.array([-POSITION_WEIGHT * max(lo - pos, pos - hi, 0.0) for lo, hi in spans])
+        weight = FOLLOW_UP_WEIGHT if (follow_ups[i] and i > 0) else 1.0
+        emissions[i] = weight * (log_soft + lexical) + prior
+    transition = np.zeros((topics, topics), dtype=np.float64)
+    for a in range(topics):
+        for b in range(topics):
+            if b == a:
+                transition[a, b] = STAY
+            elif b == a + 1:
+                transition[a, b] = NEXT
+            elif b > a:
+                transition[a, b] = NEXT + SKIP * (b - a - 1)
+            else:
+                transition[a, b] = BACK
+    score = emissions[0].copy()
+    back = np.zeros((n, topics), dtype=np.int64)
+    for i in range(1, n):
+        total = score[:, None] + transition
+        back[i] = np.argmax(total, axis=0)
+        score = total[back[i], np.arange(topics)] + emissions[i]
+    path = [int(np.argmax(score))]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i][path[-1]]))
+    path.reverse()
+    out: list[Placement] = []
+    for i, t in enumerate(path):
+        rows = np.flatnonzero(topic_of == t)
+        if rows.size == 0:
+            out.append(Placement(t + 1, None, 0.0))
+            continue
+        local = int(rows[np.argmax(similarities[i][rows])])
+        out.append(Placement(t + 1, ids[local], float(similarities[i][local])))
+    return out
