@@ -34,9 +34,9 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 
 def prf(gold: list[bool], pred: list[bool]) -> tuple[float, float, float, int]:
-    tp = sum(g and p for g, p in zip(gold, pred))
-    fp = sum(p and not g for g, p in zip(gold, pred))
-    fn = sum(g and not p for g, p in zip(gold, pred))
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -47,7 +47,7 @@ def report(rows: list[dict[str, Any]], preds: list[Analysis], title: str) -> Non
     n = len(rows)
     if not n:
         return
-    acc = sum(r["form"] == p.form for r, p in zip(rows, preds)) / n
+    acc = sum(r["form"] == p.form for r, p in zip(rows, preds, strict=True)) / n
     print(f"\n== {title} (n={n}) ==")
     print(f"form accuracy (3-way): {acc:.3f}")
     print(f"{'label':14} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
@@ -64,7 +64,8 @@ def confusion(rows: list[dict[str, Any]], preds: list[Analysis]) -> None:
     print(f"{'':14}" + "".join(f"{f:>14}" for f in FORMS))
     for gold in FORMS:
         counts = [
-            sum(r["form"] == gold and p.form == f for r, p in zip(rows, preds)) for f in FORMS
+            sum(r["form"] == gold and p.form == f for r, p in zip(rows, preds, strict=True))
+            for f in FORMS
         ]
         print(f"{gold:14}" + "".join(f"{c:14d}" for c in counts))
 
@@ -72,7 +73,7 @@ def confusion(rows: list[dict[str, Any]], preds: list[Analysis]) -> None:
 def errors(rows: list[dict[str, Any]], preds: list[Analysis]) -> list[tuple[int, str]]:
     """Errors ranked by how many labels are wrong (form counts double)."""
     out = []
-    for r, p in zip(rows, preds):
+    for r, p in zip(rows, preds, strict=True):
         wrong = []
         if r["form"] != p.form:
             wrong.append(f"form {r['form']}→{p.form}")
@@ -115,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     for lang in sorted({r.get("lang", "?") for r in rows}):
         idx = [i for i, r in enumerate(rows) if r.get("lang") == lang]
         report([rows[i] for i in idx], [preds[i] for i in idx], f"lang={lang}")
-    detected = sum(p.language == r.get("lang") for r, p in zip(rows, preds)) / len(rows)
+    detected = sum(p.language == r.get("lang") for r, p in zip(rows, preds, strict=True)) / len(
+        rows
+    )
     print(f"\nlanguage detection accuracy: {detected:.3f}")
     wrong = errors(rows, preds)
     shown = wrong if args.all_errors else wrong[: args.errors]
@@ -123,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     for _, line in shown:
         print("  " + line)
     rewrites = [p for p in preds if p.rewrite]
-    bad = [p for p in rewrites if (q := analyse(p.rewrite or "", p.language)).problems != ()]
+    bad = [p for p in rewrites if analyse(p.rewrite or "", p.language).problems != ()]
     print(f"\nrewrites: {len(rewrites)}, of which not open/neutral/single: {len(bad)}")
     mean, p95 = latency([r["text"] for r in rows])
     print(f"latency per utterance after warm-up: mean {mean:.3f} ms, p95 {p95:.3f} ms")

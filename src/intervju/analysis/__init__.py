@@ -31,6 +31,7 @@ The turn's form is the form of its *last* question (the one the informant answer
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from ..errors import IntervjuError
@@ -42,8 +43,8 @@ __all__ = ["Analysis", "Form", "QuestionPart", "analyse", "detect_language"]
 PROBLEMS = ("closed", "leading", "double", "why")
 # The most specific cue names the problem in the explanation.
 _CUE_ORDER = (
-    "tag", "particle", "negative", "presupposition", "social", "opinion", "loaded", "offered",
-    "declarative",
+    "tag", "particle", "negative", "presupposition", "superlative", "factive", "hardship",
+    "social", "opinion", "loaded", "offered", "declarative",
 )  # fmt: skip
 
 
@@ -133,13 +134,59 @@ def _resolve_language(text: str, language: str | None) -> Lang:
 
 
 def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
-    """Same question asked again («Hvordan opplevde du det, hvordan var det for deg?»)."""
+    """Same question asked again («Hvordan opplevde du det, hvordan var det for deg?»).
+
+    A new question joined with «og»/"and" is never a rephrasing; one opened with a repair
+    marker («altså», "I mean", «eller» + hv-word) always is. Otherwise compare content
+    words: an open question narrowed or restated by another («Hva gjorde du? Hva var det
+    aller første du gjorde?») is one question, while a yes/no guess that adds words after an
+    open question («Hvordan var det? Var det en lettelse?») is a second question.
+    """
     if second.joiner == "additive":
         return False
+    if second.repair:
+        return True
     a, b = content_words(first, lang), content_words(second, lang)
+    if first.form == "open" and second.form == "closed":
+        return b <= a
     if a <= b or b <= a:
         return True
     return len(a & b) / len(a | b) >= 0.5
+
+
+_LEAD_INS = ("echo", "check", "continuer")
+_PARTICIPLES = {
+    "tatt", "gjort", "sagt", "fulgt", "brukt", "sett", "hørt", "lagt", "løst", "gitt", "fått",
+    "taken", "done", "said", "followed", "used", "seen", "heard", "solved", "given", "told",
+}  # fmt: skip
+_OPPOSITES = (("beste", "verste"), ("best", "worst"), ("største", "minste"))
+
+
+def _guess(unit: Unit, lang: LangData) -> bool:
+    """A one-sided yes/no guess: copula + pronoun + a short evaluative predicate.
+
+    «Var det en lettelse?», «Ble hun lei seg?», "Was he angry?" — but not a new question
+    about something else («Ble det tatt på alvor?», "Did you escalate them?").
+    """
+    if unit.form != "closed" or unit.choice or unit.kind not in ("verb_first", "declarative"):
+        return False
+    words = list(unit.words)
+    if words[:1] and words[0] in lang.perfect_auxiliaries and words[2:3] in (["vært"], ["been"]):
+        words = ["var", words[1], *words[3:]]
+    if len(words) < 3 or words[0] not in lang.copulas or words[1] not in lang.subject_pronouns:
+        return False
+    predicate = words[2:]
+    if not 1 <= len(predicate) <= 3 or lang.or_word in predicate:
+        return False
+    return not any(w in _PARTICIPLES or w in lang.finite_verbs for w in predicate)
+
+
+def _balance_superlatives(cues: list[tuple[str, str]], units: list[Unit]) -> list[tuple[str, str]]:
+    """«Hva var det beste, og hva var det verste?» is balanced: no superlative cue."""
+    words = {w for u in units for w in u.words}
+    if any(a in words and b in words for a, b in _OPPOSITES):
+        return [c for c in cues if c[0] != "superlative"]
+    return cues
 
 
 def _judge(units: list[Unit], lang: LangData) -> tuple[bool, list[tuple[str, str]], bool]:
@@ -156,17 +203,19 @@ def _judge(units: list[Unit], lang: LangData) -> tuple[bool, list[tuple[str, str
                 match = pattern.search(whole)
                 if match:
                     cues.append((kind, match.group(0).strip()))
+    # An echo or a check that leads into another question is not a question of its own.
+    counted = [
+        u for i, u in enumerate(questions) if u.kind not in _LEAD_INS or i == len(questions) - 1
+    ]
     double = False
-    for first, second in zip(questions, questions[1:]):
-        if not _is_rephrasing(first, second, lang):
-            double = True
-        elif (
-            first.form == "open"
-            and second.form == "closed"
-            and second.kind in ("verb_first", "declarative", "tagged")
-        ):
-            # «Hvordan var det, var det vanskelig?»: the answer is suggested right after.
+    for first, second in pairwise(counted):
+        if _is_rephrasing(first, second, lang):
+            continue
+        double = True
+        if first.form == "open" and second.joiner in ("sentence", "comma") and _guess(second, lang):
+            # «Hvordan var det? Var det en lettelse?»: the answer is suggested right after.
             cues.append(("offered", second.surface.rstrip("?")))
+    cues = _balance_superlatives(cues, units)
     leading = bool(cues)
     cues.sort(key=lambda c: _CUE_ORDER.index(c[0]) if c[0] in _CUE_ORDER else len(_CUE_ORDER))
     return leading, cues, double

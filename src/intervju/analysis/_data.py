@@ -63,6 +63,18 @@ class LangData:
     explain_why: str
     rewrite: Mapping[str, Any]
     abbreviations: tuple[tuple[re.Pattern[str], str], ...]
+    interjections: tuple[tuple[str, ...], ...]
+    repair_markers: tuple[tuple[str, ...], ...]
+    continuers: tuple[re.Pattern[str], ...]
+    insitu_wh: tuple[re.Pattern[str], ...]
+    self_talk: tuple[re.Pattern[str], ...]
+    declarative_lead: tuple[re.Pattern[str], ...]
+    soft_tags: tuple[re.Pattern[str], ...]
+    fact_words: frozenset[str]
+    meta_words: frozenset[str]
+    non_verb_starts: frozenset[str]
+    contractions: re.Pattern[str] | None
+    contraction_map: Mapping[str, str]
 
 
 def _words(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
@@ -81,6 +93,12 @@ def _patterns(raw: Any, key: str, where: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(str(p)) for p in raw)
     except re.error as exc:
         raise ConfigError(f"bad regular expression in '{key}': {exc}", where=where) from None
+
+
+def _phrases(raw: Mapping[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word phrases as token tuples, longest first (so «nei vent» beats «nei»)."""
+    phrases = {tuple(str(p).lower().split()) for p in raw.get(key, []) if str(p).strip()}
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 def _phrase_alternation(phrases: list[str]) -> str:
@@ -118,19 +136,21 @@ def load(code: Lang) -> LangData:
         (re.compile(r"(?<!\w)" + re.escape(str(k)), re.IGNORECASE), str(v))
         for k, v in (raw.get("abbreviations") or {}).items()
     )
+    contraction_map = {str(k).lower(): str(v) for k, v in (raw.get("contractions") or {}).items()}
+    contractions = (
+        re.compile(
+            r"(?<![\w'])(" + _phrase_alternation(list(contraction_map)) + r")(?![\w'])", re.I
+        )
+        if contraction_map
+        else None
+    )
     return LangData(
         code=code,
         function_words=_words(raw, "function_words", where),
         fillers=filler_re,
         backchannels=frozenset(backchannels),
         backchannel_words=frozenset(w for b in backchannels for w in b.split()),
-        openers=tuple(
-            sorted(
-                (tuple(str(o).lower().split()) for o in raw.get("openers", [])),
-                key=len,
-                reverse=True,
-            )
-        ),
+        openers=_phrases(raw, "openers"),
         wh_words=_words(raw, "wh_words", where),
         wh_prepositions=_words(raw, "wh_prepositions", where),
         wh_measure_words=_words(raw, "wh_measure_words", where),
@@ -161,4 +181,18 @@ def load(code: Lang) -> LangData:
         explain_why=str(explain.get("why", "")),
         rewrite=dict(raw.get("rewrite") or {}),
         abbreviations=abbreviations,
+        interjections=_phrases(raw, "interjections"),
+        repair_markers=_phrases(raw, "repair_markers"),
+        continuers=_patterns(raw.get("continuer_patterns"), "continuer_patterns", where),
+        insitu_wh=_patterns(raw.get("insitu_wh_patterns"), "insitu_wh_patterns", where),
+        self_talk=_patterns(raw.get("self_talk_patterns"), "self_talk_patterns", where),
+        declarative_lead=_patterns(
+            raw.get("declarative_lead_patterns"), "declarative_lead_patterns", where
+        ),
+        soft_tags=_patterns(raw.get("soft_tag_patterns"), "soft_tag_patterns", where),
+        fact_words=_words(raw, "fact_words", where),
+        meta_words=_words(raw, "meta_words", where),
+        non_verb_starts=_words(raw, "non_verb_starts", where),
+        contractions=contractions,
+        contraction_map=contraction_map,
     )

@@ -387,7 +387,8 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
                 tail = body[2:] if body[1:2] in (["of"], ["about"]) else body[1:]
                 yield f"could you tell me about {_j(tail)}"
             if main in _EMOTIVE["en"]:
-                yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in body[1:]])}"
+                options = ["and" if w == "or" else w for w in body[1:]]
+                yield f"what are your thoughts on {_j(options)}"
             yield f"how {verb} you {_j(body)}"
             return
         if subject and subject[0] not in lang.subject_pronouns and body:
@@ -396,8 +397,10 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
         yield f"how {_j(words)}"
         return
     if unit.kind == "wh" and unit.choice:
-        tail = re.split(r"[,:–]", unit.core)[-1] if "," in unit.core else unit.core
-        options = [w for w in tokens(tail) if w not in lang.wh_words and w not in lang.subjects]
+        tail_text = re.split(r"[,:–]", unit.core)[-1] if "," in unit.core else unit.core
+        options = [
+            w for w in tokens(tail_text) if w not in lang.wh_words and w not in lang.subjects
+        ]
         options = [w for w in options if w not in lang.finite_verbs and w != "prefer"]
         yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in options])}"
         return

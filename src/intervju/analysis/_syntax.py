@@ -56,6 +56,7 @@ class Unit:
     cues: tuple[tuple[str, str], ...]  # leading cues: (kind, words)
     why: bool
     so_prefix: bool  # opened with «så»/"so": an interviewer's summary
+    repair: bool = False  # opened with «altså», "I mean", «eller» + hv-word: a rephrasing
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,9 @@ def normalise(text: str, lang: LangData) -> str:
     s = _BRACKETS.sub(" ", s)
     for pattern, replacement in lang.abbreviations:
         s = pattern.sub(replacement, s)
+    if lang.contractions is not None:
+        table = lang.contraction_map
+        s = lang.contractions.sub(lambda m: table[m.group(0).lower()], s)
     s = _DASHES.sub(" – ", s)
     s = lang.fillers.sub(" ", s)
     s = _REPEAT.sub(r"\1", s)
@@ -96,23 +100,75 @@ def is_verb(word: str, lang: LangData) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Prefix:
+    """What was stripped from the start of a unit, and what it signals."""
+
+    so_summary: bool  # «Så du synes …» / "So you felt …": the interviewer's summary
+    so_then: bool  # «(og) så tar vi …»: «så» as "then", which inverts a statement
+    repair: bool  # «altså», "I mean", «eller»: the unit repairs the one before
+
+
 def strip_openers(words: list[str], lang: LangData) -> tuple[list[str], bool]:
-    """Drop discourse openers («og», «altså», «ja»); report a summarising «så»/"so"."""
-    so_prefix = False
+    """Token-level opener stripping (no commas known); see :func:`strip_prefix`."""
+    rest, prefix = strip_prefix(" ".join(words), lang)
+    return tokens(rest), prefix.so_summary
+
+
+def strip_prefix(raw: str, lang: LangData) -> tuple[str, Prefix]:
+    """Drop discourse openers («og», «ja») and comma-marked interjections («Skjønner,»).
+
+    ``raw`` is lower case with commas kept. A summarising «så»/"so" (followed by a subject)
+    and a repair marker («altså», "I mean") are reported, as they change the verdict.
+    """
+    so_summary = so_then = repair = False
+    text = raw.strip(" ,")
     changed = True
-    while changed and len(words) > 1:
+    while changed:
         changed = False
+        words = tokens(text)
+        if len(words) < 2:
+            break
+        for phrase in lang.interjections:
+            n = len(phrase)
+            if tuple(words[:n]) == phrase and len(words) > n:
+                after = _after_words(text, n)
+                if after.startswith(","):
+                    repair = repair or phrase in lang.repair_markers
+                    text = after.strip(" ,")
+                    changed = True
+                    break
+        if changed:
+            continue
         for opener in lang.openers:
             n = len(opener)
             if len(words) > n and tuple(words[:n]) == opener:
                 if opener in (("så",), ("so",)) and _so_is_verb(words, lang):
                     continue
                 if opener[-1] in ("så", "so"):
-                    so_prefix = True
-                words = words[n:]
+                    ahead = words[n : n + 3]
+                    if len(opener) == 1 and any(w in lang.subjects for w in ahead):
+                        so_summary = True
+                    elif lang.code == "nb":
+                        so_then = True
+                repair = repair or opener in lang.repair_markers
+                text = _after_words(text, n).strip(" ,")
                 changed = True
                 break
-    return words, so_prefix
+        if not changed:
+            for marker in lang.repair_markers:
+                n = len(marker)
+                if len(words) > n and tuple(words[:n]) == marker:
+                    repair = True
+                    text = _after_words(text, n).strip(" ,")
+                    changed = True
+                    break
+    return text, Prefix(so_summary, so_then, repair)
+
+
+def _after_words(text: str, n: int) -> str:
+    matches = list(_TOKEN.finditer(text))
+    return text[matches[n - 1].end() :] if n <= len(matches) else ""
 
 
 def _so_is_verb(words: list[str], lang: LangData) -> bool:
@@ -143,15 +199,53 @@ def _is_wh_main(words: list[str], question_mark: bool, lang: LangData) -> bool |
     return True
 
 
+_DETERMINERS_NB = frozenset(
+    {"noen", "en", "et", "ei", "den", "det", "de", "disse", "dette", "alle", "mange", "flere"}
+)
+
+
+def _definite_noun(word: str) -> bool:
+    return len(word) > 4 and word.endswith(("ene", "en", "et", "na", "ne"))
+
+
 def _is_verb_first(words: list[str], question_mark: bool, lang: LangData) -> bool:
+    """Finite verb first, then a subject: the word order of a yes/no question."""
     if len(words) < 2:
         return False
     first, second = words[0], words[1]
+    if lang.code == "en":
+        return first in lang.finite_verbs
+    if first in lang.non_verb_starts and first not in lang.finite_verbs:
+        return False
     if first in lang.finite_verbs:
-        if lang.code == "en":
-            return True
-        return second in lang.subjects or second == "ikke" or question_mark
-    return lang.code == "nb" and is_verb(first, lang) and second in lang.subject_pronouns
+        return (
+            second in lang.subjects
+            or second == "ikke"
+            or question_mark
+            or second in _DETERMINERS_NB
+            or _definite_noun(second)
+        )
+    looks_finite = is_verb(first, lang) or (len(first) >= 3 and first.endswith(("dt", "r")))
+    if not looks_finite:
+        return False
+    if second in lang.subject_pronouns or second in _DETERMINERS_NB:
+        return True
+    # «Passer video bedre …?»: a noun subject after a verb-looking word (not a noun + verb).
+    return (
+        (question_mark or _definite_noun(second)) and not is_verb(second, lang) and len(words) > 2
+    )
+
+
+def _parenthetical(words: list[str], lang: LangData) -> bool:
+    """«…, tror du?» / "…, do you think?": a comment on the question, not a new one."""
+    if not words or len(words) > 3:
+        return False
+    allowed = lang.subjects | lang.cognition_verbs | lang.finite_verbs | {"egentlig", "selv"}
+    return (
+        words[0] in lang.finite_verbs | lang.cognition_verbs
+        and all(w in allowed for w in words)
+        and any(w in lang.cognition_verbs for w in words)
+    )
 
 
 def _tag(core: str, lang: LangData) -> re.Match[str] | None:
@@ -211,8 +305,9 @@ def _is_backchannel(words: list[str], lang: LangData) -> bool:
 
 def starts_question(text: str, lang: LangData) -> bool:
     """Does this piece open a new question (main-clause question order or an invitation)?"""
-    words, _ = strip_openers(tokens(text), lang)
-    if not words or _is_backchannel(words, lang):
+    rest, _ = strip_prefix(text.lower(), lang)
+    words = tokens(rest)
+    if not words or _is_backchannel(words, lang) or _parenthetical(words, lang):
         return False
     core = " ".join(words)
     if _tag(", " + core, lang) and len(words) <= 4:
@@ -222,33 +317,97 @@ def starts_question(text: str, lang: LangData) -> bool:
     wh = _is_wh_main(words, False, lang)
     if wh is not None:
         return wh and len(words) > 1
-    return _is_verb_first(words, False, lang) and words[1] in lang.subjects | {"ikke", "not"}
+    return _is_verb_first(words, False, lang) and (
+        words[1] in lang.subjects | {"ikke", "not"} or _definite_noun(words[1])
+    )
+
+
+_BECAUSE = {"for", "fordi", "siden", "because", "since", "cause", "as"}
+_FIRST_PERSON = {"jeg", "meg", "min", "mitt", "mine", "i", "me", "my", "vi", "we"}
+
+
+def _about_informant(words: list[str], lang: LangData) -> bool:
+    """A statement that could be put to the informant (not «For min del …», not meta-talk)."""
+    if not words or words[0] in _BECAUSE:
+        return False
+    if any(w in _FIRST_PERSON for w in words[:3]):
+        return False
+    return not any(w in lang.meta_words for w in words)
+
+
+def _guess_clause(text: str, lang: LangData) -> bool:
+    """A statement that guesses the answer («det var vel en stor glede»): its own unit."""
+    words = tokens(text)
+    if len(words) < 3 or _is_wh_main(words, False, lang) is not None:
+        return False
+    if words[0] in _BECAUSE:
+        return False  # «– for det er jo ganske mange»: a reason given inside the question
+    low = " ".join(words)
+    return any(p.search(low) for p in lang.declarative_lead) and not _is_verb_first(
+        words, False, lang
+    )
 
 
 def classify_unit(
-    surface: str, question_mark: bool, joiner: Joiner, lang: LangData, *, has_rest: bool = False
+    surface: str,
+    question_mark: bool,
+    joiner: Joiner,
+    lang: LangData,
+    *,
+    is_last: bool = False,
+    after_subclause: bool = False,
 ) -> Unit:
     """Decide the form of one unit and collect its leading cues (see module docstring)."""
     raw = surface.lower().rstrip("?.! ")
     raw = re.sub(r"[^\w\s,'-]", " ", raw)
     raw = re.sub(r"\s+", " ", raw).strip(" ,")
-    words, so_prefix = strip_openers(tokens(raw), lang)
+    core, prefix = strip_prefix(raw, lang)
+    words = tokens(core)
+    so_prefix = prefix.so_summary
     cues: list[tuple[str, str]] = []
     choice = False
-    if not words or _is_backchannel(words, lang):
-        return Unit(surface, tuple(words), "", question_mark, joiner, "not_question",
-                    "backchannel", False, (), False, so_prefix)  # fmt: skip
 
-    # Rebuild the core text from the stripped words, keeping the commas of the original.
-    core = _core_from(raw, words)
+    def unit(form: Form, kind: str, why: bool = False) -> Unit:
+        return Unit(
+            surface=surface,
+            words=tuple(words),
+            core=core,
+            question_mark=question_mark,
+            joiner=joiner,
+            form=form,
+            kind=kind,
+            choice=choice,
+            cues=tuple(_dedupe(cues)) if form != "not_question" else (),
+            why=why,
+            so_prefix=so_prefix,
+            repair=prefix.repair,
+        )
+
+    if not words or _is_backchannel(words, lang):
+        if question_mark and any(p.search(raw) for p in lang.continuers):
+            return unit("open", "continuer")  # «Og?»
+        return unit("not_question", "backchannel")
+    if question_mark and any(p.search(core) for p in lang.continuers):
+        return unit("open", "continuer")  # «Og så?», "And then?"
+    if any(p.search(core) for p in lang.self_talk):
+        return unit("not_question", "self_talk")
+
     tagged = _tag(core + ("?" if question_mark else ""), lang)
+    soft_tag = None
     if tagged and tagged.start() > 0:
-        cue = tagged.group(0).strip(" ,?.!")
-        cues.append(("tag", cue))
+        cues.append(("tag", tagged.group(0).strip(" ,?.!")))
         core = core[: tagged.start()].strip(" ,")
         words = tokens(core)
-    elif tagged:
+    else:
         tagged = None
+        soft_tag = next(
+            (m for p in lang.soft_tags if (m := p.search(core + "?" * question_mark))), None
+        )
+        if soft_tag is not None and soft_tag.start() > 0:
+            core = core[: soft_tag.start()].strip(" ,")
+            words = tokens(core)
+        else:
+            soft_tag = None
 
     form: Form
     kind: str
@@ -262,24 +421,48 @@ def classify_unit(
         if wh:
             form, kind = "open", "wh"
             choice = _offers_options(core, words, lang, wh=True)
+            offered = None if choice else _offered_tail(core, question_mark, lang)
             if choice:
                 form = "closed"
+            elif offered:
+                form = "closed"
+                cues.append(("offered", offered))
             cues.extend(_evaluative_wh(words, lang))
         else:
             form, kind = "not_question", "subordinate"
-    elif _is_verb_first(words, question_mark, lang):
+    elif any(p.search(core) for p in lang.insitu_wh):
+        form, kind = "open", "insitu_wh"
+    elif _is_verb_first(words, question_mark, lang) and not (
+        (prefix.so_then or after_subclause) and not question_mark
+    ):
         form, kind = "closed", "verb_first"
         choice = _offers_options(core, words, lang, wh=False)
-    elif tagged:
+    elif tagged or soft_tag:
         form, kind = "closed", "tagged"
+        if soft_tag:
+            cues.append(("tag", soft_tag.group(0).strip(" ,?.!")))
     elif question_mark:
-        form = "closed"
         if len(words) <= 2 and not any(is_verb(w, lang) for w in words):
-            kind = "echo"
+            form, kind = "open", "echo"  # «Distanse?»: the informant's word, handed back
         elif any(p.search(core) for p in lang.checks):
-            kind = "check"
+            form, kind = "closed", "check"
         else:
-            kind = "declarative"
+            form, kind = "closed", "declarative"
+            cues.append(("declarative", ""))
+    elif (
+        is_last
+        and (so_prefix or any(p.search(core) for p in lang.declarative_lead))
+        and _about_informant(words, lang)
+    ):
+        # A statement about the informant that ends the turn waits for a yes: «Det må ha
+        # vært tøft.», «Så brukerne liker video bedre». A plain biographical summary
+        # («Så du begynte i 2015.») is a check.
+        form, kind = "closed", "declarative"
+        plain = so_prefix and (
+            any(ch.isdigit() for ch in core) or any(w in lang.fact_words for w in words)
+        )
+        leads = [p.search(core) for p in lang.declarative_lead]
+        if not plain or any(leads):
             cues.append(("declarative", ""))
     else:
         form, kind = "not_question", "statement"
@@ -291,23 +474,34 @@ def classify_unit(
                 continue  # scanned over the whole turn
             if cue_kind == "negative" and kind != "verb_first":
                 continue
+            if cue_kind == "factive" and form != "closed":
+                continue  # «Hvordan merker du at …» asks how, not whether
+            if cue_kind == "superlative" and words and words[0] in lang.which_words:
+                continue  # «Hvilke situasjoner er mest krevende?» ranks, presupposes nothing
             match = pattern.search(core)
             if match:
                 cues.append((cue_kind, match.group(0).strip()))
         why = any(p.search(core) for p in lang.why)
-    return Unit(
-        surface=surface,
-        words=tuple(words),
-        core=core,
-        question_mark=question_mark,
-        joiner=joiner,
-        form=form,
-        kind=kind,
-        choice=choice,
-        cues=tuple(_dedupe(cues)),
-        why=why,
-        so_prefix=so_prefix,
-    )
+    return unit(form, kind, why)
+
+
+def _offered_tail(core: str, question_mark: bool, lang: LangData) -> str | None:
+    """«Hvordan var den første vakta, skummel?»: a candidate answer tacked on after a comma."""
+    if not question_mark or "," not in core:
+        return None
+    head, tail = (part.strip() for part in core.rsplit(",", 1))
+    if tokens(head)[-1:] in ([lang.or_word], [{"nb": "og", "en": "and"}[lang.code]]):
+        return None  # «… økonomisk og, eh, mentalt»: a coordination, not a guess
+    words = tokens(tail)
+    if any(w.endswith("ing") for w in words) and lang.code == "en":
+        return None  # "…, looking back?"
+    if not 1 <= len(words) <= 3 or words[0] in lang.wh_prepositions:
+        return None
+    if any(w in lang.stopwords or w in lang.subjects or is_verb(w, lang) for w in words):
+        return None
+    if any(w in lang.wh_words or w in lang.cognition_verbs for w in words):
+        return None
+    return tail
 
 
 def _dedupe(cues: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -367,13 +561,27 @@ def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
             continue
         if not part.strip():
             continue
-        for j, sub in enumerate(_split_coordinated(part.strip(), lang)):
-            pieces.append(_Piece(sub, delimiter if j == 0 else " ", False))
+        for j, paired in enumerate(_split_paired_wh(part.strip(), lang)):
+            for k, sub in enumerate(_split_coordinated(paired, lang)):
+                pieces.append(_Piece(sub, delimiter if j == 0 and k == 0 else " ", False))
         delimiter = ""
     if pieces and question_mark:
         last = pieces[-1]
         pieces[-1] = _Piece(last.text, last.delimiter, True)
     return pieces
+
+
+def _split_paired_wh(text: str, lang: LangData) -> list[str]:
+    """«Hvorfor og hvordan begynte dere …?» asks two questions: spell both out."""
+    matches = list(_TOKEN.finditer(text))
+    if len(matches) < 4:
+        return [text]
+    first, conj, second = (m.group(0).lower() for m in matches[:3])
+    coordinator = {"nb": "og", "en": "and"}[lang.code]
+    if first in lang.wh_words and conj == coordinator and second in lang.wh_words:
+        rest = text[matches[2].end() :]
+        return [matches[0].group(0) + rest, text[matches[1].start() : matches[2].end()] + rest]
+    return [text]
 
 
 def _split_coordinated(text: str, lang: LangData) -> list[str]:
@@ -389,9 +597,15 @@ def _split_coordinated(text: str, lang: LangData) -> list[str]:
         rest_words = tokens(rest)
         wh = _is_wh_main(rest_words, False, lang)
         is_or = word == coordinators[2]
-        if wh or (not is_or and _is_verb_first(rest_words, False, lang) and len(rest_words) > 2):
-            if rest_words[1:2] and rest_words[1] in lang.subjects | lang.finite_verbs | {"med"}:
-                cuts.append(match.start())
+        opens = wh or (
+            not is_or and _is_verb_first(rest_words, False, lang) and len(rest_words) > 2
+        )
+        if (
+            opens
+            and rest_words[1:2]
+            and rest_words[1] in lang.subjects | lang.finite_verbs | {"med"}
+        ):
+            cuts.append(match.start())
     if not cuts:
         return [text]
     out = []
@@ -415,49 +629,93 @@ def _joiner(text: str, lang: LangData) -> Joiner:
     return "comma"
 
 
+_SUBCLAUSE = {
+    "nb": {"hvis", "når", "da", "fordi", "selv", "om", "siden", "etter", "mens", "dersom"},
+    "en": {"if", "when", "because", "since", "after", "while", "although", "as", "once"},
+}
+_RELATIVE = {"nb": {"hvilket", "hvor", "som"}, "en": {"which", "who", "whom", "where", "whose"}}
+
+
 def segment(text: str, lang: LangData) -> list[Unit]:
     """Split a normalised turn into classified units (questions and the rest)."""
-    units: list[Unit] = []
-    for s_index, sentence in enumerate(split_sentences(text)):
+    grouped: list[tuple[list[_Piece], Joiner, bool]] = []  # pieces, joiner, after_subclause
+    sentences = split_sentences(text)
+    for s_index, sentence in enumerate(sentences):
+        statement = sentence.rstrip().endswith((".", "!"))
         pieces = _pieces(sentence, lang)
-        groups: list[tuple[list[_Piece], Joiner]] = []
+        skip = _false_starts(pieces, lang)
+        groups: list[tuple[list[_Piece], Joiner, bool]] = []
         for p_index, piece in enumerate(pieces):
-            nxt = pieces[p_index + 1] if p_index + 1 < len(pieces) else None
-            if (
-                nxt is not None
-                and nxt.delimiter in ("–", ",", " ", ";")
-                and not piece.question_mark
-                and _is_false_start(piece.text, lang)
-                and starts_question(nxt.text, lang)
-            ):
-                continue  # false start: «hva – hvordan opplevde du det?»
-            if groups and not starts_question(piece.text, lang):
-                groups[-1][0].append(piece)
+            if skip[p_index]:
                 continue
-            if groups and _is_or_alternative(piece.text, lang):
-                groups[-1][0].append(piece)
+            previous = groups[-1][0] if groups else None
+            new = previous is None or (
+                (starts_question(piece.text, lang) or _guess_clause(piece.text, lang))
+                and not (
+                    statement
+                    and tokens(piece.text)[:1]
+                    and tokens(piece.text)[0] in _RELATIVE[lang.code]
+                )
+                and not _is_or_alternative(piece.text, previous, lang)
+            )
+            if not new and previous is not None:
+                previous.append(piece)
                 continue
             joiner: Joiner
             if not groups:
                 joiner = "first" if s_index == 0 else "sentence"
             else:
                 joiner = _joiner(piece.text, lang)
-            groups.append(([piece], joiner))
-        for group, joiner in groups:
-            surface = ""
-            for piece in group:
-                if not surface:
-                    surface = piece.text
-                elif piece.delimiter.strip():
-                    sep = " – " if piece.delimiter == "–" else f"{piece.delimiter} "
-                    surface += sep + piece.text
-                else:
-                    surface += " " + piece.text
-            question_mark = group[-1].question_mark
-            if question_mark:
-                surface += "?"
-            units.append(classify_unit(surface, question_mark, joiner, lang))
+            sub = bool(
+                previous
+                and statement
+                and tokens(previous[0].text)[:1]
+                and tokens(previous[0].text)[0] in _SUBCLAUSE[lang.code]
+            )
+            groups.append(([piece], joiner, sub))
+        grouped.extend(groups)
+    units: list[Unit] = []
+    for g_index, (group, joiner, after_subclause) in enumerate(grouped):
+        surface = ""
+        for piece in group:
+            if not surface:
+                surface = piece.text
+            elif piece.delimiter.strip():
+                sep = " – " if piece.delimiter == "–" else f"{piece.delimiter} "
+                surface += sep + piece.text
+            else:
+                surface += " " + piece.text
+        question_mark = group[-1].question_mark
+        if question_mark:
+            surface += "?"
+        units.append(
+            classify_unit(
+                surface,
+                question_mark,
+                joiner,
+                lang,
+                is_last=g_index == len(grouped) - 1,
+                after_subclause=after_subclause,
+            )
+        )
     return units
+
+
+def _false_starts(pieces: list[_Piece], lang: LangData) -> list[bool]:
+    """Mark fragments before a question that the speaker abandoned («hva – nei, vent – …»)."""
+    skip = [False] * len(pieces)
+    question_follows = False
+    for i in range(len(pieces) - 1, -1, -1):
+        piece = pieces[i]
+        words = tokens(piece.text)
+        fragment = not piece.question_mark and (
+            _is_false_start(piece.text, lang) or _is_backchannel(words, lang)
+        )
+        if fragment and question_follows and i + 1 < len(pieces):
+            skip[i] = pieces[i + 1].delimiter in ("–", ",", " ", ";") or skip[i + 1]
+        if not skip[i]:
+            question_follows = starts_question(piece.text, lang)
+    return skip
 
 
 def _is_false_start(text: str, lang: LangData) -> bool:
@@ -469,13 +727,19 @@ def _is_false_start(text: str, lang: LangData) -> bool:
     return words[0] in lang.finite_verbs and len(words) <= 2
 
 
-def _is_or_alternative(text: str, lang: LangData) -> bool:
-    """«…, eller gikk det greit?»: a second option of the same yes/no question."""
+def _is_or_alternative(text: str, previous: list[_Piece] | None, lang: LangData) -> bool:
+    """«Var det bra, eller gikk det dårlig?»: the second option of the same yes/no question.
+
+    After a hv-question, «eller» + a yes/no question is a new question instead.
+    """
     words = tokens(text)
-    if not words or words[0] != lang.or_word:
+    if not words or words[0] != lang.or_word or previous is None:
         return False
     rest = words[1:]
-    return bool(rest) and _is_wh_main(rest, False, lang) is None
+    if not rest or _is_wh_main(rest, False, lang) is not None:
+        return False
+    first, _ = strip_openers(tokens(previous[0].text), lang)
+    return _is_wh_main(first, False, lang) is None
 
 
 def content_words(unit: Unit, lang: LangData) -> frozenset[str]:
