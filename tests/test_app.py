@@ -1,0 +1,379 @@
+"""Wiring tests for the Streamlit app (``streamlit.testing.v1.AppTest``).
+
+Every test runs the real ``app.py`` against a fresh data folder
+(``INTERVJU_DATA_DIR``) with the fast fake embedder
+(``INTERVJU_EMBEDDINGS=hashing``), and checks the database as well as the
+screen: the promise is that what is shown is stored. A server restart is
+simulated by clearing ``st.cache_resource`` and starting a new AppTest on
+the same database.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit")
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from intervju.storage import SessionStore  # noqa: E402
+from ui import strings  # noqa: E402
+from ui.live_page import Line, parse_line  # noqa: E402
+
+APP = str(ROOT / "app.py")
+TIMEOUT = 60
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(folder))
+    monkeypatch.setenv("INTERVJU_EMBEDDINGS", "hashing")
+    monkeypatch.setenv("INTERVJU_CACHE_DIR", str(tmp_path / "cache"))
+    st.cache_resource.clear()
+    yield folder
+    st.cache_resource.clear()
+
+
+def _app(session: int | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if session is not None:
+        at.query_params["s"] = str(session)
+    return at.run()
+
+
+def _no_errors(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def _started(data_dir: Path) -> AppTest:
+    at = _app()
+    _no_errors(at)
+    at.button[0].click().run()  # "Start økten" on the empty page
+    _no_errors(at)
+    return at
+
+
+def _say(at: AppTest, text: str) -> AppTest:
+    at.chat_input(key="live_line").set_value(text).run()
+    _no_errors(at)
+    return at
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
+def _store(data_dir: Path) -> SessionStore:
+    return SessionStore(data_dir / "sessions.sqlite3")
+
+
+def _goto(at: AppTest, url_path: str) -> AppTest:
+    """Open a callable page registered with st.navigation (AppTest only knows files)."""
+    for page_hash, info in at._registered_pages.items():
+        if info.get("url_pathname") == ("" if url_path == "live" else url_path):
+            at._page_hash = page_hash
+            return at.run()
+    raise AssertionError(f"no page {url_path}")
+
+
+# -- pure helpers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "current", "expected"),
+    [
+        ("Hvordan var det?", "interviewer", Line("turn", "interviewer", "Hvordan var det?")),
+        ("  ", "interviewer", Line("empty", "interviewer")),
+        ("/", "interviewer", Line("switch", "informant")),
+        ("/", "informant", Line("switch", "interviewer")),
+        ("i: Det var fint.", "interviewer", Line("turn", "informant", "Det var fint.")),
+        ("F: Hva tenkte du da?", "informant", Line("turn", "interviewer", "Hva tenkte du da?")),
+        ("a: It was fine.", "interviewer", Line("turn", "informant", "It was fine.")),
+        ("q:", "informant", Line("switch", "interviewer")),
+        (
+            "Klokka var 10: vi begynte",
+            "informant",
+            Line("turn", "informant", "Klokka var 10: vi begynte"),
+        ),
+    ],
+)
+def test_parse_line(raw: str, current: str, expected: Line) -> None:
+    assert parse_line(raw, current) == expected  # type: ignore[arg-type]
+
+
+def test_every_string_has_both_languages() -> None:
+    import string
+
+    for key in strings.all_keys():
+        nb, en = strings.pair(key)
+        assert nb.strip() and en.strip(), key
+        fields_nb = {f for _, f, _, _ in string.Formatter().parse(nb) if f}
+        fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
+        assert fields_nb == fields_en, key
+
+
+# -- live page -----------------------------------------------------------------
+
+
+def test_adding_turns_stores_before_showing(data_dir: Path) -> None:
+    at = _started(data_dir)
+    assert at.query_params["s"] == ["1"] or at.query_params["s"] == "1"
+    _say(at, "Har du opplevd at video gjør relasjonen vanskeligere?")
+    html = _html(at)
+    assert "ivj-flag" in html  # closed question flagged, with an open rewrite
+    assert "Prøv" in html
+    assert at.radio(key="live_speaker").value == "informant"  # switched automatically
+    _say(at, "Ja, det er en distanse der, distanse hele tiden, jeg savner kroppsspråket.")
+    html = _html(at)
+    assert html.count('class="ivj-card"') >= 2
+    assert "<mark>" in html
+    store = _store(data_dir)
+    turns = store.turns(1)
+    assert [t.role for t in turns] == ["interviewer", "informant"]
+    assert turns[1].start is not None
+    assert store.flags(1)[0].problems == ("closed",)
+    shown = store.suggestions(1, 1)
+    assert 2 <= len(shown) <= 3
+    for suggestion in shown:
+        assert suggestion.text.split("«")[0][:12] in html or suggestion.text[:10] in html
+    # Clicking a card marks it as asked, in the database.
+    at.button(key=f"use_{shown[0].id}").click().run()
+    _no_errors(at)
+    assert _store(data_dir).suggestions(1, 1)[0].used
+
+
+def test_switching_speaker(data_dir: Path) -> None:
+    at = _started(data_dir)
+    assert at.radio(key="live_speaker").value == "interviewer"
+    _say(at, "/")
+    assert at.radio(key="live_speaker").value == "informant"
+    assert _store(data_dir).turns(1) == ()  # "/" adds nothing
+    _say(at, "f: Hvordan begynte dagen din?")  # prefix overrides the selected speaker
+    _say(at, "i: Den begynte med kaffe.")
+    _say(at, "i: Og så et møte på Teams.")
+    roles = [t.role for t in _store(data_dir).turns(1)]
+    assert roles == ["interviewer", "informant", "informant"]
+    at.radio(key="live_speaker").set_value("informant").run()
+    _say(at, "Etterpå var jeg sliten.")
+    assert _store(data_dir).turns(1)[-1].role == "informant"
+
+
+PASTE_1 = """Forsker: Hvordan opplevde du det første videomøtet?
+Informant: Det var rart, jeg satt ved kjøkkenbordet og brukeren hadde kameraet av.
+"""
+PASTE_2 = (
+    PASTE_1
+    + """Forsker: Hva gjorde du da?
+Informant: Jeg ba henne slå på kameraet, og da ble det lettere å snakke sammen.
+"""
+)
+
+
+def test_paste_adds_only_the_new_part(data_dir: Path) -> None:
+    at = _started(data_dir)
+    at.text_area(key="paste_text").set_value(PASTE_1)
+    at.button(key="FormSubmitter:paste_form-Legg til det nye").click().run()
+    _no_errors(at)
+    assert len(_store(data_dir).turns(1)) == 2
+    for _ in range(2):  # pasting the same text again adds nothing
+        at.text_area(key="paste_text").set_value(PASTE_1)
+        at.button(key="FormSubmitter:paste_form-Legg til det nye").click().run()
+        _no_errors(at)
+    assert len(_store(data_dir).turns(1)) == 2
+    at.text_area(key="paste_text").set_value(PASTE_2)
+    at.button(key="FormSubmitter:paste_form-Legg til det nye").click().run()
+    _no_errors(at)
+    turns = _store(data_dir).turns(1)
+    assert [t.text for t in turns][-1].startswith("Jeg ba henne")
+    assert len(turns) == 4
+    assert [t.role for t in turns] == ["interviewer", "informant"] * 2
+    assert "ivj-card" in _html(at)  # suggestions for the pasted informant turn
+
+
+def test_following_a_growing_file(data_dir: Path, tmp_path: Path) -> None:
+    at = _started(data_dir)
+    live = tmp_path / "live.txt"
+    live.write_text("Forsker: Hvordan var overgangen til hjemmekontor?\n", encoding="utf-8")
+    at.text_input(key="follow_input").set_value(str(live))
+    at.button(key="follow_start").click().run()
+    _no_errors(at)
+    assert at.query_params["follow"] in (str(live), [str(live)])
+    assert [t.text for t in _store(data_dir).turns(1)] == [
+        "Hvordan var overgangen til hjemmekontor?"
+    ]
+    with live.open("a", encoding="utf-8") as handle:
+        handle.write("Informant: Den var brå, vi fikk en dag på oss.\n")
+    at.run()
+    _no_errors(at)
+    turns = _store(data_dir).turns(1)
+    assert len(turns) == 2 and turns[1].source == "file"
+    assert "Den var brå" in _html(at)
+    at.run()  # unchanged file: nothing added twice
+    assert len(_store(data_dir).turns(1)) == 2
+
+
+def test_resume_after_restart(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Kan du fortelle om en vanlig arbeidsdag på video?")
+    _say(at, "Jeg starter med kaffe, og så har jeg tre møter på skjerm. Det blir mye distanse.")
+    before = _store(data_dir).suggestions(1)
+    html_before = _html(at)
+    # Restart: all cached engine state is gone; only the database remains.
+    st.cache_resource.clear()
+    again = _app(session=1)
+    _no_errors(again)
+    html_after = _html(again)
+    for suggestion in before:
+        assert suggestion.id and suggestion.text[:15] in html_after
+    assert "Jeg starter med kaffe" in html_after
+    assert html_after.count("ivj-turn ") == html_before.count("ivj-turn ")
+    assert _store(data_dir).suggestions(1) == before  # nothing recomputed or duplicated
+    # Without the id in the URL the most recent session is resumed.
+    st.cache_resource.clear()
+    fresh = _app()
+    assert "Jeg starter med kaffe" in _html(fresh)
+    # And the next turn continues the same session.
+    _say(again, "Hva mener du med distanse?")
+    assert len(_store(data_dir).turns(1)) == 3
+
+
+def test_delete_session_removes_every_trace(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Har du savnet kontoret?")
+    _say(at, "Ja, jeg savner kaffepraten med kollegene, den uformelle praten.")
+    at.button(key="delete_yes").click().run()
+    _no_errors(at)
+    store = _store(data_dir)
+    assert store.list_sessions() == ()
+    assert store.turns(1) == () and store.suggestions(1) == () and store.flags(1) == ()
+    raw = b"".join(p.read_bytes() for p in data_dir.glob("sessions.sqlite3*"))
+    assert b"kaffepraten" not in raw
+    assert "s" not in at.query_params
+    assert any("Ingen økt" in str(i.value) for i in at.info)
+
+
+def test_bad_paste_shows_one_line_error_and_keeps_the_session(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Hvordan har du det?")
+    at.text_area(key="paste_text").set_value("bare litt tekst uten etiketter")
+    at.button(key="FormSubmitter:paste_form-Legg til det nye").click().run()
+    assert not at.exception
+    assert len(at.error) == 1 and "speaker labels" in at.error[0].value
+    assert "Traceback" not in at.error[0].value
+    assert len(_store(data_dir).turns(1)) == 1
+    assert "Hvordan har du det?" in _html(at)
+
+
+def test_replay_of_an_imported_transcript(data_dir: Path) -> None:
+    at = _started(data_dir)
+    at.session_state["replay"] = [
+        ("Forsker", "interviewer", "Hvordan var det å møte brukerne på video?", 0.0, 4.0),
+        ("Kari", "informant", "Det var uvant, jeg savnet å se hele personen.", 4.0, 9.0),
+    ]
+    at.run()
+    at.button(key="replay_next").click().run()
+    _no_errors(at)
+    assert len(_store(data_dir).turns(1)) == 1
+    at.button(key="replay_next").click().run()
+    _no_errors(at)
+    turns = _store(data_dir).turns(1)
+    assert [t.speaker for t in turns] == ["Forsker", "Kari"]
+    assert "replay" not in at.session_state
+    assert "ivj-card" in _html(at)
+
+
+def test_manual_tick_and_untick_of_guide_question(data_dir: Path) -> None:
+    at = _started(data_dir)
+    key = "tick_1_start-1"
+    at.checkbox(key=key).check().run()
+    _no_errors(at)
+    covered = _store(data_dir).covered(1)
+    assert [(c.question_id, c.how) for c in covered] == [("start-1", "manual")]
+    at.checkbox(key=key).uncheck().run()
+    _no_errors(at)
+    assert _store(data_dir).covered(1) == ()
+
+
+def test_rename_and_export(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Hvordan har du det?")
+    at.text_input(key="rename_title").set_value("Intervju med Kari").run()
+    at.button[[b.label for b in at.button].index("Lagre navn")].click().run()
+    _no_errors(at)
+    assert _store(data_dir).get_session(1).title == "Intervju med Kari"
+
+
+# -- other pages ---------------------------------------------------------------
+
+
+def test_guides_page_validates_with_line_numbers(data_dir: Path) -> None:
+    at = _goto(_app(), "guider")
+    _no_errors(at)
+    at.button(key="guides_dup").click().run()
+    text = at.text_area(key="guide_yaml").value
+    assert "-kopi" in text
+    broken = text.replace("topics:", "topics: [", 1)
+    at.text_area(key="guide_yaml").set_value(broken).run()
+    at.button(key="guides_validate").click().run()
+    assert not at.exception
+    assert at.error and "line" in at.error[0].value
+    at.text_area(key="guide_yaml").set_value(text).run()
+    at.button(key="guides_save").click().run()
+    assert not at.exception and not at.error
+    saved = list((data_dir / "guides").glob("*.yaml"))
+    assert len(saved) == 1 and saved[0].stem.endswith("-kopi")
+
+
+def test_practice_page_answers_by_question_type(data_dir: Path) -> None:
+    at = _goto(_app(), "ovelse")
+    _no_errors(at)
+    at.chat_input(key="practice_line").set_value("Synes du at video er bra?").run()
+    _no_errors(at)
+    at.chat_input(key="practice_line").set_value(
+        "Kan du fortelle om første gang du hadde et videomøte med en bruker?"
+    ).run()
+    _no_errors(at)
+    answers = [m for m in at.chat_message if m.name == "assistant"]
+    assert len(answers) == 2
+    short = len(answers[0].markdown[0].value.split())
+    story = len(answers[1].markdown[0].value.split())
+    assert story > 3 * short
+    assert any(m.label == "Spørsmål" and m.value == "2" for m in at.metric)
+
+
+def test_review_page_reviews_a_saved_session(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Har du opplevd at video gjør relasjonen vanskeligere?")
+    _say(at, "Ja, noen ganger. Det blir distanse, og jeg ser ikke kroppsspråket.")
+    _say(at, "Kan du gi et eksempel på det?")
+    _say(at, "En bruker satt med kameraet av hele møtet, og jeg visste ikke om noen var i rommet.")
+    at = _goto(at, "gjennomgang")
+    _no_errors(at)
+    at.multiselect(key="review_sessions").set_value([1]).run()
+    at.button(key="review_run").click().run()
+    _no_errors(at)
+    assert any(m.label == "Spørsmål" for m in at.metric)
+    labels = [b.label for b in at.get("download_button")]
+    assert "JSON" in labels and "CSV" in labels and "Markdown" in labels
+
+
+def test_settings_page_switches_language(data_dir: Path) -> None:
+    at = _goto(_app(), "innstillinger")
+    _no_errors(at)
+    at.radio(key="set_lang").set_value("en").run()
+    at.button[0].click().run()
+    _no_errors(at)
+    assert (data_dir / "settings.json").is_file()
+    at = _goto(at, "live")
+    assert any("No session yet" in str(i.value) for i in at.info)
