@@ -154,7 +154,7 @@ def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
     return len(a & b) / len(a | b) >= 0.5
 
 
-_LEAD_INS = ("echo", "check", "continuer")
+_LEAD_INS = ("echo", "check", "continuer", "topic")
 _PARTICIPLES = {
     "tatt", "gjort", "sagt", "fulgt", "brukt", "sett", "hørt", "lagt", "løst", "gitt", "fått",
     "taken", "done", "said", "followed", "used", "seen", "heard", "solved", "given", "told",

@@ -72,6 +72,7 @@ class LangData:
     soft_tags: tuple[re.Pattern[str], ...]
     fact_words: frozenset[str]
     meta_words: frozenset[str]
+    topic_openers: tuple[re.Pattern[str], ...]
     non_verb_starts: frozenset[str]
     contractions: re.Pattern[str] | None
     contraction_map: Mapping[str, str]
@@ -192,6 +193,7 @@ def load(code: Lang) -> LangData:
         soft_tags=_patterns(raw.get("soft_tag_patterns"), "soft_tag_patterns", where),
         fact_words=_words(raw, "fact_words", where),
         meta_words=_words(raw, "meta_words", where),
+        topic_openers=_patterns(raw.get("topic_opener_patterns"), "topic_opener_patterns", where),
         non_verb_starts=_words(raw, "non_verb_starts", where),
         contractions=contractions,
         contraction_map=contraction_map,

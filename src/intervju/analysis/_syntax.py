@@ -96,8 +96,13 @@ def is_verb(word: str, lang: LangData) -> bool:
     if word in lang.finite_verbs:
         return True
     if lang.code == "nb":
-        return len(word) >= 4 and word.endswith(_VERB_ENDINGS_NB)
+        # -ende is a present participle («frustrerende»), an adjective here.
+        return len(word) >= 4 and word.endswith(_VERB_ENDINGS_NB) and not word.endswith("ende")
     return False
+
+
+# Adverbs that may sit between a summarising «så»/"so" and its subject.
+_SUMMARY_ADVERBS = {"basically", "actually", "really", "then", "egentlig", "altså", "liksom", "da"}
 
 
 @dataclass(frozen=True)
@@ -146,8 +151,8 @@ def strip_prefix(raw: str, lang: LangData) -> tuple[str, Prefix]:
                 if opener in (("så",), ("so",)) and _so_is_verb(words, lang):
                     continue
                 if opener[-1] in ("så", "so"):
-                    ahead = words[n : n + 3]
-                    if len(opener) == 1 and any(w in lang.subjects for w in ahead):
+                    ahead = [w for w in words[n : n + 3] if w not in _SUMMARY_ADVERBS]
+                    if len(opener) == 1 and ahead and ahead[0] in lang.subjects:
                         so_summary = True
                     elif lang.code == "nb":
                         so_then = True
@@ -323,14 +328,17 @@ def starts_question(text: str, lang: LangData) -> bool:
 
 
 _BECAUSE = {"for", "fordi", "siden", "because", "since", "cause", "as"}
-_FIRST_PERSON = {"jeg", "meg", "min", "mitt", "mine", "i", "me", "my", "vi", "we"}
+_FIRST_PERSON = {
+    "nb": {"jeg", "meg", "min", "mitt", "mine", "vi"},
+    "en": {"i", "me", "my", "mine", "we"},
+}
 
 
 def _about_informant(words: list[str], lang: LangData) -> bool:
     """A statement that could be put to the informant (not «For min del …», not meta-talk)."""
     if not words or words[0] in _BECAUSE:
         return False
-    if any(w in _FIRST_PERSON for w in words[:3]):
+    if any(w in _FIRST_PERSON[lang.code] for w in words[:3]):
         return False
     return not any(w in lang.meta_words for w in words)
 
@@ -417,6 +425,8 @@ def classify_unit(
         form, kind = invitation, "invitation"
         if invitation == "closed":
             kind = "embedded_whether"
+        elif len(words) <= 5 and any(p.search(core) for p in lang.topic_openers):
+            kind = "topic"  # «Hva med foreldrene?» introduces what the next question is about
     elif wh is not None:
         if wh:
             form, kind = "open", "wh"
@@ -482,6 +492,12 @@ def classify_unit(
             if match:
                 cues.append((cue_kind, match.group(0).strip()))
         why = any(p.search(core) for p in lang.why)
+        negation = {"nb": "ikke", "en": "not"}[lang.code]
+        if kind == "verb_first" and negation in words[1:3] and words[-1:] != [negation]:
+            after = words[words.index(negation) + 1 : words.index(negation) + 2]
+            if after not in (["bare"], ["only"]):
+                # «Skjønner du ikke …?», "Do you not think …?": the negation expects a yes.
+                cues.append(("negative", " ".join(words[: words.index(negation) + 1])))
     return unit(form, kind, why)
 
 
@@ -493,7 +509,7 @@ def _offered_tail(core: str, question_mark: bool, lang: LangData) -> str | None:
     if tokens(head)[-1:] in ([lang.or_word], [{"nb": "og", "en": "and"}[lang.code]]):
         return None  # «… økonomisk og, eh, mentalt»: a coordination, not a guess
     words = tokens(tail)
-    if any(w.endswith("ing") for w in words) and lang.code == "en":
+    if len(words) > 1 and words[0].endswith("ing") and lang.code == "en":
         return None  # "…, looking back?"
     if not 1 <= len(words) <= 3 or words[0] in lang.wh_prepositions:
         return None
@@ -649,8 +665,12 @@ def segment(text: str, lang: LangData) -> list[Unit]:
             if skip[p_index]:
                 continue
             previous = groups[-1][0] if groups else None
+            after_question = previous is not None and starts_question(previous[0].text, lang)
             new = previous is None or (
-                (starts_question(piece.text, lang) or _guess_clause(piece.text, lang))
+                (
+                    starts_question(piece.text, lang)
+                    or (after_question and _guess_clause(piece.text, lang))
+                )
                 and not (
                     statement
                     and tokens(piece.text)[:1]

@@ -1,0 +1,181 @@
+"""Tests for the question analyser.
+
+Two tables drive most of it: ``tests/data/analysis_cases.yaml`` (small cases, one rule each:
+word order, cues, segmentation, normalisation, rewriting) and the labelled development set
+``tests/data/questions.jsonl`` (floors per label; the set is skipped until it exists). Every
+rewrite the analyser proposes must itself be judged open, single and non-leading.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from intervju.analysis import Analysis, QuestionPart, analyse, detect_language
+from intervju.analysis._data import load
+from intervju.analysis._syntax import normalise
+from intervju.errors import IntervjuError
+
+DATA = Path(__file__).resolve().parent / "data"
+CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
+    (DATA / "analysis_cases.yaml").read_text(encoding="utf-8")
+)
+DEV_SET = DATA / "questions.jsonl"
+
+# Floors a little under what the analyser achieves on the development set (bench/classify.py
+# prints the exact figures); they catch regressions, not noise.
+FLOORS = {"form_accuracy": 0.95, "closed": 0.95, "leading": 0.90, "double": 0.93, "why": 0.95}
+
+
+def _id(case: dict[str, Any]) -> str:
+    return str(case["text"])[:50]
+
+
+@pytest.mark.parametrize("case", CASES["classify"], ids=_id)
+def test_classify_cases(case: dict[str, Any]) -> None:
+    result = analyse(case["text"])
+    assert result.language == case.get("lang", "nb")
+    assert result.form == case["form"]
+    assert result.leading is case.get("leading", False), result.cues
+    assert result.double is case.get("double", False), result.questions
+    assert result.why is case.get("why", False)
+    if "questions" in case:
+        assert len(result.questions) == case["questions"], result.questions
+    if "cue" in case:
+        assert case["cue"] in {kind for kind, _ in result.cues}, result.cues
+
+
+@pytest.mark.parametrize("case", CASES["normalise"], ids=_id)
+def test_normalise_cases(case: dict[str, Any]) -> None:
+    assert normalise(case["text"], load("nb")) == case["expect"]
+
+
+@pytest.mark.parametrize("case", CASES["segment"], ids=_id)
+def test_segmentation_cases(case: dict[str, Any]) -> None:
+    assert list(analyse(case["text"]).questions) == case["questions"]
+
+
+def _is_clean_open(text: str, language: str) -> bool:
+    judged = analyse(text, language)
+    return judged.form == "open" and not judged.leading and not judged.double
+
+
+@pytest.mark.parametrize("case", CASES["rewrite"], ids=_id)
+def test_rewrite_cases_keep_topic_and_are_open(case: dict[str, Any]) -> None:
+    result = analyse(case["text"])
+    assert result.rewrite is not None
+    assert any(word.lower() in result.rewrite.lower() for word in case["keeps"]), result.rewrite
+    assert _is_clean_open(result.rewrite, result.language), result.rewrite
+    assert result.rewrite.endswith("?") and result.rewrite[0].isupper()
+
+
+def test_rewrite_only_when_there_is_a_problem() -> None:
+    assert analyse("Hvordan opplevde du det første møtet?").rewrite is None
+    assert analyse("Mhm.").rewrite is None
+    assert analyse("Hvorfor valgte du video?").rewrite is None  # why alone: a soft flag
+    assert analyse("Har du barn?").rewrite is not None
+
+
+def test_explanation_names_the_cue_in_the_turns_language() -> None:
+    nb = analyse("Du synes vel at video er tungvint?")
+    assert "«vel»" in nb.explanation and nb.explanation.startswith("Lukket")
+    en = analyse("It was easier at home, right?")
+    assert en.explanation.startswith("Closed") and "right" in en.explanation
+    assert analyse("Hvordan var det?").explanation == ""
+    double = analyse("Hva gjorde dere? Hvem bestemte det?")
+    assert "2 spørsmål" in double.explanation
+
+
+def test_analysis_shape_and_problems() -> None:
+    result = analyse("Hvordan var det, var det vanskelig?")
+    assert isinstance(result, Analysis)
+    assert result.problems == ("closed", "leading", "double")
+    assert all(isinstance(p, QuestionPart) for p in result.parts)
+    assert [p.form for p in result.parts] == ["open", "closed"]
+    assert set(result.to_dict()) == {
+        "form",
+        "leading",
+        "double",
+        "why",
+        "questions",
+        "explanation",
+        "rewrite",
+    }
+    with pytest.raises(AttributeError):
+        result.form = "open"  # type: ignore[misc]
+
+
+def test_pure_and_deterministic() -> None:
+    text = "Så makten blir borte på video?"
+    assert analyse(text) == analyse(text)
+
+
+def test_language_detection_and_override() -> None:
+    assert detect_language("Hvordan opplevde du det?") == "nb"
+    assert detect_language("How did you experience that?") == "en"
+    assert detect_language("Mhm.") == "nb"  # ties go to Norwegian
+    assert analyse("Hvordan opplevde du det?", "en").language == "en"
+    assert analyse("How did you experience that?", "no").language == "nb"
+    with pytest.raises(IntervjuError):
+        analyse("Hva?", "de")
+
+
+def test_empty_and_noise_only_turns() -> None:
+    for text in ("", "   ", "eh … ehm", "[...]", "(pause)"):
+        result = analyse(text)
+        assert result.form == "not_question" and result.questions == ()
+        assert result.rewrite is None and result.explanation == ""
+
+
+# --- the labelled development set ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dev_set() -> list[tuple[dict[str, Any], Analysis]]:
+    if not DEV_SET.is_file():
+        pytest.skip("tests/data/questions.jsonl not written yet")
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
+    return [(row, analyse(row["text"])) for row in rows]
+
+
+def _f1(pairs: list[tuple[bool, bool]]) -> float:
+    tp = sum(g and p for g, p in pairs)
+    fp = sum(p and not g for g, p in pairs)
+    fn = sum(g and not p for g, p in pairs)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def test_dev_set_form_accuracy(dev_set: list[tuple[dict[str, Any], Analysis]]) -> None:
+    accuracy = sum(row["form"] == result.form for row, result in dev_set) / len(dev_set)
+    assert accuracy >= FLOORS["form_accuracy"]
+
+
+def test_dev_set_closed_f1(dev_set: list[tuple[dict[str, Any], Analysis]]) -> None:
+    pairs = [(row["form"] == "closed", result.form == "closed") for row, result in dev_set]
+    assert _f1(pairs) >= FLOORS["closed"]
+
+
+@pytest.mark.parametrize("flag", ["leading", "double", "why"])
+def test_dev_set_flag_f1(flag: str, dev_set: list[tuple[dict[str, Any], Analysis]]) -> None:
+    pairs = [(bool(row[flag]), bool(getattr(result, flag))) for row, result in dev_set]
+    assert _f1(pairs) >= FLOORS[flag]
+
+
+def test_dev_set_language_detection(dev_set: list[tuple[dict[str, Any], Analysis]]) -> None:
+    labelled = [(row, result) for row, result in dev_set if row.get("lang") in ("nb", "en")]
+    correct = sum(row["lang"] == result.language for row, result in labelled)
+    assert correct / len(labelled) >= 0.97
+
+
+def test_dev_set_every_rewrite_is_open_single_and_neutral(
+    dev_set: list[tuple[dict[str, Any], Analysis]],
+) -> None:
+    for row, result in dev_set:
+        needs = result.form == "closed" or result.leading or result.double
+        assert (result.rewrite is not None) == needs, row["text"]
+        if result.rewrite is not None:
+            assert _is_clean_open(result.rewrite, result.language), (row["text"], result.rewrite)
