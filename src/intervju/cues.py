@@ -16,10 +16,9 @@ stems of at least four letters): enough to see that «distansen» and
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -38,14 +37,157 @@ __all__ = [
 ]
 
 Language = Literal["nb", "en"]
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
-_ABBREV = re.compile(r"^([A-ZÆØÅ]{2,6})(?:-[a-zæøå]+)?$")
-_NOT_JARGON = frozenset({"OK", "TV", "PC", "JA", "NEI", "OG", "I", "II"})
+# A word has at least one letter; digits may join it («14a-vurderingene»).
+_WORD = re.compile(r"(?:\d+[^\W\d_]|[^\W\d_])[^\W_]*(?:[-'’][^\W_]+)*", re.UNICODE)
+# Abbreviations and codes, alone or inflected/compounded: AAP-en, PLO-greia, DSA, 14a-vedtak.
+_ABBREV = re.compile(r"^([A-ZÆØÅ]{2,6}|\d+[a-zæøå])(?:-[^\W_]+)?$")
+# Everyday abbreviations nobody would ask about.
+_NOT_JARGON = frozenset(
+    {"OK", "TV", "PC", "JA", "NEI", "OG", "I", "II", "NAV", "EU", "USA", "UK", "IT", "CV"}
+)
+# Closed-class words that cannot carry a repeated phrase on their own.
+_FUNCTION = {
+    "nb": frozenset(
+        [
+            "og",
+            "i",
+            "jeg",
+            "det",
+            "at",
+            "en",
+            "et",
+            "den",
+            "til",
+            "er",
+            "som",
+            "på",
+            "de",
+            "med",
+            "han",
+            "av",
+            "ikke",
+            "der",
+            "så",
+            "var",
+            "meg",
+            "seg",
+            "men",
+            "har",
+            "om",
+            "vi",
+            "hun",
+            "da",
+            "fra",
+            "du",
+            "dem",
+            "oss",
+            "man",
+            "kan",
+            "skal",
+            "vil",
+            "må",
+            "ble",
+            "blir",
+            "bli",
+            "jo",
+            "vel",
+            "liksom",
+            "altså",
+            "eller",
+            "for",
+            "deg",
+            "mitt",
+            "min",
+            "sin",
+            "sitt",
+            "hva",
+            "hvordan",
+            "når",
+            "enn",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "and",
+            "or",
+            "but",
+            "to",
+            "of",
+            "in",
+            "on",
+            "at",
+            "by",
+            "for",
+            "with",
+            "i",
+            "you",
+            "he",
+            "she",
+            "it",
+            "we",
+            "they",
+            "me",
+            "him",
+            "her",
+            "us",
+            "them",
+            "my",
+            "your",
+            "his",
+            "its",
+            "our",
+            "their",
+            "is",
+            "am",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "do",
+            "does",
+            "did",
+            "have",
+            "has",
+            "had",
+            "will",
+            "would",
+            "can",
+            "could",
+            "should",
+            "must",
+            "just",
+            "so",
+            "that",
+            "this",
+            "these",
+            "those",
+            "there",
+            "here",
+            "not",
+            "no",
+        ]
+    ),
+}
 _NB_SUFFIXES = ("ene", "ane", "heten", "ende", "erne", "ere", "et", "en", "er", "a", "e")
 _EN_SUFFIXES = ("'s", "’s", "ies", "ing", "s")
 _NB_ADJ = ("ig", "lig", "isk", "sk", "ige", "lige", "iske", "ske", "ale", "elle", "ell", "al", "ne")
 _NB_MARKERS = frozenset(
     [
+        "greit",
+        "nei",
+        "ja",
+        "ler",
+        "tja",
+        "jeg",
+        "ikke",
+        "meg",
+        "hva",
+        "dette",
+        "bare",
         "og",
         "jeg",
         "det",
@@ -90,6 +232,30 @@ _NB_MARKERS = frozenset(
 )
 _EN_MARKERS = frozenset(
     [
+        "fine",
+        "yes",
+        "laughs",
+        "yeah",
+        "no",
+        "okay",
+        "i've",
+        "i'm",
+        "it's",
+        "don't",
+        "the",
+        "a",
+        "an",
+        "are",
+        "were",
+        "this",
+        "there",
+        "be",
+        "been",
+        "would",
+        "about",
+        "their",
+        "people",
+        "think",
         "and",
         "the",
         "is",
@@ -159,32 +325,24 @@ class Term:
     reason: str  # the cue kind that makes it salient ("repeated", "jargon", ...)
 
 
-def guess_language(text: str) -> Language:
-    """nb or en; uses the question analyser's detector when it is installed."""
-    detector = _analyser_detector()
-    if detector is None:
-        return _guess_language(text)
-    return "en" if detector(text) == "en" else "nb"
+def guess_language(text: str, default: Language = "nb") -> Language:
+    """nb or en from function words (``default`` when the text gives no evidence)."""
+    return language_evidence(text) or default
 
 
-@lru_cache(maxsize=1)
-def _analyser_detector() -> Callable[[str], str] | None:
-    """``intervju.analysis.detect_language`` once that module exists (built in parallel)."""
-    try:
-        module = importlib.import_module("intervju.analysis")
-    except ImportError:
-        return None
-    detector = getattr(module, "detect_language", None)
-    return detector if callable(detector) else None
-
-
-def _guess_language(text: str) -> Language:
-    words = [w.lower() for w in _WORD.findall(text)]
+def language_evidence(text: str) -> Language | None:
+    """nb, en, or None when the text is too short or mixed to tell."""
     if any(ch in text for ch in "æøåÆØÅ"):
         return "nb"
+    words = [w.lower() for w in _WORD.findall(text)]
     nb = sum(w in _NB_MARKERS for w in words)
     en = sum(w in _EN_MARKERS for w in words)
-    return "en" if en > nb else "nb"
+    en += sum(1 for w in words if w.endswith(("'ve", "'s", "n't", "'m", "'re", "'ll", "'d", "ing")))
+    if en > nb:
+        return "en"
+    if nb > en:
+        return "nb"
+    return None
 
 
 def tokens(text: str) -> list[str]:
@@ -201,7 +359,7 @@ def lemma(word: str, language: str = "nb") -> str:
         return abbrev.group(1).lower()
     suffixes = _EN_SUFFIXES if language == "en" else _NB_SUFFIXES
     for suffix in suffixes:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+        if w.endswith(suffix) and len(w) - len(suffix) >= (3 if language != "en" else 4):
             if language == "en" and suffix == "s" and w.endswith("ss"):
                 continue
             if suffix == "ies":
@@ -232,9 +390,155 @@ def _lemma_set(words: tuple[str, ...], language: str) -> frozenset[str]:
 
 def _is_content(word: str, lexicon: Lexicon) -> bool:
     lower = word.lower()
-    if _ABBREV.match(word) and word.split("-")[0] not in _NOT_JARGON:
+    if _is_jargon(word):
         return True
+    if lower.endswith(("'s", "’s")) and len(lower) > 4:
+        lower = lower[:-2]  # possessive: "family's"
     return len(lower) >= 3 and lower not in lexicon.stopwords and "'" not in lower
+
+
+_COPULA = {
+    "nb": frozenset({"er", "var", "ble", "blir", "være", "vært", "bli"}),
+    "en": frozenset(
+        {"is", "was", "are", "were", "became", "become", "been", "be", "isn't", "wasn't"}
+    ),
+}
+_SKIP_AFTER_COPULA = {
+    "nb": frozenset(
+        [
+            "så",
+            "veldig",
+            "mer",
+            "mest",
+            "litt",
+            "ganske",
+            "helt",
+            "liksom",
+            "jo",
+            "et",
+            "en",
+            "ei",
+            "bare",
+            "egentlig",
+            "nok",
+            "noe",
+            "altså",
+            "mye",
+            "min",
+            "mitt",
+            "mi",
+            "vår",
+            "vårt",
+            "ikke",
+            "også",
+            "slik",
+            "sånn",
+            "som",
+            "den",
+            "det",
+            "de",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "so",
+            "very",
+            "more",
+            "really",
+            "quite",
+            "just",
+            "kind",
+            "of",
+            "sort",
+            "like",
+            "my",
+            "our",
+            "such",
+            "not",
+            "also",
+            "completely",
+            "totally",
+            "pretty",
+        ]
+    ),
+}
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _adjacent(text: str, spans: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """True when token ``i`` and ``i + 1`` are separated by spaces only (same phrase)."""
+    return i + 1 < len(spans) and not text[spans[i][1] : spans[i + 1][0]].strip()
+
+
+# After these the next word is a verb, not a modifier ("to *wear* armour", «jeg *savner* …»).
+_SUBJECTS = frozenset(
+    [
+        "to",
+        "å",
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "jeg",
+        "du",
+        "vi",
+        "de",
+        "han",
+        "hun",
+        "man",
+        "det",
+        "it",
+        "who",
+        "som",
+    ]
+)
+_CONTRACTED_COPULA = re.compile(
+    r"^(?:it|that|he|she|there|what|this|who)['’]s$|['’](?:re|m)$", re.I
+)
+
+
+def _predicates(
+    text: str, spans: Sequence[tuple[int, int, str]], lex: Lexicon, lang: str
+) -> dict[int, float]:
+    """Positions of the first content word after a copula («kontoret er så *sterilt*») -> weight.
+
+    What an informant says something *is* carries meaning; a negated predicate
+    («er ikke et sted …») a little less.
+    """
+    out: dict[int, float] = {}
+    copulas, skip = _COPULA[lang], _SKIP_AFTER_COPULA[lang]
+    for i, (_, _, word) in enumerate(spans):
+        low = word.lower()
+        if low not in copulas and not (lang == "en" and _CONTRACTED_COPULA.search(low)):
+            continue
+        weight = 1.0
+        j = i
+        while _adjacent(text, spans, j) and j - i < 4:
+            j += 1
+            candidate = spans[j][2]
+            if candidate.lower() in {"ikke", "not", "isn't", "wasn't", "aren't", "weren't"}:
+                weight = 0.4
+                continue
+            if candidate.lower() in skip:
+                continue
+            if _is_content(candidate, lex):
+                out[j] = max(out.get(j, 0.0), weight)
+            break
+    return out
+
+
+def _is_jargon(word: str) -> bool:
+    """Abbreviations and codes said as known things: «AAP-en», «PLO-greia», "DSA"."""
+    match = _ABBREV.match(word)
+    return match is not None and match.group(1).upper() not in _NOT_JARGON
 
 
 def find_terms(
@@ -243,11 +547,12 @@ def find_terms(
     language: str | None = None,
     bank: ProbeBank | None = None,
 ) -> list[Term]:
-    """Salient words of the latest turn, best first (repetition, jargon, strong words)."""
+    """Salient words of the latest turn, best first (repetition, strong words, jargon)."""
     lang: Language = "en" if (language or guess_language(turn_text)) == "en" else "nb"
     bank = bank or load_probe_bank(lang)
     lex = bank.lexicon
-    words = tokens(turn_text)
+    spans = _spans(turn_text)
+    words = [w for _, _, w in spans]
     if not words:
         return []
     strong = _lemma_set(lex.strong, lang)
@@ -256,60 +561,96 @@ def find_terms(
     for earlier in recent_informant:
         recent_counts.update(lemma(w, lang) for w in tokens(earlier) if _is_content(w, lex))
     surfaces: dict[str, Counter[str]] = {}
-    first_pos: dict[str, int] = {}
+    positions: dict[str, list[int]] = {}
     starts = _sentence_starts(turn_text)
     for position, word in enumerate(words):
         if not _is_content(word, lex):
             continue
         key = lemma(word, lang)
-        abbrev = _ABBREV.match(word)
         shown = word
-        if not abbrev and position in starts:
+        if not _ABBREV.match(word) and position in starts:
             shown = word.lower()  # capitalised only because it starts a sentence
         surfaces.setdefault(key, Counter())[shown] += 1
-        first_pos.setdefault(key, position)
+        positions.setdefault(key, []).append(position)
     vague_objects = _vague_objects(turn_text, lex, lang)
     metaphor_objects = _metaphor_objects(turn_text, lex, lang)
+    predicates = _predicates(turn_text, spans, lex, lang)
     terms: list[Term] = []
     n_words = len(words)
     for key, forms in surfaces.items():
         count_turn = sum(forms.values())
         count_recent = recent_counts.get(key, 0)
         form = _best_form(forms)
-        abbrev_form = _ABBREV.match(form)
-        is_jargon = bool(abbrev_form) and form.split("-")[0] not in _NOT_JARGON
+        jargon = _is_jargon(form)
         score = 0.0
-        reason = "salient"
+        reasons: list[str] = []
         if count_turn >= 2:
-            score += 2.0 + 1.0 * (count_turn - 2)
-            reason = "repeated"
+            score += 2.2 + 1.0 * (count_turn - 2)
+            reasons.append("repeated")
         if count_recent >= 1:
-            score += 1.2 + 0.4 * min(count_recent - 1, 3)
-            if reason == "salient":
-                reason = "repeated_context"
-        if is_jargon:
-            score += 2.5
-            reason = "jargon" if reason == "salient" else reason
-        if key in vague_objects:
-            score += 1.5
-            reason = "vague" if reason == "salient" else reason
+            score += 1.4 + 0.4 * min(count_recent - 1, 3)
+            reasons.append("repeated_context")
+        if key in strong:
+            score += 2.0
+            reasons.append("strong")
         if key in metaphor_objects:
             score += 1.6
-            reason = "metaphor" if reason == "salient" else reason
-        if key in strong:
-            score += 1.5
-            reason = "strong" if reason == "salient" else reason
-        elif key in feelings:
+            reasons.append("metaphor")
+        predicate = max((predicates.get(p, 0.0) for p in positions[key]), default=0.0)
+        if predicate:
+            score += 1.3 * predicate
+            if predicate >= 1.0:
+                reasons.append("predicate")
+        if jargon:
+            score += 1.8
+            reasons.append("jargon")
+        if key in vague_objects:
+            score += 1.2
+            reasons.append("vague")
+        if key in feelings and "strong" not in reasons:
             score += 0.8
-            reason = "feeling" if reason == "salient" else reason
+            reasons.append("feeling")
         # Longer words are more specific (Norwegian compounds: «skjermtretthet»).
         score += min(len(form), 14) / 14.0
         # Later content tends to be where the informant lands; tiny tie-breaker.
-        score += 0.1 * first_pos[key] / n_words
-        phrase = _extend(form, words, first_pos[key], lex, lang) if not is_jargon else form
+        score += 0.1 * positions[key][0] / n_words
+        at = next((p for p in positions[key] if words[p].lower() == form.lower()), None)
+        phrase = form if at is None else _extend(turn_text, spans, at, form, lex, lang)
+        reason = reasons[0] if reasons else "salient"
         terms.append(Term(phrase, key, round(score, 3), count_turn, count_recent, reason))
+    terms.extend(_repeated_phrases(turn_text, spans, terms, lex, lang))
     terms.sort(key=lambda t: (-t.score, t.text))
     return terms
+
+
+def _repeated_phrases(
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    terms: Sequence[Term],
+    lex: Lexicon,
+    lang: str,
+) -> list[Term]:
+    """Two-word phrases said at least twice ("keep going", "the little things")."""
+    function = _FUNCTION[lang]
+    counts: Counter[tuple[str, str]] = Counter()
+    shown: dict[tuple[str, str], str] = {}
+    for i in range(len(spans) - 1):
+        if not _adjacent(text, spans, i):
+            continue
+        a, b = spans[i][2], spans[i + 1][2]
+        if a.lower() in function or b.lower() in function:
+            continue
+        pair = (lemma(a, lang), lemma(b, lang))
+        counts[pair] += 1
+        shown.setdefault(pair, f"{a.lower() if i in _sentence_starts(text) else a} {b}")
+    best = {t.lemma: t.score for t in terms}
+    out: list[Term] = []
+    for pair, count in counts.items():
+        if count < 2:
+            continue
+        base = max(best.get(pair[0], 0.0), best.get(pair[1], 0.0), 2.2 + (count - 2))
+        out.append(Term(shown[pair], " ".join(pair), round(base + 0.5, 3), count, 0, "repeated"))
+    return out
 
 
 def _best_form(forms: Counter[str]) -> str:
@@ -317,22 +658,41 @@ def _best_form(forms: Counter[str]) -> str:
     return min(forms.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0]
 
 
-def _extend(form: str, words: Sequence[str], position: int, lex: Lexicon, lang: str) -> str:
-    """Add a preceding modifier when it belongs to the term ("body language", «digitale møter»)."""
-    if position == 0:
+def _extend(
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    position: int,
+    form: str,
+    lex: Lexicon,
+    lang: str,
+) -> str:
+    """Make a phrase when neighbours belong to the term ("UC journal", «digitale møter»)."""
+    words = [w for _, _, w in spans]
+    if _ABBREV.match(form):
+        # An abbreviation names a thing the next noun often completes ("the UC journal").
+        if lang == "en" and _adjacent(text, spans, position):
+            nxt = words[position + 1]
+            if _is_content(nxt, lex) and not nxt.lower().endswith(("ed", "ly", "ing")):
+                return f"{form} {nxt}"
         return form
-    prev = words[position - 1]
-    low = prev.lower()
-    if not _is_content(prev, lex) or _ABBREV.match(prev) or prev[:1].isupper():
-        return form
-    if words[position].lower() != form.lower():
-        return form
-    if lang == "en":
-        if low.endswith(("ed", "ly", "ing", "'s")):
-            return form
-        return f"{prev} {form}"
-    if low.endswith(_NB_ADJ) and not low.endswith(("ene", "te", "de")):
-        return f"{prev} {form}"
+    before = words[position - 2].lower() if position >= 2 else ""
+    if position > 0 and _adjacent(text, spans, position - 1) and before not in _SUBJECTS:
+        prev = words[position - 1]
+        low = prev.lower()
+        if _is_content(prev, lex) and not _ABBREV.match(prev) and not prev[:1].isupper():
+            if lang == "en" and not low.endswith(("ed", "ly", "ing")):
+                return f"{prev} {form}"
+            if lang != "en" and low.endswith(_NB_ADJ) and not low.endswith(("ene", "te", "de")):
+                return f"{prev} {form}"
+    if lang == "en" and _adjacent(text, spans, position):
+        nxt = words[position + 1]
+        low = nxt.lower()
+        if (
+            _is_content(nxt, lex)
+            and not low.endswith(("ed", "ly", "ing", "'s"))
+            and low not in {"than"}
+        ):
+            return f"{form} {nxt}"
     return form
 
 
@@ -457,16 +817,28 @@ def detect_cues(
         other = _other_side(pair_hits, lower)
         cues.append(Cue("contrast", min(1.0, strength), side, other=other))
 
-    # Vague references and jargon.
+    # Vague references and jargon: quote the phrase as said («det med AAP-en»).
     vague = _phrase_hits(lower, lex.vague)
     if vague:
-        pos, phrase = vague[0]
-        following = [w for w in tokens(text[pos + len(phrase) :])[:2] if _is_content(w, lex)]
-        target = following[0] if following else _surface(text, vague[0])
-        cues.append(Cue("vague", 0.8 if following else 0.6, target))
-    jargon = [t for t in terms if t.reason == "jargon"]
+        order = {phrase: i for i, phrase in enumerate(lex.vague)}
+        options = [(_vague_phrase(text, hit, lex), hit) for hit in vague]
+        (phrase, has_object), _ = min(
+            options, key=lambda o: (not o[0][1], order.get(o[1][1], 99), o[1][0])
+        )
+        cues.append(Cue("vague", 0.85 if has_object else 0.6, phrase))
+    jargon = [t for t in terms if _is_jargon(t.text.split()[0])]
     if jargon:
         cues.append(Cue("jargon", 0.8, jargon[0].text))
+
+    # A word the informant gives weight by saying what something *is* («et fristed»).
+    loaded = next((t for t in terms[:2] if t.reason in {"predicate", "metaphor"}), None)
+    if loaded is not None and not any(c.kind in {"strong", "metaphor"} for c in cues):
+        cues.append(Cue("key_word", 0.7, loaded.text))
+
+    # A pattern or change stated with no explanation.
+    observed = _phrase_hits(lower, lex.observation)
+    if observed and not re.search(r"\b(fordi|derfor|because|since)\b", lower):
+        cues.append(Cue("observation", 0.75, _surface(text, observed[0])))
 
     # Long, many-threaded answers.
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
@@ -485,6 +857,34 @@ def detect_cues(
 def _surface(text: str, hit: tuple[int, str]) -> str:
     pos, phrase = hit
     return text[pos : pos + len(phrase)]
+
+
+_LINKS = frozenset(["med", "om", "rundt", "for", "with", "about", "around", "of", "for"])
+_DETERMINERS = frozenset(
+    ["den", "det", "de", "nye", "ny", "nytt", "the", "a", "an", "new", "this", "that"]
+)
+
+
+def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, bool]:
+    """The vague phrase plus what it points at («den greia med Lånekassen»), within the clause."""
+    pos, phrase = hit
+    start_end = end = pos + len(phrase)
+    content = 0
+    for match in _WORD.finditer(text, start_end):
+        if text[end : match.start()].strip() or content >= 3:
+            break  # punctuation ends the clause
+        word = match.group()
+        low = word.lower()
+        if _is_content(word, lex):
+            content += 1
+            end = match.end()
+        elif content == 0 and (low in _LINKS or low in _DETERMINERS):
+            end = match.end()
+        else:
+            break
+    if content == 0:
+        end = start_end
+    return text[pos:end], content > 0
 
 
 def _in_lexicon(key: str, words: tuple[str, ...], lang: str) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from .cues import Cue, guess_language
+from .cues import Cue, language_evidence
 from .embeddings import embed_queries, get_embeddings
 from .errors import IntervjuError
 from .models import ROLES, Guide, Role, Transcript, Turn
@@ -256,8 +256,12 @@ class LiveSession:
         return row
 
     def _turn_language(self, text: str) -> str:
-        guessed = guess_language(text)
-        return guessed if guessed in {"nb", "en"} else (self._language or "nb")
+        """The turn's own language; short turns («Fine.») follow the conversation."""
+        found = language_evidence(text)
+        if found is None:
+            recent = " ".join(t.text for t in self._turns[-4:])
+            found = language_evidence(recent)
+        return found or (self._language if self._language in {"nb", "en"} else "nb")
 
     def _resolve_role(self, speaker: str, text: str, role: Role | None) -> Role:
         key = speaker.strip()
@@ -317,7 +321,12 @@ def suggest_update(
 
 def _analyse(text: str) -> Any:
     analyse = _analyser()
-    return analyse(text) if analyse is not None else None
+    if analyse is None:
+        return None
+    try:
+        return analyse(text)
+    except Exception:  # a flag is a nicety; a live screen must never die on it
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -67,6 +67,8 @@ CUE_KINDS: tuple[str, ...] = (
     "long",
     "short",
     "opinion",
+    "observation",
+    "key_word",
 )
 SLOTS = frozenset({"term", "other"})
 CONDITIONS = frozenset({"repeated"})
@@ -81,6 +83,7 @@ _LIST_KEYS = (
     "contrast",
     "vague",
     "opinion",
+    "observation",
 )
 SCHEMA_VERSION = 1
 MIN_EXAMPLES = 3
@@ -127,6 +130,7 @@ class Lexicon:
     contrast: tuple[str, ...]
     vague: tuple[str, ...]
     opinion: tuple[str, ...]
+    observation: tuple[str, ...]
     contrast_pairs: Mapping[str, str]
     numbers: tuple[str | None, ...]
 
@@ -364,6 +368,7 @@ class _BankValidator:
             contrast=lists["contrast"],
             vague=lists["vague"],
             opinion=lists["opinion"],
+            observation=lists["observation"],
             contrast_pairs=MappingProxyType(pairs),
             numbers=numbers,
         )
