@@ -232,8 +232,17 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     yield f"hvordan {verb} du {_j(rest)}"
 
 
+def _drop_frame_negation(words: list[str], unit: Unit, lang: LangData) -> list[str]:
+    """Drop the «ikke»/"not" of a negative yes/no frame («Synes du ikke …»), nothing else."""
+    negation = {"nb": "ikke", "en": "not"}[lang.code]
+    if unit.kind == "verb_first" and negation in words[1:3]:
+        k = words.index(negation)
+        return words[:k] + words[k + 1 :]
+    return words
+
+
 def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
-    words = _clean(list(unit.words), lang)
+    words = _clean(_drop_frame_negation(list(unit.words), unit, lang), lang)
     if not words:
         return
     if unit.kind == "verb_first" and len(words) > 1:
@@ -277,17 +286,8 @@ def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
 
 
 def _drop_so_adjective(words: list[str], so: str) -> list[str]:
-    out: list[str] = []
-    skip = False
-    for i, w in enumerate(words):
-        if skip:
-            skip = False
-            continue
-        if w == so and i + 1 < len(words) and i > 0:
-            skip = True
-            continue
-        out.append(w)
-    return out
+    """«Hva gjorde det så vanskelig?» → «Hva gjorde det vanskelig?»: drop the intensifier."""
+    return [w for i, w in enumerate(words) if not (w == so and 0 < i < len(words) - 1)]
 
 
 # --------------------------------------------------------------------------- English
@@ -350,7 +350,7 @@ def _clause_en(words: list[str], lang: LangData, past: bool = False) -> Iterator
 
 
 def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
-    words = _clean(list(unit.words), lang)
+    words = _clean(_drop_frame_negation(list(unit.words), unit, lang), lang)
     if not words:
         return
     if unit.kind == "verb_first" and len(words) > 1:
@@ -362,7 +362,7 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
         past = verb in ("did", "had", "was", "were")
         if subject == ["you"] and body:
             main = body[0]
-            if main in lang.cognition_verbs or main in ("say", "agree"):
+            if (main in lang.cognition_verbs or main in ("say", "agree")) and body[1:2] != ["out"]:
                 clause = body[1:]
                 clause = clause[1:] if clause[:1] == ["with"] else clause
                 if _verb_at(clause[1:] if clause[:1] == ["that"] else clause, lang) >= 0:
@@ -447,6 +447,44 @@ def _only_pronoun(unit: Unit, lang: LangData) -> bool:
     return not rest
 
 
+_OBJECT_EN = {"you": "you", "he": "him", "she": "her", "they": "them", "we": "us", "it": "it"}
+
+
+def _without_why(text: str, lang: LangData) -> str | None:
+    """Turn a why-question into a how/what question with the same content.
+
+    «Hvorfor valgte du video?» → «Hvordan kom det seg at du valgte video?»;
+    «Vet du hvorfor de la ned avdelingen?» → «Hva tenker du er grunnen til at de la ned …?»;
+    "Why did you choose nursing?" → "What led you to choose nursing?".
+    """
+    words = tokens(text)
+    why = {"nb": "hvorfor", "en": "why"}[lang.code]
+    if why not in words:
+        return None
+    k = words.index(why)
+    rest = words[k + 1 :]
+    if lang.code == "nb":
+        if k > 0:  # embedded: «… hvorfor de la ned avdelingen»
+            return f"hva tenker du er grunnen til at {_j(rest)}" if len(rest) > 1 else None
+        if len(rest) < 2 or rest[0] == "ikke" or not is_verb(rest[0], lang):
+            return None
+        subject, after = _split_subject(rest[1:], lang)
+        if rest[0] in ("tror", "synes", "mener") and subject in (["du"], ["dere"]):
+            return f"hva tenker du er grunnen til at {_j(after)}" if after else None
+        return f"hvordan kom det seg at {_j(subject)} {rest[0]} {_j(after)}"
+    if k > 0:
+        return f"what do you think was the reason {_j(rest)}" if len(rest) > 1 else None
+    if len(rest) < 3 or rest[0] not in ("do", "did", "does"):
+        return None
+    subject, after = _split_subject(rest[1:], lang)
+    if len(subject) != 1 or not after:
+        return None
+    obj = _OBJECT_EN.get(subject[0], subject[0])
+    if after[0] == "think" and subject == ["you"]:
+        return f"what makes you think {_j(after[1:])}" if after[1:] else None
+    return f"what {'led' if rest[0] == 'did' else 'leads'} {obj} to {_j(after)}"
+
+
 def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: LangData) -> str:
     """One open, neutral, single question for a closed, leading or double turn."""
     from . import verdict
@@ -467,11 +505,18 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
     reopen = _reopen_nb if lang.code == "nb" else _reopen_en
     candidates.extend(reopen(target, lang))
     fallback = str(lang.rewrite.get("tell_more", ""))
+    accepted: list[str] = []
     for candidate in candidates:
-        text = _tidy(candidate, target.surface)
-        if len(tokens(text)) < 3:
-            continue
-        form, leading, is_double = verdict(text, lang.code)
-        if form == "open" and not leading and not is_double:
-            return text
-    return fallback
+        for variant in (_without_why(candidate, lang), candidate):
+            if variant is None:
+                continue
+            text = _tidy(variant, target.surface)
+            if len(tokens(text)) < 3:
+                continue
+            form, leading, is_double = verdict(text, lang.code)
+            if form == "open" and not leading and not is_double:
+                accepted.append(text)
+                break
+        if accepted:
+            break
+    return accepted[0] if accepted else fallback
