@@ -31,6 +31,7 @@ The turn's form is the form of its *last* question (the one the informant answer
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import Literal
 
@@ -113,13 +114,28 @@ def detect_language(text: str) -> Lang:
     Words both lists share («i», «to», …) do not vote; the letters æ/ø/å count for Norwegian.
     Ties go to Norwegian, the product's first language.
     """
-    nb, en = load("nb"), load("en")
+    nb_only, en_only = _vocabularies()
     words = tokens(text)
-    nb_only = nb.function_words - en.function_words
-    en_only = en.function_words - nb.function_words
     score_nb = sum(w in nb_only for w in words) + 2 * sum(ch in "æøåÆØÅ" for ch in text)
     score_en = sum(w in en_only for w in words)
     return "en" if score_en > score_nb else "nb"
+
+
+@cache
+def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that only one language uses: function words, backchannels, question words."""
+
+    def vocabulary(lang: LangData) -> frozenset[str]:
+        return (
+            lang.function_words
+            | lang.backchannel_words
+            | lang.wh_words
+            | lang.finite_verbs
+            | frozenset(w for phrase in lang.openers + lang.interjections for w in phrase)
+        )
+
+    nb, en = vocabulary(load("nb")), vocabulary(load("en"))
+    return frozenset(nb - en), frozenset(en - nb)
 
 
 def _resolve_language(text: str, language: str | None) -> Lang:

@@ -35,6 +35,22 @@ _TOKEN = re.compile(r"[\w'-]+")
 _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)|<[^>]*>")
 _DASHES = re.compile(r"\s+[-–—]+\s+|\s*[–—]+\s*|\s*(?:\.\.\.+|…)\s*|\s+-{2,}\s*")
 _REPEAT = re.compile(r"(?<![\w-])([\w'-]+)(?:\s*,?\s+\1)+(?![\w-])", re.IGNORECASE)
+# «hvorfor hun, altså, hvorfor hun …»: a restarted phrase of up to three words.
+_PHRASE_REPEAT = re.compile(
+    r"(?<![\w-])((?:[\w'-]+ ){1,2}[\w'-]+),? (?:(?:altså|jeg mener|i mean),? )?\1(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _restart(match: re.Match[str], lang: LangData) -> str:
+    """Collapse a restarted phrase only when it is one: marked («altså») or a hv-word."""
+    phrase = match.group(1)
+    marked = match.group(0) != f"{phrase}, {phrase}" and match.group(0) != f"{phrase} {phrase}"
+    if marked or tokens(phrase)[0] in lang.wh_words:
+        return phrase
+    return match.group(0)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.?!])[\"»”']?\s+|\n+")
 _BOUNDARY = re.compile(r"\s*([,;:–])\s*")
 _VERB_ENDINGS_NB = ("er", "te", "de", "et", "dde", "tte", "es")
@@ -83,6 +99,7 @@ def normalise(text: str, lang: LangData) -> str:
     s = _DASHES.sub(" – ", s)
     s = lang.fillers.sub(" ", s)
     s = _REPEAT.sub(r"\1", s)
+    s = _PHRASE_REPEAT.sub(lambda m: _restart(m, lang), s)
     s = re.sub(r"\s+", " ", s)
     s = re.sub(r"\s+([,.?!;:])", r"\1", s)
     s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
