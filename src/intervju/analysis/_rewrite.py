@@ -38,6 +38,7 @@ _EVALUATIVE_DROP = {
 }
 _EMOTIVE = {
     "nb": {"savner", "savnet", "liker", "likte", "foretrekker", "foretrakk", "ønsker", "ønsket",
+           "angrer", "angret",
            "trives", "trivdes", "gleder", "gruer", "frykter", "elsker", "hater", "misliker"},
     "en": {"like", "liked", "prefer", "preferred", "miss", "missed", "enjoy", "enjoyed", "want",
            "wanted", "wish", "love", "hate", "fear", "dislike"},
@@ -45,6 +46,10 @@ _EMOTIVE = {
 _PERCEPTION = {
     "nb": {"merket", "sett", "opplevd", "erfart", "hørt", "fått", "lagt", "hatt", "møtt"},
     "en": {"noticed", "seen", "experienced", "had", "heard", "found", "observed", "met", "felt"},
+}
+_EVALUATIVE_ADJ = {
+    "nb": {"god", "godt", "gode", "bra", "dårlig", "dårlige", "nok", "stor", "store", "mye"},
+    "en": {"good", "bad", "enough", "great", "big", "much"},
 }
 _MODALS = {
     "nb": {"kan", "kunne", "vil", "ville", "skal", "skulle", "må", "bør", "burde", "måtte"},
@@ -78,7 +83,13 @@ def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
             return k
         if lang.code == "en" and (w in _EN_IRREGULAR or (w.endswith(("ed", "es")) and k <= 2)):
             return k
-        if lang.code == "en" and w.endswith("s") and k == 1 and words[0] not in lang.subjects:
+        if (
+            lang.code == "en"
+            and w.endswith("s")
+            and k == 1
+            and words[0] not in lang.subjects
+            and words[0] not in _DETERMINERS["en"]
+        ):
             return k
     return -1
 
@@ -100,7 +111,32 @@ def _linker(words: list[str], lang: LangData) -> int:
     return -1
 
 
+def _linker_for_copula(words: list[str], lang: LangData) -> int:
+    """Where the topic starts after a predicate: «å …» if there is one, else the last PP.
+
+    «Var barnet til stede under samtalen?» → «under samtalen»; «Var det vanskelig å miste
+    kontakten med brukerne?» → «å miste kontakten med brukerne».
+    """
+    infinitive = {"nb": "å", "en": "to"}[lang.code]
+    if infinitive in words:
+        return words.index(infinitive)
+    last = -1
+    for i, w in enumerate(words):
+        if w in _LINKERS[lang.code] and i > 0:
+            last = i
+    return last if last >= 0 else _linker(words, lang)
+
+
 def _clean(words: list[str], lang: LangData) -> list[str]:
+    """Drop particles, frames and hedges; a trailing «eller»; a check («hvis jeg forstår …»)."""
+    text = " ".join(words)
+    for pattern in lang.checks:
+        match = pattern.search(text)
+        if match and match.start() == 0 and not text[match.end() :].startswith(" at"):
+            words = tokens(text[match.end() :])
+            break
+    while words and words[-1] in (lang.or_word, "og", "and"):
+        words = words[:-1]
     drop = [tuple(str(d).split()) for d in lang.rewrite.get("drop_words", [])]
     out: list[str] = []
     i = 0
@@ -135,9 +171,17 @@ def _drop_determiner(words: list[str], lang: LangData) -> list[str]:
 
 
 def _copula_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    if rest[:2] == ["det", "noen"] and len(rest) > 3:
+        noun, body = rest[2], rest[3:]
+        if body[:1] == ["som"]:
+            yield f"hvilke {noun} {_j(body[1:])}"
+        elif len(body) > 1 and body[0] in lang.subject_pronouns and is_verb(body[1], lang):
+            yield f"hvilke {noun} {body[1]} {body[0]} {_j(body[2:])}"
+        elif len(body) > 2 and body[1] == "ikke" and is_verb(body[2], lang):
+            yield f"hvilke {noun} {body[2]} {body[0]} ikke {_j(body[3:])}"
     subject, after = _split_subject(rest, lang)
     after = [w for w in after if w not in _EVALUATIVE_DROP["nb"]]
-    k = _linker(after, lang)
+    k = _linker_for_copula(after, lang)
     tail = after[k:] if k >= 0 else []
     if subject and subject[0] == "det" and after[:1] == ["noe"] and len(after) > 2:
         yield from _something_nb(after[1:], lang)
@@ -191,6 +235,8 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
 
 def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """Re-open «<verb> du <rest>» (a question or a statement about the informant)."""
+    while rest[:1] in (["ikke"], ["så"]):
+        rest = rest[1:]
     if verb in lang.copulas:
         yield from _copula_nb(verb, ["du", *rest], lang)
         return
@@ -211,6 +257,9 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
             k = _linker(obj, lang)
             np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
             pp = obj[k:] if k >= 0 else []
+            if any(w in ("som", "å", "at") for w in obj) and obj[0] not in ("at", "om"):
+                yield f"kan du fortelle om {_j(_drop_determiner(obj, lang))}"
+            np = [w for w in np if w not in _EVALUATIVE_ADJ["nb"]]
             if part in _PERCEPTION["nb"] and np and np[0] not in ("at", "det", "om"):
                 yield f"hva slags {_j(np)} har du {part} {_j(pp)}"
             yield f"hvordan {verb} du {part} {_j(obj)}"
@@ -227,8 +276,12 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
             yield f"kan du fortelle om {_j(tail)}"
         yield f"hvordan {verb} du {_j(body)}"
         return
+    rest = rest[1:] if rest[:1] == ["ikke"] else rest
+    if verb in ("husker", "husket") and rest and rest[0] not in ("at", "om", "hva", "hvordan"):
+        yield f"hva husker du fra {_j(rest)}"
     if verb in _EMOTIVE["nb"]:
-        yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in rest])}"
+        body = rest[1:] if rest[:1] == ["på"] else rest
+        yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in body])}"
     yield f"hvordan {verb} du {_j(rest)}"
 
 
@@ -274,6 +327,7 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
 
 
 def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
+    yield from _superlative_topic(words, "nb")
     out = list(words)
     if out[:1] == ["hvor"] and len(out) > 2:
         nxt = out[1]
@@ -283,6 +337,26 @@ def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
             out = ["hvordan", *out[2:]]
     out = _drop_so_adjective(out, "så")
     yield _j(out)
+
+
+_SUPERLATIVE_FRAMES = {
+    "nb": re.compile(r"^hva (er|var) (det )?(\w+ )?(\w+ste|mest \w+) (med|ved) (.+)$"),
+    "en": re.compile(
+        r"^what (is|was) the (\w+est|worst|best|most \w+)( part| thing)? (about|of|with) (.+)$"
+    ),
+}
+
+
+def _superlative_topic(words: list[str], code: str) -> Iterator[str]:
+    """«Hva er det verste med å miste øyekontakten?» → «Hvordan opplever du å miste …?»."""
+    match = _SUPERLATIVE_FRAMES[code].match(" ".join(words))
+    if match:
+        topic = match.group(match.lastindex or 0)
+        past = match.group(1) in ("var", "was")
+        if code == "nb":
+            yield f"hvordan {'opplevde' if past else 'opplever'} du {topic}"
+        else:
+            yield f"how {'did' if past else 'do'} you experience {topic}"
 
 
 def _drop_so_adjective(words: list[str], so: str) -> list[str]:
@@ -315,8 +389,9 @@ def _copula_en(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
             yield f"what {'was' if past else 'is'} it like {_j(tail)}"
         yield f"what {'was' if past else 'is'} that like for you"
         return
-    if tail:
-        yield f"what {verb} {_j(subject)} like {_j(tail)}"
+    if tail and tail[0] != "to":
+        positive = verb.removesuffix("n't")
+        yield f"what {positive} {_j(subject)} like {_j(tail)}"
     yield f"how {'did' if past else 'do'} you experience {_j(subject)}"
 
 
@@ -353,6 +428,10 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
     words = _clean(_drop_frame_negation(list(unit.words), unit, lang), lang)
     if not words:
         return
+    if words[1:4] in (["it", "true", "that"], ["it", "right", "that"]) and len(words) > 5:
+        yield from _clause_en(words[4:], lang)
+    if words[:3] == ["what", "about", "the"] or words[:2] == ["what", "about"]:
+        pass
     if unit.kind == "verb_first" and len(words) > 1:
         verb, rest = words[0].replace("n't", ""), words[1:]
         if verb in lang.copulas:
@@ -383,6 +462,8 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
                     yield f"what kind of {_j(np)} {verb} you {main} {_j(pp)}"
                 yield f"how {verb} you {_j(body)}"
                 return
+            if main in ("remember", "recall") and len(body) > 1 and body[1] in ("the", "your"):
+                yield f"what do you remember about {_j(body[1:])}"
             if main in ("remember", "recall", "think") and len(body) > 1:
                 tail = body[2:] if body[1:2] in (["of"], ["about"]) else body[1:]
                 yield f"could you tell me about {_j(tail)}"
@@ -405,6 +486,7 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
         yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in options])}"
         return
     if unit.form == "open":
+        yield from _superlative_topic(words, "en")
         out = list(words)
         if out[:1] == ["how"] and len(out) > 3 and out[1] not in lang.wh_measure_words:
             if out[2] in lang.copulas and out[3] in ("it", "that"):
@@ -447,6 +529,7 @@ def _only_pronoun(unit: Unit, lang: LangData) -> bool:
     return not rest
 
 
+_DANGLING = {"eller", "og", "men", "or", "and", "but", "ikke", "not", "at", "that", "som"}
 _OBJECT_EN = {"you": "you", "he": "him", "she": "her", "they": "them", "we": "us", "it": "it"}
 
 
@@ -511,7 +594,12 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
             if variant is None:
                 continue
             text = _tidy(variant, target.surface)
-            if len(tokens(text)) < 3:
+            words = tokens(text)
+            if (
+                len(words) < 3
+                or words[-1] in _DANGLING
+                or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])
+            ):
                 continue
             form, leading, is_double = verdict(text, lang.code)
             if form == "open" and not leading and not is_double:
