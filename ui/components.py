@@ -58,7 +58,7 @@ CSS = """
 }
 .ivj-card.used .ivj-card-text { opacity: 0.5; text-decoration: line-through; }
 .ivj-why { font-size: 0.8rem; opacity: 0.6; }
-.ivj-hint { font-size: 1.0rem; opacity: 0.75; margin: 0.2rem 0; }
+.ivj-hint { font-size: 1.0rem; opacity: 0.75; margin: 0 0 0.35rem 0; line-height: 1.45; }
 .ivj-hint b { font-weight: 600; }
 .ivj-flag {
   border-left: 4px solid rgba(230, 126, 34, 0.9); padding: 0.25rem 0.6rem;

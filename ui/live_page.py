@@ -17,6 +17,10 @@ same run that stored it.
 
 from __future__ import annotations
 
+import os
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,7 +38,9 @@ from . import components as c
 from . import resources
 from .strings import role_label, t
 
-RECENT_TURNS = 8
+TRANSCRIPT_HEIGHT = 300  # px; newest turn kept in view (autoscroll)
+SWITCH_SHORTCUT = "Alt+S"
+_TIMING = bool(os.environ.get("INTERVJU_UI_TIMING"))  # print where the time of a turn goes
 FOLLOW_SECONDS = 2.0
 Speaker = Literal["interviewer", "informant"]
 
@@ -171,14 +177,26 @@ def _on_line(store: SessionStore, session_id: int) -> None:
         _flash("info", t("switched_to", role=role_label(line.role)))
         return
     try:
+        t0 = time.perf_counter()
         start = _elapsed(store, session_id)
         name = _speaker_name(store, session_id, line.role)
         stored = store.add_turn(session_id, name, line.role, line.text, start, source="typed")
+        t1 = time.perf_counter()
         resources.feed(store, _handle(store, session_id), [stored])
+        if _TIMING:
+            done = time.perf_counter()
+            print(
+                f"ivj-timing store={1000 * (t1 - t0):.1f}ms feed={1000 * (done - t1):.1f}ms",
+                file=sys.stderr,
+            )
     except IntervjuError as exc:
         _flash("error", str(exc))
         return
     st.session_state["live_speaker"] = other(line.role)
+
+
+def _on_switch() -> None:
+    st.session_state["live_speaker"] = other(st.session_state.get("live_speaker", "interviewer"))
 
 
 def _on_paste(store: SessionStore, session_id: int) -> None:
@@ -399,17 +417,14 @@ def _sidebar(store: SessionStore, info: SessionInfo | None) -> None:
                 ("vtt", "text/vtt"),
                 ("json", "application/json"),
             ):
-                try:
-                    data = export_session(store, info.id, fmt)
-                except IntervjuError as exc:
-                    c.show_error(exc)
-                    continue
+                # Built only when clicked: no export work on every keystroke-driven rerun.
                 st.download_button(
                     f".{fmt}",
-                    data=data.encode("utf-8"),
+                    data=_exporter(store, info.id, fmt),
                     file_name=f"{_file_stem(info.title)}.{fmt}",
                     mime=mime,
                     key=f"export_{fmt}",
+                    on_click="ignore",
                 )
         with st.expander(t("session_rename")):
             st.text_input(t("session_title"), value=info.title, key="rename_title")
@@ -428,6 +443,13 @@ def _sidebar(store: SessionStore, info: SessionInfo | None) -> None:
                 key="delete_yes",
                 type="primary",
             )
+
+
+def _exporter(store: SessionStore, session_id: int, fmt: str) -> Callable[[], bytes]:
+    def build() -> bytes:
+        return export_session(store, session_id, fmt).encode("utf-8")
+
+    return build
 
 
 def _file_stem(title: str) -> str:
@@ -460,40 +482,47 @@ def _centre(
     suggestions = store.suggestions(info.id, last_answer.idx) if last_answer is not None else ()
     if suggestions:
         for suggestion in suggestions[:3]:
-            with st.container(border=True):
-                st.markdown(c.card_html(suggestion), unsafe_allow_html=True)
+            with st.container(
+                border=True,
+                horizontal=True,
+                wrap=False,
+                vertical_alignment="center",
+                key=f"card_{suggestion.id}",
+            ):
+                st.markdown(c.card_html(suggestion), unsafe_allow_html=True, width="stretch")
                 st.button(
-                    t("suggestion_used") if suggestion.used else t("suggestion_use"),
+                    "✓",
                     key=f"use_{suggestion.id}",
                     on_click=_on_use,
                     args=(store, info.id, suggestion.id),
                     disabled=suggestion.used,
-                    type="tertiary",
+                    help=t("suggestion_used") if suggestion.used else t("suggestion_use"),
                 )
     elif turns:
         st.caption(t("suggestions_wait"))
 
     guide_next = handle.guide_next
     if guide_next is not None:
-        cols = st.columns([6, 1], vertical_alignment="center")
-        cols[0].markdown(c.hint_html(t("guide_next"), guide_next.text), unsafe_allow_html=True)
-        cols[1].button(
-            t("guide_next_asked"),
-            key=f"next_{guide_next.question_id}",
-            on_click=_on_guide_asked,
-            args=(store, info.id, guide_next.question_id),
-            type="tertiary",
-        )
+        with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="hint"):
+            st.markdown(
+                c.hint_html(t("guide_next"), guide_next.text),
+                unsafe_allow_html=True,
+                width="stretch",
+            )
+            st.button(
+                "✓",
+                key=f"next_{guide_next.question_id}",
+                on_click=_on_guide_asked,
+                args=(store, info.id, guide_next.question_id),
+                help=t("guide_next_asked"),
+                type="tertiary",
+            )
 
-    st.markdown(f"**{t('transcript')}**")
     if not turns:
         st.caption(t("transcript_empty"))
         return
-    older, recent = turns[:-RECENT_TURNS], turns[-RECENT_TURNS:]
-    if older:
-        with st.expander(t("transcript_older", n=len(older))):
-            st.markdown(c.transcript_html(older, flags), unsafe_allow_html=True)
-    st.markdown(c.transcript_html(recent, flags), unsafe_allow_html=True)
+    with st.container(height=TRANSCRIPT_HEIGHT, autoscroll=True, key="transcript"):
+        st.markdown(c.transcript_html(turns, flags), unsafe_allow_html=True)
 
 
 def _guide_panel(store: SessionStore, info: SessionInfo, handle: resources.LiveHandle) -> None:
@@ -600,6 +629,13 @@ def _poll(store: SessionStore, session_id: int, follower: FileFollower) -> None:
 
 
 def render() -> None:
+    began = time.perf_counter()
+    _render()
+    if _TIMING:
+        print(f"ivj-timing render={1000 * (time.perf_counter() - began):.1f}ms", file=sys.stderr)
+
+
+def _render() -> None:
     settings = _settings()
     try:
         store = resources.store_for(settings)
@@ -629,14 +665,22 @@ def render() -> None:
     with main:
         _centre(store, info, turns, handle)
         _follow_status(store, info)
-        st.radio(
-            t("speaker_next"),
-            ["interviewer", "informant"],
-            key="live_speaker",
-            format_func=role_label,
-            horizontal=True,
-            help=t("input_help"),
-        )
+        with st.container(horizontal=True, vertical_alignment="bottom", key="speaker_row"):
+            st.radio(
+                t("speaker_next"),
+                ["interviewer", "informant"],
+                key="live_speaker",
+                format_func=role_label,
+                horizontal=True,
+                help=t("input_help"),
+            )
+            st.button(
+                t("switch_speaker"),
+                key="switch_speaker",
+                on_click=_on_switch,
+                shortcut=SWITCH_SHORTCUT,
+                type="tertiary",
+            )
         _input_tools(store, info)
     with side:
         _guide_panel(store, info, handle)

@@ -32,7 +32,7 @@ from pathlib import Path
 import streamlit as st
 from langchain_core.embeddings import Embeddings
 
-from intervju.embeddings import get_embeddings
+from intervju.embeddings import embed_queries, get_embeddings
 from intervju.errors import ConfigError, GuideError
 from intervju.guides import bundled_guides, load_guide
 from intervju.ingest import FileFollower
@@ -42,6 +42,10 @@ from intervju.settings import Settings, load_settings
 from intervju.storage import SessionStore, StoredTurn
 from intervju.tracking import GuideNext
 
+_WARM_UP = (
+    "Hvordan opplevde du det første videomøtet?",
+    "Det var uvant, jeg savnet å se hele personen og kroppsspråket hennes.",
+)
 ENV_EMBEDDINGS = "INTERVJU_EMBEDDINGS"
 ENV_EMBEDDINGS_MODEL = "INTERVJU_EMBEDDINGS_MODEL"
 USER_GUIDES = "guides"
@@ -80,7 +84,12 @@ def embedder(backend: str, model: str | None) -> Embeddings:
         from intervju.fakes import HashingEmbeddings
 
         return HashingEmbeddings()
-    return get_embeddings(backend, model)
+    emb = get_embeddings(backend, model)
+    # Warm up now, while the page shows a spinner: the first real call pays for
+    # loading the model into memory (seconds), which must not hit the first turn.
+    embed_queries(emb, [_WARM_UP[0]])
+    embed_queries(emb, list(_WARM_UP))
+    return emb
 
 
 def current_embedder(settings: Settings) -> Embeddings:

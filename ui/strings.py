@@ -107,7 +107,6 @@ _S: Final[dict[str, tuple[str, str]]] = {
         "Skriv det første spørsmålet i feltet nederst og trykk Enter.",
         "Type the first question in the box at the bottom and press Enter.",
     ),
-    "transcript_older": ("Tidligere replikker ({n})", "Earlier turns ({n})"),
     "guide_panel": ("Guide", "Guide"),
     "guide_none": ("Økten har ingen guide.", "This session has no guide."),
     "guide_progress": (
@@ -169,6 +168,7 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "replay_stop": ("Stopp avspillingen", "Stop the replay"),
     "note_label": ("Notat til økten", "Session note"),
     "note_save": ("Lagre notat", "Save note"),
+    "switch_speaker": ("⇄ Bytt taler (Alt+S)", "⇄ Switch speaker (Alt+S)"),
     "switched_to": ("Neste replikk: {role}", "Next turn: {role}"),
     # -- practice page -------------------------------------------------------
     "practice_intro": (

@@ -1,0 +1,280 @@
+"""One real-browser test of the live page (headless Chromium via playwright).
+
+It starts ``streamlit run app.py`` on a free port with a fresh data folder and
+the real embedder, types a short exchange (a closed question, an answer),
+checks that the flag and the follow-up cards appear, takes screenshots at
+500 px and 1400 px, then measures the time from pressing Enter on an
+informant turn to its suggestions being on screen, over ten turns. Finally
+it kills the server with SIGKILL in the middle of the session, starts a new
+one on the same database and checks that everything that was shown is shown
+again. The numbers are printed and written next to the screenshots
+(``$INTERVJU_SCREENSHOTS`` or a temporary folder; copied to ``screenshots/``
+in the repository, which git ignores). No timing is asserted.
+
+Skips cleanly when playwright or ``/usr/bin/chromium`` is missing. Never runs
+``playwright install``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.e2e
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip("chromium is not installed at /usr/bin/chromium", allow_module_level=True)
+
+EXCHANGE = [
+    ("Har du opplevd at videomøter gjør relasjonen til brukerne vanskeligere?", "interviewer"),
+    (
+        "Ja, det er en distanse der, distanse hele tiden. Jeg savner kroppsspråket, "
+        "og jeg vet aldri hvem som sitter i rommet hos brukeren.",
+        "informant",
+    ),
+]
+MEASURE = [
+    (
+        "Hva mener du med distanse?",
+        "Det er som å snakke gjennom et vindu, liksom. Jeg ser ansiktet, men ikke resten.",
+    ),
+    (
+        "Kan du gi et eksempel på et møte der det var slik?",
+        "En ung mann satt med kameraet av, og jeg ante ikke om han var alene. Det var ubehagelig.",
+    ),
+    (
+        "Hvordan håndterte du det?",
+        "Jeg spurte rett ut om noen andre var der, og han lo litt og sa at moren var på kjøkkenet.",
+    ),
+    (
+        "Hva gjorde det med samtalen?",
+        "Den ble mer forsiktig. Han svarte kort, og jeg turte ikke ta opp det vanskelige.",
+    ),
+    (
+        "Hvordan var det for deg?",
+        "Jeg ble usikker og litt frustrert, for jeg kjente ham godt fra kontoret.",
+    ),
+    (
+        "Hva var annerledes på kontoret?",
+        "Der hadde vi kaffe og tid, og jeg så når han ble urolig. Det mistet jeg på skjermen.",
+    ),
+    (
+        "Fortell mer om kaffen.",
+        "Det høres rart ut, men koppen gjorde at vi satt der som to mennesker, ikke Nav og bruker.",
+    ),
+    (
+        "Hvordan er det nå, etter pandemien?",
+        "Nå velger jeg video for noen og fysisk for andre. Det kommer an på brukeren.",
+    ),
+    (
+        "Hvordan avgjør du det?",
+        "Jeg spør dem, og så ser jeg på hvordan de har det. Angst gjør video lettere for noen.",
+    ),
+    (
+        "Kan du si mer om angst og video?",
+        "Noen tør ikke å komme inn på kontoret, men hjemme i sofaen med katten klarer de å prate.",
+    ),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        "--server.headless", "true", "--server.address", "127.0.0.1",
+        "--server.port", str(port), "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    handle = log.open("ab")
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+
+
+def _wait_port(port: int, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"streamlit did not listen on {port}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("INTERVJU_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+def _open(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
+
+
+def _to_top(page: Any) -> None:
+    page.evaluate(
+        "() => document.querySelectorAll('[data-testid=\"stMain\"], section, main')"
+        ".forEach(e => e.scrollTo && e.scrollTo(0, 0))"
+    )
+    page.wait_for_timeout(300)
+
+
+def _chat(page: Any) -> Any:
+    return page.locator('[data-testid="stChatInputTextArea"]')
+
+
+def _say(page: Any, text: str) -> float:
+    """Type a turn, press Enter; seconds until it is the last turn on screen."""
+    box = _chat(page)
+    box.fill(text)
+    started = time.perf_counter()
+    box.press("Enter")
+    page.wait_for_function(
+        "t => { const e = document.querySelectorAll('.ivj-turn'); "
+        "return e.length && e[e.length - 1].textContent.includes(t); }",
+        arg=text[:40],
+        timeout=30_000,
+    )
+    return time.perf_counter() - started
+
+
+def _cards(page: Any) -> list[str]:
+    return [
+        str(x)
+        for x in page.eval_on_selector_all(".ivj-card-text", "els => els.map(e => e.textContent)")
+    ]
+
+
+def _turns(page: Any) -> list[str]:
+    return [
+        str(x) for x in page.eval_on_selector_all(".ivj-turn", "els => els.map(e => e.textContent)")
+    ]
+
+
+def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any) -> None:
+    data = tmp_path / "data"
+    env = dict(
+        os.environ, INTERVJU_DATA_DIR=str(data), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false"
+    )
+    env.setdefault("HF_HUB_OFFLINE", "1")
+    port = _free_port()
+    log = tmp_path / "streamlit.log"
+    server = _start(port, env, log)
+    url = f"http://127.0.0.1:{port}/"
+    results: dict[str, object] = {}
+    try:
+        _wait_port(port)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        _open(page, url)
+        start_button = page.get_by_role("button", name="Start økten")
+        start_button.wait_for(timeout=60_000)
+        for _ in range(3):  # the first click can land before the websocket is up
+            page.wait_for_timeout(1000)
+            start_button.click()
+            with contextlib.suppress(playwright_api.TimeoutError):
+                _chat(page).wait_for(timeout=60_000)
+                break
+        assert _chat(page).count() == 1, log.read_text(errors="replace")[-2000:]
+
+        # A short exchange: a closed question is flagged; the answer gets follow-ups.
+        _say(page, EXCHANGE[0][0])
+        flag = page.locator(".ivj-flag")
+        flag.wait_for(timeout=10_000)
+        assert "lukket" in flag.inner_text().lower()
+        _say(page, EXCHANGE[1][0])
+        page.wait_for_selector(".ivj-card-text", timeout=10_000)
+        cards = _cards(page)
+        assert 2 <= len(cards) <= 3, cards
+        assert page.locator(".ivj-card-text mark").count() >= 1  # echoed words emphasised
+        _to_top(page)
+        page.screenshot(path=str(out_dir / "live-1400.png"))
+        page.set_viewport_size({"width": 500, "height": 1000})
+        page.wait_for_timeout(600)
+        _to_top(page)
+        page.screenshot(path=str(out_dir / "live-500.png"))
+        page.set_viewport_size({"width": 1400, "height": 1000})
+
+        # Latency: Enter on an informant turn until its suggestions are on screen.
+        latencies: list[float] = []
+        for question, answer in MEASURE:
+            _say(page, question)
+            before = _cards(page)
+            seconds = _say(page, answer)
+            page.wait_for_selector(".ivj-card-text", timeout=10_000)
+            latencies.append(seconds)
+            assert _cards(page) != before or not before
+        ordered = sorted(latencies)
+        results["latency_ms"] = [round(s * 1000) for s in latencies]
+        results["median_ms"] = round(statistics.median(latencies) * 1000)
+        results["p95_ms"] = round(
+            ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
+        )
+        _to_top(page)
+        page.screenshot(path=str(out_dir / "live-1400-later.png"))
+
+        # SIGKILL mid-session, restart on the same database: nothing shown is lost.
+        shown_turns, shown_cards = _turns(page), _cards(page)
+        _stop(server)
+        server = _start(port, env, log)
+        _wait_port(port)
+        page2 = browser.new_page(viewport={"width": 1400, "height": 1000})
+        _open(page2, url + "?s=1")
+        page2.wait_for_function(
+            "n => document.querySelectorAll('.ivj-turn').length >= n",
+            arg=len(shown_turns),
+            timeout=60_000,
+        )
+        page2.wait_for_selector(".ivj-card-text", timeout=30_000)
+        assert _turns(page2) == shown_turns
+        assert _cards(page2) == shown_cards
+        results["turns_after_restart"] = len(shown_turns)
+        _to_top(page2)
+        page2.screenshot(path=str(out_dir / "live-1400-after-restart.png"))
+    finally:
+        _stop(server)
+        (out_dir / "e2e-numbers.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print("\ne2e:", json.dumps(results))
+        repo_shots = ROOT / "screenshots"
+        with contextlib.suppress(OSError):
+            repo_shots.mkdir(exist_ok=True)
+            for png in out_dir.glob("*.png"):
+                shutil.copy2(png, repo_shots / png.name)
+            shutil.copy2(out_dir / "e2e-numbers.json", repo_shots / "e2e-numbers.json")
