@@ -42,6 +42,7 @@ class LangData:
     subject_pronouns: frozenset[str]
     addressee: frozenset[str]
     finite_verbs: frozenset[str]
+    not_verbs: frozenset[str]
     copulas: frozenset[str]
     cognition_verbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]
@@ -159,6 +160,7 @@ def load(code: Lang) -> LangData:
         subject_pronouns=_words(raw, "subject_pronouns", where),
         addressee=_words(raw, "addressee", where),
         finite_verbs=_words(raw, "finite_verbs", where),
+        not_verbs=_words(raw, "not_verbs", where) if "not_verbs" in raw else frozenset(),
         copulas=_words(raw, "copulas", where),
         cognition_verbs=_words(raw, "cognition_verbs", where),
         perfect_auxiliaries=_words(raw, "perfect_auxiliaries", where),

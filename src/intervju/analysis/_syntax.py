@@ -112,6 +112,8 @@ def is_verb(word: str, lang: LangData) -> bool:
     """A finite verb: listed, or (Norwegian) a word with a present/past ending."""
     if word in lang.finite_verbs:
         return True
+    if word in lang.not_verbs:
+        return False
     if lang.code == "nb":
         # -ende is a present participle («frustrerende»), an adjective here.
         return len(word) >= 4 and word.endswith(_VERB_ENDINGS_NB) and not word.endswith("ende")
