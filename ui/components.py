@@ -31,6 +31,10 @@ CSS = """
   .ivj-card-text { font-size: 1.2rem !important; }
   .ivj-chip { font-size: 0.8rem !important; }
 }
+/* Streamlit pulls a markdown block up by 1rem; inside a row that clips our cards. */
+.st-key-hint [data-testid="stMarkdownContainer"],
+[class*="st-key-card_"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+.st-key-hint, [class*="st-key-card_"] { overflow: visible !important; }
 .ivj-top {
   display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; margin-bottom: 0.4rem;
 }
@@ -103,9 +107,8 @@ def emphasise(text: str, words: Sequence[str]) -> str:
 
 
 def clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    """Whole minutes, like the topic chips (the top bar refreshes every 15 s)."""
+    return f"{int(seconds // 60)} min"
 
 
 def top_bar_html(

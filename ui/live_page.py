@@ -38,8 +38,9 @@ from . import components as c
 from . import resources
 from .strings import role_label, t
 
-TRANSCRIPT_HEIGHT = 300  # px; newest turn kept in view (autoscroll)
+RECENT_TURNS = 6  # turns shown unfolded under the cards
 SWITCH_SHORTCUT = "Alt+S"
+CLOCK_SECONDS = 15.0
 _TIMING = bool(os.environ.get("INTERVJU_UI_TIMING"))  # print where the time of a turn goes
 FOLLOW_SECONDS = 2.0
 Speaker = Literal["interviewer", "informant"]
@@ -457,8 +458,14 @@ def _file_stem(title: str) -> str:
     return "-".join(keep.split()) or "intervju"
 
 
-def _top_bar(store: SessionStore, info: SessionInfo, handle: resources.LiveHandle) -> None:
-    covered = {item.question_id for item in store.covered(info.id)}
+@st.fragment(run_every=CLOCK_SECONDS)
+def _top_bar(store: SessionStore, session_id: int, handle: resources.LiveHandle) -> None:
+    """Clock and topic progress; refreshes itself so the clock moves between turns."""
+    try:
+        info = store.get_session(session_id)
+        covered = {item.question_id for item in store.covered(info.id)}
+    except IntervjuError:
+        return  # deleted in another tab; the next full run shows why
     with handle.lock:
         coverage = handle.live.coverage()
     elapsed = info.elapsed_seconds() if info.started_at else None
@@ -521,8 +528,13 @@ def _centre(
     if not turns:
         st.caption(t("transcript_empty"))
         return
-    with st.container(height=TRANSCRIPT_HEIGHT, autoscroll=True, key="transcript"):
-        st.markdown(c.transcript_html(turns, flags), unsafe_allow_html=True)
+    # The newest turns inline (newest last, next to the input); older ones folded
+    # away, so the page keeps its height and the last turn is always in view.
+    older, recent = turns[:-RECENT_TURNS], turns[-RECENT_TURNS:]
+    if older:
+        with st.expander(t("transcript_older", n=len(older))):
+            st.markdown(c.transcript_html(older, flags), unsafe_allow_html=True)
+    st.markdown(c.transcript_html(recent, flags), unsafe_allow_html=True)
 
 
 def _guide_panel(store: SessionStore, info: SessionInfo, handle: resources.LiveHandle) -> None:
@@ -659,7 +671,7 @@ def _render() -> None:
     if "live_speaker" not in st.session_state:
         st.session_state["live_speaker"] = other(turns[-1].role) if turns else "interviewer"
 
-    _top_bar(store, info, handle)
+    _top_bar(store, info.id, handle)
     _show_flash()
     main, side = st.columns([3, 2], gap="medium")
     with main:

@@ -107,6 +107,7 @@ _S: Final[dict[str, tuple[str, str]]] = {
         "Skriv det første spørsmålet i feltet nederst og trykk Enter.",
         "Type the first question in the box at the bottom and press Enter.",
     ),
+    "transcript_older": ("Tidligere replikker ({n})", "Earlier turns ({n})"),
     "guide_panel": ("Guide", "Guide"),
     "guide_none": ("Økten har ingen guide.", "This session has no guide."),
     "guide_progress": (
