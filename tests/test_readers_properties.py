@@ -26,7 +26,7 @@ SRT_SAMPLE = (DATA / "teams_intervju.srt").read_bytes()
 
 NAMES = ["vtt", "txt", "srt", "docx", ""]
 # INTERVJU_HYPOTHESIS_EXAMPLES=5000 for a deeper hunt before a release.
-EXAMPLES = int(os.environ.get("INTERVJU_HYPOTHESIS_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("INTERVJU_HYPOTHESIS_EXAMPLES", "100"))
 FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import webvtt
@@ -33,8 +33,8 @@ from ._segments import Segment
 from .text import accepted_labels, match_label, name_like, plausible_label
 
 _TIMINGS = re.compile(r"^\s*(\S+?)\s*-->\s*(\S+)(?:\s+.*)?$")
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)*(?:[ \t]+([^>]*))?>")
-_TAG = re.compile(r"<[^>\n]*>")
+# Matched against the inside of one tag only, so it cannot backtrack far.
+_VOICE_TAG = re.compile(r"v(?:\.[^\s.]+)*(?:[ \t]+(.*))?", re.DOTALL)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 EXAMPLE_TIMINGS = "'00:00:05.120 --> 00:00:09.840'"
@@ -132,26 +132,55 @@ def parse_cue_block(
     return Cue(line=number, caption=caption, payload=payload)
 
 
+def _tokens(raw: str) -> Iterator[tuple[str, bool]]:
+    """(text, False) and (tag content, True) pieces, in linear time.
+
+    A "<" with no ">" after it is text, and so is everything after it (no
+    later "<" can have a ">" either), as in webvtt-py. A regex such as
+    ``<[^>]*>`` would rescan the rest of the cue from every such "<".
+    """
+    position = 0
+    while True:
+        start = raw.find("<", position)
+        end = raw.find(">", start + 1) if start >= 0 else -1
+        if end < 0:
+            break
+        if start > position:
+            yield raw[position:start], False
+        yield raw[start + 1 : end], True
+        position = end + 1
+    if position < len(raw):
+        yield raw[position:], False
+
+
+def _clean(pieces: list[str]) -> str:
+    return html.unescape("".join(pieces)).strip()
+
+
 def cue_text(raw: str) -> str:
     """Cue text without tags, entities decoded."""
-    return html.unescape(_TAG.sub("", raw)).strip()
+    return _clean([piece for piece, is_tag in _tokens(raw) if not is_tag])
 
 
 def voice_parts(payload: Sequence[str]) -> list[tuple[str | None, str]]:
     """Split a cue into (voice or None, text) parts at each ``<v …>`` tag."""
-    raw = "\n".join(payload)
     parts: list[tuple[str | None, str]] = []
     voice: str | None = None
-    position = 0
-    for m in _VOICE.finditer(raw):
-        before = cue_text(raw[position : m.start()])
-        if before:
-            parts.append((voice, before))
-        voice = html.unescape(m.group(1) or "").strip() or None
-        position = m.end()
-    rest = cue_text(raw[position:])
-    if rest:
-        parts.append((voice, rest))
+    pieces: list[str] = []
+    for piece, is_tag in _tokens("\n".join(payload)):
+        if not is_tag:
+            pieces.append(piece)
+            continue
+        m = _VOICE_TAG.fullmatch(piece)
+        if m is None:
+            continue  # <i>, </v>, <c.red>, timestamps: formatting only
+        text = _clean(pieces)
+        if text:
+            parts.append((voice, text))
+        voice, pieces = html.unescape(m.group(1) or "").strip() or None, []
+    text = _clean(pieces)
+    if text:
+        parts.append((voice, text))
     return parts
 
 
