@@ -536,3 +536,10 @@ def test_cli_parse_errors_exit_2_with_one_line(
     err = capsys.readouterr().err
     assert expected in err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_pathological_cue_text_is_read_as_text() -> None:
+    # Once took quadratic time: every "<" without a ">" rescanned the cue.
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Kari>" + "<" * 200_000
+    t = read_transcript_text(text)
+    assert t.turns[0].speaker == "Kari" and len(t.turns[0].text) == 200_000
