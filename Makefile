@@ -46,7 +46,9 @@ extras: $(STAMP_DEV)
 	$(BIN)/python -m pip install --quiet -e ".[dev,sentence-transformers]"
 
 bench: $(STAMP_DEV)
+	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/classify.py
+	$(BIN)/python bench/suggest_eval.py
 	$(BIN)/python bench/live.py
 	$(BIN)/python bench/review.py
 
