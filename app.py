@@ -10,6 +10,7 @@ line; nothing a user does should ever show a traceback.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 # The live page shares two or four cores with Teams: OpenMP threads that spin
 # while waiting made one embedding take 0.1-0.8 s instead of ~15 ms under load.
@@ -42,12 +43,12 @@ if settings_error:
     st.warning(t("settings_error", msg=settings_error), icon="⚠️")
 
 
-def _safe(render: object) -> object:
+def _safe(render: Callable[[], None]) -> Callable[[], None]:
     """Wrap a page so a user-caused error is one clear line, never a traceback."""
 
     def page() -> None:
         try:
-            render()  # type: ignore[operator]
+            render()
         except IntervjuError as exc:
             st.error(str(exc), icon="⚠️")
 
@@ -56,12 +57,36 @@ def _safe(render: object) -> object:
 
 
 pages = [
-    st.Page(_safe(live_page.render), title=t("page_live"), icon="🎙️", url_path="live", default=True),
-    st.Page(_safe(practice_page.render), title=t("page_practice"), icon="🎓", url_path="ovelse"),
-    st.Page(_safe(review_page.render), title=t("page_review"), icon="📊", url_path="gjennomgang"),
-    st.Page(_safe(guides_page.render), title=t("page_guides"), icon="🗂️", url_path="guider"),
     st.Page(
-        _safe(settings_page.render), title=t("page_settings"), icon="⚙️", url_path="innstillinger"
+        _safe(live_page.render),
+        title=t("page_live"),
+        icon=":material/mic:",
+        url_path="live",
+        default=True,
+    ),
+    st.Page(
+        _safe(practice_page.render),
+        title=t("page_practice"),
+        icon=":material/school:",
+        url_path="ovelse",
+    ),
+    st.Page(
+        _safe(review_page.render),
+        title=t("page_review"),
+        icon=":material/monitoring:",
+        url_path="gjennomgang",
+    ),
+    st.Page(
+        _safe(guides_page.render),
+        title=t("page_guides"),
+        icon=":material/checklist:",
+        url_path="guider",
+    ),
+    st.Page(
+        _safe(settings_page.render),
+        title=t("page_settings"),
+        icon=":material/settings:",
+        url_path="innstillinger",
     ),
 ]
 st.navigation(pages).run()

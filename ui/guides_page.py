@@ -68,6 +68,10 @@ def _validate() -> Guide | None:
     return guide
 
 
+def _on_validate() -> None:
+    _validate()
+
+
 def _on_save() -> None:
     guide = _validate()
     if guide is None:
@@ -143,5 +147,5 @@ def render() -> None:
             )
         st.text_area(t("guides_editor"), key=EDITOR, height=420)
         cols = st.columns(2)
-        cols[0].button(t("guides_validate"), on_click=_validate, key="guides_validate")
+        cols[0].button(t("guides_validate"), on_click=_on_validate, key="guides_validate")
         cols[1].button(t("guides_save"), on_click=_on_save, type="primary", key="guides_save")

@@ -38,7 +38,7 @@ from . import components as c
 from . import resources
 from .strings import role_label, t
 
-RECENT_TURNS = 6  # turns shown unfolded under the cards
+RECENT_TURNS = 4  # turns shown unfolded under the cards
 SWITCH_SHORTCUT = "Alt+S"
 CLOCK_SECONDS = 15.0
 _TIMING = bool(os.environ.get("INTERVJU_UI_TIMING"))  # print where the time of a turn goes

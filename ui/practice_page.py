@@ -39,7 +39,7 @@ def _badges(reply: PracticeReply) -> str:
     if reply.analysis.form == "not_question":
         return ""
     if not problems:
-        return f"✅ {t('open_ok')}"
+        return f":material/check_circle: {t('open_ok')}"
     return "⚑ " + ", ".join(problem_label(p) for p in problems)
 
 
@@ -47,14 +47,14 @@ def _history(informant: SimulatedInformant) -> None:
     if not informant.history:
         st.caption(t("practice_empty"))
     for reply in informant.history:
-        with st.chat_message("user", avatar="🧑‍💼"):
+        with st.chat_message("user", avatar=":material/person:"):
             st.markdown(c.esc(reply.question))
             badge = _badges(reply)
             if badge:
                 st.caption(badge)
             if reply.analysis.rewrite:
                 st.caption(f"{t('flag_try')}: «{reply.analysis.rewrite}»")
-        with st.chat_message("assistant", avatar="🗣️"):
+        with st.chat_message("assistant", avatar=":material/record_voice_over:"):
             st.markdown(c.esc(reply.text))
             st.caption(t(f"reply_kind_{reply.kind}"))
 
@@ -70,9 +70,9 @@ def _feedback(informant: SimulatedInformant) -> None:
     row[0].metric(t("fb_leading"), feedback.leading)
     row[1].metric(t("fb_double"), feedback.double)
     row[2].metric(t("fb_why"), feedback.why)
-    row = st.columns(2)
-    row[0].metric(t("fb_words_open"), f"{feedback.mean_answer_words_open:.0f}")
-    row[1].metric(t("fb_words_other"), f"{feedback.mean_answer_words_other:.0f}")
+    pair = st.columns(2)
+    pair[0].metric(t("fb_words_open"), f"{feedback.mean_answer_words_open:.0f}")
+    pair[1].metric(t("fb_words_other"), f"{feedback.mean_answer_words_other:.0f}")
     st.markdown(f"**{t('fb_rewrites')}**")
     if not feedback.rewrites:
         st.caption(t("fb_ok"))

@@ -114,7 +114,7 @@ def _run(settings: Settings, store: SessionStore | None) -> None:
     st.session_state["review_report"] = report
 
 
-def _timeline_chart(report: ReviewReport) -> alt.Chart:
+def _timeline_chart(report: ReviewReport) -> Any:
     rows = [
         {
             t("axis_interview"): interview.file,
@@ -147,7 +147,7 @@ def _timeline_chart(report: ReviewReport) -> alt.Chart:
     )
 
 
-def _curve_chart(report: ReviewReport) -> alt.Chart:
+def _curve_chart(report: ReviewReport) -> Any:
     rows = []
     for point in report.summary.learning_curve:
         label = f"{point.position}. {point.file}"
@@ -183,7 +183,7 @@ def _curve_chart(report: ReviewReport) -> alt.Chart:
     )
 
 
-def _talk_chart(report: ReviewReport) -> alt.Chart:
+def _talk_chart(report: ReviewReport) -> Any:
     rows = []
     for position, interview in enumerate(report.interviews, start=1):
         share = interview.interviewer_word_share
@@ -315,7 +315,10 @@ def _show(report: ReviewReport) -> None:
     st.altair_chart(_timeline_chart(report), use_container_width=True)
     left, right = st.columns(2)
     with left:
-        st.altair_chart(_curve_chart(report), use_container_width=True)
+        if len(report.interviews) > 1:
+            st.altair_chart(_curve_chart(report), use_container_width=True)
+        else:
+            st.caption(t("review_curve_needs_more"))
     with right:
         st.altair_chart(_talk_chart(report), use_container_width=True)
     if summary.skipped_questions:

@@ -80,8 +80,8 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "session_turns": ("{n} replikker", "{n} turns"),
     "session_label": ("{title} · {n} repl. · {when}", "{title} · {n} turns · {when}"),
     # -- live page -----------------------------------------------------------
-    "elapsed": ("⏱ {time}", "⏱ {time}"),
-    "not_started": ("⏱ ikke startet", "⏱ not started"),
+    "elapsed": ("{time}", "{time}"),
+    "not_started": ("ikke startet", "not started"),
     "topic_chip": (
         "{covered}/{total} · {spent}/{planned} min",
         "{covered}/{total} · {spent}/{planned} min",
@@ -232,6 +232,10 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "review_questions": ("Spørsmål", "Questions"),
     "chart_timeline": ("Andel åpne spørsmål gjennom intervjuet", "Open share along the interview"),
     "chart_curve": ("Læringskurve på tvers av intervjuer", "Learning curve across interviews"),
+    "review_curve_needs_more": (
+        "Læringskurven vises når du gjennomgår to intervjuer eller flere.",
+        "The learning curve appears when you review two or more interviews.",
+    ),
     "chart_talk": ("Taleandel per intervju", "Talk share per interview"),
     "axis_position": ("Del av intervjuet", "Part of the interview"),
     "axis_share": ("Andel", "Share"),
