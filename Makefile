@@ -40,6 +40,10 @@ unit: $(STAMP_DEV)
 
 test: lint typecheck unit
 
+# The real-browser test alone (headless Chromium at /usr/bin/chromium; skips without it).
+e2e: $(STAMP_DEV)
+	$(BIN)/pytest -q -s -m e2e tests/test_e2e_browser.py
+
 # Optional backends, as CI runs them: torch from the local CPU wheel first.
 extras: $(STAMP_DEV)
 	$(BIN)/python -m pip install --quiet torch==2.13.0
