@@ -377,3 +377,18 @@ def test_settings_page_switches_language(data_dir: Path) -> None:
     assert (data_dir / "settings.json").is_file()
     at = _goto(at, "live")
     assert any("No session yet" in str(i.value) for i in at.info)
+
+
+@pytest.mark.parametrize("damage", ["folder", "not-sqlite"])
+def test_unusable_database_is_one_clear_error(data_dir: Path, damage: str) -> None:
+    data_dir.mkdir(parents=True)
+    db = data_dir / "sessions.sqlite3"
+    if damage == "folder":
+        db.mkdir()
+    else:
+        db.write_bytes(b"these are someone's notes, not a database\n" * 50)
+    at = _app()
+    assert not at.exception
+    assert len(at.error) == 1 and "sessions.sqlite3" in at.error[0].value
+    if damage == "not-sqlite":  # never "repaired" or overwritten
+        assert db.read_bytes().startswith(b"these are someone's notes")

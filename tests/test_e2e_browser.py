@@ -268,6 +268,28 @@ def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any
         results["turns_after_restart"] = len(shown_turns)
         _to_top(page2)
         page2.screenshot(path=str(out_dir / "live-1400-after-restart.png"))
+
+        # Follow a growing file: a line appended on disk shows up within seconds.
+        growing = tmp_path / "teams-live.txt"
+        growing.write_text("Forsker: Hva tenker du om veien videre?\n", encoding="utf-8")
+        page2.get_by_text("Lim inn, følg fil eller importer").click()
+        page2.get_by_role("tab", name="Følg fil").click()
+        page2.get_by_label("Sti til en fil som vokser", exact=False).fill(str(growing))
+        page2.get_by_role("button", name="Følg filen").click()
+        page2.wait_for_function(
+            "t => [...document.querySelectorAll('.ivj-turn')].some(e => e.textContent.includes(t))",
+            arg="veien videre",
+            timeout=15_000,
+        )
+        with growing.open("a", encoding="utf-8") as handle:
+            handle.write("Informant: Jeg tror vi må velge video sammen med hver bruker.\n")
+        appended = time.perf_counter()
+        page2.wait_for_function(
+            "t => [...document.querySelectorAll('.ivj-turn')].some(e => e.textContent.includes(t))",
+            arg="sammen med hver bruker",
+            timeout=15_000,
+        )
+        results["follow_file_ms"] = round((time.perf_counter() - appended) * 1000)
     finally:
         _stop(server)
         (out_dir / "e2e-numbers.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
