@@ -43,15 +43,15 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from ..analysis import Analysis, analyse
-from ..cues import detect_cues, key_terms
+from ..cues import detect_cues, guess_language, key_terms
 from ..embeddings import embed_queries, get_embeddings
 from ..guides import load_guide
 from ..models import Guide, Transcript, Turn
 from ..readers import read_transcript
-from ..suggestions import suggest
+from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
-from .followups import cue_score, is_follow_up, missed_threshold, vocabulary
+from .followups import cue_score, is_follow_up, missed_threshold, spoken, vocabulary
 from .pseudonym import build_pseudonyms, pseudonymise_transcript
 from .report import (
     InterviewReport,
@@ -69,6 +69,7 @@ from .topics import place_questions
 Order = Literal["given", "natural"]
 Progress = Callable[[int, int, str], None]
 KEY_TERMS = 15
+EMBED_WORDS = 48
 
 
 @dataclass(frozen=True)
@@ -101,14 +102,13 @@ def review_transcript(
     turns = transcript.turns
     name = file or (Path(transcript.source).name if transcript.source else "intervju")
 
+    language = _transcript_language(turns, language)
     asked: list[_Asked] = []
     for turn in turns:
         if turn.role == "interviewer":
-            analysis = analyse(turn.text)
+            analysis = analyse(turn.text, language)
             if _is_question(analysis):
                 asked.append(_Asked(turn, analysis))
-    vectors = _embed([a.turn.text for a in asked], embeddings)
-    tracker = GuideTracker(guide, embeddings)
     guide_vocab = vocabulary(
         [q.text for q in guide.questions] + [t.title for t in guide.topics], language
     )
@@ -118,18 +118,18 @@ def review_transcript(
         previous_informant[turn.index] = last or ""
         if turn.role == "informant":
             last = turn.text
-
     verdicts = [
         is_follow_up(a.turn.text, previous_informant.get(a.turn.index), guide_vocab, language)
         for a in asked
     ]
-    sims = (
-        np.stack(
-            [tracker.similarities(a.turn.text, vector=vectors[i]) for i, a in enumerate(asked)]
-        )
-        if asked
-        else np.zeros((0, len(guide.questions)), dtype=np.float32)
-    )
+    # Only new questions are embedded: a follow-up's topic comes from its thread,
+    # and embedding is most of the review's cost.
+    new_rows = [i for i, v in enumerate(verdicts) if not v.follow_up or i == 0]
+    vectors = _embed([_embedding_text(asked[i].turn.text) for i in new_rows], embeddings)
+    tracker = GuideTracker(guide, embeddings)
+    sims: list[np.ndarray | None] = [None] * len(asked)
+    for row, i in enumerate(new_rows):
+        sims[i] = tracker.similarities(asked[i].turn.text, vector=vectors[row])
     placements = place_questions(
         guide,
         sims,
@@ -166,7 +166,7 @@ def review_transcript(
         )
 
     missed = _missed_followups(turns, questions, language)
-    informant_texts = [t.text for t in turns if t.role == "informant"]
+    informant_texts = [spoken(t.text) for t in turns if t.role == "informant"]
     terms = tuple(KeyTerm(term, count) for term, count in key_terms(informant_texts, language))
     _, _, share = metrics.word_share(turns, transcript.interviewer)
     return InterviewReport(
@@ -187,6 +187,20 @@ def review_transcript(
         timeline=metrics.timeline(turns, questions),
         turns=len(turns),
     )
+
+
+def _transcript_language(turns: Sequence[Turn], default: str) -> str:
+    """The interview's language, guessed once from its first few thousand characters."""
+    sample = " ".join(t.text for t in turns)[:3000]
+    if not sample.strip():
+        return default
+    return "en" if guess_language(sample) == "en" else "nb"
+
+
+def _embedding_text(text: str, words: int = EMBED_WORDS) -> str:
+    """The end of a long turn: the question comes last, after any preamble."""
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[-words:])
 
 
 def _informants(turns: Sequence[Turn]) -> set[str]:
@@ -224,10 +238,11 @@ def _missed_followups(
     opener: QuestionReview | None = None
     for turn in turns:
         if turn.role == "informant":
-            cues = detect_cues(turn.text, context[-4:], language)
+            said = spoken(turn.text)
+            cues = detect_cues(said, context[-4:], language)
             scored = cue_score(cues, turn.text)
             block.append((scored.score, turn, scored.cues, scored.term))
-            context.append(turn.text)
+            context.append(said)
             continue
         question = by_turn.get(turn.index)
         if question is None:
@@ -250,9 +265,10 @@ def _missed(
     language: str,
 ) -> MissedFollowUp:
     earlier = [c for c in context if c != turn.text][-4:]
-    options = suggest(turn.text, earlier, language=language, n=1)
-    text = options[0].text if options else ""
-    intent = options[0].intent if options else ""
+    options = suggest(spoken(turn.text), earlier, language=language, n=10)
+    chosen = _preferred(options, cues)
+    text = chosen.text if chosen else ""
+    intent = chosen.intent if chosen else ""
     return MissedFollowUp(
         turn_index=turn.index,
         text=turn.text,
@@ -262,6 +278,27 @@ def _missed(
         suggestion=text,
         suggestion_intent=intent,
     )
+
+
+def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion | None:
+    """Of the engine's top suggestions, the one that answers the strongest cue.
+
+    A marked pause or a feeling calls for «how was that for you»; a repeated,
+    strong or pictured word for its meaning; otherwise the engine's first.
+    """
+    if not options:
+        return None
+    kinds = [c.split(":")[0].split(" ")[0] for c in cues]
+    wanted: tuple[str, ...] = ()
+    if "pause" in kinds or "feeling" in kinds:
+        wanted = ("feeling", "meaning", "elaborate")
+    elif any(k in kinds for k in ("repeated", "strong", "metaphor")):
+        wanted = ("meaning", "echo", "clarify")
+    for intent in wanted:
+        for option in options:
+            if option.intent == intent:
+                return option
+    return options[0]
 
 
 def _coverage(

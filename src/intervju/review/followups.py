@@ -153,6 +153,21 @@ def same_stem(a: str, b: str) -> bool:
     return a[:need] == b[:need]
 
 
+def same_word(a: str, b: str) -> bool:
+    """Stricter than :func:`same_stem`: inflections only, not compounds.
+
+    «relasjon»/«relasjonen» match; «video»/«videomøter» do not (a compound
+    says something else than its first part).
+    """
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 4 or len(long_) - len(short) > 3:
+        return False
+    need = max(4, len(short) - 1)
+    return short[:need] == long_[:need]
+
+
 def vocabulary(texts: Iterable[str], language: str = "nb") -> frozenset[str]:
     """Content words of a guide (question texts, titles): not evidence of an echo."""
     out: set[str] = set()
@@ -199,6 +214,14 @@ def pause_seconds(text: str) -> float:
         seconds = float(match.group(1)) if match.group(1) else 5.0
         longest = max(longest, seconds)
     return longest
+
+
+_MARKER = re.compile(r"[\(\[][^\)\]]{0,40}[\)\]]")
+
+
+def spoken(text: str) -> str:
+    """The words said, without transcriber's markers such as «(pause 5 sek)» or "[laughs]"."""
+    return " ".join(_MARKER.sub(" ", text).split())
 
 
 def laughs(text: str) -> bool:

@@ -36,11 +36,11 @@ from .followups import content_words, same_stem
 
 TEMPERATURE = 0.015  # e5 cosines differ by a few hundredths between topics
 LEXICAL_WEIGHT = 1.2
-POSITION_WEIGHT = 4.0
+POSITION_WEIGHT = 1.0  # soft: real interviews rarely keep the planned minutes
 STAY = 0.0
-NEXT = -1.0
+NEXT = -0.5
 SKIP = -1.5  # per topic skipped beyond the next one
-BACK = -3.0
+BACK = -4.0
 CLOSING_BONUS = 3.0
 ANNOUNCED_WEIGHT = 6.0
 FOLLOW_UP_WEIGHT = 0.2  # a probe's own words say little about the topic
@@ -68,40 +68,30 @@ class Placement:
     score: float  # similarity to that guide question
 
 
-def _topic_words(guide: Guide, language: str) -> list[dict[str, float]]:
-    """Per topic: content word -> specificity weight (1 / number of topics using it)."""
-    per_topic: list[set[str]] = []
+def _topic_words(guide: Guide, language: str) -> list[frozenset[str]]:
+    """Per topic: the content words of its title, purpose, questions and presiseringer."""
+    out: list[frozenset[str]] = []
     for topic in guide.topics:
         texts = [topic.title, topic.purpose]
         for q in topic.questions:
             texts.append(q.text)
             if q.presisering:
                 texts.append(q.presisering)
-        per_topic.append(set(content_words(" ".join(texts), language)))
-    out: list[dict[str, float]] = []
-    for words in per_topic:
-        weights: dict[str, float] = {}
-        for word in words:
-            users = sum(word in other for other in per_topic)
-            weights[word] = 1.0 / users
-        out.append(weights)
+        out.append(frozenset(content_words(" ".join(texts), language)))
     return out
 
 
-def _lexical(question: str, topic_words: list[dict[str, float]], language: str) -> np.ndarray:
-    words = set(content_words(question, language))
+def _lexical(question: str, topic_words: list[frozenset[str]], language: str) -> np.ndarray:
+    """Per topic: the question's words found in it, each weighted 1 / topics it is found in.
+
+    A word found in one topic only («relasjonen», «korona» in «Koronakrisen»)
+    counts fully; one found everywhere («video») counts for nothing useful.
+    """
     scores = np.zeros(len(topic_words), dtype=np.float64)
-    if not words:
-        return scores
-    for t, weights in enumerate(topic_words):
-        total = 0.0
-        for word in words:
-            best = 0.0
-            for candidate, weight in weights.items():
-                if weight > best and same_stem(word, candidate):
-                    best = weight
-            total += best
-        scores[t] = total
+    for word in set(content_words(question, language)):
+        hits = [t for t, words in enumerate(topic_words) if any(same_stem(word, w) for w in words)]
+        for t in hits:
+            scores[t] += 1.0 / len(hits)
     return scores
 
 
@@ -118,7 +108,7 @@ def _spans(guide: Guide) -> list[tuple[float, float]]:
 
 def place_questions(
     guide: Guide,
-    similarities: np.ndarray,
+    similarities: Sequence[np.ndarray | None],
     texts: Sequence[str],
     positions: Sequence[float],
     follow_ups: Sequence[bool],
@@ -126,8 +116,9 @@ def place_questions(
 ) -> list[Placement]:
     """Decode topics for the questions of one interview.
 
-    ``similarities`` has one row per question (columns in guide question
-    order); ``positions`` are relative positions in the interview (0..1);
+    ``similarities`` has one row per question (guide question order), or
+    None for a question that was not embedded (a follow-up); ``positions``
+    are relative positions in the interview (0..1);
     ``follow_ups`` marks questions that inherit the previous topic.
     """
     n = len(texts)
@@ -141,13 +132,15 @@ def place_questions(
     emissions = np.zeros((n, topics), dtype=np.float64)
     for i in range(n):
         sims = similarities[i]
-        best = np.full(topics, -1.0)
-        for t in range(topics):
-            mask = topic_of == t
-            if mask.any():
-                best[t] = float(sims[mask].max())
-        logits = (best - best.max()) / TEMPERATURE
-        log_soft = logits - math.log(float(np.exp(logits).sum()))
+        log_soft = np.zeros(topics, dtype=np.float64)
+        if sims is not None:
+            best = np.full(topics, -1.0)
+            for t in range(topics):
+                mask = topic_of == t
+                if mask.any():
+                    best[t] = float(sims[mask].max())
+            logits = (best - best.max()) / TEMPERATURE
+            log_soft = logits - math.log(float(np.exp(logits).sum()))
         lexical = _lexical(texts[i], words, language) * LEXICAL_WEIGHT
         announced = _ANNOUNCE.search(texts[i])
         if announced:
@@ -182,9 +175,10 @@ def place_questions(
     out: list[Placement] = []
     for i, t in enumerate(path):
         rows = np.flatnonzero(topic_of == t)
-        if rows.size == 0:
+        sims = similarities[i]
+        if rows.size == 0 or sims is None:
             out.append(Placement(t + 1, None, 0.0))
             continue
-        local = int(rows[np.argmax(similarities[i][rows])])
-        out.append(Placement(t + 1, ids[local], float(similarities[i][local])))
+        local = int(rows[np.argmax(sims[rows])])
+        out.append(Placement(t + 1, ids[local], float(sims[local])))
     return out
