@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -40,12 +41,28 @@ __all__ = [
 
 # Calibrated for multilingual-e5 (cosine of "query:" vectors runs ~0.70-0.95); other
 # backends can pass their own thresholds.
-ASK_THRESHOLD = 0.875  # an interviewer turn this close to a guide question asks it
-ANSWER_THRESHOLD = 0.90  # an informant turn this close answers it unasked (stricter)
+ASK_THRESHOLD = 0.885  # an interviewer turn this close to a guide question asks it
+ANSWER_THRESHOLD = 0.915  # an informant turn this close answers it unasked (stricter)
+MARGIN = 0.005  # ... and clearly closer to it than to any other guide question
 LOCATE_MIN = 0.80  # below this a turn is not evidence of a topic change
-CURRENT_TOPIC_BONUS = 0.025
+CURRENT_TOPIC_BONUS = 0.015
 NEXT_TOPIC_BONUS = 0.01
 SHORT_TURN_WORDS = 6
+GUIDE_TEXT = "title+question+presisering"
+GUIDE_KIND: Literal["query", "passage"] = "query"
+
+
+def question_document(guide: Guide, question_id: str, variant: str = GUIDE_TEXT) -> str:
+    """The text embedded for a guide question."""
+    question = guide.question(question_id)
+    topic = guide.topics[guide.topic_index_of(question_id) - 1]
+    parts = []
+    if "title" in variant:
+        parts.append(f"{topic.title}:")
+    parts.append(question.text)
+    if "presisering" in variant and question.presisering:
+        parts.append(question.presisering)
+    return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -154,14 +171,18 @@ class GuideTracker:
         questions = guide.questions
         self._ids: tuple[str, ...] = tuple(q.id for q in questions)
         self._texts: tuple[str, ...] = tuple(q.text for q in questions)
+        # What is embedded: the question with its topic and clarification, which anchors
+        # paraphrases («da går vi over til relasjonen») better than the bare wording.
+        self._documents = [question_document(guide, q.id, GUIDE_TEXT) for q in questions]
         self._topic_of = np.asarray(
             [guide.topic_index_of(qid) for qid in self._ids], dtype=np.int64
         )
         self._vectors = cached_embeddings(
-            self.embeddings, list(self._texts), kind="query", directory=cache_directory
+            self.embeddings, self._documents, kind=GUIDE_KIND, directory=cache_directory
         )
         self._covered: dict[str, str] = {}  # id -> how ("asked", "answered", "manual")
-        self._current: int | None = None
+        # An interview starts at the guide's beginning; the order prior needs a place to start.
+        self._current: int | None = 1 if guide.topics else None
         self._seconds = [0.0] * len(guide.topics)
         self._open_start: float | None = None  # start of the last turn without an end
         self._open_topic: int | None = None
@@ -171,7 +192,7 @@ class GuideTracker:
         clone = GuideTracker.__new__(GuideTracker)
         clone.__dict__.update(self.__dict__)
         clone._covered = {}
-        clone._current = None
+        clone._current = 1 if self.guide.topics else None
         clone._seconds = [0.0] * len(self.guide.topics)
         clone._open_start = None
         clone._open_topic = None
@@ -242,7 +263,9 @@ class GuideTracker:
         """Map a turn, move the current topic, mark coverage and account time."""
         sims = self.similarities(text, vector=vector)
         match = self._locate(text, sims)
-        if match.question_id is not None:
+        runner_up = float(np.partition(sims, -2)[-2]) if len(sims) > 1 else -1.0
+        clear = match.score - runner_up >= MARGIN or match.score >= self.answer_threshold
+        if match.question_id is not None and clear:
             if role == "interviewer" and match.score >= self.ask_threshold:
                 self._covered.setdefault(match.question_id, "asked")
             elif role == "informant" and match.score >= self.answer_threshold:
