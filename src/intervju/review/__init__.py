@@ -10,7 +10,12 @@ Gjennomgang page are thin layers over these functions.
 from __future__ import annotations
 
 from .core import natural_key, review_files, review_many, review_transcript, summarise
-from .pseudonym import Pseudonyms, build_pseudonyms, pseudonymise_transcript
+from .pseudonym import (
+    Pseudonyms,
+    build_pseudonyms,
+    pseudonymise_transcript,
+    pseudonymise_value,
+)
 from .render_csv import COLUMNS as CSV_COLUMNS
 from .render_csv import render_csv
 from .render_html import render_html
@@ -46,6 +51,7 @@ __all__ = [
     "build_pseudonyms",
     "natural_key",
     "pseudonymise_transcript",
+    "pseudonymise_value",
     "render_csv",
     "render_html",
     "render_markdown",

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -52,7 +52,7 @@ from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import cue_score, is_follow_up, missed_threshold, spoken, vocabulary
-from .pseudonym import build_pseudonyms, pseudonymise_transcript
+from .pseudonym import build_pseudonyms, pseudonymise_value
 from .report import (
     InterviewReport,
     KeyTerm,
@@ -400,10 +400,6 @@ def review_many(
         pairs.sort(key=lambda pair: natural_key(pair[0]))
     items = [t for _, t in pairs]
     names = [n for n, _ in pairs]
-    if pseudonymise:
-        pseudonyms = build_pseudonyms(items, _language(guide))
-        items = [pseudonymise_transcript(t, pseudonyms) for t in items]
-        names = [pseudonyms.apply(Path(n).name) for n in names]
     reports: list[InterviewReport] = []
     for i, (name, transcript) in enumerate(zip(names, items, strict=True)):
         if progress is not None:
@@ -411,13 +407,17 @@ def review_many(
         reports.append(review_transcript(transcript, guide, embeddings=embeddings, file=name))
     if progress is not None:
         progress(len(items), len(items), "")
-    return ReviewReport(
+    report = ReviewReport(
         interviews=tuple(reports),
         summary=summarise(reports, guide, order),
         guide_topics=tuple(t.title for t in guide.topics),
-        pseudonymised=pseudonymise,
+        pseudonymised=False,
         language=_language(guide),
     )
+    if not pseudonymise:
+        return report
+    pseudonyms = build_pseudonyms(items, _language(guide))
+    return replace(pseudonymise_value(report, pseudonyms), pseudonymised=True)
 
 
 def _name(transcript: Transcript, i: int) -> str:

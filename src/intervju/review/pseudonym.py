@@ -1,9 +1,13 @@
 """Replace speakers' names with fictive labels before anything is reviewed.
 
-Pseudonymising the *transcripts* (not the finished report) means every
-export built from them — JSON, Markdown, HTML, CSV, the app's tables — is
-clean by construction, including analyser rewrites and suggested follow-ups
-that quote the turn text.
+The review runs on the real transcripts (so that word counts and every
+other number are exactly those of the unaltered text: «Per Olav» is two
+words, «Informant 4» too, but «Marte» is one) and the finished report is then
+rewritten as a whole: every string in it, at any depth, goes through the
+same replacement. So every export built from it — JSON, Markdown, HTML, CSV,
+the app's tables — is clean, including analyser rewrites and suggested
+follow-ups that quote the turn text, and key terms (matched without regard to
+case, since key terms are lower-cased).
 
 Labels: the interviewer becomes «Intervjuer» ("Interviewer" for English
 guides); every other speaker becomes «Informant 1», «Informant 2», … in order
@@ -18,8 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import PurePath
+from typing import Any, TypeVar
 
 from ..models import Transcript
 
@@ -30,11 +35,16 @@ class Pseudonyms:
 
     labels: dict[str, str]
     patterns: tuple[tuple[re.Pattern[str], str], ...]
+    pieces: dict[str, str]  # lower-cased name part -> label
 
     def apply(self, text: str) -> str:
         for pattern, label in self.patterns:
             text = pattern.sub(label, text)
         return text
+
+    def term(self, word: str) -> str:
+        """A lower-cased key term that is a name part becomes its label."""
+        return self.pieces.get(word.lower(), self.apply(word))
 
     def speaker(self, name: str) -> str:
         return self.labels.get(name, self.apply(name))
@@ -68,7 +78,8 @@ def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") ->
         (re.compile(r"(?<![\w])" + re.escape(piece) + r"(?:s)?(?![\w])"), label)
         for piece, label in ordered
     )
-    return Pseudonyms(labels, patterns)
+    lowered = {piece.lower(): label for piece, label in pieces.items()}
+    return Pseudonyms(labels, patterns, lowered)
 
 
 def pseudonymise_transcript(transcript: Transcript, names: Pseudonyms) -> Transcript:
@@ -86,3 +97,31 @@ def pseudonymise_transcript(transcript: Transcript, names: Pseudonyms) -> Transc
 
 def pseudonymise_file_name(file: str, names: Pseudonyms) -> str:
     return names.apply(PurePath(file).name)
+
+
+T = TypeVar("T")
+
+
+def pseudonymise_value(value: T, names: Pseudonyms) -> T:
+    """``value`` with every string inside it (dataclasses, tuples, lists, dicts) replaced."""
+    out: Any
+    if isinstance(value, str):
+        out = names.apply(value)
+    elif is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {}
+        for f in fields(value):
+            current = getattr(value, f.name)
+            if f.name == "term" and isinstance(current, str):
+                changes[f.name] = names.term(current)
+            else:
+                changes[f.name] = pseudonymise_value(current, names)
+        out = replace(value, **changes)
+    elif isinstance(value, tuple):
+        out = tuple(pseudonymise_value(v, names) for v in value)
+    elif isinstance(value, list):
+        out = [pseudonymise_value(v, names) for v in value]
+    elif isinstance(value, dict):
+        out = {k: pseudonymise_value(v, names) for k, v in value.items()}
+    else:
+        out = value
+    return out  # type: ignore[no-any-return]

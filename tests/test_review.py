@@ -1,0 +1,397 @@
+"""Review mode: golden JSON/Markdown, word share, follow-ups, missed follow-ups,
+pseudonymisation in every export, CSV columns, HTML self-containment, CLI.
+
+The samples in ``tests/data/review`` are four fictive Teams interviews written
+for this project, with truth labels (``*.truth.json``) made by
+``tests/data/review/make_samples.py``. Goldens (``intervju-01.golden.json`` and
+``.golden.md``) are regenerated with ``UPDATE_GOLDEN=1 pytest
+tests/test_review.py`` after a deliberate change; read the diff first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from intervju.cli import app
+from intervju.embeddings import get_embeddings
+from intervju.fakes import HashingEmbeddings
+from intervju.guides import load_guide
+from intervju.models import Transcript, Turn
+from intervju.review import (
+    CSV_COLUMNS,
+    ReviewReport,
+    natural_key,
+    render_csv,
+    render_html,
+    render_markdown,
+    review_files,
+    review_many,
+)
+from intervju.review.followups import cue_score, is_follow_up, pause_seconds, spoken, vocabulary
+from intervju.review.metrics import word_share
+
+DATA = Path(__file__).parent / "data" / "review"
+SAMPLES = sorted(DATA.glob("intervju-0*.vtt"))
+NAMES = ["Ingrid", "Solberg", "Marte", "Haugen", "Jonas", "Berg", "Silje", "Dahl", "Per", "Olav"]
+NAMES += ["Lunde"]
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def truth(path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(path.with_suffix(".truth.json").read_text("utf-8"))
+    return data
+
+
+@pytest.fixture(scope="module")
+def guide():  # type: ignore[no-untyped-def]
+    return load_guide()
+
+
+@pytest.fixture(scope="module")
+def report(guide) -> ReviewReport:  # type: ignore[no-untyped-def]
+    """All four samples with the real embedding model (embedded once for the module)."""
+    return review_files(SAMPLES, guide, embeddings=get_embeddings())
+
+
+@pytest.fixture(scope="module")
+def pseudonymised(guide) -> ReviewReport:  # type: ignore[no-untyped-def]
+    return review_files(SAMPLES, guide, embeddings=HashingEmbeddings(), pseudonymise=True)
+
+
+def turn(index: int, role: str, text: str, speaker: str | None = None) -> Turn:
+    name = speaker or ("Forsker" if role == "interviewer" else "Informant")
+    return Turn(index, name, role, None, None, text)  # type: ignore[arg-type]
+
+
+# -- golden files ---------------------------------------------------------------------------
+
+
+def _golden(name: str, text: str) -> None:
+    path = DATA / name
+    if UPDATE or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; UPDATE_GOLDEN=1 to accept"
+
+
+def test_golden_json_and_markdown(guide) -> None:  # type: ignore[no-untyped-def]
+    single = review_files([DATA / "intervju-01.vtt"], guide, embeddings=get_embeddings())
+    _golden(
+        "intervju-01.golden.json",
+        json.dumps(single.to_dict(), ensure_ascii=False, indent=2) + "\n",
+    )
+    _golden("intervju-01.golden.md", render_markdown(single))
+
+
+# -- the stable JSON interface --------------------------------------------------------------
+
+
+def test_json_has_the_promised_keys(report: ReviewReport) -> None:
+    data = json.loads(json.dumps(report.to_dict()))
+    assert set(data) >= {"interviews", "summary"}
+    for interview in data["interviews"]:
+        assert set(interview) >= {
+            "file",
+            "interviewer",
+            "questions",
+            "topics_covered",
+            "interviewer_word_share",
+            "missed_followups",
+            "key_terms",
+        }
+        assert all(isinstance(i, int) for i in interview["missed_followups"])
+        for term in interview["key_terms"]:
+            assert set(term) >= {"term", "count"} and term["count"] >= 2
+        for q in interview["questions"]:
+            assert set(q) >= {
+                "turn_index",
+                "text",
+                "form",
+                "leading",
+                "double",
+                "why",
+                "explanation",
+                "rewrite",
+                "topic_index",
+                "guide_question_id",
+                "follow_up",
+            }
+            assert q["form"] in {"open", "closed", "not_question"}
+            assert 1 <= q["topic_index"] <= 5
+
+
+def test_every_truth_question_is_found_and_nothing_else(report: ReviewReport) -> None:
+    for path, interview in zip(SAMPLES, report.interviews, strict=True):
+        expected = {q["turn_index"] for q in truth(path)["questions"]}  # type: ignore[attr-defined]
+        assert {q.turn_index for q in interview.questions} == expected
+
+
+def test_topics_covered_is_the_set_of_question_topics(report: ReviewReport) -> None:
+    for interview in report.interviews:
+        topics = sorted({q.topic_index for q in interview.questions if q.topic_index})
+        assert list(interview.topics_covered) == topics
+
+
+def test_topic_accuracy_on_samples(report: ReviewReport) -> None:
+    right = total = 0
+    for path, interview in zip(SAMPLES, report.interviews, strict=True):
+        want = {q["turn_index"]: q["topic_index"] for q in truth(path)["questions"]}  # type: ignore[attr-defined]
+        for q in interview.questions:
+            total += 1
+            right += q.topic_index == want[q.turn_index]
+    assert right / total >= 0.8
+
+
+# -- word share -----------------------------------------------------------------------------
+
+
+def test_word_share_counts_regex_words() -> None:
+    turns = [
+        turn(0, "interviewer", "Hva skjedde da?"),
+        turn(1, "informant", "Det var en lang dag (pause 5 sek)"),
+        turn(2, "interviewer", "Mhm."),
+    ]
+    mine, other, share = word_share(turns, "Forsker")
+    assert (mine, other) == (4, 8)
+    assert share == round(4 / 12, 3)
+    assert word_share([], None) == (0, 0, 0.0)
+
+
+def test_word_share_matches_truth(report: ReviewReport) -> None:
+    for path, interview in zip(SAMPLES, report.interviews, strict=True):
+        assert interview.interviewer_word_share == truth(path)["interviewer_word_share"]
+
+
+def test_time_share_only_with_timestamps(guide) -> None:  # type: ignore[no-untyped-def]
+    plain = Transcript(
+        (turn(0, "interviewer", "Hvordan var det?"), turn(1, "informant", "Fint.")),
+        "txt",
+        "Forsker",
+    )
+    result = review_many([plain], guide, embeddings=HashingEmbeddings())
+    assert result.interviews[0].stats.interviewer_time_share is None
+    assert result.interviews[0].timeline  # by turn position instead
+
+
+# -- follow-ups -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "expected"),
+    [
+        ("Kan du gi et eksempel på det?", "Det var tungt.", True),
+        ("Hva mener du med distanse?", "Det ble en distanse.", True),
+        ("Du sier at rommet forsvinner. Hvordan merker du det?", "Rommet forsvinner.", True),
+        ("Hva betyr latteren for deg?", "Jeg savner latteren.", True),
+        ("Hva gjorde det med deg?", "Hun viste meg leiligheten.", True),
+        ("Hva tror du skammen handlet om?", "Skam, kanskje.", True),
+        ("Hvordan tok ungdommene imot videomøtene?", "Ja. Det var et ansikt.", False),
+        ("Hva med øyekontakt?", "Det er som en glassvegg mellom oss.", False),
+        ("Hvordan var det første videomøtet ditt?", "Vi brukte telefon.", False),
+        ("Can you give me an example?", "It was hard.", True),
+    ],
+)
+def test_follow_up_detection(question: str, previous: str, expected: bool, guide) -> None:  # type: ignore[no-untyped-def]
+    vocab = vocabulary([q.text for q in guide.questions])
+    assert is_follow_up(question, previous, vocab).follow_up is expected
+
+
+def test_guide_words_are_not_echoes(guide) -> None:  # type: ignore[no-untyped-def]
+    vocab = vocabulary([q.text for q in guide.questions])
+    question = "Hvordan opplever du relasjonen til brukerne på video?"
+    assert not is_follow_up(question, "Brukerne mine liker video.", vocab).follow_up
+
+
+def test_follow_ups_match_truth(report: ReviewReport) -> None:
+    for path, interview in zip(SAMPLES, report.interviews, strict=True):
+        want = {q["turn_index"]: q["follow_up"] for q in truth(path)["questions"]}  # type: ignore[attr-defined]
+        got = {q.turn_index: q.follow_up for q in interview.questions}
+        assert got == want, path.name
+
+
+# -- missed follow-ups ----------------------------------------------------------------------
+
+
+def test_pause_markers() -> None:
+    assert pause_seconds("altså (pause 5 sek) ja") == 5.0
+    assert pause_seconds("[lang pause] ja") == 5.0
+    assert pause_seconds("[long pause]") == 5.0
+    assert pause_seconds("ingen pause her") == 0.0
+    assert spoken("ja (pause 4 sek) nei [ler]") == "ja nei"
+
+
+def test_missed_followups_match_truth(report: ReviewReport) -> None:
+    for path, interview in zip(SAMPLES, report.interviews, strict=True):
+        assert [m.turn_index for m in interview.missed_followups] == truth(path)[
+            "missed_followups"
+        ], path.name
+        for m in interview.missed_followups:
+            assert m.suggestion and m.cues
+
+
+def _missed(guide, follow_up_text: str) -> list[int]:  # type: ignore[no-untyped-def]
+    rich = (
+        "Altså ... (pause 6 sek) jeg var redd hele våren. Det var tungt, og jeg var bekymret "
+        "for dem hver eneste kveld."
+    )
+    transcript = Transcript(
+        (
+            turn(0, "interviewer", "Hvordan endret arbeidet seg da pandemien kom?"),
+            turn(1, "informant", rich),
+            turn(2, "interviewer", follow_up_text),
+            turn(3, "informant", "Ja."),
+        ),
+        "txt",
+        "Forsker",
+    )
+    result = review_many([transcript], guide, embeddings=HashingEmbeddings())
+    return [m.turn_index for m in result.interviews[0].missed_followups]
+
+
+def test_moving_on_after_a_charged_answer_is_missed(guide) -> None:  # type: ignore[no-untyped-def]
+    assert _missed(guide, "Hvordan pleier du å åpne et videomøte med en bruker?") == [1]
+
+
+def test_following_up_a_charged_answer_is_not_missed(guide) -> None:  # type: ignore[no-untyped-def]
+    assert _missed(guide, "Hvordan var det for deg å være redd på den måten?") == []
+
+
+def test_cue_score_ignores_weak_cues() -> None:
+    from intervju.cues import detect_cues
+
+    calm = "Vi bruker Teams, og det fungerer greit for de fleste."
+    assert cue_score(detect_cues(calm), calm).score < 2.0
+
+
+# -- pseudonymisation -----------------------------------------------------------------------
+
+
+def test_pseudonymise_leaves_no_name_in_any_format(pseudonymised: ReviewReport) -> None:
+    outputs = {
+        "json": json.dumps(pseudonymised.to_dict(), ensure_ascii=False),
+        "md": render_markdown(pseudonymised),
+        "html": render_html(pseudonymised),
+        "csv": render_csv(pseudonymised),
+    }
+    for fmt, text in outputs.items():
+        for name in NAMES:
+            assert not re.search(rf"(?<!\w){name}(?!\w)", text), f"{name} left in {fmt}"
+        assert "Informant 1" in text or fmt == "csv"
+    assert pseudonymised.pseudonymised
+    assert {i.interviewer for i in pseudonymised.interviews} == {"Intervjuer"}
+    assert [i.informants for i in pseudonymised.interviews] == [
+        ("Informant 1",),
+        ("Informant 2",),
+        ("Informant 3",),
+        ("Informant 4",),
+    ]
+
+
+def test_pseudonymise_does_not_change_numbers(pseudonymised: ReviewReport, guide) -> None:  # type: ignore[no-untyped-def]
+    plain = review_files(SAMPLES, guide, embeddings=HashingEmbeddings())
+    for a, b in zip(plain.interviews, pseudonymised.interviews, strict=True):
+        assert a.interviewer_word_share == b.interviewer_word_share
+        assert a.stats == b.stats
+
+
+# -- CSV, HTML, Markdown ----------------------------------------------------------------------
+
+
+def test_csv_columns_and_rows(report: ReviewReport) -> None:
+    rows = list(csv.reader(io.StringIO(render_csv(report))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) - 1 == sum(len(i.questions) for i in report.interviews)
+    index = {name: i for i, name in enumerate(CSV_COLUMNS)}
+    for row in rows[1:]:
+        assert row[index["leading"]] in {"true", "false"}
+        assert row[index["form"]] in {"open", "closed", "not_question"}
+        assert row[index["file"]].endswith(".vtt")
+
+
+def test_html_is_self_contained_and_printable(report: ReviewReport) -> None:
+    html = render_html(report)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<script" not in html
+    assert "<svg" in html and "@media print" in html and "size: A4" in html
+    urls = set(re.findall(r"https?://[^\s\"'<>)]+", html))
+    assert urls <= {"http://www.w3.org/2000/svg"}
+    assert "&lt;script&gt;" not in html  # nothing in the samples needs escaping like that
+
+
+def test_html_escapes_transcript_text(guide) -> None:  # type: ignore[no-untyped-def]
+    transcript = Transcript(
+        (
+            turn(0, "interviewer", "Hva skjedde med <b>skjermen</b> & lyden?"),
+            turn(1, "informant", "Den <script>frøs</script>."),
+        ),
+        "txt",
+        "Forsker",
+    )
+    html = render_html(review_many([transcript], guide, embeddings=HashingEmbeddings()))
+    assert "<script>" not in html and "&lt;b&gt;skjermen&lt;/b&gt; &amp; lyden" in html
+
+
+def test_learning_curve_shows_improvement(report: ReviewReport) -> None:
+    curve = report.summary.learning_curve
+    assert [p.position for p in curve] == [1, 2, 3, 4]
+    assert curve[-1].open_share > curve[0].open_share
+    assert curve[-1].leading < curve[0].leading
+    assert curve[-1].follow_up_rate > curve[0].follow_up_rate
+    md = render_markdown(report)
+    assert "## Læringskurve" in md and "| 4 | intervju-04.vtt |" in md
+
+
+def test_skipped_questions_are_never_asked_in_half(report: ReviewReport) -> None:
+    n = len(report.interviews)
+    for skipped in report.summary.skipped_questions:
+        never = sum(
+            skipped.question_id in i.coverage[skipped.topic_index - 1].never_asked
+            for i in report.interviews
+        )
+        assert never == skipped.never_asked_in and 2 * never >= n
+
+
+def test_timeline_has_ten_bins_holding_every_question(report: ReviewReport) -> None:
+    for interview in report.interviews:
+        assert len(interview.timeline) == 10
+        assert sum(b.questions for b in interview.timeline) == len(interview.questions)
+
+
+# -- order and CLI ----------------------------------------------------------------------------
+
+
+def test_natural_order() -> None:
+    names = ["intervju-10.vtt", "intervju-2.vtt", "intervju-1.vtt"]
+    assert sorted(names, key=natural_key) == ["intervju-1.vtt", "intervju-2.vtt", "intervju-10.vtt"]
+
+
+def test_review_many_natural_order(guide) -> None:  # type: ignore[no-untyped-def]
+    result = review_files(
+        [SAMPLES[1], SAMPLES[0]], guide, embeddings=HashingEmbeddings(), order="natural"
+    )
+    assert [i.file for i in result.interviews] == ["intervju-01.vtt", "intervju-02.vtt"]
+    assert result.summary.order == "natural"
+
+
+def test_cli_review_json_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("intervju.embeddings.get_embeddings", lambda *a, **k: HashingEmbeddings())
+    runner = CliRunner()
+    result = runner.invoke(app, ["review", str(SAMPLES[3]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["interviews"][0]["file"] == "intervju-04.vtt"
+    out = tmp_path / "q.csv"
+    result = runner.invoke(
+        app, ["review", *map(str, SAMPLES[:2]), "--format", "csv", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    bad = runner.invoke(app, ["review", str(tmp_path / "missing.vtt")])
+    assert bad.exit_code != 0
