@@ -173,7 +173,7 @@ _FUNCTION = {
     ),
 }
 _NB_SUFFIXES = ("ene", "ane", "heten", "ende", "erne", "ere", "et", "en", "er", "a", "e")
-_EN_SUFFIXES = ("'s", "’s", "ies", "ing", "s")
+_EN_SUFFIXES = ("'s", "’s", "ies", "s")
 _NB_ADJ = ("ig", "lig", "isk", "sk", "ige", "lige", "iske", "ske", "ale", "elle", "ell", "al", "ne")
 _NB_MARKERS = frozenset(
     [
