@@ -392,3 +392,27 @@ def test_unusable_database_is_one_clear_error(data_dir: Path, damage: str) -> No
     assert len(at.error) == 1 and "sessions.sqlite3" in at.error[0].value
     if damage == "not-sqlite":  # never "repaired" or overwritten
         assert db.read_bytes().startswith(b"these are someone's notes")
+
+
+def test_session_imported_elsewhere_opens_with_its_coverage(data_dir: Path) -> None:
+    from intervju.export import import_transcript
+    from intervju.guides import load_guide
+    from intervju.models import Transcript, Turn
+    from intervju.tracking import question_document
+
+    guide = load_guide()
+    # The tracker's own document for the question: covered with any embedder.
+    asked = question_document(guide, guide.questions[0].id)
+    store = _store(data_dir)
+    transcript = Transcript(
+        turns=(
+            Turn(0, "Forsker", "interviewer", None, None, asked),
+            Turn(1, "Kari", "informant", None, None, "Det har gått fint, takk."),
+        ),
+        format="txt",
+    )
+    info = import_transcript(store, transcript, title="Kari", guide=guide)
+    at = _app(session=info.id)
+    _no_errors(at)
+    assert guide.questions[0].id in {c.question_id for c in _store(data_dir).covered(info.id)}
+    assert at.checkbox(key=f"tick_{info.id}_{guide.questions[0].id}").value

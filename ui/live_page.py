@@ -248,6 +248,7 @@ def _on_import(store: SessionStore, session_id: int, mode: str) -> None:
                 title=name.rsplit(".", 1)[0],
                 guide=store.session_guide(session_id),
             )
+            resources.adopt_coverage(store, _handle(store, info.id))
             _select(info.id)
             _flash("success", t("import_done", n=len(transcript.turns)))
         elif mode == "append":

@@ -188,10 +188,15 @@ def live_handle(
     base = _base_live(digest, embed_key, guide, emb)
     handle = LiveHandle(session_id=session_id, live=base.fresh())
     with handle.lock:
-        for item in store.covered(session_id):
+        stored = store.covered(session_id)
+        for item in stored:
             if item.how == "manual" and guide is not None:
                 _tick(handle, item.question_id)
         _replay(store, handle)
+    if not stored:
+        # Nothing ticked yet, e.g. a transcript imported by the CLI: store what
+        # the replay covered. (Afterwards, a tick the user removed stays removed.)
+        adopt_coverage(store, handle)
     with _HANDLES_LOCK:
         _handles()[key] = handle
     return handle
@@ -248,6 +253,18 @@ def _record_coverage(store: SessionStore, handle: LiveHandle, turn_idx: int | No
     for question_id in sorted(now - handle.seen_covered):
         store.mark_covered(handle.session_id, question_id, "auto", turn_idx)
     handle.seen_covered = now
+
+
+def adopt_coverage(store: SessionStore, handle: LiveHandle) -> None:
+    """Record what the engine covered while replaying turns that were never fed live.
+
+    For a session just created from a finished transcript: its turns went
+    straight into the store, so their automatic ticks are stored now, once.
+    """
+    with handle.lock:
+        turns = store.turns(handle.session_id)
+        handle.seen_covered = set()
+        _record_coverage(store, handle, turns[-1].idx if turns else None)
 
 
 def sync(store: SessionStore, handle: LiveHandle) -> None:

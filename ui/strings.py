@@ -116,16 +116,16 @@ _S: Final[dict[str, tuple[str, str]]] = {
     ),
     "speaker_next": ("Neste replikk", "Next turn"),
     "input_placeholder": (
-        "{role}: skriv og trykk Enter   ·   «/» bytter taler   ·   f: forsker   i: informant",
-        "{role}: type and press Enter  ·  «/» switches speaker  ·  q: interviewer  a: informant",
+        "{role}: skriv, trykk Enter  ·  Alt+S eller «/» bytter taler  ·  f: forsker  i: informant",
+        "{role}: type, press Enter  ·  Alt+S or «/» switches  ·  q: interviewer  a: informant",
     ),
     "input_help": (
-        "Enter legger til replikken. Taleren bytter automatisk etter hver replikk. "
+        "Enter legger til replikken. Taleren bytter automatisk etter hver replikk; Alt+S bytter. "
         "Start linjen med «f:» (forsker) eller «i:» (informant) for å velge taler for én "
         "replikk, eller skriv bare «/» og Enter for å bytte taler.",
-        "Enter adds the turn. The speaker switches automatically after each turn. Start the "
-        "line with «q:» (interviewer) or «a:» (informant) to choose the speaker for one turn, "
-        "or type just «/» and Enter to switch speaker.",
+        "Enter adds the turn. The speaker switches automatically after each turn; Alt+S "
+        "switches. Start the line with «q:» (interviewer) or «a:» (informant) to choose the "
+        "speaker for one turn, or type just «/» and Enter to switch speaker.",
     ),
     "more_input": ("Lim inn, følg fil eller importer", "Paste, follow a file or import"),
     "paste_tab": ("Lim inn", "Paste"),
@@ -169,7 +169,7 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "replay_stop": ("Stopp avspillingen", "Stop the replay"),
     "note_label": ("Notat til økten", "Session note"),
     "note_save": ("Lagre notat", "Save note"),
-    "switch_speaker": ("⇄ Bytt taler (Alt+S)", "⇄ Switch speaker (Alt+S)"),
+    "switch_speaker": ("⇄ Bytt taler", "⇄ Switch speaker"),
     "switched_to": ("Neste replikk: {role}", "Next turn: {role}"),
     # -- practice page -------------------------------------------------------
     "practice_intro": (
