@@ -150,10 +150,13 @@ def _open(page: Any, url: str) -> None:
 
 
 def _to_top(page: Any) -> None:
-    page.evaluate(
-        "() => document.querySelectorAll('[data-testid=\"stMain\"], section, main')"
-        ".forEach(e => e.scrollTo && e.scrollTo(0, 0))"
-    )
+    """Scroll every scroll container to the top (twice: a resize may scroll back)."""
+    for _ in range(2):
+        page.wait_for_timeout(400)
+        page.evaluate(
+            "() => { window.scrollTo(0, 0); document.querySelectorAll('*').forEach("
+            "e => { if (e.scrollTop > 0) e.scrollTop = 0; }); }"
+        )
     page.wait_for_timeout(300)
 
 

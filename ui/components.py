@@ -27,7 +27,7 @@ CSS = """
 /* Narrow second screen: use the whole width, keep the input reachable. */
 .block-container { padding-top: 1.2rem; padding-bottom: 6rem; max-width: 1500px; }
 @media (max-width: 640px) {
-  .block-container { padding-left: 0.7rem; padding-right: 0.7rem; padding-top: 0.6rem; }
+  .block-container { padding-left: 0.7rem; padding-right: 0.7rem; padding-top: 3.4rem; }
   .ivj-card-text { font-size: 1.2rem !important; }
   .ivj-chip { font-size: 0.8rem !important; }
 }
