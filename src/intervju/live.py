@@ -189,7 +189,9 @@ class LiveSession:
         resolved = self._resolve_role(speaker, text, role)
         turn = Turn(len(self._turns), speaker, resolved, start, end, text)
         self._turns.append(turn)
-        vector = self._embed(text) if text else None
+        # One embedding per turn, and only when something uses it (tracking or retrieval).
+        wanted = self._tracker is not None or (resolved == "informant" and suggest_followups)
+        vector = self._embed(text) if text and wanted else None
         match: GuideMatch | None = None
         if self._tracker is not None and vector is not None:
             match = self._tracker.observe(text, resolved, vector=vector, start=start, end=end)
