@@ -36,6 +36,24 @@ _EVALUATIVE_DROP = {
     "nb": {"bedre", "verre", "lettere", "enklere", "vanskeligere", "tyngre", "mer", "mindre"},
     "en": {"better", "worse", "easier", "harder", "more", "less"},
 }
+# Verbs that claim an effect («video demper makten»): re-opened as «Hvordan påvirker …»,
+# which keeps the topic and drops the direction the interviewer assumed.
+_EFFECT = {
+    "nb": {
+        "gjør": "påvirker", "gjorde": "påvirket", "demper": "påvirker", "dempet": "påvirket",
+        "øker": "påvirker", "økte": "påvirket", "svekker": "påvirker", "svekket": "påvirket",
+        "styrker": "påvirker", "styrket": "påvirket", "hindrer": "påvirker",
+        "hindret": "påvirket", "ødelegger": "påvirker", "ødela": "påvirket",
+        "forbedrer": "påvirker", "forbedret": "påvirket", "forverrer": "påvirker",
+        "forverret": "påvirket", "endrer": "påvirker", "endret": "påvirket",
+        "reduserer": "påvirker", "reduserte": "påvirket", "påvirker": "påvirker",
+        "påvirket": "påvirket", "skader": "påvirker", "skadet": "påvirket",
+    },
+}  # fmt: skip
+_EVALUATION_NB = {
+    "fint", "greit", "dårlig", "dårligere", "godt", "bra", "vanskelig", "lett", "enkelt",
+    "tungt", "slitsomt", "positivt", "negativt", "best", "verst",
+}  # fmt: skip
 _EMOTIVE = {
     "nb": {"savner", "savnet", "liker", "likte", "foretrekker", "foretrakk", "ønsker", "ønsket",
            "angrer", "angret",
@@ -226,17 +244,47 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
         k2 = _linker(rest, lang)
         pp = rest[k2:] if k2 >= 0 else []
         obj = [w for w in (rest[:k2] if k2 >= 0 else rest) if w not in _EVALUATIVE_DROP["nb"]]
+        neutral = [w for w in obj if w not in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB]
+        if verb in _EFFECT["nb"] and neutral:
+            # «videomøter gjør relasjonen vanskeligere» → «Hvordan påvirker videomøter relasjonen»
+            plain_pp = [w for w in pp if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
+            yield f"hvordan {_EFFECT['nb'][verb]} {_j(subject)} {_j(neutral)} {_j(plain_pp)}"
+        if not neutral and not any(is_verb(w, lang) for w in pp[:2]):
+            # «video fungerer bra» → «Hvordan fungerer video»
+            yield f"hvordan {verb} {_j(subject)} {_j(pp)}"
         if obj and len(obj) <= 3 and not any(is_verb(w, lang) for w in obj) and not pp:
             yield f"hva tenker du om {_j(subject)} og {_j(obj)}"
         yield f"hvordan {_experience(verb, lang)} du {_j(subject)} {_j(pp)}"
         yield f"hvordan {verb} {_j(subject)} {_j(rest)}"
+    yield from _topic_of_claim_nb(verb, rest, lang)
     yield f"hva tenker du om hvorvidt {_j(words)}"
+
+
+_HEDGES_NB = {"helst", "gjerne", "jo", "vel", "nok", "sikkert", "bare", "egentlig", "alltid"}
+
+
+def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """Ask about what a claim is about, not whether it holds.
+
+    «de eldre vil helst bo hjemme» → «Hva tenker du om å bo hjemme»; «de savner den
+    uformelle praten i gangen» → «Hvordan opplever du den uformelle praten i gangen».
+    """
+    body = [w for w in rest if w not in _HEDGES_NB and w != "ikke"]
+    if verb in _MODALS["nb"] and body and not is_verb(body[0], lang):
+        yield f"hva tenker du om å {_j(body)}"
+    obj = [w for w in body if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
+    if obj and not any(is_verb(w, lang) for w in obj[:3]) and obj[0] not in _LINKERS["nb"]:
+        yield f"hvordan {lang.rewrite.get('experience_present', 'opplever')} du {_j(obj)}"
 
 
 def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """Re-open «<verb> du <rest>» (a question or a statement about the informant)."""
     while rest[:1] in (["ikke"], ["så"]):
         rest = rest[1:]
+    if verb in ("føler", "følte", "kjenner", "kjente") and rest[:1] == ["deg"]:
+        # «Føler du deg sliten etter …» → «Hvordan føler du deg etter …»
+        k = _linker(rest[1:], lang)
+        yield f"hvordan {verb} du deg {_j(rest[1 + k :]) if k >= 0 else ''}"
     if verb in lang.copulas:
         yield from _copula_nb(verb, ["du", *rest], lang)
         return
@@ -249,6 +297,9 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
         yield f"hvordan {verb} du det"
         return
     if verb in lang.perfect_auxiliaries:
+        if rest[1:2] == ["at"] and _participle_nb(rest[0]):
+            # «Har du opplevd at video gjør …» → re-open the claim itself
+            yield from _clause_nb(rest[2:], lang)
         if rest[:2] == ["lyst", "til"] or rest[:2] == ["lyst", "å"]:
             inf = rest[2:] if rest[1] == "å" else rest[3:] if rest[2:3] == ["å"] else rest[2:]
             yield f"hva tenker du om å {_j(inf)}"
@@ -257,6 +308,9 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
             k = _linker(obj, lang)
             np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
             pp = obj[k:] if k >= 0 else []
+            if part in ("tenkt", "vurdert", "lurt", "funderet") and "å" in obj[:2]:
+                # «Har du tenkt på å selge gården» → «Hva tenker du om å selge gården»
+                yield f"hva tenker du om {_j(obj[obj.index('å') :])}"
             if any(w in ("som", "å", "at") for w in obj) and obj[0] not in ("at", "om"):
                 yield f"kan du fortelle om {_j(_drop_determiner(obj, lang))}"
             np = [w for w in np if w not in _EVALUATIVE_ADJ["nb"]]
@@ -309,6 +363,13 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
             if subj and subj[0] not in lang.subject_pronouns:
                 k = _linker(rest, lang)
                 pp = rest[k:] if k >= 0 else []
+                predicate = rest[:k] if k >= 0 else rest
+                if predicate and all(
+                    w in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB | _EVALUATIVE_DROP["nb"]
+                    for w in predicate
+                ):
+                    # «Fungerte Teams godt for deg?» → «Hvordan fungerte Teams for deg?»
+                    yield f"hvordan {verb} {_j(subj)} {_j(pp)}"
                 yield f"hvordan {_experience(verb, lang)} du {_j(subj)} {_j(pp)}"
             yield f"hvordan {_j(words)}"
         return
@@ -318,6 +379,11 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
         options = [w for w in options if w not in lang.subject_pronouns and w != "foretrekker"]
         yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in options])}"
         return
+    if unit.kind == "wh" and any(kind == "offered" for kind, _ in unit.cues):
+        # «Hvordan var den første samtalen, vanskelig?» → «Hvordan var den første samtalen»
+        kept = tokens(re.split(r"[,:–-]", unit.core)[0])
+        if len(kept) >= 3:
+            yield from _open_nb(kept, lang)
     if unit.form == "open":
         yield from _open_nb(words, lang)
         return
