@@ -253,7 +253,6 @@ def test_pasted_formats_deduplicate(text: str) -> None:
     assert not diff_pasted_text(list(first.new), text)
 
 
-@pytest.mark.xfail(reason="readers: a timestamped label seen once is not yet a speaker")
 def test_bracket_labels_with_a_speaker_seen_once() -> None:
     text = (
         "[00:03] Kari Nordmann: Hvordan var det å begynne med videomøter?\n"

@@ -122,7 +122,10 @@ def parse_labelled_lines(lines: Sequence[str], where: str, *, what: str = "lines
             found = None
         matches.append(found)
         if found is not None:
-            candidates.append((found.label, previous_blank))
+            # A timestamp next to a name-like label is as strong a sign of a speaker as a
+            # paragraph break: «[00:09] Ola Hansen: …» counts even when Ola speaks once.
+            timed = found.start is not None and name_like(found.label)
+            candidates.append((found.label, previous_blank or timed))
         previous_blank = not line.strip()
     accepted = accepted_labels(candidates)
     if not accepted:
