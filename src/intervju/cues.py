@@ -294,6 +294,11 @@ _EN_MARKERS = frozenset(
 _PAST_NB = re.compile(r"\b(sa|kom|ble|gikk|fikk|var|tok|satt|skjedde|måtte|\w{3,}(?:te|de|et))\b")
 _PAST_EN = re.compile(r"\b(said|came|went|got|was|were|took|sat|had|\w{3,}ed)\b")
 _TRAILING = re.compile(r"(…|\.\.\.|–|-|\bog|\bmen|\bså|\beller|\band|\bbut|\bso|\bor)\s*$", re.I)
+# Comparatives imply a comparison the informant has not spelled out («mye bedre bemanning»).
+_COMPARATIVE_NB = re.compile(
+    r"\b(?:bedre|verre|(?:mye|mer|litt|enda|ganske) \w{3,}ere|\w{3,}ere enn|mer \w+ enn)\b"
+)
+_COMPARATIVE_EN = re.compile(r"\b(?:better|worse|\w{3,}er than|(?:more|less) \w+ than)\b")
 _SENTENCE = re.compile(r"[.!?…]+\s+|\n+")
 
 
@@ -529,7 +534,9 @@ def _predicates(
                 continue
             if candidate.lower() in skip:
                 continue
-            if _is_content(candidate, lex):
+            if _is_content(candidate, lex) and not (
+                lang == "en" and candidate.lower().endswith("ing")
+            ):
                 out[j] = max(out.get(j, 0.0), weight)
             break
     return out
@@ -806,11 +813,16 @@ def detect_cues(
     pair_hits = [
         (w, lex.contrast_pairs[w.lower()]) for w in words if w.lower() in lex.contrast_pairs
     ]
+    multi = [k for k in lex.contrast_pairs if " " in k]
+    pair_hits += [(_surface(text, h), lex.contrast_pairs[h[1]]) for h in _phrase_hits(lower, multi)]
+    comparative = (_COMPARATIVE_EN if lang == "en" else _COMPARATIVE_NB).search(lower)
+    if comparative:
+        contrast_hits.append((comparative.start(), comparative.group(0)))
     if contrast_hits or pair_hits:
         strong_markers = [
             p for _, p in contrast_hits if p not in {"men", "but", "enn", "than", "mens", "while"}
         ]
-        strength = 0.3 + 0.25 * len(strong_markers) + (0.3 if pair_hits else 0.0)
+        strength = 0.3 + 0.25 * len(strong_markers) + (0.35 if pair_hits else 0.0)
         if len({lex.contrast_pairs[w.lower()] for w, _ in pair_hits}) >= 2:
             strength += 0.2
         side = pair_hits[0][0] if pair_hits else contrast_hits[0][1]
@@ -870,6 +882,7 @@ def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, b
     pos, phrase = hit
     start_end = end = pos + len(phrase)
     content = 0
+    linked_after_content = False
     for match in _WORD.finditer(text, start_end):
         if text[end : match.start()].strip() or content >= 3:
             break  # punctuation ends the clause
@@ -878,8 +891,11 @@ def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, b
         if _is_content(word, lex):
             content += 1
             end = match.end()
-        elif content == 0 and (low in _LINKS or low in _DETERMINERS):
-            end = match.end()
+        elif low in _LINKS or (low in _DETERMINERS and not linked_after_content):
+            # «den nye rutinen *med* 14a-vurderingene»: a link may join a second part.
+            linked_after_content = content > 0
+            if not linked_after_content:
+                end = match.end()
         else:
             break
     if content == 0:
