@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -51,7 +52,14 @@ from ..readers import read_transcript
 from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
-from .followups import cue_score, is_follow_up, missed_threshold, spoken, vocabulary
+from .followups import (
+    cue_score,
+    is_follow_up,
+    missed_threshold,
+    pause_seconds,
+    spoken,
+    vocabulary,
+)
 from .pseudonym import build_pseudonyms, pseudonymise_value
 from .report import (
     InterviewReport,
@@ -69,7 +77,8 @@ from .topics import place_questions
 Order = Literal["given", "natural"]
 Progress = Callable[[int, int, str], None]
 KEY_TERMS = 15
-EMBED_WORDS = 48
+EMBED_WORDS = 32
+MIN_CUE_WORDS = 8  # shorter answers cannot carry a strong cue without a marked pause
 
 
 @dataclass(frozen=True)
@@ -123,9 +132,17 @@ def review_transcript(
         for a in asked
     ]
     # Only new questions are embedded: a follow-up's topic comes from its thread,
-    # and embedding is most of the review's cost.
+    # and embedding is most of the review's cost. The embedding engine is C code
+    # that releases the GIL, so the cue analysis runs meanwhile in this thread.
     new_rows = [i for i, v in enumerate(verdicts) if not v.follow_up or i == 0]
-    vectors = _embed([_embedding_text(asked[i].turn.text) for i in new_rows], embeddings)
+    texts = [_embedding_text(asked[i].turn.text) for i in new_rows]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_embed, texts, embeddings)
+        follow_ups = {a.turn.index: v.follow_up for a, v in zip(asked, verdicts, strict=True)}
+        missed = _missed_followups(turns, follow_ups, language)
+        informant_texts = [spoken(t.text) for t in turns if t.role == "informant"]
+        terms = tuple(KeyTerm(term, count) for term, count in key_terms(informant_texts, language))
+        vectors = pending.result()
     tracker = GuideTracker(guide, embeddings)
     sims: list[np.ndarray | None] = [None] * len(asked)
     for row, i in enumerate(new_rows):
@@ -165,9 +182,6 @@ def review_transcript(
             )
         )
 
-    missed = _missed_followups(turns, questions, language)
-    informant_texts = [spoken(t.text) for t in turns if t.role == "informant"]
-    terms = tuple(KeyTerm(term, count) for term, count in key_terms(informant_texts, language))
     _, _, share = metrics.word_share(turns, transcript.interviewer)
     return InterviewReport(
         file=name,
@@ -228,43 +242,58 @@ def _positions(turns: Sequence[Turn], asked: Sequence[_Asked]) -> list[float]:
 
 
 def _missed_followups(
-    turns: Sequence[Turn], questions: Sequence[QuestionReview], language: str
+    turns: Sequence[Turn], follow_ups: dict[int, bool], language: str
 ) -> tuple[MissedFollowUp, ...]:
-    """Strong-cue informant turns after which the interviewer moved on (see followups)."""
-    by_turn = {q.turn_index: q for q in questions}
+    """Strong-cue informant turns after which the interviewer moved on (see followups).
+
+    ``follow_ups`` maps the turn index of every interviewer question to whether
+    it follows up; other interviewer turns («Mhm.») do not end an answer block.
+    """
+    by_index = {t.index: t for t in turns}
     out: list[MissedFollowUp] = []
     context: list[str] = []
-    block: list[tuple[float, Turn, tuple[str, ...], str | None]] = []
-    opener: QuestionReview | None = None
+    block: list[tuple[float, Turn, tuple[str, ...]]] = []
+    opened_by_follow_up = False
+    # Only answers that the interviewer leaves for a *new* question can be missed:
+    # the cue analysis (the costly part) is skipped for all others.
+    moves_on: dict[int, bool] = {}
+    upcoming: bool | None = None
+    for turn in reversed(turns):
+        if turn.index in follow_ups:
+            upcoming = not follow_ups[turn.index]
+        elif turn.role == "informant":
+            moves_on[turn.index] = bool(upcoming)
     for turn in turns:
         if turn.role == "informant":
             said = spoken(turn.text)
-            cues = detect_cues(said, context[-4:], language)
-            scored = cue_score(cues, turn.text)
-            block.append((scored.score, turn, scored.cues, scored.term))
+            worth = len(said.split()) >= MIN_CUE_WORDS or pause_seconds(turn.text) > 0
+            if moves_on.get(turn.index) and worth:
+                found = detect_cues(said, context[-4:], language)
+                scored = cue_score(found, turn.text)
+                block.append((scored.score, turn, scored.cues))
             context.append(said)
             continue
-        question = by_turn.get(turn.index)
-        if question is None:
-            continue  # a backchannel («Mhm.») does not end the answer block
-        if block and not question.follow_up:
-            best = max(block, key=lambda item: item[0])
-            threshold = missed_threshold(opener is not None and opener.follow_up)
-            if best[0] >= threshold:
-                out.append(_missed(best[1], best[2], question, context, language))
+        if turn.index not in follow_ups:
+            continue  # a backchannel does not end the answer block
+        is_follow = follow_ups[turn.index]
+        if block and not is_follow:
+            score, best, reasons = max(block, key=lambda item: item[0])
+            if score >= missed_threshold(opened_by_follow_up):
+                out.append(_missed(best, reasons, by_index[turn.index], context, language))
         block = []
-        opener = question
+        opened_by_follow_up = is_follow
     return tuple(out)
 
 
 def _missed(
     turn: Turn,
     cues: tuple[str, ...],
-    next_question: QuestionReview,
+    next_question: Turn,
     context: Sequence[str],
     language: str,
 ) -> MissedFollowUp:
-    earlier = [c for c in context if c != turn.text][-4:]
+    said = spoken(turn.text)
+    earlier = [c for c in context if c != said][-4:]
     options = suggest(spoken(turn.text), earlier, language=language, n=10)
     chosen = _preferred(options, cues)
     text = chosen.text if chosen else ""
@@ -273,7 +302,7 @@ def _missed(
         turn_index=turn.index,
         text=turn.text,
         cues=cues,
-        next_turn_index=next_question.turn_index,
+        next_turn_index=next_question.index,
         next_question=next_question.text,
         suggestion=text,
         suggestion_intent=intent,

@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -89,10 +90,16 @@ def _lexical(question: str, topic_words: list[frozenset[str]], language: str) ->
     """
     scores = np.zeros(len(topic_words), dtype=np.float64)
     for word in set(content_words(question, language)):
-        hits = [t for t, words in enumerate(topic_words) if any(same_stem(word, w) for w in words)]
+        hits = _hits(word, tuple(topic_words))
         for t in hits:
             scores[t] += 1.0 / len(hits)
     return scores
+
+
+@lru_cache(maxsize=8192)
+def _hits(word: str, topic_words: tuple[frozenset[str], ...]) -> tuple[int, ...]:
+    """The topics whose words include ``word`` (stem match); cached across questions."""
+    return tuple(t for t, words in enumerate(topic_words) if any(same_stem(word, w) for w in words))
 
 
 def _spans(guide: Guide) -> list[tuple[float, float]]:
