@@ -249,11 +249,11 @@ def parse_teams_live(text: str, *, where: str = "pasted text") -> Transcript | N
     if text.lstrip("\ufeff").startswith("WEBVTT"):
         return None
     from .readers._segments import Segment, build_transcript
-    from .readers.docx import _speaker_header  # one definition of a Teams speaker line
+    from .readers.docx import speaker_header  # the one definition of a Teams speaker line
     from .readers.text import split_lines
 
     lines = split_lines(text)
-    headers = [_speaker_header(line) for line in lines]
+    headers = [speaker_header(line) for line in lines]
     counts = Counter(h[0].casefold() for h in headers if h is not None)
     if not counts:
         return None

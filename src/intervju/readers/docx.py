@@ -39,7 +39,7 @@ _OLD_TIMINGS = re.compile(r"^\s*(\S+)\s*-->\s*(\S+)\s*$")
 _DOCUMENT_PART = "word/document.xml"
 
 
-def _speaker_header(line: str) -> tuple[str, float] | None:
+def speaker_header(line: str) -> tuple[str, float] | None:
     m = _SPEAKER_LINE.match(line.strip())
     if m is None:
         return None
@@ -94,7 +94,7 @@ def docx_lines(data: bytes, where: str) -> tuple[list[str], list[int]]:
 
 
 def _teams_segments(lines: Sequence[str]) -> list[Segment] | None:
-    headers = [_speaker_header(line) for line in lines]
+    headers = [speaker_header(line) for line in lines]
     counts = Counter(h[0].casefold() for h in headers if h is not None)
     if not counts:
         return None
