@@ -138,7 +138,10 @@ class Lexicon:
         """«tre» for 3 where the bank has a word for it, else the digits."""
         if 0 <= count < len(self.numbers) and self.numbers[count]:
             return str(self.numbers[count])
-        return str(count)
+        # Beyond the list: digits plus whatever follows the number in the last entry ("times").
+        last = next((n for n in reversed(self.numbers) if n), "")
+        tail = last.split(" ", 1)[1] if " " in last else ""
+        return f"{count} {tail}".strip()
 
 
 @dataclass(frozen=True)
