@@ -183,7 +183,8 @@ class LiveSession:
 
         ``role`` None infers it (labels like Forsker/Informant, else the first
         speaker who asks a question is the interviewer). ``suggest_followups``
-        False records a turn as context only (nothing counted as shown).
+        False records a turn as context only: no analysis, no suggestions, nothing
+        counted as shown (tracking still sees it).
         """
         text = " ".join(text.split())
         resolved = self._resolve_role(speaker, text, role)
@@ -199,7 +200,7 @@ class LiveSession:
         suggestions: tuple[Suggestion, ...] = ()
         cues: tuple[Cue, ...] = ()
         guide_next: GuideNext | None = None
-        if resolved == "interviewer" and text:
+        if resolved == "interviewer" and text and suggest_followups:
             analysis = _analyse(text)
         elif resolved == "informant" and text:
             context = list(self._informant_texts)
