@@ -24,8 +24,7 @@ MUTED = "#718096"
 INTERVIEWER = "#4a5568"
 INFORMANT = "#90cdf4"
 
-CSS = (
-    """
+_CSS = """
 :root { --ink:#1a202c; --muted:#4a5568; --line:#e2e8f0; --soft:#f7fafc; }
 * { box-sizing: border-box; }
 body { font-family: "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial,
@@ -57,22 +56,10 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 tr.rewrite td { border-top: none; color: var(--muted); font-size: 12px; padding-top: 0; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 11px;
   color: #fff; margin: 1px 2px 1px 0; white-space: nowrap; }
-.b-closed { background: """
-    + CLOSED
-    + """; } .b-leading { background: """
-    + LEADING
-    + """; }
-.b-double { background: """
-    + DOUBLE
-    + """; } .b-why { background: """
-    + MUTED
-    + """; }
-.b-follow { background: """
-    + FOLLOW
-    + """; } .b-new { background: #a0aec0; }
-.card { border: 1px solid var(--line); border-left: 4px solid """
-    + CLOSED
-    + """;
+.b-closed { background: $CLOSED; } .b-leading { background: $LEADING; }
+.b-double { background: $DOUBLE; } .b-why { background: $MUTED; }
+.b-follow { background: $FOLLOW; } .b-new { background: #a0aec0; } .b-open { background: $OPEN; }
+.card { border: 1px solid var(--line); border-left: 4px solid $CLOSED;
   border-radius: 6px; padding: 8px 12px; margin: 8px 0; background: #fffaf0; }
 .card p { margin: 3px 0; }
 .card .label { color: var(--muted); font-size: 12px; }
@@ -98,6 +85,15 @@ ul.defs { color: var(--muted); font-size: 12px; padding-left: 18px; }
   a { color: inherit; text-decoration: none; }
 }
 """
+
+# The colours are shared with the SVG charts; one definition each.
+CSS = (
+    _CSS.replace("$CLOSED", CLOSED)
+    .replace("$LEADING", LEADING)
+    .replace("$DOUBLE", DOUBLE)
+    .replace("$MUTED", MUTED)
+    .replace("$FOLLOW", FOLLOW)
+    .replace("$OPEN", OPEN)
 )
 
 
