@@ -10,7 +10,9 @@ turn when (in this order):
    «hvis jeg forstår deg riktig», «du sier at», "tell me more" …); or
 2. it echoes the informant's own words: a content word of the question
    (not a stop word, not in the guide's own vocabulary, at least four
-   letters) shares a stem with a word of the previous informant turn; or
+   letters) shares a stem with a word of the previous informant turn, or a
+   demonstrative points at one of their words («den grensen»), or the
+   question shares three or more of their content words; or
 3. it is a short question pointing back with a pronoun and nothing new
    («Hva gjorde det med deg?», «Hvordan var det?»).
 
@@ -49,7 +51,7 @@ _PROBES_NB = (
     r"\bsi (gjerne )?(litt )?mer\b",
     r"\bhva (mener|meinte|mente) du( med)?\b",
     r"\bhva legger du i\b",
-    r"\bhva (betyr|betydde) (det|dette|den|de)\b",
+    r"\bhva (betyr|betydde) (det|dette)( for (deg|dem|henne|ham|dere))?\s*(\?|$)",
     r"\bhva gjorde (det|dette|den) med deg\b",
     r"\bhvordan (var|kjentes|opplevdes|føltes) (det|dette)( for deg)?\s*(\?|$)",
     r"\bhvordan (kjente|opplevde) du (det|dette)\b",
@@ -88,6 +90,8 @@ def _words(text: str) -> frozenset[str]:
 _PROBES = tuple(re.compile(p) for p in (*_PROBES_NB, *_PROBES_EN))
 _POINTING = _words("""det dette den der da de dem that this it there those them then""")
 _WORD = re.compile(r"[^\W\d_]+")
+_DEMONSTRATIVE = re.compile(r"\b(?:den|det|denne|dette|disse|that|this|those)\s+([^\W\d_]{4,})")
+ECHO_MIN_SHARED = 3
 _PAUSE = re.compile(
     r"[\(\[]\s*(?:(?:lang|long|lengre|kort)\s+)?pause(?:\s*(?:på\s*)?(\d+)\s*(?:sek|s|sec|seconds?|sekunder)\.?)?\s*[\)\]]"
     r"|[\(\[]\s*(?:long|lang)\s+(?:silence|stillhet)\s*[\)\]]",
@@ -194,11 +198,20 @@ def is_follow_up(
         if probe.search(lowered):
             return FollowUpVerdict(True, "probe")
     theirs = set(content_words(previous_informant, language))
-    for word in content_words(question, language):
+    asked = content_words(question, language)
+    for word in asked:
         if _in(word, guide_vocabulary):
             continue
         if _in(word, theirs):
             return FollowUpVerdict(True, f"echo:{word}")
+    # «den grensen», «det rommet»: a demonstrative pointing at the informant's word.
+    for match in _DEMONSTRATIVE.finditer(lowered):
+        if _in(match.group(1), theirs):
+            return FollowUpVerdict(True, f"echo:{match.group(1)}")
+    # Several of their words at once is an echo even when the guide uses them too.
+    shared = {w for w in asked if _in(w, theirs)}
+    if len(shared) >= ECHO_MIN_SHARED:
+        return FollowUpVerdict(True, "echo:" + ",".join(sorted(shared)))
     words = _WORD.findall(lowered)
     if 0 < len(words) <= 6 and any(w in _POINTING for w in words):
         fresh = [w for w in content_words(question, language) if not _in(w, theirs)]

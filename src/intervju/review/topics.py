@@ -45,8 +45,14 @@ BACK = -4.0
 CLOSING_BONUS = 3.0
 ANNOUNCED_WEIGHT = 6.0
 FOLLOW_UP_WEIGHT = 0.2  # a probe's own words say little about the topic
+FOLLOW_UP_MOVE = -1.0  # extra cost for a follow-up to leave its thread's topic
 
 
+# «Går vi litt tilbake …»: an announced return makes going back as cheap as moving on.
+_BACKWARD = re.compile(
+    r"\b(tilbake til|går (vi )?(litt )?tilbake|gå (litt )?tilbake|back to|going back|go back)\b",
+    re.IGNORECASE,
+)
 # Interviewers announce structure: «til slutt …», «da går vi videre til relasjonen».
 _CLOSING = re.compile(
     r"\b(til slutt|helt til slutt|avslutningsvis|før vi (avslutter|runder av|slutter|gir oss)"
@@ -171,8 +177,14 @@ def place_questions(
                 transition[a, b] = BACK
     score = emissions[0].copy()
     back = np.zeros((n, topics), dtype=np.int64)
+    backward_ok = transition.copy()
+    backward_ok[np.tril_indices(topics, -1)] = NEXT
+    moving = np.where(np.eye(topics, dtype=bool), 0.0, FOLLOW_UP_MOVE)
     for i in range(1, n):
-        total = score[:, None] + transition
+        trans = backward_ok if _BACKWARD.search(texts[i]) else transition
+        if follow_ups[i]:
+            trans = trans + moving
+        total = score[:, None] + trans
         back[i] = np.argmax(total, axis=0)
         score = total[back[i], np.arange(topics)] + emissions[i]
     path = [int(np.argmax(score))]
