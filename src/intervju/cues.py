@@ -579,6 +579,9 @@ def find_terms(
             shown = word.lower()  # capitalised only because it starts a sentence
         surfaces.setdefault(key, Counter())[shown] += 1
         positions.setdefault(key, []).append(position)
+    framing = _framing_positions(turn_text, spans, lex)
+    for key in [k for k, at in positions.items() if all(p in framing for p in at)]:
+        del surfaces[key], positions[key]  # «if I'm honest», «ærlig talt»: a frame, not a topic
     vague_objects = _vague_objects(turn_text, lex, lang)
     metaphor_objects = _metaphor_objects(turn_text, lex, lang)
     predicates = _predicates(turn_text, spans, lex, lang)
@@ -645,19 +648,42 @@ def _repeated_phrases(
         if not _adjacent(text, spans, i):
             continue
         a, b = spans[i][2], spans[i + 1][2]
-        if a.lower() in function or b.lower() in function:
+        degree = a.lower() in _DEGREE[lang] and b.lower() not in function
+        if (a.lower() in function and not degree) or b.lower() in function:
             continue
         pair = (lemma(a, lang), lemma(b, lang))
         counts[pair] += 1
         shown.setdefault(pair, f"{a.lower() if i in _sentence_starts(text) else a} {b}")
     best = {t.lemma: t.score for t in terms}
+    said = {t.lemma: t.count_turn for t in terms}
     out: list[Term] = []
     for pair, count in counts.items():
         if count < 2:
             continue
+        if pair[0] in _DEGREE[lang] and said.get(pair[1], 0) > count:
+            continue  # «for sent» counts only when «sent» always comes with «for»
         base = max(best.get(pair[0], 0.0), best.get(pair[1], 0.0), 2.2 + (count - 2))
         out.append(Term(shown[pair], " ".join(pair), round(base + 0.5, 3), count, 0, "repeated"))
     return out
+
+
+# Degree words that make a fixed phrase with what follows («for sent», "too late").
+_DEGREE = {
+    "nb": frozenset(["for", "altfor", "så", "helt", "ikke"]),
+    "en": frozenset(["too", "so", "not"]),
+}
+
+
+def _framing_positions(text: str, spans: Sequence[tuple[int, int, str]], lex: Lexicon) -> set[int]:
+    """Token positions inside hedge phrases («ærlig talt», "if I'm honest")."""
+    lower = text.lower()
+    covered: set[int] = set()
+    for pos, phrase in _phrase_hits(lower, lex.hedges):
+        end = pos + len(phrase)
+        covered.update(
+            i for i, (start, stop, _) in enumerate(spans) if start >= pos and stop <= end
+        )
+    return covered
 
 
 def _best_form(forms: Counter[str]) -> str:
@@ -871,6 +897,9 @@ def _surface(text: str, hit: tuple[int, str]) -> str:
     return text[pos : pos + len(phrase)]
 
 
+_NOT_POINTED_AT = frozenset(
+    ["hjem", "seg", "meg", "deg", "oss", "dem", "ut", "inn", "opp", "ned", "tilbake", "videre"]
+)
 _LINKS = frozenset(["med", "om", "rundt", "for", "with", "about", "around", "of", "for"])
 _DETERMINERS = frozenset(
     ["den", "det", "de", "nye", "ny", "nytt", "the", "a", "an", "new", "this", "that"]
@@ -888,6 +917,8 @@ def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, b
             break  # punctuation ends the clause
         word = match.group()
         low = word.lower()
+        if content == 0 and low in _NOT_POINTED_AT:
+            break  # «tar det med hjem»: a particle verb, not «det med <something>»
         if _is_content(word, lex):
             content += 1
             end = match.end()
