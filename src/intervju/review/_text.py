@@ -80,8 +80,9 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "def_topics": (
             "Tema = guidens tema spørsmålet ble plassert i; en oppfølging blir i temaet til "
-            "spørsmålet den følger opp. Et guidespørsmål er stilt når et nytt spørsmål ble "
-            "plassert på det."
+            "spørsmålet den følger opp. Et tema er dekket når minst ett nytt spørsmål (ikke en "
+            "oppfølging) eller minst to spørsmål i alt ble plassert i det; et guidespørsmål "
+            "er stilt når et nytt spørsmål ble plassert på det."
         ),
         "form_open": "åpent",
         "form_closed": "lukket",
@@ -164,8 +165,9 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "def_topics": (
             "Topic = the guide topic a question was placed in; a follow-up stays in the topic of "
-            "the question it follows. A guide question is asked when a new question was placed "
-            "on it."
+            "the question it follows. A topic is covered when at least one new question (not a "
+            "follow-up) or at least two questions in all were placed in it; a guide question "
+            "is asked when a new question was placed on it."
         ),
         "form_open": "open",
         "form_closed": "closed",

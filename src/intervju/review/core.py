@@ -23,8 +23,10 @@ Definitions (also in the report's documentation):
   its own.
 * ``guide_question_id``: the nearest guide question within that topic; for a
   follow-up in the same topic, the guide question of the thread it follows.
-* ``topics_covered``: the sorted topic indices that at least one interviewer
-  question was placed in (follow-ups included).
+* ``topics_covered``: the sorted topic indices where a guide question was
+  asked (at least one new, non-follow-up question placed in the topic) or
+  where the interview dwelt (at least two questions of any kind); see
+  :func:`topics_covered`.
 * A guide question is *asked* when at least one new (non-follow-up) question
   was placed on it; *never asked* otherwise.
 * Interview order across files: the order given, unless ``order="natural"``
@@ -192,7 +194,7 @@ def review_transcript(
             if s != transcript.interviewer and s in _informants(turns)
         ),
         questions=tuple(questions),
-        topics_covered=tuple(sorted({q.topic_index for q in questions if q.topic_index})),
+        topics_covered=topics_covered(questions),
         interviewer_word_share=share,
         missed_followups=missed,
         key_terms=terms[:KEY_TERMS],
@@ -201,6 +203,28 @@ def review_transcript(
         timeline=metrics.timeline(turns, questions),
         turns=len(turns),
     )
+
+
+def topics_covered(questions: Sequence[QuestionReview]) -> tuple[int, ...]:
+    """Topics the interview covered: a guide question was asked there, or it dwelt there.
+
+    A topic counts when at least one new (non-follow-up) question was placed in
+    it, or at least two questions of any kind (an interviewer may enter a topic
+    by following up the informant's words and stay there with follow-ups). A
+    single follow-up alone does not cover a topic: it belongs to its thread.
+    """
+    counts: dict[int, int] = {}
+    new: set[int] = set()
+    for q in questions:
+        if q.topic_index is None:
+            continue
+        counts[q.topic_index] = counts.get(q.topic_index, 0) + 1
+        if not q.follow_up:
+            new.add(q.topic_index)
+    covered = new | {t for t, n in counts.items() if n >= 2}
+    if not covered:
+        covered = set(counts)
+    return tuple(sorted(covered))
 
 
 def _transcript_language(turns: Sequence[Turn], default: str) -> str:
