@@ -110,3 +110,19 @@ def test_key_terms_counts_repeated_words() -> None:
 def test_detect_cues_is_pure() -> None:
     text = "Det er en sånn distanse, altså … en distanse."
     assert detect_cues(text, (), "nb") == detect_cues(text, (), "nb")
+
+
+def test_hedge_frames_are_not_key_terms() -> None:
+    text = "It felt hollow, if I'm honest. Something was missing in the contact itself."
+    assert all("honest" not in t.text for t in find_terms(text, language="en"))
+    text_nb = "Ærlig talt, det ble en tomhet i samtalene. Tomheten var verst."
+    assert all("ærlig" not in t.text.lower() for t in find_terms(text_nb, language="nb"))
+
+
+def test_degree_phrase_is_kept_together() -> None:
+    text = "Vi kommer alltid for sent. For sent til barna, for sent inn i familien."
+    assert find_terms(text, language="nb")[0].text.lower() == "for sent"
+
+
+def test_particle_verb_is_not_a_vague_reference() -> None:
+    assert "vague" not in kinds("Og så tar du det med hjem, du legger deg med det.")

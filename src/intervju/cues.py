@@ -856,10 +856,10 @@ def detect_cues(
         cues.append(Cue("contrast", min(1.0, strength), side, other=other))
 
     # Vague references and jargon: quote the phrase as said («det med AAP-en»).
-    vague = _phrase_hits(lower, lex.vague)
-    if vague:
-        order = {phrase: i for i, phrase in enumerate(lex.vague)}
-        options = [(_vague_phrase(text, hit, lex), hit) for hit in vague]
+    order = {phrase: i for i, phrase in enumerate(lex.vague)}
+    options = [(_vague_phrase(text, hit, lex), hit) for hit in _phrase_hits(lower, lex.vague)]
+    options = [option for option in options if option[0][0]]
+    if options:
         (phrase, has_object), _ = min(
             options, key=lambda o: (not o[0][1], order.get(o[1][1], 99), o[1][0])
         )
@@ -918,7 +918,7 @@ def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, b
         word = match.group()
         low = word.lower()
         if content == 0 and low in _NOT_POINTED_AT:
-            break  # «tar det med hjem»: a particle verb, not «det med <something>»
+            return "", False  # «tar det med hjem»: a particle verb, not «det med <something>»
         if _is_content(word, lex):
             content += 1
             end = match.end()
