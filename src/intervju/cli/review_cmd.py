@@ -95,12 +95,12 @@ def register(app: typer.Typer) -> None:
         transcripts = []
         with _Progress(len(files) * 2) as progress:
             for path in files:
-                progress.step(f"leser {path.name}")
+                progress.step(f"reading {path.name}")
                 transcripts.append(read_transcript(path, interviewer=interviewer))
 
             def on_progress(done: int, total: int, name: str) -> None:
                 if name:
-                    progress.step(f"analyserer {name}")
+                    progress.step(f"reviewing {name}")
 
             report = review_many(
                 transcripts,
