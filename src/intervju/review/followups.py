@@ -22,12 +22,12 @@ guide's vocabulary is excluded in rule 2 so that a guide question about
 «relasjon».
 
 *Missed follow-up.* Between two interviewer questions lies an answer block of
-one or more informant turns. Each informant turn gets a cue score from the
-live engine's cues plus explicit pause markers («(pause 5 sek)», "[long
-pause]"). The strongest turn of a block whose score reaches
-:data:`MISSED_THRESHOLD` is a missed follow-up when the next interviewer
-question is not a follow-up. Cue words the interviewer already took up in the
-question that opened the block do not count: that thread was followed.
+one or more informant turns. Each informant turn gets a cue score
+(:func:`cue_score`) from the live engine's cues plus explicit pause markers
+(«(pause 5 sek)», "[long pause]"). The strongest turn of a block whose score
+reaches :data:`MISSED_THRESHOLD` is a missed follow-up when the next
+interviewer question is not a follow-up. When the block itself answered a
+follow-up, the bar is one point higher: the thread was already taken up once.
 """
 
 from __future__ import annotations
