@@ -206,7 +206,9 @@ def _on_paste(store: SessionStore, session_id: int) -> None:
         return
     try:
         result = ingest_paste(store, session_id, text)
-        resources.feed(store, _handle(store, session_id), result.added)
+        handle = _handle(store, session_id)
+        resources.revise(store, handle, result.edited)
+        resources.feed(store, handle, result.added)
     except IntervjuError as exc:
         _flash("error", str(exc))
         return
@@ -628,8 +630,10 @@ def _follow_status(store: SessionStore, info: SessionInfo) -> None:
 def _poll(store: SessionStore, session_id: int, follower: FileFollower) -> None:
     try:
         result = ingest_file_poll(store, session_id, follower)
-        if result.added:
-            resources.feed(store, _handle(store, session_id), result.added)
+        if result:
+            handle = _handle(store, session_id)
+            resources.revise(store, handle, result.edited)
+            resources.feed(store, handle, result.added)
     except IntervjuError as exc:
         st.error(str(exc), icon="⚠️")
         return

@@ -117,7 +117,9 @@ def session_to_dict(store: SessionStore, session_id: int) -> dict[str, object]:
         "session": info.to_dict(),
         "guide_yaml": store.guide_yaml(session_id),
         "turns": [t.to_dict() for t in store.turns(session_id)],
-        "suggestions": [s.to_dict() for s in store.suggestions(session_id)],
+        "suggestions": [
+            s.to_dict() for s in store.suggestions(session_id, include_superseded=True)
+        ],
         "flags": [f.to_dict() for f in store.flags(session_id)],
         "covered": [c.to_dict() for c in store.covered(session_id)],
         "notes": [n.to_dict() for n in store.notes(session_id)],

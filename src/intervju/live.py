@@ -123,6 +123,7 @@ class LiveSession:
         self._informant_texts: deque[str] = deque(maxlen=CONTEXT_TURNS)
         self._shown: deque[tuple[str, ...]] = deque(maxlen=RECENT_TURNS)
         self._used: list[Suggestion] = []
+        self._suggested_last = False  # whether the latest turn's suggestions are in _shown
 
     def fresh(self) -> LiveSession:
         """A new empty session reusing this one's embedder, guide and cached vectors."""
@@ -189,13 +190,41 @@ class LiveSession:
         text = " ".join(text.split())
         resolved = self._resolve_role(speaker, text, role)
         turn = Turn(len(self._turns), speaker, resolved, start, end, text)
+        return self._process(turn, track=True, suggest_followups=suggest_followups)
+
+    def revise_last_turn(self, text: str, *, suggest_followups: bool = True) -> LiveUpdate:
+        """Replace the latest turn's text and recompute its verdict or follow-ups.
+
+        Teams' live transcript grows and corrects its last lines while the
+        informant is still talking; a re-pasted or followed transcript then
+        edits the last turn instead of adding one. Guide tracking keeps what
+        the earlier text already covered (coverage only grows), so only the
+        analysis and the suggestions change.
+        """
+        if not self._turns:
+            raise IntervjuError("there is no turn to revise yet", where="revise_last_turn")
+        old = self._turns.pop()
+        if old.role == "informant" and old.text:
+            if self._informant_texts and self._informant_texts[-1] == old.text:
+                self._informant_texts.pop()
+            if self._suggested_last and self._shown:
+                self._shown.pop()
+        turn = Turn(old.index, old.speaker, old.role, old.start, old.end, " ".join(text.split()))
+        return self._process(turn, track=False, suggest_followups=suggest_followups)
+
+    def _process(self, turn: Turn, *, track: bool, suggest_followups: bool) -> LiveUpdate:
+        text, resolved, start, end = turn.text, turn.role, turn.start, turn.end
         self._turns.append(turn)
+        self._suggested_last = False
         # One embedding per turn, and only when something uses it (tracking or retrieval).
         wanted = self._tracker is not None or (resolved == "informant" and suggest_followups)
         vector = self._embed(text) if text and wanted else None
         match: GuideMatch | None = None
         if self._tracker is not None and vector is not None:
-            match = self._tracker.observe(text, resolved, vector=vector, start=start, end=end)
+            if track:
+                match = self._tracker.observe(text, resolved, vector=vector, start=start, end=end)
+            else:
+                match = self._tracker.locate(text, resolved, vector=vector)
         analysis: Any = None
         suggestions: tuple[Suggestion, ...] = ()
         cues: tuple[Cue, ...] = ()
@@ -215,6 +244,7 @@ class LiveSession:
                 )
                 suggestions, cues = plan.suggestions, plan.cues
                 self._shown.append(tuple(s.text for s in suggestions))
+                self._suggested_last = True
             self._informant_texts.append(text)
             if self._tracker is not None:
                 guide_next = self._tracker.next_question(text, vector=vector)

@@ -53,7 +53,6 @@ CoverHow = Literal["auto", "manual"]
 TurnSource = Literal["typed", "paste", "file", "import", "unknown"]
 TURN_SOURCES: tuple[TurnSource, ...] = ("typed", "paste", "file", "import", "unknown")
 
-SCHEMA_VERSION = 1
 _BUSY_TIMEOUT_MS = 5000
 
 # Each migration is a list of statements applied in one transaction; index i
@@ -129,7 +128,13 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX notes_by_session ON notes (session_id)",
     ),
+    (
+        # A turn revised after its cards were shown (Teams grows its last line) gets new
+        # cards; the old ones stay on record for review but are no longer current.
+        "ALTER TABLE suggestions ADD COLUMN superseded_at TEXT",
+    ),
 )
+SCHEMA_VERSION = len(_MIGRATIONS)
 
 
 # ---------------------------------------------------------------------------
@@ -230,6 +235,7 @@ class StoredSuggestion:
     emphasis: tuple[str, ...]
     shown_at: datetime
     used_at: datetime | None
+    superseded_at: datetime | None = None  # replaced by newer cards for a revised turn
 
     @property
     def used(self) -> bool:
@@ -247,6 +253,7 @@ class StoredSuggestion:
             "shown_at": self.shown_at.isoformat(),
             "used": self.used,
             "used_at": self.used_at.isoformat() if self.used_at else None,
+            "superseded_at": self.superseded_at.isoformat() if self.superseded_at else None,
         }
 
 
@@ -840,7 +847,8 @@ class SessionStore:
     # -- suggestions -------------------------------------------------------
 
     _SUGGESTION_COLUMNS = (
-        "id, session_id, turn_idx, rank, intent, text, why, emphasis, shown_at, used_at"
+        "id, session_id, turn_idx, rank, intent, text, why, emphasis, shown_at, used_at,"
+        " superseded_at"
     )
 
     @staticmethod
@@ -857,19 +865,39 @@ class SessionStore:
             emphasis=tuple(str(e) for e in emphasis),
             shown_at=_req_ts(str(row[8])),
             used_at=_parse_ts(cast("str | None", row[9])),
+            superseded_at=_parse_ts(cast("str | None", row[10])),
         )
 
     def record_suggestions(
-        self, session_id: int, turn_idx: int, suggestions: Sequence[SuggestionLike]
+        self,
+        session_id: int,
+        turn_idx: int,
+        suggestions: Sequence[SuggestionLike],
+        *,
+        replace: bool = False,
     ) -> tuple[StoredSuggestion, ...]:
         """Record the suggestions shown after a turn; idempotent (same text kept once).
 
+        ``replace`` marks the turn's other cards superseded (a revised turn got new
+        ones); they stay on record, but :meth:`suggestions` no longer lists them.
         Returns the stored rows for exactly the given suggestions, in the given
         order, so the UI can later mark one as used by its ``id``.
         """
         now = self._now()
         with self._write() as conn:
             self._require_session(conn, session_id)
+            if replace and suggestions:
+                marks = ",".join("?" for _ in suggestions)
+                conn.execute(
+                    "UPDATE suggestions SET superseded_at = ? WHERE session_id = ? AND"
+                    f" turn_idx = ? AND superseded_at IS NULL AND text NOT IN ({marks})",
+                    (now, session_id, turn_idx, *(s.text for s in suggestions)),
+                )
+                conn.execute(
+                    "UPDATE suggestions SET superseded_at = NULL WHERE session_id = ? AND"
+                    f" turn_idx = ? AND text IN ({marks})",
+                    (session_id, turn_idx, *(s.text for s in suggestions)),
+                )
             for rank, suggestion in enumerate(suggestions, start=1):
                 emphasis = tuple(getattr(suggestion, "emphasis", ()) or ())
                 conn.execute(
@@ -919,10 +947,12 @@ class SessionStore:
         return self._suggestion_row(row)
 
     def suggestions(
-        self, session_id: int, turn_idx: int | None = None
+        self, session_id: int, turn_idx: int | None = None, *, include_superseded: bool = False
     ) -> tuple[StoredSuggestion, ...]:
         """Suggestions shown in the session (or after one turn), by turn then rank."""
         query = f"SELECT {self._SUGGESTION_COLUMNS} FROM suggestions WHERE session_id = ?"
+        if not include_superseded:
+            query += " AND superseded_at IS NULL"
         params: tuple[int, ...] = (session_id,)
         if turn_idx is not None:
             query += " AND turn_idx = ?"

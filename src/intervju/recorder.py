@@ -1,0 +1,183 @@
+"""One stored interview bound to a live engine: the database is the truth.
+
+The app shows only what is in the SQLite store, so a reload or a crash can
+never lose or change what was on screen. A :class:`Recorder` keeps the live
+engine (:class:`~intervju.live.LiveSession`) in step with one stored session:
+
+- :meth:`Recorder.open` replays the stored turns through the engine once;
+  suggestions are recomputed only for a last turn whose suggestions were
+  never stored (a crash between commit and display);
+- :meth:`Recorder.feed` pushes newly *committed* turns through the engine and
+  records what it produced (flags, suggestions shown, automatic coverage)
+  before the caller renders anything;
+- :meth:`Recorder.revise` re-analyses a last turn whose text a re-pasted or
+  followed transcript has changed.
+
+This lives in the core, not the UI, so that it is tested without a browser and
+any front end (Streamlit, a future desktop app) gets the same guarantees.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .live import LiveSession, LiveUpdate
+from .storage import SessionStore, StoredTurn
+from .tracking import GuideNext
+
+
+@dataclass
+class Recorder:
+    """The live engine's state for one stored session (derived from the store)."""
+
+    store: SessionStore
+    session_id: int
+    live: LiveSession
+    applied: int = 0  # stored turns fed to ``live`` (turn idx < applied)
+    texts: list[str] = field(default_factory=list)  # as fed, to notice edits
+    guide_next: GuideNext | None = None
+    seen_covered: set[str] = field(default_factory=set)  # ids the engine covered so far
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @classmethod
+    def open(cls, store: SessionStore, session_id: int, base: LiveSession) -> Recorder:
+        """Build the engine state for a stored session by replaying its turns.
+
+        ``base`` is an empty session holding the embedder and the guide's
+        vectors; ``base.fresh()`` reuses them, so opening costs only the replay.
+        """
+        recorder = cls(store=store, session_id=session_id, live=base.fresh())
+        with recorder.lock:
+            stored = store.covered(session_id)
+            for item in stored:
+                if item.how == "manual":
+                    recorder._tick(item.question_id)
+            recorder._replay()
+            if not stored:
+                # Nothing ticked yet, e.g. a transcript imported by the CLI: store what
+                # the replay covered. (Afterwards, a tick the user removed stays removed.)
+                recorder.adopt_coverage()
+        return recorder
+
+    # -- keeping in step with the store -------------------------------------------
+    def sync(self) -> None:
+        """Feed turns committed elsewhere (another tab, a paste, a followed file)."""
+        with self.lock:
+            turns = self.store.turns(self.session_id)
+            if len(turns) > self.applied:
+                self.feed(turns[self.applied :])
+
+    def feed(self, turns: Sequence[StoredTurn]) -> LiveUpdate | None:
+        """Push newly committed turns through the engine and store what it produced.
+
+        Only the last turn's follow-ups are computed and recorded (they are the
+        ones shown); every interviewer turn gets its flag stored for review.
+        Returns the last update (None if every turn was already fed).
+        """
+        with self.lock:
+            fresh = [t for t in turns if t.idx >= self.applied]
+            if not fresh:
+                return None
+            update: LiveUpdate | None = None
+            for position, turn in enumerate(fresh):
+                is_last = position == len(fresh) - 1
+                update = self._add(turn, suggest=is_last)
+                if turn.role == "unknown" and update.turn.role != "unknown":
+                    self.store.update_turn_role(self.session_id, turn.idx, update.turn.role)
+                self._record(turn.idx, update, suggestions=is_last)
+            self._record_coverage(fresh[-1].idx)
+            self._after(update)
+            return update
+
+    def revise(self, edited: Sequence[StoredTurn]) -> LiveUpdate | None:
+        """Re-analyse the engine's last turn if ``edited`` changed its text.
+
+        Edits of earlier turns only update what the engine remembers: their
+        suggestions were replaced long ago, and tracking coverage only grows.
+        """
+        with self.lock:
+            update: LiveUpdate | None = None
+            for turn in edited:
+                if turn.idx >= self.applied or self.texts[turn.idx] == turn.text:
+                    continue
+                self.texts[turn.idx] = turn.text
+                if turn.idx == self.applied - 1:
+                    update = self.live.revise_last_turn(turn.text)
+                    self._record(turn.idx, update, suggestions=True, replace=True)
+            self._after(update)
+            return update
+
+    # -- guide ticks ----------------------------------------------------------------
+    def mark_covered(self, question_id: str) -> None:
+        """The user ticked a guide question (or clicked it as asked)."""
+        with self.lock:
+            turns = self.store.turns(self.session_id)
+            self.store.mark_covered(
+                self.session_id, question_id, "manual", turns[-1].idx if turns else None
+            )
+            self._tick(question_id)
+            self.guide_next = self.live.next_question()
+
+    def adopt_coverage(self) -> None:
+        """Record what the engine covered while replaying turns never fed live."""
+        with self.lock:
+            turns = self.store.turns(self.session_id)
+            self.seen_covered = set()
+            self._record_coverage(turns[-1].idx if turns else None)
+
+    # -- internals --------------------------------------------------------------------
+    def _tick(self, question_id: str) -> None:
+        guide = self.live.guide
+        if guide is not None and any(q.id == question_id for q in guide.questions):
+            self.live.mark_covered(question_id)  # ids from an older guide snapshot are skipped
+
+    def _replay(self) -> None:
+        turns = self.store.turns(self.session_id)
+        if turns:
+            have_flags = {f.turn_idx for f in self.store.flags(self.session_id)}
+            have_suggestions = {s.turn_idx for s in self.store.suggestions(self.session_id)}
+            last = turns[-1].idx
+            for turn in turns:
+                suggest = turn.idx == last and turn.idx not in have_suggestions
+                update = self._add(turn, suggest)
+                if update.analysis is not None and turn.idx not in have_flags:
+                    self.store.record_flag(self.session_id, turn.idx, update.analysis)
+                if suggest and update.suggestions:
+                    self.store.record_suggestions(self.session_id, turn.idx, update.suggestions)
+            # Coverage was recorded when the turns were first fed; a tick the user
+            # removed since then must stay removed, so nothing is re-recorded here.
+            self.seen_covered = set(self.live.coverage().covered)
+        self.guide_next = self.live.next_question()
+
+    def _add(self, turn: StoredTurn, suggest: bool) -> LiveUpdate:
+        role = turn.role if turn.role != "unknown" else None
+        update = self.live.add_turn(
+            turn.speaker, turn.text, role, turn.start, turn.end, suggest_followups=suggest
+        )
+        self.applied = turn.idx + 1
+        self.texts.append(turn.text)
+        return update
+
+    def _record(
+        self, turn_idx: int, update: LiveUpdate, *, suggestions: bool, replace: bool = False
+    ) -> None:
+        if update.analysis is not None:
+            self.store.record_flag(self.session_id, turn_idx, update.analysis)
+        if suggestions and update.suggestions:
+            self.store.record_suggestions(
+                self.session_id, turn_idx, update.suggestions, replace=replace
+            )
+
+    def _record_coverage(self, turn_idx: int | None) -> None:
+        now = set(self.live.coverage().covered)
+        for question_id in sorted(now - self.seen_covered):
+            self.store.mark_covered(self.session_id, question_id, "auto", turn_idx)
+        self.seen_covered = now
+
+    def _after(self, update: LiveUpdate | None) -> None:
+        if update is not None and update.guide_next is not None:
+            self.guide_next = update.guide_next
+        elif update is not None and update.turn.role == "interviewer":
+            self.guide_next = self.live.next_question()
