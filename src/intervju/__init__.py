@@ -22,6 +22,7 @@ from .live import LiveSession, LiveUpdate
 from .models import Guide, Question, Role, Topic, Transcript, Turn
 from .practice import PracticeFeedback, PracticeReply, SimulatedInformant, load_persona
 from .readers import read_transcript, read_transcript_bytes, read_transcript_text
+from .recorder import Recorder
 from .review import ReviewReport, review_files, review_many, review_transcript
 from .settings import Settings, load_settings, save_settings
 from .storage import SessionStore
@@ -48,6 +49,7 @@ __all__ = [
     "PracticeReply",
     "Question",
     "QuestionPart",
+    "Recorder",
     "ReviewReport",
     "Role",
     "SentenceTransformerEmbeddings",
