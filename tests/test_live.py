@@ -135,11 +135,22 @@ def _uses_term(text: str, terms: list[str], language: str) -> bool:
 
 
 @pytest.mark.slow
-def test_dev_set_quality_floor(base: LiveSession) -> None:
-    """hit@3 and key-term use on the development set stay above a floor (targets 0.80/0.85)."""
-    if not DEV.is_file():
-        pytest.skip("no development set")
-    rows = [json.loads(x) for x in DEV.read_text(encoding="utf-8").splitlines() if x.strip()]
+@pytest.mark.parametrize(
+    ("data", "hit_floor", "term_floor"),
+    [
+        (DEV, 0.85, 0.85),
+        # Written independently, blind to the engine and to the dev set (tests/data/README.md).
+        (DATA / "live_holdout.jsonl", 0.85, 0.80),
+    ],
+    ids=["dev", "holdout"],
+)
+def test_labelled_set_quality_floor(
+    base: LiveSession, data: Path, hit_floor: float, term_floor: float
+) -> None:
+    """hit@3 and key-term use stay above a floor (issue targets 0.80 / 0.85)."""
+    if not data.is_file():
+        pytest.skip("no labelled set")
+    rows = [json.loads(x) for x in data.read_text(encoding="utf-8").splitlines() if x.strip()]
     plain = LiveSession(None, base.embeddings)  # no guide: context turns need no embedding
     hits = term_ok = term_total = 0
     for row in rows:
@@ -153,8 +164,8 @@ def test_dev_set_quality_floor(base: LiveSession) -> None:
             term_ok += bool(needing) and all(
                 _uses_term(s.text, row["key_terms"], row["lang"]) for s in needing
             )
-    assert hits / len(rows) >= 0.85
-    assert term_ok / term_total >= 0.85
+    assert hits / len(rows) >= hit_floor
+    assert term_ok / term_total >= term_floor
 
 
 runner = CliRunner()
