@@ -118,7 +118,7 @@ def _timeline_chart(report: ReviewReport) -> Any:
     rows = [
         {
             t("axis_interview"): interview.file,
-            t("axis_position"): (b.bin + 0.5) / max(1, len(interview.timeline)),
+            t("axis_position"): (b.bin - 0.5) / max(1, len(interview.timeline)),  # bins are 1-based
             t("axis_share"): b.open_share,
             t("review_questions"): b.questions,
         }

@@ -235,7 +235,7 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
         return
     subject, verb, rest = words[:k], words[k], words[k + 1 :]
     if subject == ["du"] or subject == ["dere"]:
-        yield from _addressed_nb(verb, rest, lang)
+        yield from _addressed_as(subject[0], verb, rest, lang)
         return
     if verb in lang.copulas:
         yield from _copula_nb(verb, subject + rest, lang)
@@ -275,6 +275,17 @@ def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[s
     obj = [w for w in body if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
     if obj and not any(is_verb(w, lang) for w in obj[:3]) and obj[0] not in _LINKERS["nb"]:
         yield f"hvordan {lang.rewrite.get('experience_present', 'opplever')} du {_j(obj)}"
+
+
+_PLURAL_NB = {"du": "dere", "deg": "dere", "din": "deres", "ditt": "deres", "dine": "deres"}
+
+
+def _addressed_as(subject: str, verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """:func:`_addressed_nb`, still addressing a group when the question did («Brukte dere …»)."""
+    for candidate in _addressed_nb(verb, rest, lang):
+        if subject == "dere":
+            candidate = " ".join(_PLURAL_NB.get(w, w) for w in candidate.split())
+        yield candidate
 
 
 def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
@@ -333,8 +344,12 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     rest = rest[1:] if rest[:1] == ["ikke"] else rest
     if verb in ("husker", "husket") and rest and rest[0] not in ("at", "om", "hva", "hvordan"):
         yield f"hva husker du fra {_j(rest)}"
+    if verb in _EMOTIVE["nb"] and rest[:1] != ["på"] and rest[:1] and rest[0] in _LINKERS["nb"]:
+        yield f"hvordan {verb} du {_j(rest)}"  # «Trives du i jobben» → «Hvordan trives du i …»
     if verb in _EMOTIVE["nb"]:
         body = rest[1:] if rest[:1] == ["på"] else rest
+        if body[:1] == ["deg"] and body[1:2] and body[1] in _LINKERS["nb"]:
+            body = body[2:]  # «Gleder du deg til å …» → «Hva tenker du om å …»
         yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in body])}"
     yield f"hvordan {verb} du {_j(rest)}"
 
@@ -357,7 +372,7 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
         if verb in lang.copulas:
             yield from _copula_nb(verb, words[1:], lang)
         elif subject in lang.addressee:
-            yield from _addressed_nb(verb, words[2:], lang)
+            yield from _addressed_as(subject, verb, words[2:], lang)
         else:
             subj, rest = _split_subject(words[1:], lang)
             if subj and subj[0] not in lang.subject_pronouns:
