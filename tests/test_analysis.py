@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intervju.analysis import Analysis, QuestionPart, analyse, detect_language
 from intervju.analysis._data import load
@@ -208,3 +210,18 @@ def test_holdout_form(holdout_set: list[tuple[dict[str, Any], Analysis]]) -> Non
 def test_holdout_flag_f1(flag: str, holdout_set: list[tuple[dict[str, Any], Analysis]]) -> None:
     pairs = [(bool(row[flag]), bool(getattr(result, flag))) for row, result in holdout_set]
     assert _f1(pairs) >= HOLDOUT_FLOORS[flag]
+
+
+# --- robustness: the live screen calls analyse() on whatever was typed -----------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_analyse_never_raises_and_stays_consistent(text: str) -> None:
+    result = analyse(text)
+    assert result.form in ("open", "closed", "not_question")
+    assert result.language in ("nb", "en")
+    if result.form == "not_question":
+        assert not (result.leading or result.double or result.why)
+    if result.rewrite is not None:
+        assert result.rewrite.endswith("?")

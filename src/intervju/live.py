@@ -17,17 +17,16 @@ products (well under a millisecond).
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from .analysis import Analysis, analyse
 from .cues import Cue, language_evidence
 from .embeddings import embed_queries, get_embeddings
 from .errors import IntervjuError
@@ -64,7 +63,7 @@ class LiveUpdate:
     """
 
     turn: Turn
-    analysis: Any
+    analysis: Analysis | None
     suggestions: tuple[Suggestion, ...]
     guide_next: GuideNext | None
     coverage: Coverage
@@ -225,12 +224,12 @@ class LiveSession:
                 match = self._tracker.observe(text, resolved, vector=vector, start=start, end=end)
             else:
                 match = self._tracker.locate(text, resolved, vector=vector)
-        analysis: Any = None
+        analysis: Analysis | None = None
         suggestions: tuple[Suggestion, ...] = ()
         cues: tuple[Cue, ...] = ()
         guide_next: GuideNext | None = None
         if resolved == "interviewer" and text and suggest_followups:
-            analysis = _analyse(text)
+            analysis = analyse(text)
         elif resolved == "informant" and text:
             context = list(self._informant_texts)
             if suggest_followups:
@@ -350,24 +349,3 @@ def suggest_update(
         speaker = str(item.get("speaker") or (raw_role or f"speaker-{position}"))
         fresh.add_turn(speaker, text, role, suggest_followups=False)
     return fresh.add_turn("informant", turn, "informant")
-
-
-def _analyse(text: str) -> Any:
-    analyse = _analyser()
-    if analyse is None:
-        return None
-    try:
-        return analyse(text)
-    except Exception:  # a flag is a nicety; a live screen must never die on it
-        return None
-
-
-@lru_cache(maxsize=1)
-def _analyser() -> Callable[[str], Any] | None:
-    """``intervju.analysis.analyse`` once that module exists (built in parallel)."""
-    try:
-        module = importlib.import_module("intervju.analysis")
-    except ImportError:
-        return None
-    analyse = getattr(module, "analyse", None)
-    return analyse if callable(analyse) else None

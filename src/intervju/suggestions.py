@@ -17,15 +17,14 @@ or leading question.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from .analysis import analyse
 from .cues import Cue, Term, detect_cues, find_terms, guess_language, key_terms
 from .index import cached_embeddings
 from .probes import INTENTS, ProbeBank, load_probe_bank
@@ -314,28 +313,6 @@ def _why(item: RankedIntent, bank: ProbeBank, key: Term | None) -> str:
 
 @lru_cache(maxsize=4096)
 def is_open_question(text: str) -> bool:
-    """True unless the question analyser finds the text closed, leading or double.
-
-    The analyser is built in parallel (``intervju.analysis``); until it can be
-    imported every wording passes, and the probe-bank tests check the wordings.
-    """
-    analyse = _analyser()
-    if analyse is None:
-        return True
-    try:
-        result: Any = analyse(text)
-    except Exception:  # the analyser is optional here; the bank tests check wordings
-        return True
-    return bool(
-        result.form == "open" and not result.leading and not getattr(result, "double", False)
-    )
-
-
-@lru_cache(maxsize=1)
-def _analyser() -> Callable[[str], Any] | None:
-    try:
-        module = importlib.import_module("intervju.analysis")
-    except ImportError:
-        return None
-    analyse = getattr(module, "analyse", None)
-    return analyse if callable(analyse) else None
+    """True when the question analyser finds ``text`` open, not leading and not double."""
+    result = analyse(text)
+    return result.form == "open" and not result.leading and not result.double
