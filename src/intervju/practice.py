@@ -27,6 +27,7 @@ from .errors import GuideError
 PERSONA_DIR = Path(__file__).resolve().parent / "data" / "guide" / "practice"
 
 ReplyKind = Literal["story", "more", "short", "agree", "choice", "partial", "why", "unclear"]
+ReplySource = Literal["rules", "llm"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ class PracticeReply:
     analysis: Analysis
     kind: ReplyKind
     text: str
+    # Who wrote the answer: the rule-based informant or a configured language model
+    # (``intervju.llm.LLMInformant``). Optional so older callers keep working.
+    source: ReplySource = "rules"
+    # Why a language-model informant answered with the rule-based reply instead
+    # (connection refused, timeout, empty answer); None when it did not fall back.
+    fallback: str | None = None
 
 
 @dataclass(frozen=True)

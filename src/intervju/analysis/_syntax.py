@@ -90,6 +90,8 @@ def normalise(text: str, lang: LangData) -> str:
     """Remove spoken noise while keeping punctuation that marks syntax."""
     s = text.replace("’", "'").replace("‘", "'").replace("´", "'")
     s = s.replace("«", "").replace("»", "").replace("“", "").replace("”", "").replace('"', "")
+    # «[...]» marks speech left out: a clause boundary, unlike notes such as «[ler]».
+    s = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]", ", ", s)
     s = _BRACKETS.sub(" ", s)
     for pattern, replacement in lang.abbreviations:
         s = pattern.sub(replacement, s)
