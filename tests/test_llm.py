@@ -5,8 +5,11 @@ Only fake chat models are used: nothing here opens a network connection.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -273,3 +276,76 @@ def test_cli_llm_without_configuration_exits_2(tmp_path: Any) -> None:
     )
     assert done.returncode == 2
     assert "llm" in done.stderr and "Innstillinger" in done.stderr
+
+
+# -- UI wiring (Streamlit AppTest, fake models only) -------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def app_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    pytest.importorskip("streamlit")
+    import streamlit as st
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    folder = tmp_path / "data"
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(folder))
+    monkeypatch.setenv("INTERVJU_EMBEDDINGS", "hashing")
+    monkeypatch.setenv("INTERVJU_CACHE_DIR", str(tmp_path / "cache"))
+    st.cache_resource.clear()
+    yield folder
+    st.cache_resource.clear()
+
+
+def _page(url_path: str, at: Any = None) -> Any:
+    from streamlit.testing.v1 import AppTest
+
+    at = at or AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    for page_hash, info in at._registered_pages.items():
+        if info.get("url_pathname") == url_path:
+            at._page_hash = page_hash
+            return at.run()
+    raise AssertionError(f"no page {url_path}")
+
+
+def test_settings_page_saves_the_llm_with_a_cloud_warning(app_dir: Path) -> None:
+    at = _page("innstillinger")
+    assert not at.exception
+    at.radio(key="set_llm_provider").set_value("openai").run()
+    at.text_input(key="set_llm_model").set_value("gpt-4o-mini").run()
+    assert any(ENV_ALLOW_CLOUD in w.value and "api.openai.com" in w.value for w in at.warning)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    saved = json.loads((app_dir / "settings.json").read_text(encoding="utf-8"))
+    assert saved["llm"] == {"provider": "openai", "model": "gpt-4o-mini", "base_url": None}
+    assert any("kan ikke brukes" in w.value for w in at.warning)  # no opt-in: told at once
+    # a local server: no cloud warning
+    at.text_input(key="set_llm_url").set_value("http://localhost:8080/v1").run()
+    assert not any(ENV_ALLOW_CLOUD in w.value for w in at.warning)
+
+
+def test_practice_page_says_which_informant_answers(app_dir: Path) -> None:
+    at = _page("ovelse")
+    assert not at.exception
+    assert any("Regelbasert informant" in c.value for c in at.caption)
+
+    app_dir.mkdir(parents=True, exist_ok=True)
+    local = LLMSettings(provider="ollama", model="fake-model")
+    (app_dir / "settings.json").write_text(
+        json.dumps({"version": 1, "llm": local.to_dict()}), encoding="utf-8"
+    )
+    from intervju.settings import load_settings
+    from ui.practice_page import informant_key
+
+    agent, model = informant([STORY])
+    at = _page("ovelse")
+    at.session_state[informant_key("nav-veileder", load_settings())] = agent
+    at.run()
+    assert any("fake-model" in c.value for c in at.caption)
+    at.chat_input(key="practice_line").set_value("Kan du fortelle om det første møtet?").run()
+    assert not at.exception and not at.error
+    answers = [m for m in at.chat_message if m.name == "assistant"]
+    assert answers and answers[-1].markdown[0].value.startswith("Jeg husker")
+    assert len(model.calls) == 1

@@ -2,7 +2,10 @@
 
 A practice conversation is throw-away training, not interview data, so it is
 not stored in the session database; the simulated informant (which remembers
-the stories it has told) lives in this browser tab's state.
+the stories it has told) lives in this browser tab's state. When a language
+model is configured in Innstillinger, an :class:`intervju.llm.LLMInformant`
+answers instead (the rule-based informant steps in whenever the model fails);
+the page always says which one is speaking.
 """
 
 from __future__ import annotations
@@ -10,28 +13,81 @@ from __future__ import annotations
 import streamlit as st
 
 from intervju.errors import IntervjuError
+from intervju.llm import LLMInformant, describe, get_chat_model
 from intervju.practice import PracticeReply, SimulatedInformant, bundled_personas, load_persona
 from intervju.settings import Settings
 
 from . import components as c
 from . import resources
-from .strings import problem_label, t
+from .strings import lang, problem_label, t
+
+Informant = SimulatedInformant | LLMInformant
+
+# The language-model strings (nb, en); candidates for ui/strings.py.
+_LLM_TEXT: dict[str, tuple[str, str]] = {
+    "llm_active": (
+        "Informanten svarer med språkmodellen {model}.",
+        "The informant answers with the language model {model}.",
+    ),
+    "rules_active": (
+        "Regelbasert informant (velg en språkmodell i Innstillinger for friere svar).",
+        "Rule-based informant (choose a language model in Settings for freer answers).",
+    ),
+    "llm_unusable": (
+        "Språkmodellen kan ikke brukes, den regelbaserte informanten svarer: {msg}",
+        "The language model cannot be used; the rule-based informant answers: {msg}",
+    ),
+    "llm_thinking": ("Informanten tenker …", "The informant is thinking …"),
+    "llm_fallback": ("regelbasert svar: {why}", "rule-based answer: {why}"),
+    "llm_disabled": (
+        "Språkmodellen svarte ikke flere ganger; resten av økten er regelbasert.",
+        "The language model failed repeatedly; the rest of this session is rule-based.",
+    ),
+}
 
 
-def _informant(name: str) -> SimulatedInformant:
-    key = f"practice_{name}"
-    informant = st.session_state.get(key)
-    if isinstance(informant, SimulatedInformant):
-        return informant
+def _lt(key: str, **values: object) -> str:
+    nb, en = _LLM_TEXT[key]
+    text = en if lang() == "en" else nb
+    return text.format(**values) if values else text
+
+
+def informant_key(name: str, settings: Settings) -> str:
+    """Session-state key of a persona's informant; a changed model setting starts afresh."""
+    llm = settings.llm
+    if llm.provider == "none":
+        return f"practice_{name}"
+    return f"practice_{name}|{llm.provider}|{llm.model}|{llm.base_url}"
+
+
+def _informant(name: str) -> Informant:
     settings: Settings = st.session_state["settings"]
+    key = informant_key(name, settings)
+    informant = st.session_state.get(key)
+    if isinstance(informant, SimulatedInformant | LLMInformant):
+        return informant
     persona = load_persona(name)
-    informant = SimulatedInformant(persona, resources.current_embedder(settings))
-    st.session_state[key] = informant
-    return informant
+    embeddings = resources.current_embedder(settings)
+    try:
+        model = get_chat_model(settings.llm)
+    except IntervjuError as exc:
+        # Practice still works, rule-based; the reason stays visible for this informant.
+        st.session_state[f"{key}|error"] = str(exc)
+        model = None
+    fresh: Informant = (
+        SimulatedInformant(persona, embeddings)
+        if model is None
+        else LLMInformant(persona, model, embeddings)
+    )
+    st.session_state[key] = fresh
+    return fresh
 
 
 def _on_restart(name: str) -> None:
-    st.session_state.pop(f"practice_{name}", None)
+    settings: Settings = st.session_state["settings"]
+    key = informant_key(name, settings)
+    st.session_state.pop(key, None)
+    st.session_state.pop(f"{key}|error", None)
 
 
 def _badges(reply: PracticeReply) -> str:
@@ -43,7 +99,7 @@ def _badges(reply: PracticeReply) -> str:
     return "⚑ " + ", ".join(problem_label(p) for p in problems)
 
 
-def _history(informant: SimulatedInformant) -> None:
+def _history(informant: Informant) -> None:
     if not informant.history:
         st.caption(t("practice_empty"))
     for reply in informant.history:
@@ -57,9 +113,11 @@ def _history(informant: SimulatedInformant) -> None:
         with st.chat_message("assistant", avatar=":material/record_voice_over:"):
             st.markdown(c.esc(reply.text))
             st.caption(t(f"reply_kind_{reply.kind}"))
+            if reply.fallback:
+                st.caption(_lt("llm_fallback", why=reply.fallback))
 
 
-def _feedback(informant: SimulatedInformant) -> None:
+def _feedback(informant: Informant) -> None:
     feedback = informant.feedback()
     st.subheader(t("practice_feedback"))
     row = st.columns(3)
@@ -103,10 +161,24 @@ def render() -> None:
         st.error(str(exc), icon="⚠️")
         return
     st.caption(f"{informant.persona.name} — {informant.persona.role}")
+    settings: Settings = st.session_state["settings"]
+    problem = st.session_state.get(f"{informant_key(name, settings)}|error")
+    if problem:
+        st.warning(_lt("llm_unusable", msg=problem), icon="⚠️")
+    if isinstance(informant, LLMInformant):
+        st.caption(f":material/smart_toy: {_lt('llm_active', model=describe(settings.llm))}")
+    else:
+        st.caption(_lt("rules_active"))
     chat, side = st.columns([3, 2], gap="medium")
     question = st.chat_input(t("practice_input"), key="practice_line")
     if question and question.strip():
-        informant.reply(" ".join(question.split()))
+        if isinstance(informant, LLMInformant):
+            with st.spinner(_lt("llm_thinking")):
+                informant.reply(" ".join(question.split()))
+        else:
+            informant.reply(" ".join(question.split()))
+    if isinstance(informant, LLMInformant) and informant.model_disabled:
+        st.warning(_lt("llm_disabled"), icon="⚠️")
     with chat:
         _history(informant)
     with side:

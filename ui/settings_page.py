@@ -1,8 +1,11 @@
-"""Innstillinger: language, embedding backend, and where the data lives.
+"""Innstillinger: language, embedding backend, optional language model, and where the data lives.
 
 The settings file lives inside the data folder, so the folder itself is
 chosen outside the app (``INTERVJU_DATA_DIR``); the page shows it plainly,
-because researchers must know where their interviews are stored.
+because researchers must know where their interviews are stored. The optional
+language model (:mod:`intervju.llm`) is configured here too; the page says
+plainly when a choice would send text off the machine, and API keys are never
+asked for (they stay in the environment).
 """
 
 from __future__ import annotations
@@ -12,12 +15,76 @@ import os
 import streamlit as st
 
 from intervju.errors import IntervjuError
-from intervju.settings import EMBEDDINGS_BACKENDS, LANGUAGES, Settings, save_settings
+from intervju.llm import ENV_ALLOW_CLOUD, ENV_OPENAI_KEY, cloud_allowed, get_chat_model, llm_target
+from intervju.settings import (
+    EMBEDDINGS_BACKENDS,
+    LANGUAGES,
+    LLM_PROVIDERS,
+    LLMSettings,
+    Settings,
+    save_settings,
+)
 
 from . import resources
-from .strings import t
+from .strings import lang, t
 
 _LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "en": "English"}
+# Same in both languages: a radio's labels must not change when the language does.
+_PROVIDER_NAMES = {"none": "– (ingen / none)", "ollama": "Ollama", "openai": "OpenAI API"}
+
+# The language-model strings (nb, en); candidates for ui/strings.py.
+_LLM_TEXT: dict[str, tuple[str, str]] = {
+    "llm_header": ("Språkmodell (valgfritt)", "Language model (optional)"),
+    "llm_intro": (
+        "Brukes bare til øving (en informant som svarer med egne ord) og til forslag til "
+        "omformuleringer. Alt annet virker uten.",
+        "Only used for practice (an informant answering in its own words) and for rewrite "
+        "suggestions. Everything else works without it.",
+    ),
+    "llm_provider": ("Leverandør", "Provider"),
+    "llm_model": ("Modellnavn", "Model name"),
+    "llm_url": ("Adresse (base_url)", "Address (base_url)"),
+    "llm_url_help": (
+        "Ollama: tom = http://localhost:11434. OpenAI-kompatibel (llama.cpp, vLLM, LM Studio): "
+        "f.eks. http://localhost:8080/v1. Tom betyr OpenAIs skytjeneste.",
+        "Ollama: empty = http://localhost:11434. OpenAI-compatible (llama.cpp, vLLM, LM "
+        "Studio): e.g. http://localhost:8080/v1. Empty means OpenAI's cloud service.",
+    ),
+    "llm_key": (
+        "API-nøkkelen leses fra miljøvariabelen {env} og lagres aldri.",
+        "The API key is read from the environment variable {env} and never stored.",
+    ),
+    "llm_cloud": (
+        "Dette sender tekst til {url}, utenfor denne maskinen og ditt lokale nett. Intervjuer "
+        "er personopplysninger: bruk en skytjeneste bare hvis det er godkjent for prosjektet. "
+        "Modellen brukes bare når appen er startet med {env}=1.",
+        "This sends text to {url}, outside this machine and your local network. Interviews "
+        "are personal data: use a cloud service only if your project has approval for it. "
+        "The model is only used when the app was started with {env}=1.",
+    ),
+    "llm_cloud_on": (
+        "{env}=1 er satt: skytjenesten vil bli brukt.",
+        "{env}=1 is set: the cloud service will be used.",
+    ),
+    "llm_unusable": (
+        "Lagret, men språkmodellen kan ikke brukes ennå: {msg}",
+        "Saved, but the language model cannot be used yet: {msg}",
+    ),
+}
+
+
+def _lt(key: str, **values: object) -> str:
+    nb, en = _LLM_TEXT[key]
+    text = en if lang() == "en" else nb
+    return text.format(**values) if values else text
+
+
+def _llm_choice(settings: Settings) -> LLMSettings:
+    """The language-model settings as currently entered on the page (not yet saved)."""
+    provider = st.session_state.get("set_llm_provider", settings.llm.provider)
+    model = str(st.session_state.get("set_llm_model", settings.llm.model or "")).strip()
+    url = str(st.session_state.get("set_llm_url", settings.llm.base_url or "")).strip()
+    return LLMSettings(provider=provider, model=model or None, base_url=url or None)
 
 
 def _on_save() -> None:
@@ -28,6 +95,7 @@ def _on_save() -> None:
             language=st.session_state.get("set_lang", settings.language),
             embeddings_backend=st.session_state.get("set_backend", settings.embeddings_backend),
             embeddings_model=model,
+            llm=_llm_choice(settings),
         )
         path = save_settings(updated)
     except IntervjuError as exc:
@@ -36,6 +104,40 @@ def _on_save() -> None:
     st.session_state["settings"] = updated
     st.session_state["lang"] = updated.language
     st.session_state["settings_flash"] = ("success", t("settings_saved", path=path))
+    try:  # builds the client only; no request is sent
+        get_chat_model(updated.llm)
+    except IntervjuError as exc:
+        st.session_state["settings_llm_flash"] = _lt("llm_unusable", msg=str(exc))
+
+
+def _llm_fields(settings: Settings) -> None:
+    st.subheader(_lt("llm_header"))
+    st.caption(_lt("llm_intro"))
+    st.radio(
+        _lt("llm_provider"),
+        list(LLM_PROVIDERS),
+        index=list(LLM_PROVIDERS).index(settings.llm.provider),
+        format_func=lambda code: _PROVIDER_NAMES.get(code, code),
+        key="set_llm_provider",
+        horizontal=True,
+    )
+    choice = _llm_choice(settings)
+    if choice.provider == "none":
+        return
+    st.text_input(_lt("llm_model"), value=settings.llm.model or "", key="set_llm_model")
+    st.text_input(
+        _lt("llm_url"),
+        value=settings.llm.base_url or "",
+        key="set_llm_url",
+        help=_lt("llm_url_help"),
+    )
+    target = llm_target(_llm_choice(settings))
+    if target is not None and target.remote:
+        st.warning(_lt("llm_cloud", url=target.url, env=ENV_ALLOW_CLOUD), icon="⚠️")
+        if cloud_allowed(choice):
+            st.caption(_lt("llm_cloud_on", env=ENV_ALLOW_CLOUD))
+    if choice.provider == "openai":
+        st.caption(_lt("llm_key", env=ENV_OPENAI_KEY))
 
 
 def render() -> None:
@@ -45,6 +147,9 @@ def render() -> None:
     if flash is not None:
         kind, message = flash
         (st.error if kind == "error" else st.success)(message)
+    llm_flash = st.session_state.pop("settings_llm_flash", None)
+    if llm_flash:
+        st.warning(llm_flash, icon="⚠️")
     st.radio(
         t("settings_language"),
         list(LANGUAGES),
@@ -65,6 +170,8 @@ def render() -> None:
     env = os.environ.get(resources.ENV_EMBEDDINGS, "").strip()
     if env:
         st.caption(t("settings_env_override", value=env))
+    st.divider()
+    _llm_fields(settings)
     st.button(t("settings_save"), on_click=_on_save, type="primary")
     st.divider()
     st.subheader(t("settings_data"))
