@@ -298,7 +298,10 @@ def _missed_followups(
             context.append(said)
             continue
         if turn.index not in follow_ups:
-            continue  # a backchannel does not end the answer block
+            # «Mhm.», «Ja.»: minimal encouragement takes up what was just said (a silence
+            # probe), so only what the informant says after it can still be left hanging.
+            block = []
+            continue
         is_follow = follow_ups[turn.index]
         if block and not is_follow:
             score, best, reasons = max(block, key=lambda item: item[0])

@@ -22,7 +22,9 @@ guide's vocabulary is excluded in rule 2 so that a guide question about
 «relasjon».
 
 *Missed follow-up.* Between two interviewer questions lies an answer block of
-one or more informant turns. Each informant turn gets a cue score
+one or more informant turns; a backchannel («Mhm.», «Ja.») inside it takes up
+what came before (minimal encouragement is a follow-up), so only the turns
+after the last backchannel count. Each informant turn gets a cue score
 (:func:`cue_score`) from the live engine's cues plus explicit pause markers
 («(pause 5 sek)», "[long pause]"). The strongest turn of a block whose score
 reaches :data:`MISSED_THRESHOLD` is a missed follow-up when the next
@@ -255,8 +257,9 @@ def cue_score(cues: Sequence[Cue], text: str) -> CueScore:
 
     Only cues that mark a rich or charged moment count: a marked pause
     (2.0), feelings, strong words, metaphors, a word said three times or
-    more (2.0) or twice (1.0), clear hesitation, trailing off, an ellipsis
-    mid-turn (0.5) and a very long answer (0.5). Comparisons, generalising,
+    more (2.0) or twice (1.0), clear hesitation (a lone filler such as
+    «egentlig» or «liksom» is not), trailing off, an ellipsis mid-turn (0.5)
+    and a very long answer (0.5). Comparisons, generalising,
     opinions and "episode without feelings" are good live prompts but too
     common to call a moment *missed*.
     """
@@ -278,7 +281,9 @@ def cue_score(cues: Sequence[Cue], text: str) -> CueScore:
         elif cue.kind in ("feeling", "strong", "metaphor", "trailing"):
             weight = 1.0
         elif cue.kind == "hedging":
-            weight = 1.0 if cue.strength >= 0.7 else 0.5
+            # A lone filler («egentlig», «liksom», «eller») is how people talk, not hesitation.
+            filler = len((cue.term or "").split()) < 2
+            weight = 0.0 if filler else 1.0 if cue.strength >= 0.7 else 0.5
         elif cue.kind == "long" and cue.strength >= 0.9:
             weight = 0.5
         if weight <= 0.0:
