@@ -400,3 +400,28 @@ def test_cli_review_json_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     bad = runner.invoke(app, ["review", str(tmp_path / "missing.vtt")])
     assert bad.exit_code != 0
+
+
+# --- an independent labelled set --------------------------------------------------------
+# Four interviews written in a separate session by an annotator who never saw this code
+# (tests/data/README.md). Floors sit under what review mode reached on it, so a change that
+# generalises worse fails here first.
+INDEPENDENT = sorted((DATA / "independent").glob("review-*.vtt"))
+
+
+def test_independent_interviews_meet_the_targets(guide) -> None:  # type: ignore[no-untyped-def]
+    report = review_files(INDEPENDENT, guide, embeddings=get_embeddings())
+    placed = correct = tp = fp = fn = 0
+    for path, interview in zip(INDEPENDENT, report.interviews, strict=True):
+        expected = truth(path)
+        want = {q["turn_index"]: q["topic_index"] for q in expected["questions"]}  # type: ignore[attr-defined]
+        for question in interview.questions:
+            if question.turn_index in want:
+                placed += 1
+                correct += question.topic_index == want[question.turn_index]
+        assert abs(interview.interviewer_word_share - expected["interviewer_word_share"]) <= 0.02  # type: ignore[operator]
+        missed = {m.turn_index for m in interview.missed_followups}
+        real = set(expected["missed_followups"])  # type: ignore[arg-type]
+        tp, fp, fn = tp + len(missed & real), fp + len(missed - real), fn + len(real - missed)
+    assert correct / placed >= 0.85
+    assert tp / (tp + fn) >= 0.6 and tp / (tp + fp) >= 0.5
