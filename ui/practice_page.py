@@ -19,37 +19,11 @@ from intervju.settings import Settings
 
 from . import components as c
 from . import resources
-from .strings import lang, problem_label, t
+from .strings import problem_label, t
 
 Informant = SimulatedInformant | LLMInformant
 
 # The language-model strings (nb, en); candidates for ui/strings.py.
-_LLM_TEXT: dict[str, tuple[str, str]] = {
-    "llm_active": (
-        "Informanten svarer med språkmodellen {model}.",
-        "The informant answers with the language model {model}.",
-    ),
-    "rules_active": (
-        "Regelbasert informant (velg en språkmodell i Innstillinger for friere svar).",
-        "Rule-based informant (choose a language model in Settings for freer answers).",
-    ),
-    "llm_unusable": (
-        "Språkmodellen kan ikke brukes, den regelbaserte informanten svarer: {msg}",
-        "The language model cannot be used; the rule-based informant answers: {msg}",
-    ),
-    "llm_thinking": ("Informanten tenker …", "The informant is thinking …"),
-    "llm_fallback": ("regelbasert svar: {why}", "rule-based answer: {why}"),
-    "llm_disabled": (
-        "Språkmodellen svarte ikke flere ganger; resten av økten er regelbasert.",
-        "The language model failed repeatedly; the rest of this session is rule-based.",
-    ),
-}
-
-
-def _lt(key: str, **values: object) -> str:
-    nb, en = _LLM_TEXT[key]
-    text = en if lang() == "en" else nb
-    return text.format(**values) if values else text
 
 
 def informant_key(name: str, settings: Settings) -> str:
@@ -114,7 +88,7 @@ def _history(informant: Informant) -> None:
             st.markdown(c.esc(reply.text))
             st.caption(t(f"reply_kind_{reply.kind}"))
             if reply.fallback:
-                st.caption(_lt("llm_fallback", why=reply.fallback))
+                st.caption(t("llm_fallback", why=reply.fallback))
 
 
 def _feedback(informant: Informant) -> None:
@@ -164,21 +138,21 @@ def render() -> None:
     settings: Settings = st.session_state["settings"]
     problem = st.session_state.get(f"{informant_key(name, settings)}|error")
     if problem:
-        st.warning(_lt("llm_unusable", msg=problem), icon="⚠️")
+        st.warning(t("llm_unusable_practice", msg=problem), icon="⚠️")
     if isinstance(informant, LLMInformant):
-        st.caption(f":material/smart_toy: {_lt('llm_active', model=describe(settings.llm))}")
+        st.caption(f":material/smart_toy: {t('llm_active', model=describe(settings.llm))}")
     else:
-        st.caption(_lt("rules_active"))
+        st.caption(t("rules_active"))
     chat, side = st.columns([3, 2], gap="medium")
     question = st.chat_input(t("practice_input"), key="practice_line")
     if question and question.strip():
         if isinstance(informant, LLMInformant):
-            with st.spinner(_lt("llm_thinking")):
+            with st.spinner(t("llm_thinking")):
                 informant.reply(" ".join(question.split()))
         else:
             informant.reply(" ".join(question.split()))
     if isinstance(informant, LLMInformant) and informant.model_disabled:
-        st.warning(_lt("llm_disabled"), icon="⚠️")
+        st.warning(t("llm_disabled"), icon="⚠️")
     with chat:
         _history(informant)
     with side:

@@ -26,57 +26,13 @@ from intervju.settings import (
 )
 
 from . import resources
-from .strings import lang, t
+from .strings import t
 
 _LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "en": "English"}
 # Same in both languages: a radio's labels must not change when the language does.
 _PROVIDER_NAMES = {"none": "– (ingen / none)", "ollama": "Ollama", "openai": "OpenAI API"}
 
 # The language-model strings (nb, en); candidates for ui/strings.py.
-_LLM_TEXT: dict[str, tuple[str, str]] = {
-    "llm_header": ("Språkmodell (valgfritt)", "Language model (optional)"),
-    "llm_intro": (
-        "Brukes bare til øving (en informant som svarer med egne ord) og til forslag til "
-        "omformuleringer. Alt annet virker uten.",
-        "Only used for practice (an informant answering in its own words) and for rewrite "
-        "suggestions. Everything else works without it.",
-    ),
-    "llm_provider": ("Leverandør", "Provider"),
-    "llm_model": ("Modellnavn", "Model name"),
-    "llm_url": ("Adresse (base_url)", "Address (base_url)"),
-    "llm_url_help": (
-        "Ollama: tom = http://localhost:11434. OpenAI-kompatibel (llama.cpp, vLLM, LM Studio): "
-        "f.eks. http://localhost:8080/v1. Tom betyr OpenAIs skytjeneste.",
-        "Ollama: empty = http://localhost:11434. OpenAI-compatible (llama.cpp, vLLM, LM "
-        "Studio): e.g. http://localhost:8080/v1. Empty means OpenAI's cloud service.",
-    ),
-    "llm_key": (
-        "API-nøkkelen leses fra miljøvariabelen {env} og lagres aldri.",
-        "The API key is read from the environment variable {env} and never stored.",
-    ),
-    "llm_cloud": (
-        "Dette sender tekst til {url}, utenfor denne maskinen og ditt lokale nett. Intervjuer "
-        "er personopplysninger: bruk en skytjeneste bare hvis det er godkjent for prosjektet. "
-        "Modellen brukes bare når appen er startet med {env}=1.",
-        "This sends text to {url}, outside this machine and your local network. Interviews "
-        "are personal data: use a cloud service only if your project has approval for it. "
-        "The model is only used when the app was started with {env}=1.",
-    ),
-    "llm_cloud_on": (
-        "{env}=1 er satt: skytjenesten vil bli brukt.",
-        "{env}=1 is set: the cloud service will be used.",
-    ),
-    "llm_unusable": (
-        "Lagret, men språkmodellen kan ikke brukes ennå: {msg}",
-        "Saved, but the language model cannot be used yet: {msg}",
-    ),
-}
-
-
-def _lt(key: str, **values: object) -> str:
-    nb, en = _LLM_TEXT[key]
-    text = en if lang() == "en" else nb
-    return text.format(**values) if values else text
 
 
 def _llm_choice(settings: Settings) -> LLMSettings:
@@ -107,14 +63,14 @@ def _on_save() -> None:
     try:  # builds the client only; no request is sent
         get_chat_model(updated.llm)
     except IntervjuError as exc:
-        st.session_state["settings_llm_flash"] = _lt("llm_unusable", msg=str(exc))
+        st.session_state["settings_llm_flash"] = t("llm_unusable", msg=str(exc))
 
 
 def _llm_fields(settings: Settings) -> None:
-    st.subheader(_lt("llm_header"))
-    st.caption(_lt("llm_intro"))
+    st.subheader(t("llm_header"))
+    st.caption(t("llm_intro"))
     st.radio(
-        _lt("llm_provider"),
+        t("llm_provider"),
         list(LLM_PROVIDERS),
         index=list(LLM_PROVIDERS).index(settings.llm.provider),
         format_func=lambda code: _PROVIDER_NAMES.get(code, code),
@@ -124,20 +80,20 @@ def _llm_fields(settings: Settings) -> None:
     choice = _llm_choice(settings)
     if choice.provider == "none":
         return
-    st.text_input(_lt("llm_model"), value=settings.llm.model or "", key="set_llm_model")
+    st.text_input(t("llm_model"), value=settings.llm.model or "", key="set_llm_model")
     st.text_input(
-        _lt("llm_url"),
+        t("llm_url"),
         value=settings.llm.base_url or "",
         key="set_llm_url",
-        help=_lt("llm_url_help"),
+        help=t("llm_url_help"),
     )
     target = llm_target(_llm_choice(settings))
     if target is not None and target.remote:
-        st.warning(_lt("llm_cloud", url=target.url, env=ENV_ALLOW_CLOUD), icon="⚠️")
+        st.warning(t("llm_cloud", url=target.url, env=ENV_ALLOW_CLOUD), icon="⚠️")
         if cloud_allowed(choice):
-            st.caption(_lt("llm_cloud_on", env=ENV_ALLOW_CLOUD))
+            st.caption(t("llm_cloud_on", env=ENV_ALLOW_CLOUD))
     if choice.provider == "openai":
-        st.caption(_lt("llm_key", env=ENV_OPENAI_KEY))
+        st.caption(t("llm_key", env=ENV_OPENAI_KEY))
 
 
 def render() -> None:

@@ -332,6 +332,61 @@ _S: Final[dict[str, tuple[str, str]]] = {
         "Intervjuene forlater aldri maskinen din, med mindre du selv eksporterer dem.",
         "Interviews never leave your machine unless you export them yourself.",
     ),
+    # Optional language model (Innstillinger, Øving)
+    "llm_header": ("Språkmodell (valgfritt)", "Language model (optional)"),
+    "llm_intro": (
+        "Brukes bare til øving (en informant som svarer med egne ord) og til forslag til "
+        "omformuleringer. Alt annet virker uten.",
+        "Only used for practice (an informant answering in its own words) and for rewrite "
+        "suggestions. Everything else works without it.",
+    ),
+    "llm_provider": ("Leverandør", "Provider"),
+    "llm_model": ("Modellnavn", "Model name"),
+    "llm_url": ("Adresse (base_url)", "Address (base_url)"),
+    "llm_url_help": (
+        "Ollama: tom = http://localhost:11434. OpenAI-kompatibel (llama.cpp, vLLM, LM Studio): "
+        "f.eks. http://localhost:8080/v1. Tom betyr OpenAIs skytjeneste.",
+        "Ollama: empty = http://localhost:11434. OpenAI-compatible (llama.cpp, vLLM, LM "
+        "Studio): e.g. http://localhost:8080/v1. Empty means OpenAI's cloud service.",
+    ),
+    "llm_key": (
+        "API-nøkkelen leses fra miljøvariabelen {env} og lagres aldri.",
+        "The API key is read from the environment variable {env} and never stored.",
+    ),
+    "llm_cloud": (
+        "Dette sender tekst til {url}, utenfor denne maskinen og ditt lokale nett. Intervjuer "
+        "er personopplysninger: bruk en skytjeneste bare hvis det er godkjent for prosjektet. "
+        "Modellen brukes bare når appen er startet med {env}=1.",
+        "This sends text to {url}, outside this machine and your local network. Interviews "
+        "are personal data: use a cloud service only if your project has approval for it. "
+        "The model is only used when the app was started with {env}=1.",
+    ),
+    "llm_cloud_on": (
+        "{env}=1 er satt: skytjenesten vil bli brukt.",
+        "{env}=1 is set: the cloud service will be used.",
+    ),
+    "llm_unusable": (
+        "Lagret, men språkmodellen kan ikke brukes ennå: {msg}",
+        "Saved, but the language model cannot be used yet: {msg}",
+    ),
+    "llm_active": (
+        "Informanten svarer med språkmodellen {model}.",
+        "The informant answers with the language model {model}.",
+    ),
+    "rules_active": (
+        "Regelbasert informant (velg en språkmodell i Innstillinger for friere svar).",
+        "Rule-based informant (choose a language model in Settings for freer answers).",
+    ),
+    "llm_unusable_practice": (
+        "Språkmodellen kan ikke brukes, den regelbaserte informanten svarer: {msg}",
+        "The language model cannot be used; the rule-based informant answers: {msg}",
+    ),
+    "llm_thinking": ("Informanten tenker …", "The informant is thinking …"),
+    "llm_fallback": ("regelbasert svar: {why}", "rule-based answer: {why}"),
+    "llm_disabled": (
+        "Språkmodellen svarte ikke flere ganger; resten av økten er regelbasert.",
+        "The language model failed repeatedly; the rest of this session is rule-based.",
+    ),
 }
 
 _PROBLEM_KEYS: Final = {

