@@ -44,10 +44,11 @@ test: lint typecheck unit
 e2e: $(STAMP_DEV)
 	$(BIN)/pytest -q -s -m e2e tests/test_e2e_browser.py
 
-# Optional backends, as CI runs them: torch from the local CPU wheel first.
+# Optional backends, as CI runs them: torch from the local CPU wheel first, then the
+# sentence-transformers and LLM client extras (their tests skip without them).
 extras: $(STAMP_DEV)
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e ".[dev,sentence-transformers]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,sentence-transformers,llm]"
 
 bench: $(STAMP_DEV)
 	$(BIN)/python bench/parse.py

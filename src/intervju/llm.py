@@ -160,14 +160,14 @@ def get_chat_model(
             client_kwargs={"timeout": REQUEST_TIMEOUT_S},
         )
         return model
-    module = _import("langchain_openai")
+    # Settings are checked before the client package is imported: a wrong setting gets
+    # its own message whether or not the extra is installed.
     key = os.environ.get(ENV_OPENAI_KEY, "").strip()
     if not key:
         if target.remote:
             raise ConfigError(f"set {ENV_OPENAI_KEY} in the environment", where=where)
-        key = (
-            "not-needed"  # local OpenAI-compatible servers ignore the key but the client wants one
-        )
+        key = "not-needed"  # local OpenAI-compatible servers ignore it; the client wants one
+    module = _import("langchain_openai")
     model = module.ChatOpenAI(
         model=target.model,
         base_url=target.url,
