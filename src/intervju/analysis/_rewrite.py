@@ -240,6 +240,9 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
     if verb in lang.copulas:
         yield from _copula_nb(verb, subject + rest, lang)
         return
+    if subject == ["det"] and "å" in rest:
+        # «det gikk greit å lære seg Teams» → «Hvordan gikk det å lære seg Teams»
+        yield f"hvordan {verb} det {_j(rest[rest.index('å') :])}"
     if subject[0] not in lang.subject_pronouns:
         k2 = _linker(rest, lang)
         pp = rest[k2:] if k2 >= 0 else []
