@@ -164,8 +164,22 @@ def _chat(page: Any) -> Any:
     return page.locator('[data-testid="stChatInputTextArea"]')
 
 
+def _idle(page: Any) -> None:
+    """Wait until no script run is in flight, as a person waits for the screen to settle.
+
+    Typing while a rerun is still drawing can lose the keystroke in the re-mounted input.
+    """
+    page.wait_for_function(
+        "() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
+        " const s = a && a.getAttribute('data-test-script-state');"
+        " return s && s !== 'running' && s !== 'rerunRequested'; }",
+        timeout=30_000,
+    )
+
+
 def _say(page: Any, text: str) -> float:
     """Type a turn, press Enter; seconds until it is the last turn on screen."""
+    _idle(page)
     box = _chat(page)
     box.fill(text)
     started = time.perf_counter()
@@ -180,18 +194,23 @@ def _say(page: Any, text: str) -> float:
 
 
 def _answer_until_new_cards(page: Any, text: str) -> float:
-    """Type an informant turn, press Enter; seconds until the turn *and* new cards are shown."""
-    before = _cards(page)
+    """Type an informant turn, press Enter; seconds until the turn and *its* cards are shown.
+
+    Each card carries the index of the informant turn it answers (``data-turn``), so
+    the wait ends when cards for the new turn are on screen, not stale ones.
+    """
+    _idle(page)
     box = _chat(page)
     box.fill(text)
     started = time.perf_counter()
     box.press("Enter")
     page.wait_for_function(
-        "([t, old]) => { const e = document.querySelectorAll('.ivj-turn');"
-        " const c = [...document.querySelectorAll('.ivj-card-text')].map(x => x.textContent);"
-        " return e.length && e[e.length - 1].textContent.includes(t) && c.length"
-        " && c.join('|') !== old.join('|'); }",
-        arg=[text[:40], before],
+        "t => { const e = document.querySelectorAll('.ivj-turn[data-idx]');"
+        " const last = e[e.length - 1];"
+        " const c = document.querySelector('.ivj-card[data-turn]');"
+        " return last && last.textContent.includes(t) && c"
+        " && c.dataset.turn === last.dataset.idx; }",
+        arg=text[:40],
         timeout=30_000,
     )
     return time.perf_counter() - started

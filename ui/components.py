@@ -158,7 +158,8 @@ def _short(title: str, limit: int = 22) -> str:
 def card_html(suggestion: StoredSuggestion) -> str:
     classes = "ivj-card used" if suggestion.used else "ivj-card"
     return (
-        f'<div class="{classes}">'
+        # data-turn: which informant turn the card answers (tests wait for the new turn's cards)
+        f'<div class="{classes}" data-turn="{suggestion.turn_idx}">'
         f'<div class="ivj-intent">{esc(intent_label(suggestion.intent))}</div>'
         f'<div class="ivj-card-text">{emphasise(suggestion.text, suggestion.emphasis)}</div>'
         + (f'<div class="ivj-why">{esc(suggestion.why)}</div>' if suggestion.why else "")
@@ -189,7 +190,7 @@ def turn_html(turn: StoredTurn, flag: StoredFlag | None, last: bool) -> str:
         )
     classes = f"ivj-turn {role}" + (" last" if last else "")
     return (
-        f'<div class="{classes}"><span class="ivj-who">{esc(who)}</span>'
+        f'<div class="{classes}" data-idx="{turn.idx}"><span class="ivj-who">{esc(who)}</span>'
         f"{esc(turn.text)}{mark}</div>"
     )
 
