@@ -2,7 +2,7 @@
 
 Two tables drive most of it: ``tests/data/analysis_cases.yaml`` (small cases, one rule each:
 word order, cues, segmentation, normalisation, rewriting) and the labelled development set
-``tests/data/questions.jsonl`` (floors per label; the set is skipped until it exists). Every
+``tests/data/questions.jsonl`` (floors per label). Every
 rewrite the analyser proposes must itself be judged open, single and non-leading.
 """
 
@@ -140,8 +140,6 @@ def test_empty_and_noise_only_turns() -> None:
 
 @pytest.fixture(scope="module")
 def dev_set() -> list[tuple[dict[str, Any], Analysis]]:
-    if not DEV_SET.is_file():
-        pytest.skip("tests/data/questions.jsonl not written yet")
     rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
     return [(row, analyse(row["text"])) for row in rows]
 

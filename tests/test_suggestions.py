@@ -43,7 +43,6 @@ def test_bundled_banks_have_every_intent(language: str) -> None:
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_every_wording_is_an_open_non_leading_question(language: str) -> None:
-    pytest.importorskip("intervju.analysis")
     from intervju.analysis import analyse
 
     bank = load_probe_bank(language)
