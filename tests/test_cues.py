@@ -126,3 +126,13 @@ def test_degree_phrase_is_kept_together() -> None:
 
 def test_particle_verb_is_not_a_vague_reference() -> None:
     assert "vague" not in kinds("Og så tar du det med hjem, du legger deg med det.")
+
+
+def test_sensing_verb_introduces_a_predicate_and_bland_ones_do_not_win() -> None:
+    text = "It felt hollow, if I'm honest. The transcripts were fine, the data was there."
+    assert find_terms(text, language="en")[0].text == "hollow"
+
+
+def test_plain_verb_loses_to_an_adjective_noun_phrase() -> None:
+    text = "Det er jo å gå inn på deres hellige grunn. Det glemmer jeg aldri."
+    assert find_terms(text, language="nb")[0].text == "hellige grunn"

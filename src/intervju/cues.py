@@ -519,7 +519,7 @@ def _predicates(
     («er ikke et sted …») a little less.
     """
     out: dict[int, float] = {}
-    copulas, skip = _COPULA[lang], _SKIP_AFTER_COPULA[lang]
+    copulas, skip = _COPULA[lang] | _SENSE_VERBS[lang], _SKIP_AFTER_COPULA[lang]
     for i, (_, _, word) in enumerate(spans):
         low = word.lower()
         if low not in copulas and not (lang == "en" and _CONTRACTED_COPULA.search(low)):
@@ -537,9 +537,40 @@ def _predicates(
             if _is_content(candidate, lex) and not (
                 lang == "en" and candidate.lower().endswith("ing")
             ):
-                out[j] = max(out.get(j, 0.0), weight)
+                # «det var greit» says little; «det var sterilt» says a lot.
+                bland = candidate.lower() in _BLAND[lang]
+                out[j] = max(out.get(j, 0.0), weight * (0.3 if bland else 1.0))
             break
     return out
+
+
+# Verbs of sensing that introduce a predicate like a copula: «det føltes *tomt*», "it felt hollow".
+_SENSE_VERBS = {
+    "nb": frozenset({"føltes", "føles", "kjentes", "kjennes", "virket", "virker", "opplevdes"}),
+    "en": frozenset({"felt", "feels", "feel", "seemed", "seems", "looked", "looks", "sounded"}),
+}
+# Predicates too ordinary to quote back to the informant.
+_BLAND = {
+    "nb": frozenset({"bra", "fint", "fin", "fine", "greit", "grei", "ok", "okei", "godt", "god",
+                     "vanlig", "normalt", "normal", "der", "her"}),
+    "en": frozenset({"fine", "good", "ok", "okay", "alright", "nice", "great", "there", "here",
+                     "normal", "usual"}),
+}  # fmt: skip
+_SUBJECT_PRONOUNS = {
+    "nb": frozenset({"jeg", "du", "vi", "de", "han", "hun", "man", "dere"}),
+    "en": frozenset({"i", "you", "we", "they", "he", "she"}),
+}
+
+
+def _verb_like(words: Sequence[str], position: int, lang: str) -> bool:
+    """A finite verb by its neighbours: «jeg *glemmer*», «det *glemmer* jeg», "we *forget*"."""
+    word = words[position].lower()
+    before = words[position - 1].lower() if position > 0 else ""
+    after = words[position + 1].lower() if position + 1 < len(words) else ""
+    pronouns = _SUBJECT_PRONOUNS[lang]
+    if lang == "en":
+        return before in pronouns
+    return word.endswith(("er", "te", "de", "et")) and (before in pronouns or after in pronouns)
 
 
 def _is_jargon(word: str) -> bool:
@@ -626,6 +657,10 @@ def find_terms(
         score += 0.1 * positions[key][0] / n_words
         at = next((p for p in positions[key] if words[p].lower() == form.lower()), None)
         phrase = form if at is None else _extend(turn_text, spans, at, form, lex, lang)
+        if not reasons and all(_verb_like(words, p, lang) for p in positions[key]):
+            score -= 0.4  # a plain verb («glemmer») is rarely the word to ask about
+        if phrase != form and " " in phrase:
+            score += 0.25  # «hellige grunn» says more than «grunn»
         reason = reasons[0] if reasons else "salient"
         terms.append(Term(phrase, key, round(score, 3), count_turn, count_recent, reason))
     terms.extend(_repeated_phrases(turn_text, spans, terms, lex, lang))
