@@ -16,8 +16,9 @@ kinds of evidence per question:
   planned minutes per topic (a soft prior).
 
 Transitions favour staying in a topic or moving to the next; jumping ahead
-costs a little more per skipped topic, going back costs more. Follow-up
-questions carry little evidence of their own (their emission is damped), so
+costs a little more per skipped topic, and going back costs as much as
+skipping one (IPA interviewers are encouraged to follow the informant back).
+Follow-up questions carry little evidence of their own (their emission is damped), so
 they mostly stay in the topic of the thread they follow, unless their words
 clearly belong elsewhere (an informant's aside picked up as a new theme).
 """
@@ -41,7 +42,7 @@ POSITION_WEIGHT = 1.0  # soft: real interviews rarely keep the planned minutes
 STAY = 0.0
 NEXT = -0.5
 SKIP = -1.5  # per topic skipped beyond the next one
-BACK = -4.0
+BACK = -1.5  # as much as skipping a topic: interviews that free themselves from the guide go back
 CLOSING_BONUS = 3.0
 ANNOUNCED_WEIGHT = 6.0
 FOLLOW_UP_WEIGHT = 0.2  # a probe's own words say little about the topic
