@@ -54,6 +54,8 @@ _EVALUATION_NB = {
     "fint", "greit", "dårlig", "dårligere", "godt", "bra", "vanskelig", "lett", "enkelt",
     "tungt", "slitsomt", "positivt", "negativt", "best", "verst",
 }  # fmt: skip
+# Quantity adverbs that a yes/no question can turn into «hvor …»: «Har du jobbet lenge …».
+_AMOUNT_NB = {"lenge", "ofte", "mye", "mange"}
 _EMOTIVE = {
     "nb": {"savner", "savnet", "liker", "likte", "foretrekker", "foretrakk", "ønsker", "ønsket",
            "angrer", "angret",
@@ -370,6 +372,18 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
     words = _clean(_drop_frame_negation(list(unit.words), unit, lang), lang)
     if not words:
         return
+    raw = list(unit.words)
+    amount = next((w for w in raw[2:] if w in _AMOUNT_NB), None)
+    if unit.kind == "verb_first" and len(words) > 2 and amount and words[1] in lang.addressee:
+        # «Har du jobbet lenge i Nav?» → «Hvor lenge har du jobbet i Nav?»;
+        # «Har du mange brukere?» → «Hvor mange brukere har du?»
+        rest = [w for w in words[2:] if w != amount]
+        after = raw[raw.index(amount) + 1 : raw.index(amount) + 2]
+        if amount == "mange" and after and after[0] in rest:
+            rest.remove(after[0])
+            yield f"hvor mange {after[0]} {words[0]} {words[1]} {_j(rest)}"
+        else:
+            yield f"hvor {amount} {words[0]} {words[1]} {_j(rest)}"
     if unit.kind == "verb_first" and len(words) > 1:
         verb, subject = words[0], words[1]
         if verb in lang.copulas:
