@@ -54,6 +54,13 @@ _EVALUATION_NB = {
     "fint", "greit", "dårlig", "dårligere", "godt", "bra", "vanskelig", "lett", "enkelt",
     "tungt", "slitsomt", "positivt", "negativt", "best", "verst",
 }  # fmt: skip
+# Adverbs that may stand between «har du» and the participle.
+_ADVERBS_NB = {"selv", "også", "faktisk", "allerede", "nettopp", "egentlig", "ofte", "aldri"}
+# Participles that claim an effect; re-opened as «påvirket».
+_EFFECT_PARTICIPLES = {
+    "gjort", "endret", "svekket", "styrket", "påvirket", "forbedret", "forverret", "dempet",
+    "økt", "redusert", "hindret", "ødelagt", "skadet", "lettet",
+}  # fmt: skip
 # Quantity adverbs that a yes/no question can turn into «hvor …»: «Har du jobbet lenge …».
 _AMOUNT_NB = {"lenge", "ofte", "mye", "mange"}
 _EMOTIVE = {
@@ -242,6 +249,15 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
     if verb in lang.copulas:
         yield from _copula_nb(verb, subject + rest, lang)
         return
+    if verb in lang.perfect_auxiliaries and rest[:1] and rest[0] in _EFFECT_PARTICIPLES:
+        # «video har gjort deg til en bedre veileder» → «Hvordan har video påvirket deg som …»
+        k3 = _linker(rest[1:], lang)
+        obj = [w for w in (rest[1 : 1 + k3] if k3 >= 0 else rest[1:]) if w not in _EVALUATION_NB]
+        pp = [w for w in (rest[1 + k3 :] if k3 >= 0 else []) if w not in _EVALUATIVE_DROP["nb"]]
+        if pp[:1] == ["til"] and len(pp) > 1:
+            pp = ["som", pp[-1]]
+        if obj:
+            yield f"hvordan {verb} {_j(subject)} påvirket {_j(obj)} {_j(pp)}"
     if subject == ["det"] and "å" in rest:
         # «det gikk greit å lære seg Teams» → «Hvordan gikk det å lære seg Teams»
         yield f"hvordan {verb} det {_j(rest[rest.index('å') :])}"
@@ -261,6 +277,10 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
             yield f"hva tenker du om {_j(subject)} og {_j(obj)}"
         yield f"hvordan {_experience(verb, lang)} du {_j(subject)} {_j(pp)}"
         yield f"hvordan {verb} {_j(subject)} {_j(rest)}"
+    if subject in (["det"], ["den"], ["de"]) and all(
+        w in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB | _EVALUATIVE_DROP["nb"] for w in rest
+    ):
+        yield f"hvordan {verb} {subject[0]}"  # «om det fungerte (bra)» → «Hvordan fungerte det»
     yield from _topic_of_claim_nb(verb, rest, lang)
     yield f"hva tenker du om hvorvidt {_j(words)}"
 
@@ -312,7 +332,12 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
             yield f"hvordan {verb} du {_j(body)}"
         yield f"hvordan {verb} du det"
         return
+    if verb in ("har", "hadde", "fikk", "får") and rest[:1] in (["noen"], ["noe"]) and rest[1:]:
+        # «Fikk/Har dere noen rutiner for det» → «Hva slags rutiner har dere for det»
+        yield f"hva slags {rest[1]} {verb} du {_j(rest[2:])}"
     if verb in lang.perfect_auxiliaries:
+        while rest[:1] and rest[0] in _ADVERBS_NB and len(rest) > 1:
+            rest = rest[1:]  # «Har du selv vurdert å slutte» → «vurdert å slutte»
         if rest[1:2] == ["at"] and _participle_nb(rest[0]):
             # «Har du opplevd at video gjør …» → re-open the claim itself
             yield from _clause_nb(rest[2:], lang)
@@ -338,6 +363,8 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
         return
     if verb in _MODALS["nb"]:
         body = rest
+        if body[:2] in (["si", "om"], ["si", "at"]) and len(body) > 3:
+            yield from _clause_nb(body[2:], lang)  # «Kan du si om det fungerte» → the clause
         if body[:2] == ["tenke", "deg"]:
             body = body[2:]
             yield f"hva tenker du om {_j(body)}"
@@ -403,9 +430,19 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
                     # «Fungerte Teams godt for deg?» → «Hvordan fungerte Teams for deg?»
                     yield f"hvordan {verb} {_j(subj)} {_j(pp)}"
                 yield f"hvordan {_experience(verb, lang)} du {_j(subj)} {_j(pp)}"
+            plain = [w for w in words if w not in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB]
+            if len(plain) >= 2 and plain != words:
+                yield f"hvordan {_j(plain)}"  # «Fungerte det bra» → «Hvordan fungerte det»
             yield f"hvordan {_j(words)}"
         return
+    if unit.kind == "embedded_whether":
+        # «Vil du si at video har …», «Kan du si om det …»: re-open the embedded claim
+        cut = next((i for i, w in enumerate(words) if w in ("at", "om")), -1)
+        if 0 <= cut < len(words) - 2:
+            yield from _clause_nb(words[cut + 1 :], lang)
     if unit.kind == "wh" and unit.choice:
+        if "," in unit.core and len(tokens(unit.core.split(",")[0])) >= 3:
+            yield unit.core.split(",")[0]  # «Hvilket år var det, 2019 eller 2020?» → the wh-part
         tail = re.split(r"[,:–]", unit.core)[-1] if "," in unit.core else unit.core
         options = [w for w in tokens(tail) if w not in lang.wh_words and not is_verb(w, lang)]
         options = [w for w in options if w not in lang.subject_pronouns and w != "foretrekker"]
@@ -434,6 +471,8 @@ def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
         elif nxt not in lang.wh_measure_words and not is_verb(nxt, lang):
             out = ["hvordan", *out[2:]]
     out = _drop_so_adjective(out, "så")
+    if out[:1] == ["hvordan"] and out[1:2] and out[1] in lang.copulas and out[2:3] == ["du"]:
+        out = ["hvordan", out[1], "det", "for", "deg", *out[3:]]  # not «Hvordan var du …»
     yield _j(out)
 
 
