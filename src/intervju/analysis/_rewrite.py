@@ -576,6 +576,13 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
             return
         subject, body = _split_subject(rest, lang)
         past = verb in ("did", "had", "was", "were")
+        if subject == ["it"] and body[:1] == ["be"] and "to" in body:
+            # "Wouldn't it be easier to meet them in person" → "What would it be like to meet …"
+            yield f"what {verb} it be like {_j(body[body.index('to') :])}"
+        get = body[0] in ("get", "have", "receive") if body else False
+        if subject == ["you"] and len(body) > 2 and get and body[1] in ("any", "some"):
+            # "Did you get any training in Teams" → "What training did you get in Teams"
+            yield f"what {body[2]} {verb} you {body[0]} {_j(body[3:])}"
         if subject == ["you"] and body:
             main = body[0]
             if (main in lang.cognition_verbs or main in ("say", "agree")) and body[1:2] != ["out"]:
@@ -614,6 +621,10 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
             yield f"how {'did' if past else 'do'} you experience {_j(subject)}"
         yield f"how {_j(words)}"
         return
+    if unit.kind == "wh" and (unit.choice or any(k == "offered" for k, _ in unit.cues)):
+        head = unit.core.split(",")[0]
+        if "," in unit.core and len(tokens(head)) >= 3:
+            yield head  # "How was your first night, terrifying?" → "How was your first night"
     if unit.kind == "wh" and unit.choice:
         tail_text = re.split(r"[,:–]", unit.core)[-1] if "," in unit.core else unit.core
         options = [
