@@ -70,7 +70,7 @@ def _broken(old: str, new: str) -> str:
         (_broken("schema: 1", "schema: 2"), "schema 2 is not supported", SCHEMA_LINE),
         (_broken("  silence:\n", "  stillhet:\n"), "unknown intent 'stillhet'", None),
         (
-            _broken("      - Hva betyr {term} for deg?", "      - Hva betyr {ord} for deg?"),
+            _broken("      - Hva betyr «{term}» for deg?", "      - Hva betyr «{ord}» for deg?"),
             "unknown placeholder {ord}",
             None,
         ),
