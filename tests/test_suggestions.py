@@ -156,3 +156,13 @@ def test_retrieval_changes_scores_but_not_the_contract() -> None:
     assert any(r.retrieval != 0 for r in plan.ranked)
     scores = retriever.scores(vector)
     assert set(scores) == set(INTENTS)
+
+
+def test_no_more_than_two_cards_on_the_same_word() -> None:
+    text = (
+        "Ja, det er en distanse der, distanse hele tiden. Jeg savner kroppsspråket, "
+        "og jeg vet aldri hvem som sitter i rommet hos brukeren."
+    )
+    out = suggest(text, language="nb")
+    assert len(out) >= 3
+    assert sum(s.emphasis == ("distanse",) for s in out[:3]) <= 2

@@ -231,12 +231,19 @@ def plan_suggestions(
     ranked = rank_intents(cues, retrieval, available=available)
     shown = set(recent)
     out: list[Suggestion] = []
+    held_back: list[Suggestion] = []
     for item in ranked:
         suggestion = _render(item, bank, terms, cues, key, shown)
-        if suggestion is not None:
-            out.append(suggestion)
+        if suggestion is None:
+            continue
+        if suggestion.emphasis and sum(s.emphasis == suggestion.emphasis for s in out) >= 2:
+            # Three cards on one word offer one angle three times; keep a different one.
+            held_back.append(suggestion)
+            continue
+        out.append(suggestion)
         if len(out) >= n:
             break
+    out.extend(held_back[: max(0, n - len(out))])
     return SuggestionPlan(tuple(out), cues, tuple(terms), tuple(ranked), lang)
 
 
