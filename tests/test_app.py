@@ -416,3 +416,17 @@ def test_session_imported_elsewhere_opens_with_its_coverage(data_dir: Path) -> N
     _no_errors(at)
     assert guide.questions[0].id in {c.question_id for c in _store(data_dir).covered(info.id)}
     assert at.checkbox(key=f"tick_{info.id}_{guide.questions[0].id}").value
+
+
+def test_settings_page_chooses_another_data_folder(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("INTERVJU_DATA_DIR")  # the folder chosen in the app applies
+    chosen = tmp_path / "studie-2"
+    at = _goto(_app(), "innstillinger")
+    at.text_input(key="set_data_dir").set_value(str(chosen)).run()
+    next(b for b in at.button if b.label == "Bruk denne mappen").click().run()
+    _no_errors(at)
+    assert chosen.is_dir()
+    at = _goto(at, "innstillinger")
+    assert any(str(chosen) in str(c.value) for c in at.code)

@@ -91,3 +91,25 @@ def test_unwritable_dir_raises_config_error(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(ConfigError, match="cannot write settings"):
         save_settings(Settings(data_dir=blocker / "sub"))
+
+
+def test_chosen_data_dir_is_remembered_and_env_still_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intervju.settings import choose_data_dir, default_data_dir
+
+    monkeypatch.delenv("INTERVJU_DATA_DIR", raising=False)
+    chosen = choose_data_dir(tmp_path / "studie" / "data")
+    assert chosen.is_dir()
+    assert default_data_dir() == chosen
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(tmp_path / "other"))
+    assert default_data_dir() == tmp_path / "other"
+
+
+def test_choosing_a_file_as_data_dir_is_refused(tmp_path: Path) -> None:
+    from intervju.settings import choose_data_dir
+
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a folder"):
+        choose_data_dir(afile)

@@ -1,8 +1,9 @@
 """Innstillinger: language, embedding backend, optional language model, and where the data lives.
 
-The settings file lives inside the data folder, so the folder itself is
-chosen outside the app (``INTERVJU_DATA_DIR``); the page shows it plainly,
-because researchers must know where their interviews are stored. The optional
+The settings file lives inside the data folder, so the choice of folder is
+remembered outside it (:func:`intervju.settings.choose_data_dir`); the page
+shows it plainly, because researchers must know where their interviews are
+stored. The optional
 language model (:mod:`intervju.llm`) is configured here too; the page says
 plainly when a choice would send text off the machine, and API keys are never
 asked for (they stay in the environment).
@@ -18,10 +19,12 @@ from intervju.errors import IntervjuError
 from intervju.llm import ENV_ALLOW_CLOUD, ENV_OPENAI_KEY, cloud_allowed, get_chat_model, llm_target
 from intervju.settings import (
     EMBEDDINGS_BACKENDS,
+    ENV_DATA_DIR,
     LANGUAGES,
     LLM_PROVIDERS,
     LLMSettings,
     Settings,
+    choose_data_dir,
     save_settings,
 )
 
@@ -41,6 +44,15 @@ def _llm_choice(settings: Settings) -> LLMSettings:
     model = str(st.session_state.get("set_llm_model", settings.llm.model or "")).strip()
     url = str(st.session_state.get("set_llm_url", settings.llm.base_url or "")).strip()
     return LLMSettings(provider=provider, model=model or None, base_url=url or None)
+
+
+def _on_data_dir() -> None:
+    try:
+        chosen = choose_data_dir(str(st.session_state.get("set_data_dir") or ""))
+    except IntervjuError as exc:
+        st.session_state["settings_flash"] = ("error", str(exc))
+        return
+    st.session_state["settings_flash"] = ("success", t("settings_data_used", path=chosen))
 
 
 def _on_save() -> None:
@@ -133,4 +145,8 @@ def render() -> None:
     st.subheader(t("settings_data"))
     st.code(str(settings.data_dir), language=None)
     st.caption(t("settings_data_help", db=settings.db_path))
+    st.text_input(t("settings_data_new"), value=str(settings.data_dir), key="set_data_dir")
+    st.button(t("settings_data_use"), on_click=_on_data_dir)
+    if os.environ.get(ENV_DATA_DIR, "").strip():
+        st.caption(t("settings_data_env"))
     st.caption(t("settings_privacy"))

@@ -309,10 +309,19 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "settings_language": ("Språk", "Language"),
     "settings_data": ("Datamappe", "Data folder"),
     "settings_data_help": (
-        "Alle økter lagres lokalt i {db}. Sett miljøvariabelen INTERVJU_DATA_DIR før "
-        "oppstart for å bruke en annen mappe.",
-        "Every session is stored locally in {db}. Set the environment variable "
-        "INTERVJU_DATA_DIR before starting to use another folder.",
+        "Alle økter lagres lokalt i {db}. Velg en annen mappe under; ingenting flyttes, "
+        "og de gamle øktene kommer tilbake om du velger den gamle mappen igjen.",
+        "Every session is stored locally in {db}. Choose another folder below; nothing is "
+        "moved, and the old sessions come back if you choose the old folder again.",
+    ),
+    "settings_data_new": ("Ny datamappe", "New data folder"),
+    "settings_data_use": ("Bruk denne mappen", "Use this folder"),
+    "settings_data_used": ("Datamappen er nå {path}.", "The data folder is now {path}."),
+    "settings_data_env": (
+        "Miljøvariabelen INTERVJU_DATA_DIR bestemmer mappen nå; valget her gjelder når den "
+        "ikke er satt.",
+        "The environment variable INTERVJU_DATA_DIR decides the folder now; the choice here "
+        "applies when it is not set.",
     ),
     "settings_backend": ("Embedding-modell", "Embedding backend"),
     "settings_backend_help": (

@@ -89,12 +89,53 @@ class Settings:
         }
 
 
+ENV_CONFIG_DIR = "INTERVJU_CONFIG_DIR"
+LOCATION_FILE = "data-dir.txt"
+
+
+def location_file() -> Path:
+    """Where the chosen data folder is remembered (outside it, so the choice survives)."""
+    override = os.environ.get(ENV_CONFIG_DIR, "").strip()
+    folder = (
+        Path(override).expanduser()
+        if override
+        else Path(platformdirs.user_config_dir("intervju", appauthor=False))
+    )
+    return folder / LOCATION_FILE
+
+
 def default_data_dir() -> Path:
-    """``$INTERVJU_DATA_DIR`` if set, else the platform's per-user data folder."""
+    """``$INTERVJU_DATA_DIR`` if set, else the folder chosen in the app, else the platform's."""
     override = os.environ.get(ENV_DATA_DIR, "").strip()
     if override:
         return Path(override).expanduser()
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        chosen = location_file().read_text(encoding="utf-8").strip()
+        if chosen:
+            return Path(chosen).expanduser()
     return Path(platformdirs.user_data_dir("intervju", appauthor=False))
+
+
+def choose_data_dir(folder: Path | str) -> Path:
+    """Remember ``folder`` as the data folder from now on (creating it); returns it.
+
+    Nothing is moved: sessions in the old folder stay there, and choosing the old
+    folder again brings them back. ``INTERVJU_DATA_DIR`` still wins when it is set.
+    """
+    raw = str(folder).strip()
+    if not raw:
+        raise ConfigError("give a folder for the data", where="data folder")
+    target = Path(raw).expanduser().resolve()
+    if target.exists() and not target.is_dir():
+        raise ConfigError("this is a file, not a folder", where=str(target))
+    pointer = location_file()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        pointer.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(pointer, f"{target}\n")
+    except OSError as exc:
+        raise ConfigError(f"cannot use this folder ({exc.strerror})", where=str(target)) from None
+    return target
 
 
 def load_settings(data_dir: Path | str | None = None) -> Settings:
