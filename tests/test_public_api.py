@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import tomllib
+import pytest
 
 import intervju
 
@@ -45,6 +45,7 @@ def test_core_never_imports_streamlit() -> None:
 
 
 def test_streamlit_config_keeps_everything_local() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+; the package itself needs 3.10
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["address"] == "127.0.0.1"
     assert config["server"]["headless"] is True

@@ -114,7 +114,7 @@ class VectorIndex(Generic[T]):
     @property
     def vectors(self) -> np.ndarray:
         """All indexed vectors (rows in insertion order); read-only view."""
-        view = self._vectors.view()
+        view: np.ndarray = self._vectors.view()
         view.flags.writeable = False
         return view
 
