@@ -56,37 +56,15 @@ def _safe(render: Callable[[], None]) -> Callable[[], None]:
     return page
 
 
+_PAGES = (  # (render, title key, icon, url path); the first is the default page
+    (live_page.render, "page_live", ":material/mic:", "live"),
+    (practice_page.render, "page_practice", ":material/school:", "ovelse"),
+    (review_page.render, "page_review", ":material/monitoring:", "gjennomgang"),
+    (guides_page.render, "page_guides", ":material/checklist:", "guider"),
+    (settings_page.render, "page_settings", ":material/settings:", "innstillinger"),
+)
 pages = [
-    st.Page(
-        _safe(live_page.render),
-        title=t("page_live"),
-        icon=":material/mic:",
-        url_path="live",
-        default=True,
-    ),
-    st.Page(
-        _safe(practice_page.render),
-        title=t("page_practice"),
-        icon=":material/school:",
-        url_path="ovelse",
-    ),
-    st.Page(
-        _safe(review_page.render),
-        title=t("page_review"),
-        icon=":material/monitoring:",
-        url_path="gjennomgang",
-    ),
-    st.Page(
-        _safe(guides_page.render),
-        title=t("page_guides"),
-        icon=":material/checklist:",
-        url_path="guider",
-    ),
-    st.Page(
-        _safe(settings_page.render),
-        title=t("page_settings"),
-        icon=":material/settings:",
-        url_path="innstillinger",
-    ),
+    st.Page(_safe(render), title=t(title), icon=icon, url_path=path, default=position == 0)
+    for position, (render, title, icon, path) in enumerate(_PAGES)
 ]
 st.navigation(pages).run()

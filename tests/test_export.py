@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,25 +21,8 @@ from intervju.export import (
 from intervju.guides import load_guide
 from intervju.readers import read_transcript, read_transcript_text
 from intervju.storage import SessionStore
-
-
-@dataclass(frozen=True)
-class Sugg:
-    intent: str
-    text: str
-    why: str
-    emphasis: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Flag:
-    form: str
-    leading: bool
-    double: bool
-    why: bool
-    explanation: str
-    rewrite: str | None
-
+from intervju.suggestions import Suggestion
+from tests.helpers import flag
 
 TURNS = [
     ("Forsker", "interviewer", "Hvordan opplevde du de første videomøtene?", 1.5, 4.0),
@@ -62,11 +44,13 @@ def sid(store: SessionStore) -> int:
     for speaker, role, text, start, end in TURNS:
         store.add_turn(info.id, speaker, role, text, start, end)  # type: ignore[arg-type]
     shown = store.record_suggestions(
-        info.id, 3, [Sugg("meaning", "Hva betydde kaffekoppen for deg?", "echo", ("kaffekoppen",))]
+        info.id,
+        3,
+        [Suggestion("meaning", "Hva betydde kaffekoppen for deg?", "echo", ("kaffekoppen",))],
     )
     store.mark_suggestion_used(info.id, shown[0].id)
     store.record_flag(
-        info.id, 2, Flag("closed", True, False, False, "Ledende.", "Hvordan var det hjemme?")
+        info.id, 2, flag("closed", True, False, False, "Ledende.", "Hvordan var det hjemme?")
     )
     store.mark_covered(info.id, "q1", "manual")
     store.add_note(info.id, "latter", 3)

@@ -6,7 +6,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,26 +14,10 @@ import pytest
 from intervju.errors import StorageError
 from intervju.guides import load_guide, parse_guide
 from intervju.storage import SCHEMA_VERSION, SessionStore, guide_snapshot
+from intervju.suggestions import Suggestion
+from tests.helpers import flag
 
 SECRET = "Zorbulakk"  # a word that appears nowhere else in the database
-
-
-@dataclass(frozen=True)
-class FakeSuggestion:
-    intent: str
-    text: str
-    why: str
-    emphasis: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class FakeAnalysis:
-    form: str
-    leading: bool
-    double: bool
-    why: bool
-    explanation: str
-    rewrite: str | None
 
 
 @pytest.fixture
@@ -55,10 +38,10 @@ def _fill(store: SessionStore, secret: str = SECRET) -> int:
     store.add_turn(sid, "Forsker", "interviewer", f"Har du {secret} hjemme?", 1.0, 3.0)
     store.add_turn(sid, "Kari", "informant", f"Ja, {secret} er viktig for meg.")
     store.record_suggestions(
-        sid, 1, [FakeSuggestion("example", f"Kan du gi et eksempel på {secret}?", "echo")]
+        sid, 1, [Suggestion("example", f"Kan du gi et eksempel på {secret}?", "echo")]
     )
     store.record_flag(
-        sid, 0, FakeAnalysis("closed", False, False, False, f"Lukket {secret}", "Hvordan ...?")
+        sid, 0, flag("closed", False, False, False, f"Lukket {secret}", "Hvordan ...?")
     )
     store.mark_covered(sid, "background-1", "auto", 0)
     store.add_note(sid, f"latter {secret}", 1)
@@ -112,14 +95,14 @@ def test_suggestions_flags_coverage_notes(store: SessionStore) -> None:
         sid,
         0,
         [
-            FakeSuggestion("meaning", "Hva betyr avstand for deg?", "repeated", ("avstand",)),
-            FakeSuggestion("example", "Kan du gi et eksempel?", "concrete"),
+            Suggestion("meaning", "Hva betyr avstand for deg?", "repeated", ("avstand",)),
+            Suggestion("example", "Kan du gi et eksempel?", "concrete"),
         ],
     )
     assert [s.rank for s in shown] == [1, 2]
     assert shown[0].emphasis == ("avstand",)
     # Idempotent: a rerun of the UI records nothing twice.
-    again = store.record_suggestions(sid, 0, [FakeSuggestion("meaning", shown[0].text, "x")])
+    again = store.record_suggestions(sid, 0, [Suggestion("meaning", shown[0].text, "x")])
     assert again[0].id == shown[0].id
     assert len(store.suggestions(sid)) == 2
     used = store.mark_suggestion_used(sid, shown[1].id)
@@ -129,11 +112,11 @@ def test_suggestions_flags_coverage_notes(store: SessionStore) -> None:
     with pytest.raises(StorageError, match="no suggestion"):
         store.mark_suggestion_used(sid, 999)
 
-    flag = store.record_flag(
-        sid, 0, FakeAnalysis("closed", True, False, False, "Lukket og ledende.", "Hvordan ...?")
+    stored = store.record_flag(
+        sid, 0, flag("closed", True, False, False, "Lukket og ledende.", "Hvordan ...?")
     )
-    assert flag.problems == ("closed", "leading")
-    store.record_flag(sid, 0, FakeAnalysis("open", False, False, False, "", None))
+    assert stored.problems == ("closed", "leading")
+    store.record_flag(sid, 0, flag("open", False, False, False, "", None))
     assert [f.form for f in store.flags(sid)] == ["open"]
 
     store.mark_covered(sid, "q1", "auto", 0)

@@ -613,8 +613,8 @@ def find_terms(
     framing = _framing_positions(turn_text, spans, lex)
     for key in [k for k, at in positions.items() if all(p in framing for p in at)]:
         del surfaces[key], positions[key]  # «if I'm honest», «ærlig talt»: a frame, not a topic
-    vague_objects = _vague_objects(turn_text, lex, lang)
-    metaphor_objects = _metaphor_objects(turn_text, lex, lang)
+    vague_objects = _objects_after(turn_text, lex.vague, lex, lang, window=2)
+    metaphor_objects = _objects_after(turn_text, lex.metaphor, lex, lang, window=3)
     predicates = _predicates(turn_text, spans, lex, lang)
     terms: list[Term] = []
     n_words = len(words)
@@ -764,28 +764,20 @@ def _extend(
     return form
 
 
-def _vague_objects(text: str, lex: Lexicon, lang: str) -> set[str]:
-    """Lemmas right after «det med …» / "the thing with …" (what is being pointed at)."""
-    out: set[str] = set()
-    lower = text.lower()
-    for pos, phrase in _phrase_hits(lower, lex.vague):
-        following = tokens(text[pos + len(phrase) :])[:2]
-        for word in following:
-            if _is_content(word, lex):
-                out.add(lemma(word, lang))
-                break
-    return out
+def _objects_after(
+    text: str, phrases: Sequence[str], lex: Lexicon, lang: str, window: int
+) -> set[str]:
+    """Lemmas of the first content word within ``window`` words after any of ``phrases``.
 
-
-def _metaphor_objects(text: str, lex: Lexicon, lang: str) -> set[str]:
+    «det med …» / "the thing with …" point at what follows (vague references);
+    «som en …» / "like a …" introduce an image (metaphors).
+    """
     out: set[str] = set()
-    lower = text.lower()
-    for pos, phrase in _phrase_hits(lower, lex.metaphor):
-        following = tokens(text[pos + len(phrase) :])[:3]
-        for word in following:
-            if _is_content(word, lex):
-                out.add(lemma(word, lang))
-                break
+    for pos, phrase in _phrase_hits(text.lower(), phrases):
+        following = tokens(text[pos + len(phrase) :])[:window]
+        word = next((w for w in following if _is_content(w, lex)), None)
+        if word is not None:
+            out.add(lemma(word, lang))
     return out
 
 

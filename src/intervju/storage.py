@@ -38,7 +38,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal, Protocol, cast
@@ -628,17 +628,7 @@ class SessionStore:
         info = self.get_session(session_id)
         guide = parse_guide(text, source=f"guide snapshot of session {session_id}")
         # Keep pointing at the original file (for display); equality ignores source.
-        if info.guide_source:
-            guide = Guide(
-                schema=guide.schema,
-                id=guide.id,
-                title=guide.title,
-                language=guide.language,
-                topics=guide.topics,
-                description=guide.description,
-                source=info.guide_source,
-            )
-        return guide
+        return replace(guide, source=info.guide_source) if info.guide_source else guide
 
     def guide_yaml(self, session_id: int) -> str | None:
         with self._read() as conn:
