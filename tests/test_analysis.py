@@ -223,3 +223,29 @@ def test_analyse_never_raises_and_stays_consistent(text: str) -> None:
         assert not (result.leading or result.double or result.why)
     if result.rewrite is not None:
         assert result.rewrite.endswith("?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hva var det verste med å miste kontakten?",  # superlative
+        "Merket du at brukerne ble roligere?",  # factive
+        "Hvordan orket du alle de møtene?",  # hardship
+    ],
+)
+def test_every_leading_verdict_says_why(text: str) -> None:
+    result = analyse(text)
+    assert result.leading and "edende" in result.explanation
+
+
+def test_sentence_after_an_abbreviation_or_no_is_its_own_question() -> None:
+    result = analyse("Oh no. How did that feel?")
+    assert result.form == "open" and not result.leading and result.rewrite is None
+    assert analyse("Vi brukte Teams, Zoom osv. Hva fungerte best?").questions == (
+        "Hva fungerte best?",
+    )
+
+
+def test_parts_agree_with_the_turn_on_leading() -> None:
+    result = analyse("Hva var det beste, og hva var det verste?")
+    assert not result.leading and not any(part.leading for part in result.parts)

@@ -543,3 +543,11 @@ def test_pathological_cue_text_is_read_as_text() -> None:
     text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Kari>" + "<" * 200_000
     t = read_transcript_text(text)
     assert t.turns[0].speaker == "Kari" and len(t.turns[0].text) == 200_000
+
+
+def test_pasted_webvtt_may_start_with_blank_lines() -> None:
+    from intervju.readers import read_transcript_text
+
+    text = "\n\n  WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Kari>Hvordan var det?</v>\n"
+    transcript = read_transcript_text(text)
+    assert transcript.format == "vtt" and transcript.turns[0].speaker == "Kari"

@@ -229,7 +229,7 @@ class LiveSession:
         cues: tuple[Cue, ...] = ()
         guide_next: GuideNext | None = None
         if resolved == "interviewer" and text and suggest_followups:
-            analysis = analyse(text)
+            analysis = analyse(text, self._turn_language(text))  # short turns follow the talk
         elif resolved == "informant" and text:
             context = list(self._informant_texts)
             if suggest_followups:

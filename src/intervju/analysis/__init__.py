@@ -256,11 +256,9 @@ def _explain(
     clauses: list[str] = []
     if form == "closed":
         clauses.append(lang.explain_closed_choice if choice else lang.explain_closed_yesno)
-    if cues:
-        kind, cue = cues[0]
-        template = lang.explain_leading.get(kind, "")
-        if template:
-            clauses.append(template.format(cue=cue))
+    explained = next(((k, c) for k, c in cues if k in lang.explain_leading), None)
+    if explained is not None:
+        clauses.append(lang.explain_leading[explained[0]].format(cue=explained[1]))
     if double:
         clauses.append(lang.explain_double.format(n=n_questions))
     if why:
@@ -301,7 +299,7 @@ def analyse(text: str, language: str | None = None) -> Analysis:
         QuestionPart(
             text=u.surface,
             form=u.form,
-            leading=bool(u.cues) or bool(turn_cues),
+            leading=any(c in cues for c in u.cues) or bool(turn_cues),  # after balancing
             why=u.why,
         )
         for u in questions

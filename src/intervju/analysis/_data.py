@@ -134,8 +134,18 @@ def load(code: Lang) -> LangData:
     for kind, pats in (raw.get("leading_patterns") or {}).items():
         leading.extend((str(kind), p) for p in _patterns(pats, f"leading_patterns.{kind}", where))
     explain = raw.get("explain") or {}
+    explained = set((explain.get("leading") or {}).keys())
+    unexplained = sorted({kind for kind, _ in leading} - explained)
+    if unexplained:  # every leading cue must be able to say why it was flagged
+        raise ConfigError(
+            f"explain.leading has no sentence for: {', '.join(unexplained)}", where=where
+        )
+    # An abbreviation's dot before a capital letter also ends the sentence («… osv. Hva …»).
     abbreviations = tuple(
-        (re.compile(r"(?<!\w)" + re.escape(str(k)), re.IGNORECASE), str(v))
+        (
+            re.compile(r"(?<!\w)" + re.escape(str(k)) + r"(?!\s+(?-i:[A-ZÆØÅ]))", re.IGNORECASE),
+            str(v),
+        )
         for k, v in (raw.get("abbreviations") or {}).items()
     )
     contraction_map = {str(k).lower(): str(v) for k, v in (raw.get("contractions") or {}).items()}

@@ -82,7 +82,10 @@ def register(app: typer.Typer) -> None:
                 text = obj.get("text")
                 if not isinstance(text, str):
                     raise IntervjuError("missing string field 'text'", where=f"stdin line {number}")
-                result = analyse(text, language or obj.get("lang") or None)
+                hint = obj.get("lang")
+                if hint is not None and not isinstance(hint, str):
+                    raise IntervjuError("'lang' must be a string", where=f"stdin line {number}")
+                result = analyse(text, language or hint or None)
                 print_jsonl({"id": obj.get("id"), **result.to_dict()})
             return
         if not texts:

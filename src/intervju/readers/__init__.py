@@ -65,7 +65,7 @@ def _check_format(format: str, where: str) -> str:
 
 
 def _sniff_text(text: str) -> Format:
-    head = text.lstrip("\ufeff")
+    head = text.lstrip("\ufeff \t\r\n")  # pasted text often starts with a blank line
     if head.startswith("WEBVTT"):
         return "vtt"
     first = [line.strip() for line in head.splitlines()[:4] if line.strip()]
@@ -126,6 +126,7 @@ def read_transcript_text(
     _decode.check_size(len(text), where)
     if not text.strip():
         raise TranscriptError("the transcript is empty", where=where)
+    text = text.lstrip(" \t\r\n")
     chosen = _sniff_text(text) if wanted == "auto" else wanted
     segments = _segments_from_text(text, chosen, where)
     return build_transcript(
