@@ -96,3 +96,35 @@ def test_schema_1_database_is_migrated(tmp_path: Path) -> None:
     with SessionStore(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.turns(sid)[0].text == "Hvordan var det?"
+
+
+def test_untick_is_kept_by_engine_store_and_a_reopen(
+    store: SessionStore, base: LiveSession
+) -> None:
+    sid = store.create_session("t", load_guide()).id
+    recorder = Recorder.open(store, sid, base)
+    recorder.feed([store.add_turn(sid, "Forsker", "interviewer", QUESTION)])
+    first = load_guide().questions[0].id
+    recorder.mark_covered(first)
+    recorder.unmark_covered(first)
+    assert first not in recorder.live.coverage().covered
+    assert all(c.question_id != first for c in store.covered(sid))
+    for c in store.covered(sid):  # untick everything, then restart
+        recorder.unmark_covered(c.question_id)
+    again = Recorder.open(store, sid, base)
+    assert store.covered(sid) == () and again.live.coverage().covered == ()
+
+
+def test_revise_before_sync_reanalyses_an_edited_turn_when_new_turns_follow(
+    store: SessionStore, base: LiveSession
+) -> None:
+    sid = store.create_session("t", load_guide()).id
+    recorder = Recorder.open(store, sid, base)
+    short = store.add_turn(sid, "Forsker", "interviewer", "Hvordan var det?")
+    recorder.feed([short])
+    assert store.flags(sid)[0].form == "open"
+    store.update_turn_text(sid, short.idx, "Hvordan var det? Var det vanskelig?")
+    store.add_turn(sid, "Informant", "informant", ANSWER)
+    recorder.revise([store.turns(sid)[short.idx]])
+    recorder.sync()
+    assert store.flags(sid)[0].double and recorder.applied == 2

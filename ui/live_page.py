@@ -8,7 +8,7 @@ and below when there is not (Streamlit stacks columns under ~640 px).
 
 Data flow: every input (typed line, paste, followed file, import) is first
 committed to the :class:`~intervju.storage.SessionStore`, then fed through
-the live engine (``ui.resources.feed``), which stores what it produced; the
+the live engine (:class:`intervju.recorder.Recorder`), which stores what it produced; the
 page renders *only from the store*. So what is on screen is always already on
 disk, and a reload or a restart shows the same screen. Input handlers run as
 widget callbacks, i.e. before the page is drawn, so a new turn appears in the
@@ -31,6 +31,7 @@ from intervju.export import export_session, import_transcript
 from intervju.ingest import FileFollower, ingest_file_poll, ingest_paste
 from intervju.models import Role
 from intervju.readers import read_transcript_bytes
+from intervju.recorder import Recorder
 from intervju.settings import Settings
 from intervju.storage import SessionInfo, SessionStore, StoredTurn
 
@@ -143,11 +144,11 @@ def _show_flash() -> None:
         st.info(message)
 
 
-def _handle(store: SessionStore, session_id: int) -> resources.LiveHandle:
+def _handle(store: SessionStore, session_id: int, *, sync: bool = True) -> Recorder:
     settings = _settings()
     backend, model = resources.embeddings_choice(settings)
     emb = resources.embedder(backend, model)
-    return resources.live_handle(store, session_id, emb, f"{backend}:{model}")
+    return resources.live_handle(store, session_id, emb, f"{backend}:{model}", sync=sync)
 
 
 # ---------------------------------------------------------------------------
@@ -183,7 +184,7 @@ def _on_line(store: SessionStore, session_id: int) -> None:
         name = _speaker_name(store, session_id, line.role)
         stored = store.add_turn(session_id, name, line.role, line.text, start, source="typed")
         t1 = time.perf_counter()
-        resources.feed(store, _handle(store, session_id), [stored])
+        _handle(store, session_id).feed([stored])
         if _TIMING:
             done = time.perf_counter()
             print(
@@ -206,9 +207,10 @@ def _on_paste(store: SessionStore, session_id: int) -> None:
         return
     try:
         result = ingest_paste(store, session_id, text)
-        handle = _handle(store, session_id)
-        resources.revise(store, handle, result.edited)
-        resources.feed(store, handle, result.added)
+        # Revise an edited last turn before new turns are fed after it.
+        handle = _handle(store, session_id, sync=False)
+        handle.revise(result.edited)
+        handle.sync()
     except IntervjuError as exc:
         _flash("error", str(exc))
         return
@@ -250,7 +252,7 @@ def _on_import(store: SessionStore, session_id: int, mode: str) -> None:
                 title=name.rsplit(".", 1)[0],
                 guide=store.session_guide(session_id),
             )
-            resources.adopt_coverage(store, _handle(store, info.id))
+            _handle(store, info.id).adopt_coverage()
             _select(info.id)
             _flash("success", t("import_done", n=len(transcript.turns)))
         elif mode == "append":
@@ -259,7 +261,7 @@ def _on_import(store: SessionStore, session_id: int, mode: str) -> None:
                 for turn in transcript.turns
             ]
             added = store.add_turns(session_id, rows, source="import")
-            resources.feed(store, _handle(store, session_id), added)
+            _handle(store, session_id).feed(added)
             _flash("success", t("import_done", n=len(added)))
         else:
             st.session_state["replay"] = [
@@ -278,7 +280,7 @@ def _on_replay(store: SessionStore, session_id: int, count: int) -> None:
     batch, rest = queue[:count], queue[count:]
     try:
         added = store.add_turns(session_id, batch, source="import")
-        resources.feed(store, _handle(store, session_id), added)
+        _handle(store, session_id).feed(added)
     except IntervjuError as exc:
         _flash("error", str(exc))
         return
@@ -297,7 +299,7 @@ def _on_use(store: SessionStore, session_id: int, suggestion_id: int) -> None:
 
 def _on_guide_asked(store: SessionStore, session_id: int, question_id: str) -> None:
     try:
-        resources.mark_covered(store, _handle(store, session_id), question_id)
+        _handle(store, session_id).mark_covered(question_id)
     except IntervjuError as exc:
         _flash("error", str(exc))
 
@@ -306,9 +308,9 @@ def _on_tick(store: SessionStore, session_id: int, question_id: str, key: str) -
     try:
         handle = _handle(store, session_id)
         if st.session_state.get(key):
-            resources.mark_covered(store, handle, question_id)
+            handle.mark_covered(question_id)
         else:
-            resources.unmark_covered(store, handle, question_id)
+            handle.unmark_covered(question_id)
     except IntervjuError as exc:
         _flash("error", str(exc))
 
@@ -462,7 +464,7 @@ def _file_stem(title: str) -> str:
 
 
 @st.fragment(run_every=CLOCK_SECONDS)
-def _top_bar(store: SessionStore, session_id: int, handle: resources.LiveHandle) -> None:
+def _top_bar(store: SessionStore, session_id: int, handle: Recorder) -> None:
     """Clock and topic progress; refreshes itself so the clock moves between turns."""
     try:
         info = store.get_session(session_id)
@@ -479,7 +481,7 @@ def _centre(
     store: SessionStore,
     info: SessionInfo,
     turns: tuple[StoredTurn, ...],
-    handle: resources.LiveHandle,
+    handle: Recorder,
 ) -> None:
     flags = {f.turn_idx: f for f in store.flags(info.id)}
     last_question = next((tt for tt in reversed(turns) if tt.role == "interviewer"), None)
@@ -540,7 +542,7 @@ def _centre(
     st.markdown(c.transcript_html(recent, flags), unsafe_allow_html=True)
 
 
-def _guide_panel(store: SessionStore, info: SessionInfo, handle: resources.LiveHandle) -> None:
+def _guide_panel(store: SessionStore, info: SessionInfo, handle: Recorder) -> None:
     guide = handle.live.guide
     st.markdown(f"**{t('guide_panel')}**")
     if guide is None:
@@ -631,9 +633,9 @@ def _poll(store: SessionStore, session_id: int, follower: FileFollower) -> None:
     try:
         result = ingest_file_poll(store, session_id, follower)
         if result:
-            handle = _handle(store, session_id)
-            resources.revise(store, handle, result.edited)
-            resources.feed(store, handle, result.added)
+            handle = _handle(store, session_id, sync=False)
+            handle.revise(result.edited)
+            handle.sync()
     except IntervjuError as exc:
         st.error(str(exc), icon="⚠️")
         return

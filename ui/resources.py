@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -33,11 +32,11 @@ from intervju.embeddings import embed_queries, get_embeddings
 from intervju.errors import ConfigError, GuideError
 from intervju.guides import bundled_guides, load_guide
 from intervju.ingest import FileFollower
-from intervju.live import LiveSession, LiveUpdate
+from intervju.live import LiveSession
 from intervju.models import Guide
 from intervju.recorder import Recorder
 from intervju.settings import Settings, load_settings
-from intervju.storage import SessionStore, StoredTurn
+from intervju.storage import SessionStore
 
 _WARM_UP = (
     "Hvordan opplevde du det første videomøtet?",
@@ -149,10 +148,7 @@ def _base_live(
 
 
 # The engine state of one stored session lives in the core (intervju.recorder):
-# this module only caches it per process and database.
-LiveHandle = Recorder
-
-
+# this module only caches one Recorder per process, database and session.
 @st.cache_resource(show_spinner=False)
 def _handles() -> dict[tuple[str, int], Recorder]:
     return {}
@@ -161,58 +157,36 @@ def _handles() -> dict[tuple[str, int], Recorder]:
 _HANDLES_LOCK = threading.Lock()
 
 
-def live_handle(store: SessionStore, session_id: int, emb: Embeddings, embed_key: str) -> Recorder:
-    """The cached recorder for a session, built by replaying its stored turns once."""
+def live_handle(
+    store: SessionStore, session_id: int, emb: Embeddings, embed_key: str, *, sync: bool = True
+) -> Recorder:
+    """The cached recorder for a session, built by replaying its stored turns once.
+
+    ``sync`` feeds turns committed elsewhere (another tab); a paste that may also
+    edit the last turn passes False and revises before it syncs.
+    """
     key = (str(store.path), session_id)
-    with _HANDLES_LOCK:
+    with _HANDLES_LOCK:  # built under the lock: two tabs never replay one session twice
         handle = _handles().get(key)
-    if handle is not None:
+        if handle is None:
+            guide = store.session_guide(session_id)
+            guide_key = store.guide_yaml(session_id) or ""
+            digest = hashlib.sha256(guide_key.encode("utf-8")).hexdigest()
+            handle = Recorder.open(store, session_id, _base_live(digest, embed_key, guide, emb))
+            _handles()[key] = handle
+            return handle
+    if sync:
         handle.sync()
-        return handle
-    guide = store.session_guide(session_id)
-    guide_key = store.guide_yaml(session_id) or ""
-    digest = hashlib.sha256(guide_key.encode("utf-8")).hexdigest()
-    handle = Recorder.open(store, session_id, _base_live(digest, embed_key, guide, emb))
-    with _HANDLES_LOCK:
-        _handles()[key] = handle
     return handle
 
 
 def forget(store: SessionStore, session_id: int) -> None:
-    """Drop a session's cached engine state (after delete, or to rebuild)."""
+    """Drop a session's cached engine state (after delete)."""
     with _HANDLES_LOCK:
         _handles().pop((str(store.path), session_id), None)
-
-
-def adopt_coverage(store: SessionStore, handle: Recorder) -> None:
-    handle.adopt_coverage()
-
-
-def sync(store: SessionStore, handle: Recorder) -> None:
-    handle.sync()
-
-
-def feed(store: SessionStore, handle: Recorder, turns: Sequence[StoredTurn]) -> LiveUpdate | None:
-    return handle.feed(turns)
-
-
-def revise(
-    store: SessionStore, handle: Recorder, edited: Sequence[StoredTurn]
-) -> LiveUpdate | None:
-    return handle.revise(edited)
-
-
-def mark_covered(store: SessionStore, handle: Recorder, question_id: str) -> None:
-    handle.mark_covered(question_id)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def file_follower(db_path: str, session_id: int, path: str) -> FileFollower:
     """One follower per followed file and session (it remembers the file's size)."""
     return FileFollower(path)
-
-
-def unmark_covered(store: SessionStore, handle: LiveHandle, question_id: str) -> None:
-    """Untick: the engine cannot untick, so the session's state is rebuilt from the store."""
-    store.unmark_covered(handle.session_id, question_id)
-    forget(store, handle.session_id)

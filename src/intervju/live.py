@@ -165,6 +165,12 @@ class LiveSession:
             ) from None
         return self._tracker.coverage()
 
+    def unmark_covered(self, question_id: str) -> Coverage:
+        """Untick a guide question: it counts as not yet asked again."""
+        if self._tracker is not None:
+            self._tracker.unmark(question_id)
+        return self.coverage()
+
     def mark_used(self, suggestion: Suggestion) -> None:
         """Record that the interviewer used a suggestion (for review and storage)."""
         self._used.append(suggestion)

@@ -55,9 +55,9 @@ class Recorder:
                 if item.how == "manual":
                     recorder._tick(item.question_id)
             recorder._replay()
-            if not stored:
-                # Nothing ticked yet, e.g. a transcript imported by the CLI: store what
-                # the replay covered. (Afterwards, a tick the user removed stays removed.)
+            if not stored and not store.flags(session_id):
+                # Never fed live (a transcript imported by the CLI has no flags yet): store
+                # what the replay covered. A live session with every tick removed stays so.
                 recorder.adopt_coverage()
         return recorder
 
@@ -118,6 +118,14 @@ class Recorder:
                 self.session_id, question_id, "manual", turns[-1].idx if turns else None
             )
             self._tick(question_id)
+            self.guide_next = self.live.next_question()
+
+    def unmark_covered(self, question_id: str) -> None:
+        """The user unticked a guide question: the store and the engine forget it."""
+        with self.lock:
+            self.store.unmark_covered(self.session_id, question_id)
+            self.live.unmark_covered(question_id)
+            self.seen_covered.discard(question_id)
             self.guide_next = self.live.next_question()
 
     def adopt_coverage(self) -> None:
