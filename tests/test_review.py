@@ -425,3 +425,12 @@ def test_independent_interviews_meet_the_targets(guide) -> None:  # type: ignore
         tp, fp, fn = tp + len(missed & real), fp + len(missed - real), fn + len(real - missed)
     assert correct / placed >= 0.85
     assert tp / (tp + fn) >= 0.6 and tp / (tp + fp) >= 0.5
+
+
+def test_pseudonymise_names_in_file_names_of_any_case(tmp_path: Path, guide) -> None:  # type: ignore[no-untyped-def]
+    named = tmp_path / "intervju_ingrid_solberg-marte.vtt"
+    named.write_text(SAMPLES[0].read_text("utf-8"), encoding="utf-8")
+    report = review_files([named], guide, embeddings=HashingEmbeddings(), pseudonymise=True)
+    text = json.dumps(report.to_dict(), ensure_ascii=False).lower()
+    for name in ("ingrid", "solberg", "marte", "haugen"):
+        assert name not in text

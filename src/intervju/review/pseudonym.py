@@ -42,6 +42,12 @@ class Pseudonyms:
             text = pattern.sub(label, text)
         return text
 
+    def file_name(self, name: str) -> str:
+        """File names are written any way («intervju_sigurd_hansen.vtt»): match any case."""
+        for pattern, label in self.patterns:
+            name = re.compile(pattern.pattern, re.IGNORECASE).sub(label.replace(" ", "-"), name)
+        return name
+
     def term(self, word: str) -> str:
         """A lower-cased key term that is a name part becomes its label."""
         return self.pieces.get(word.lower(), self.apply(word))
@@ -75,7 +81,8 @@ def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") ->
                 pieces.setdefault(part, label)
     ordered = sorted(pieces.items(), key=lambda item: -len(item[0]))
     patterns = tuple(
-        (re.compile(r"(?<![\w])" + re.escape(piece) + r"(?:s)?(?![\w])"), label)
+        # Only letters bound a name: «_Sigurd_» and «kari-sigurd» in file names match too.
+        (re.compile(r"(?<![^\W\d_])" + re.escape(piece) + r"(?:s)?(?![^\W\d_])"), label)
         for piece, label in ordered
     )
     lowered = {piece.lower(): label for piece, label in pieces.items()}
@@ -90,13 +97,13 @@ def pseudonymise_transcript(transcript: Transcript, names: Pseudonyms) -> Transc
     )
     source = None
     if transcript.source:
-        source = names.apply(PurePath(transcript.source).name)
+        source = pseudonymise_file_name(transcript.source, names)
     interviewer = names.speaker(transcript.interviewer) if transcript.interviewer else None
     return replace(transcript, turns=turns, interviewer=interviewer, source=source)
 
 
 def pseudonymise_file_name(file: str, names: Pseudonyms) -> str:
-    return names.apply(PurePath(file).name)
+    return names.file_name(PurePath(file).name)
 
 
 T = TypeVar("T")
@@ -113,6 +120,8 @@ def pseudonymise_value(value: T, names: Pseudonyms) -> T:
             current = getattr(value, f.name)
             if f.name == "term" and isinstance(current, str):
                 changes[f.name] = names.term(current)
+            elif f.name == "file" and isinstance(current, str):
+                changes[f.name] = pseudonymise_file_name(current, names)
             else:
                 changes[f.name] = pseudonymise_value(current, names)
         out = replace(value, **changes)
