@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from intervju.cues import lemma, tokens  # noqa: E402
 from intervju.live import LiveSession, suggest_for  # noqa: E402
-from intervju.suggestions import TERM_INTENTS  # noqa: E402
+from intervju.suggestions import TERM_INTENTS, suggest  # noqa: E402
 
 DEFAULT = ROOT / "tests" / "data" / "live_dev.jsonl"
 
@@ -54,14 +54,20 @@ def evaluate(
     rows = [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
-    base = LiveSession(embeddings=None if use_embeddings else False)  # type: ignore[arg-type]
+    base = LiveSession()
     hits = loose = term_ok = term_total = 0
     by_intent: Counter[str] = Counter()
     by_intent_hit: Counter[str] = Counter()
     by_lang: Counter[str] = Counter()
     by_lang_hit: Counter[str] = Counter()
     for row in rows:
-        suggestions = suggest_for(base, row["turn"], row.get("context") or [])
+        if use_embeddings:
+            suggestions = suggest_for(base, row["turn"], row.get("context") or [])
+        else:  # cue rules alone: no retrieval over the probe bank's example utterances
+            earlier = [
+                c["text"] for c in row.get("context") or [] if c.get("role") != "interviewer"
+            ]
+            suggestions = suggest(row["turn"], earlier, language=row.get("lang"))
         top = [s.intent for s in suggestions[:3]]
         best = set(row["best_intents"])
         ok = bool(best & set(top))

@@ -115,6 +115,19 @@ def test_untick_is_kept_by_engine_store_and_a_reopen(
     assert store.covered(sid) == () and again.live.coverage().covered == ()
 
 
+def test_an_untick_survives_a_restart_while_other_ticks_remain(
+    store: SessionStore, base: LiveSession
+) -> None:
+    sid = store.create_session("t", load_guide()).id
+    recorder = Recorder.open(store, sid, base)
+    ids = [q.id for q in load_guide().questions[:2]]
+    recorder.feed([store.add_turn(sid, "Forsker", "interviewer", load_guide().questions[0].text)])
+    recorder.mark_covered(ids[1])
+    recorder.unmark_covered(ids[0])
+    again = Recorder.open(store, sid, base)
+    assert ids[0] not in again.live.coverage().covered and ids[1] in again.live.coverage().covered
+
+
 def test_revise_before_sync_reanalyses_an_edited_turn_when_new_turns_follow(
     store: SessionStore, base: LiveSession
 ) -> None:
@@ -128,3 +141,36 @@ def test_revise_before_sync_reanalyses_an_edited_turn_when_new_turns_follow(
     recorder.revise([store.turns(sid)[short.idx]])
     recorder.sync()
     assert store.flags(sid)[0].double and recorder.applied == 2
+
+
+def test_a_batch_of_turns_flags_every_question(store: SessionStore, base: LiveSession) -> None:
+    sid = store.create_session("t", load_guide()).id
+    recorder = Recorder.open(store, sid, base)
+    batch = [
+        store.add_turn(sid, "Forsker", "interviewer", QUESTION),
+        store.add_turn(sid, "Informant", "informant", ANSWER),
+        store.add_turn(sid, "Forsker", "interviewer", "Du savner vel kontoret?"),
+        store.add_turn(sid, "Informant", "informant", "Ja."),
+    ]
+    recorder.feed(batch)
+    assert [f.turn_idx for f in store.flags(sid)] == [0, 2]
+
+
+class _CountingEmbeddings(HashingEmbeddings):
+    calls = 0
+
+    def embed_query(self, text: str) -> list[float]:
+        type(self).calls += 1
+        return super().embed_query(text)
+
+
+def test_each_turn_is_embedded_once_on_the_recorder_path(store: SessionStore) -> None:
+    emb = _CountingEmbeddings()
+    base = LiveSession(load_guide(), emb)
+    sid = store.create_session("t", load_guide()).id
+    recorder = Recorder.open(store, sid, base)
+    before = _CountingEmbeddings.calls
+    recorder.feed([store.add_turn(sid, "Informant", "informant", ANSWER)])
+    recorder.feed([store.add_turn(sid, "Forsker", "interviewer", "Hvordan var det?")])
+    recorder.mark_covered(load_guide().questions[0].id)
+    assert _CountingEmbeddings.calls - before == 2

@@ -663,7 +663,7 @@ def find_terms(
             score += 0.25  # «hellige grunn» says more than «grunn»
         reason = reasons[0] if reasons else "salient"
         terms.append(Term(phrase, key, round(score, 3), count_turn, count_recent, reason))
-    terms.extend(_repeated_phrases(turn_text, spans, terms, lex, lang))
+    terms.extend(_repeated_phrases(turn_text, spans, terms, lex, lang, starts))
     terms.sort(key=lambda t: (-t.score, t.text))
     return terms
 
@@ -674,6 +674,7 @@ def _repeated_phrases(
     terms: Sequence[Term],
     lex: Lexicon,
     lang: str,
+    starts: set[int],
 ) -> list[Term]:
     """Two-word phrases said at least twice ("keep going", "the little things")."""
     function = _FUNCTION[lang]
@@ -688,7 +689,7 @@ def _repeated_phrases(
             continue
         pair = (lemma(a, lang), lemma(b, lang))
         counts[pair] += 1
-        shown.setdefault(pair, f"{a.lower() if i in _sentence_starts(text) else a} {b}")
+        shown.setdefault(pair, f"{a.lower() if i in starts else a} {b}")
     best = {t.lemma: t.score for t in terms}
     said = {t.lemma: t.count_turn for t in terms}
     out: list[Term] = []

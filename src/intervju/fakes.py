@@ -21,10 +21,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class HashingEmbeddings(Embeddings):
     """Deterministic bag-of-words/trigram hashing embeddings (unit vectors)."""
 
-    model_id = "hashing-384"
-
     def __init__(self, dim: int = 384) -> None:
         self.dim = dim
+
+    @property
+    def model_id(self) -> str:
+        """Part of the on-disk cache key: vectors of another size are another model."""
+        return f"hashing-{self.dim}"
 
     def _vector(self, text: str) -> list[float]:
         vec = np.zeros(self.dim, dtype=np.float32)

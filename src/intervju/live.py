@@ -17,7 +17,6 @@ products (well under a millisecond).
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from .cues import Cue, language_evidence
 from .embeddings import embed_queries, get_embeddings
 from .errors import IntervjuError
 from .models import ROLES, Guide, Role, Transcript, Turn
+from .readers.roles import INFORMANT_LABELS, INTERVIEWER_LABELS, is_question, label_key
 from .suggestions import IntentRetriever, Suggestion, plan_suggestions
 from .tracking import Coverage, GuideMatch, GuideNext, GuideTracker
 
@@ -38,19 +38,6 @@ __all__ = ["LiveSession", "LiveUpdate", "suggest_for"]
 
 RECENT_TURNS = 3  # suggestions shown in this many informant turns are not repeated
 CONTEXT_TURNS = 4  # earlier informant turns used for repetition cues
-
-_INTERVIEWER_NAMES = frozenset(
-    {"forsker", "intervjuer", "intervjuar", "interviewer", "researcher", "moderator", "f", "q", "i"}
-)
-_INFORMANT_NAMES = frozenset(
-    {"informant", "ip", "intervjuperson", "respondent", "deltaker", "participant", "interviewee"}
-)
-_QUESTION = re.compile(
-    r"\?\s*$|\?\s|^(?:(?:eh+|ja|og|men|så|altså|ok|and|so|but|well)[,.]?\s+)*"
-    r"(?:hva|hvordan|hvorfor|hvem|hvor|hvilke[nt]?|når|kan du (?:fortelle|beskrive|si)"
-    r"|what|how|why|who|where|when|which|could you|can you|tell me)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -123,6 +110,7 @@ class LiveSession:
         self._shown: deque[tuple[str, ...]] = deque(maxlen=RECENT_TURNS)
         self._used: list[Suggestion] = []
         self._suggested_last = False  # whether the latest turn's suggestions are in _shown
+        self._last_informant_vector: np.ndarray | None = None
 
     def fresh(self) -> LiveSession:
         """A new empty session reusing this one's embedder, guide and cached vectors."""
@@ -189,8 +177,8 @@ class LiveSession:
 
         ``role`` None infers it (labels like Forsker/Informant, else the first
         speaker who asks a question is the interviewer). ``suggest_followups``
-        False records a turn as context only: no analysis, no suggestions, nothing
-        counted as shown (tracking still sees it).
+        False records a turn as context only: no suggestions, nothing counted as
+        shown (tracking still sees it, and an interviewer turn still gets its verdict).
         """
         text = " ".join(text.split())
         resolved = self._resolve_role(speaker, text, role)
@@ -234,7 +222,7 @@ class LiveSession:
         suggestions: tuple[Suggestion, ...] = ()
         cues: tuple[Cue, ...] = ()
         guide_next: GuideNext | None = None
-        if resolved == "interviewer" and text and suggest_followups:
+        if resolved == "interviewer" and text:  # every question gets its flag (< 1 ms)
             analysis = analyse(text, self._turn_language(text))  # short turns follow the talk
         elif resolved == "informant" and text:
             context = list(self._informant_texts)
@@ -251,6 +239,7 @@ class LiveSession:
                 self._shown.append(tuple(s.text for s in suggestions))
                 self._suggested_last = True
             self._informant_texts.append(text)
+            self._last_informant_vector = vector
             if self._tracker is not None:
                 guide_next = self._tracker.next_question(text, vector=vector)
         return LiveUpdate(
@@ -268,7 +257,8 @@ class LiveSession:
         if self._tracker is None:
             return None
         recent = self._informant_texts[-1] if self._informant_texts else None
-        return self._tracker.next_question(recent)
+        # The latest informant turn was embedded when it was added; never embed it again.
+        return self._tracker.next_question(recent, vector=self._last_informant_vector)
 
     @classmethod
     def from_transcript(
@@ -313,13 +303,15 @@ class LiveSession:
             return role
         if key in self._roles:
             return self._roles[key]
-        label = re.sub(r"\s*\d+$", "", key.lower()).strip(" :.")
+        # The same labels and question test as the transcript readers (readers.roles);
+        # a lone «I» is the interviewer until one is known (the I/IP convention).
+        label = label_key(key)
         guessed: Role | None = None
-        if label in _INTERVIEWER_NAMES and not (label == "i" and self._has("interviewer")):
+        if label in INTERVIEWER_LABELS or (label == "i" and not self._has("interviewer")):
             guessed = "interviewer"
-        elif label in _INFORMANT_NAMES or self._has("interviewer"):
+        elif label in INFORMANT_LABELS or self._has("interviewer"):
             guessed = "informant"
-        elif _QUESTION.search(text):
+        elif is_question(text):
             guessed = "interviewer"
             # Speakers heard before the first question were informants after all.
             for other in {t.speaker for t in self._turns if t.speaker != key}:

@@ -54,11 +54,19 @@ class Recorder:
             for item in stored:
                 if item.how == "manual":
                     recorder._tick(item.question_id)
+            fed_live = bool(store.flags(session_id))  # before the replay stores any
             recorder._replay()
-            if not stored and not store.flags(session_id):
+            if not stored and not fed_live:
                 # Never fed live (a transcript imported by the CLI has no flags yet): store
                 # what the replay covered. A live session with every tick removed stays so.
                 recorder.adopt_coverage()
+            else:
+                # The store is the truth: what the user unticked stays unticked after replay.
+                kept = {c.question_id for c in store.covered(session_id)}
+                for question_id in set(recorder.live.coverage().covered) - kept:
+                    recorder.live.unmark_covered(question_id)
+                recorder.seen_covered = set(recorder.live.coverage().covered)
+                recorder.guide_next = recorder.live.next_question()
         return recorder
 
     # -- keeping in step with the store -------------------------------------------
