@@ -405,3 +405,13 @@ def test_file_follower_binary_file_is_an_error(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(256)) * 4 + b"\n")
     with pytest.raises(TranscriptError):
         FileFollower(path).poll([])
+
+
+def test_a_finished_crlf_file_is_not_parsed_again(tmp_path: Path) -> None:
+    path = tmp_path / "live.txt"
+    path.write_bytes(b"Forsker: Hvordan var det?\r\nKari: Det var fint.\r\n")
+    follower = FileFollower(path)
+    assert follower.poll([]) is not None  # first read (last line held back until stable)
+    follower.poll([])  # stable now: the held-back part is released
+    assert not follower.changed()
+    assert follower.poll([]) is None

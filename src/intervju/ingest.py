@@ -349,6 +349,16 @@ class FileFollower:
             return self.format == "vtt"
         return self.path.suffix.lower() == ".vtt" or text.lstrip("\ufeff").startswith("WEBVTT")
 
+    def changed(self) -> bool:
+        """Whether :meth:`poll` could find anything new (one ``stat``, no reading)."""
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True  # let poll() report it
+        return (stat.st_mtime_ns, stat.st_size) != self._signature or self._held_back
+
     def poll(self, known: Sequence[TurnLike]) -> PasteDiff | None:
         try:
             stat = self.path.stat()
@@ -369,10 +379,11 @@ class FileFollower:
                 f"cannot read file ({exc.strerror})", where=str(self.path)
             ) from None
         self._signature = signature
-        text = _decode_growing(data, str(self.path))
+        # One line-ending form from here on, or a CRLF file never looks finished.
+        text = _decode_growing(data, str(self.path)).replace("\r\n", "\n").replace("\r", "\n")
         # Stable since the last poll: the held-back trailing block is finished.
         usable = text if unchanged else complete_part(text, vtt=self._is_vtt(text))
-        self._held_back = usable.strip() != text.replace("\r\n", "\n").strip()
+        self._held_back = usable.strip() != text.strip()
         transcript = self._parse(usable)
         if transcript is None:
             return PasteDiff()
@@ -466,6 +477,8 @@ def ingest_paste(store: SessionStore, session_id: int, text: str) -> IngestResul
 
 def ingest_file_poll(store: SessionStore, session_id: int, follower: FileFollower) -> IngestResult:
     """One poll of a followed file, written to the store (empty result if unchanged)."""
+    if not follower.changed():  # every couple of seconds: don't read the session for nothing
+        return IngestResult(edited=(), added=())
     known = known_turns(store, session_id, "file")
     diff = follower.poll(known)
     if not diff:
