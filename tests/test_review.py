@@ -434,3 +434,13 @@ def test_pseudonymise_names_in_file_names_of_any_case(tmp_path: Path, guide) -> 
     text = json.dumps(report.to_dict(), ensure_ascii=False).lower()
     for name in ("ingrid", "solberg", "marte", "haugen"):
         assert name not in text
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "md", "csv"])
+def test_render_report_gives_every_export_format(report: ReviewReport, fmt: str) -> None:
+    from intervju.review import render_report
+
+    text = render_report(report, fmt)  # type: ignore[arg-type]
+    assert text.strip()
+    if fmt == "json":
+        assert json.loads(text)["interviews"][0]["file"] == report.interviews[0].file

@@ -8,9 +8,7 @@ skipped with a one-line warning; the others are still reviewed.
 
 from __future__ import annotations
 
-import importlib
-import json
-from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import altair as alt
@@ -18,48 +16,16 @@ import pandas as pd
 import streamlit as st
 
 from intervju.errors import IntervjuError
+from intervju.export import session_transcript
 from intervju.models import Transcript
 from intervju.readers import read_transcript_bytes
+from intervju.review import ReportFormat, render_report
 from intervju.review.report import InterviewReport, ReviewReport
 from intervju.settings import Settings
 from intervju.storage import SessionStore
 
 from . import resources
 from .strings import problem_label, t
-
-
-def _renderer(names: tuple[str, ...]) -> Callable[[ReviewReport], str] | None:
-    """Find an export renderer in ``intervju.review`` (package or its modules)."""
-    for module_name in (
-        "intervju.review",
-        "intervju.review.render_html",
-        "intervju.review.render_md",
-        "intervju.review.render_csv",
-        "intervju.review.render_json",
-    ):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        for name in names:
-            found = getattr(module, name, None)
-            if callable(found):
-                return found  # type: ignore[no-any-return]
-    return None
-
-
-def _json(report: ReviewReport) -> str:
-    render = _renderer(("render_json",))
-    if render is not None:
-        return render(report)
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-
-
-def _session_transcript(store: SessionStore, session_id: int) -> Transcript:
-    info = store.get_session(session_id)
-    turns = tuple(turn.to_turn() for turn in store.turns(session_id))
-    interviewer = next((turn.speaker for turn in turns if turn.role == "interviewer"), None)
-    return Transcript(turns=turns, format="session", interviewer=interviewer, source=info.title)
 
 
 def _collect(settings: Settings, store: SessionStore | None) -> tuple[list[Transcript], list[str]]:
@@ -74,7 +40,7 @@ def _collect(settings: Settings, store: SessionStore | None) -> tuple[list[Trans
     if store is not None:
         for session_id in st.session_state.get("review_sessions") or []:
             try:
-                transcript = _session_transcript(store, int(session_id))
+                transcript = session_transcript(store, int(session_id))
             except IntervjuError as exc:
                 st.warning(t("review_skipped", file=session_id, msg=exc.message), icon="⚠️")
                 continue
@@ -277,30 +243,27 @@ def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
 
 def _downloads(report: ReviewReport) -> None:
     st.markdown(f"**{t('review_downloads')}**")
-    exports: list[tuple[str, str, str, Callable[[ReviewReport], str] | None]] = [
-        ("HTML", "html", "text/html", _renderer(("render_html",))),
-        ("Markdown", "md", "text/markdown", _renderer(("render_markdown", "render_md"))),
-        ("CSV", "csv", "text/csv", _renderer(("render_csv",))),
-        ("JSON", "json", "application/json", _json),
-    ]
-    cols = st.columns(len(exports))
-    for col, (label, ext, mime, render) in zip(cols, exports, strict=True):
-        if render is None:
-            col.caption(t("render_missing", fmt=label))
-            continue
-        try:
-            data = render(report)
-        except IntervjuError as exc:
-            col.error(str(exc))
-            continue
-        payload = ("\ufeff" + data) if ext == "csv" else data
+    exports: tuple[tuple[str, ReportFormat, str], ...] = (
+        ("HTML", "html", "text/html"),
+        ("Markdown", "md", "text/markdown"),
+        ("CSV", "csv", "text/csv"),
+        ("JSON", "json", "application/json"),
+    )
+    for col, (label, fmt, mime) in zip(st.columns(len(exports)), exports, strict=True):
         col.download_button(
             label,
-            payload.encode("utf-8"),
-            file_name=f"intervju-gjennomgang.{ext}",
+            # Built when clicked, not on every rerun of the page.
+            partial(_export_bytes, report, fmt),
+            file_name=f"intervju-gjennomgang.{fmt}",
             mime=mime,
-            key=f"review_dl_{ext}",
+            key=f"review_dl_{fmt}",
+            on_click="ignore",
         )
+
+
+def _export_bytes(report: ReviewReport, fmt: ReportFormat) -> bytes:
+    text = render_report(report, fmt)
+    return (("\ufeff" + text) if fmt == "csv" else text).encode("utf-8")  # BOM: Excel reads æøå
 
 
 def _show(report: ReviewReport) -> None:

@@ -268,10 +268,6 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "col_never": ("Aldri spurt", "Never asked"),
     "interviewer_label": ("forsker", "interviewer"),
     "informant_label": ("informant", "informant"),
-    "render_missing": (
-        "Eksport som {fmt} er ikke tilgjengelig i denne versjonen.",
-        "Export as {fmt} is not available in this version.",
-    ),
     # -- guides page ---------------------------------------------------------
     "guides_intro": (
         "Se gjennom guidene, lag en kopi du kan redigere, eller last opp din egen. "

@@ -202,3 +202,11 @@ def import_transcript(
         store.delete_session(info.id)  # no half-imported session left behind
         raise
     return store.get_session(info.id)
+
+
+def session_transcript(store: SessionStore, session_id: int) -> Transcript:
+    """A stored session as a :class:`Transcript` (for review), titled by the session."""
+    info = store.get_session(session_id)
+    turns = tuple(turn.to_turn() for turn in store.turns(session_id))
+    interviewer = next((turn.speaker for turn in turns if turn.role == "interviewer"), None)
+    return Transcript(turns=turns, format="session", interviewer=interviewer, source=info.title)

@@ -81,12 +81,7 @@ def register(app: typer.Typer) -> None:
         from ..embeddings import get_embeddings
         from ..guides import load_guide
         from ..readers import read_transcript
-        from ..review import (
-            render_csv,
-            render_html,
-            render_markdown,
-            review_many,
-        )
+        from ..review import render_report, review_many
 
         if not files:
             raise IntervjuError("give at least one transcript file")
@@ -111,16 +106,7 @@ def register(app: typer.Typer) -> None:
                 order="natural" if order is InterviewOrder.natural else "given",
                 progress=on_progress,
             )
-        if fmt is ReportFormat.json:
-            import json
-
-            text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        elif fmt is ReportFormat.html:
-            text = render_html(report)
-        elif fmt is ReportFormat.md:
-            text = render_markdown(report)
-        else:
-            text = render_csv(report)
+        text = render_report(report, fmt.value)
         if out is None:
             sys.stdout.write(text)
             return

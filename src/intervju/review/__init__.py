@@ -9,6 +9,9 @@ Gjennomgang page are thin layers over these functions.
 
 from __future__ import annotations
 
+import json
+from typing import Literal
+
 from .core import natural_key, review_files, review_many, review_transcript, summarise
 from .pseudonym import (
     Pseudonyms,
@@ -34,8 +37,24 @@ from .report import (
     TopicCoverage,
 )
 
+ReportFormat = Literal["json", "html", "md", "csv"]
+REPORT_FORMATS: tuple[ReportFormat, ...] = ("json", "html", "md", "csv")
+
+
+def render_report(report: ReviewReport, fmt: ReportFormat) -> str:
+    """The report as text in one of the export formats (the CLI and the app both use it)."""
+    if fmt == "json":
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        return render_html(report)
+    if fmt == "md":
+        return render_markdown(report)
+    return render_csv(report)
+
+
 __all__ = [
     "CSV_COLUMNS",
+    "REPORT_FORMATS",
     "InterviewReport",
     "InterviewStats",
     "KeyTerm",
@@ -43,6 +62,7 @@ __all__ = [
     "MissedFollowUp",
     "Pseudonyms",
     "QuestionReview",
+    "ReportFormat",
     "ReviewReport",
     "ReviewSummary",
     "SkippedQuestion",
@@ -55,6 +75,7 @@ __all__ = [
     "render_csv",
     "render_html",
     "render_markdown",
+    "render_report",
     "review_files",
     "review_many",
     "review_transcript",
