@@ -34,6 +34,7 @@ from intervju.review import (
     render_markdown,
     review_files,
     review_many,
+    review_transcript,
 )
 from intervju.review.followups import cue_score, is_follow_up, pause_seconds, spoken, vocabulary
 from intervju.review.metrics import word_share
@@ -444,3 +445,18 @@ def test_render_report_gives_every_export_format(report: ReviewReport, fmt: str)
     assert text.strip()
     if fmt == "json":
         assert json.loads(text)["interviews"][0]["file"] == report.interviews[0].file
+
+
+def test_timeline_says_its_unit_when_a_question_has_no_time(guide) -> None:  # type: ignore[no-untyped-def]
+    turns = (
+        Turn(0, "Forsker", "interviewer", 0.0, 5.0, "Hvordan var det første møtet?"),
+        Turn(1, "Kari", "informant", 5.0, 60.0, "Det var rart, men det gikk bra til slutt."),
+        Turn(2, "Forsker", "interviewer", None, None, "Hva skjedde videre?"),
+        Turn(3, "Kari", "informant", 65.0, 90.0, "Vi fant en form som passet oss begge."),
+    )
+    transcript = Transcript(turns=turns, format="txt", interviewer="Forsker")
+    report = review_transcript(transcript, guide, embeddings=HashingEmbeddings())
+    assert report.timeline and not any(b.by_time for b in report.timeline)
+    html = render_html(review_many([transcript], guide, embeddings=HashingEmbeddings()))
+    timeline_svg = re.findall(r"<svg.*?</svg>", html, flags=re.S)[0]
+    assert "0:00" not in timeline_svg  # turn positions are not shown as clock times

@@ -148,6 +148,7 @@ def timeline(
             leading=sum(q.leading for q in b),
             double=sum(q.double for q in b),
             follow_ups=sum(q.follow_up for q in b),
+            by_time=timed,
         )
         for i, b in enumerate(buckets)
     )

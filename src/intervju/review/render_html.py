@@ -403,7 +403,7 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> str:
     out.append(_tile(percent(r.interviewer_word_share), w["word_share"]))
     out.append(_tile(str(len(r.missed_followups)), w["missed_count"]))
     out.append("</div>")
-    timed = st.duration_seconds is not None
+    timed = bool(r.timeline) and all(b.by_time for b in r.timeline)  # the bins' own unit
     out.append('<div class="charts">')
     out.append(
         f"<figure>{_timeline_svg(r.timeline, lang, timed)}"

@@ -142,6 +142,7 @@ class TimelineBin:
     leading: int
     double: int
     follow_ups: int
+    by_time: bool = False  # start/end in seconds; else in turn positions
 
     @property
     def open_share(self) -> float | None:
@@ -159,6 +160,7 @@ class TimelineBin:
             "double": self.double,
             "follow_ups": self.follow_ups,
             "open_share": self.open_share,
+            "by_time": self.by_time,
         }
 
 
