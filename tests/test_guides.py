@@ -327,3 +327,14 @@ def test_bundled_probe_is_judged_open_and_neutral(pid: str, text: str) -> None:
     assert verdict.form == "open", (pid, text, verdict)
     assert not verdict.leading, (pid, text, verdict)
     assert not verdict.double, (pid, text, verdict)
+
+
+def test_copy_keeps_comments_and_gives_a_new_valid_id_and_title() -> None:
+    from intervju.guides import copy_guide_text, parse_guide
+
+    text = bundled_guides()["nav-videooppfolging"].read_text(encoding="utf-8")
+    tricky = text.replace("\nid: nav-videooppfolging", '\nid: "nav-videooppfolging"  # note', 1)
+    copy = copy_guide_text(tricky, id_suffix="-kopi", title_suffix=" (kopi)", source="x.yaml")
+    guide = parse_guide(copy, source="x.yaml")
+    assert guide.id == "nav-videooppfolging-kopi" and guide.title.endswith("(kopi)")
+    assert "# note" in copy and len(guide.questions) == 29

@@ -9,21 +9,18 @@ edited stays in the editor whatever happens, so nothing typed is lost.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import streamlit as st
 
 from intervju.errors import GuideError, IntervjuError
-from intervju.guides import bundled_guides, parse_guide
+from intervju.guides import bundled_guides, copy_guide_text, parse_guide
 from intervju.models import Guide
 from intervju.settings import Settings, atomic_write_text
 
 from . import resources
 from .strings import t
 
-_ID_LINE = re.compile(r"^id:\s*(.+?)\s*$", re.MULTILINE)
-_TITLE_LINE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
 EDITOR = "guide_yaml"
 
 
@@ -37,8 +34,16 @@ def _on_duplicate(path: str) -> None:
     except OSError as exc:
         _flash("error", f"{path}: {exc.strerror}")
         return
-    text = _ID_LINE.sub(lambda m: f"id: {m.group(1)}{t('guides_copy_suffix')}", text, count=1)
-    text = _TITLE_LINE.sub(lambda m: f"title: {m.group(1)}{t('guides_copy_title')}", text, count=1)
+    try:
+        text = copy_guide_text(
+            text,
+            id_suffix=t("guides_copy_suffix"),
+            title_suffix=t("guides_copy_title"),
+            source=path,
+        )
+    except IntervjuError as exc:
+        _flash("error", str(exc))
+        return
     st.session_state[EDITOR] = text
     st.session_state["guide_edit_name"] = Path(path).name
 

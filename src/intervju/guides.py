@@ -8,6 +8,7 @@ these files by hand; a precise message is the whole user interface.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -76,6 +77,28 @@ def parse_guide(text: str, *, source: str = "<guide>") -> Guide:
             where=f"{source}, line 1",
         )
     return _Validator(source).guide(root)
+
+
+def copy_guide_text(text: str, *, id_suffix: str, title_suffix: str, source: str) -> str:
+    """The guide's YAML with a new id and title, everything else (comments too) kept.
+
+    The two values are replaced where the YAML parser found them, so quoting,
+    trailing comments and layout cannot break the copy; the copy is validated.
+    """
+    guide = parse_guide(text, source=source)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert isinstance(root, yaml.MappingNode)  # parse_guide has checked the shape
+    values = {str(key.value): value for key, value in root.value}
+    replacements = {
+        "id": json.dumps(guide.id + id_suffix, ensure_ascii=False),
+        "title": json.dumps(guide.title + title_suffix, ensure_ascii=False),
+    }
+    out = text
+    for key in sorted(replacements, key=lambda k: -values[k].start_mark.index):
+        node = values[key]
+        out = out[: node.start_mark.index] + replacements[key] + out[node.end_mark.index :]
+    parse_guide(out, source=source)
+    return out
 
 
 class _Validator:
