@@ -1,4 +1,4 @@
-"""Language data for the analyser, loaded once from ``data/lang/analysis.<lang>.yaml``.
+"""Language data for the analyser, loaded once from ``data/lang/<lang>/analysis.yaml``.
 
 The rules in this package are language-neutral machinery (word order, clause boundaries,
 cue scanning); every word and phrase they look for lives in the YAML files so that a linguist
@@ -111,7 +111,7 @@ def _phrase_alternation(phrases: list[str]) -> str:
 @cache
 def load(code: Lang) -> LangData:
     """Load and compile one language's data (cached for the life of the process)."""
-    path = DATA_DIR / f"analysis.{code}.yaml"
+    path = DATA_DIR / code / "analysis.yaml"
     where = str(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -26,12 +26,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..lang import normalise as normalise_speech
+from ..lang.text import WORD, sentences
 from ._data import LangData
 
 Form = Literal["open", "closed", "not_question"]
 Joiner = Literal["first", "sentence", "additive", "alternative", "comma"]
 
-_TOKEN = re.compile(r"[\w'-]+")
+_TOKEN = WORD
 _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)|<[^>]*>")
 _DASHES = re.compile(r"\s+[-–—]+\s+|\s*[–—]+\s*|\s*(?:\.\.\.+|…)\s*|\s+-{2,}\s*")
 _REPEAT = re.compile(r"(?<![\w-])([\w'-]+)(?:\s*,?\s+\1)+(?![\w-])", re.IGNORECASE)
@@ -51,7 +53,6 @@ def _restart(match: re.Match[str], lang: LangData) -> str:
     return match.group(0)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])[\"»”']?\s+|\n+")
 _BOUNDARY = re.compile(r"\s*([,;:–])\s*")
 _VERB_ENDINGS_NB = ("er", "te", "de", "et", "dde", "tte", "es")
 _VERB_ENDINGS_EN = ("ed", "es", "s")
@@ -87,8 +88,14 @@ def tokens(text: str) -> list[str]:
 
 
 def normalise(text: str, lang: LangData) -> str:
-    """Remove spoken noise while keeping punctuation that marks syntax."""
-    s = text.replace("’", "'").replace("‘", "'").replace("´", "'")
+    """Remove spoken noise while keeping punctuation that marks syntax.
+
+    The language layer's normaliser removes what every judgement ignores (hesitations, false
+    starts, transcriber marks, dialect spellings); what follows is what only word-order
+    analysis needs (quotes, abbreviations, contractions, dashes as clause boundaries).
+    """
+    s = normalise_speech(text, lang.code).text
+    s = s.replace("’", "'").replace("‘", "'").replace("´", "'")
     s = s.replace("«", "").replace("»", "").replace("“", "").replace("”", "").replace('"', "")
     # «[...]» marks speech left out: a clause boundary, unlike notes such as «[ler]».
     s = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]", ", ", s)
@@ -583,7 +590,7 @@ def _evaluative_wh(words: list[str], lang: LangData) -> list[tuple[str, str]]:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    return sentences(text)
 
 
 def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
