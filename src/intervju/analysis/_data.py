@@ -41,6 +41,8 @@ class LangData:
     subjects: frozenset[str]
     subject_pronouns: frozenset[str]
     addressee: frozenset[str]
+    addressee_words: frozenset[str]
+    elliptic_tails: frozenset[str]
     finite_verbs: frozenset[str]
     not_verbs: frozenset[str]
     copulas: frozenset[str]
@@ -169,6 +171,8 @@ def load(code: Lang) -> LangData:
         subjects=_words(raw, "subjects", where),
         subject_pronouns=_words(raw, "subject_pronouns", where),
         addressee=_words(raw, "addressee", where),
+        addressee_words=_words(raw, "addressee_words", where),
+        elliptic_tails=_words(raw, "elliptic_tails", where),
         finite_verbs=_words(raw, "finite_verbs", where),
         not_verbs=_words(raw, "not_verbs", where) if "not_verbs" in raw else frozenset(),
         copulas=_words(raw, "copulas", where),

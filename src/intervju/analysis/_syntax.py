@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from ..lang import normalise as normalise_speech
@@ -81,6 +82,7 @@ class _Piece:
     text: str
     delimiter: str  # what preceded it in the sentence ("" for the first)
     question_mark: bool
+    statement_mark: bool = False  # the sentence ends with a full stop or «!»
 
 
 def tokens(text: str) -> list[str]:
@@ -392,6 +394,7 @@ def classify_unit(
     *,
     is_last: bool = False,
     after_subclause: bool = False,
+    statement_mark: bool = False,
 ) -> Unit:
     """Decide the form of one unit and collect its leading cues (see module docstring)."""
     raw = surface.lower().rstrip("?.! ")
@@ -480,13 +483,24 @@ def classify_unit(
         if soft_tag:
             cues.append(("tag", soft_tag.group(0).strip(" ,?.!")))
     elif question_mark:
-        if len(words) <= 2 and not any(is_verb(w, lang) for w in words):
-            form, kind = "open", "echo"  # «Distanse?»: the informant's word, handed back
+        if len(words) <= 3 and not any(is_verb(w, lang) for w in words):
+            # «Ullevål?», «på skolen?»: the informant's word handed back to check it;
+            # «om sommeren da?» asks the same question again about something new.
+            elliptic = words[-1:] and words[-1] in lang.elliptic_tails and len(words) > 1
+            form, kind = ("open", "continuer") if elliptic else ("closed", "echo")
         elif any(p.search(core) for p in lang.checks):
             form, kind = "closed", "check"
         else:
+            # «så du flyttet hjem igjen?»: a check of what was said, closed but not leading
+            # unless it carries the interviewer's own guess («det var vel tøft?»).
             form, kind = "closed", "declarative"
-            cues.append(("declarative", ""))
+            lead = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
+            if lead is not None:
+                cues.append(("declarative", lead.group(0).strip()))
+    elif statement_mark and not any(w in lang.addressee_words for w in words):
+        # A full stop says the speaker stated it: «det er jo luksus.» is a comment. A guess
+        # about the informant stays a question: «Det må ha vært tøft for deg.»
+        form, kind = "not_question", "statement"
     elif (
         is_last
         and (so_prefix or any(p.search(core) for p in lang.declarative_lead))
@@ -606,12 +620,18 @@ def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
         if not part.strip():
             continue
         for j, paired in enumerate(_split_paired_wh(part.strip(), lang)):
-            for k, sub in enumerate(_split_coordinated(paired, lang)):
+            subs = [
+                e for c in _split_coordinated(paired, lang) for e in _split_embedded_wh(c, lang)
+            ]
+            for k, sub in enumerate(subs):
                 pieces.append(_Piece(sub, delimiter if j == 0 and k == 0 else " ", False))
         delimiter = ""
     if pieces and question_mark:
         last = pieces[-1]
         pieces[-1] = _Piece(last.text, last.delimiter, True)
+    elif pieces and sentence.rstrip().endswith((".", "!")):
+        last = pieces[-1]
+        pieces[-1] = _Piece(last.text, last.delimiter, False, statement_mark=True)
     return pieces
 
 
@@ -659,6 +679,30 @@ def _split_coordinated(text: str, lang: LangData) -> list[str]:
         start = cut
     out.append(text[start:].strip())
     return [o for o in out if o]
+
+
+def _split_embedded_wh(text: str, lang: LangData) -> list[str]:
+    """Split before a question word in main-clause order inside a run of speech.
+
+    Speech-to-text gives no commas: «hvis du tenker på hvordan folk snakker der hvordan vil
+    du beskrive språket» holds a subordinate wh-clause (question word, subject, verb) and then
+    the question itself (question word, finite verb, subject). Only the second order opens a
+    question, so only there is the text cut.
+    """
+    matches = list(_TOKEN.finditer(text))
+    low = [m.group(0).lower() for m in matches]
+    cuts = []
+    for k in range(1, len(matches) - 2):
+        if low[k] not in lang.wh_words or low[k - 1] in lang.wh_words:
+            continue
+        if low[k - 1] in lang.wh_prepositions:
+            continue  # «på hvilken måte», «fra hvor»: the question word belongs to the phrase
+        if is_verb(low[k + 1], lang) and low[k + 2] in lang.subjects:
+            cuts.append(matches[k].start())
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
 
 
 def _joiner(text: str, lang: LangData) -> Joiner:
@@ -744,6 +788,7 @@ def segment(text: str, lang: LangData) -> list[Unit]:
                 lang,
                 is_last=g_index == len(grouped) - 1,
                 after_subclause=after_subclause,
+                statement_mark=group[-1].statement_mark,
             )
         )
     return units
