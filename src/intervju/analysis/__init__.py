@@ -174,6 +174,9 @@ def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
         return b <= a
     if a <= b or b <= a:
         return True
+    if first.form == second.form == "open" and (a & b) - {"<experience>"}:
+        # «Kan du beskrive boligen? Hva slags bolig er det?»: the same topic, narrowed.
+        return True
     return len(a & b) / len(a | b) >= 0.5
 
 

@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import Literal
 
 from ..lang import normalise as normalise_speech
-from ..lang.text import WORD, sentences
+from ..lang.text import WORD, lemma, sentences
 from ._data import LangData
 
 Form = Literal["open", "closed", "not_question"]
@@ -229,6 +229,8 @@ def _is_wh_main(words: list[str], question_mark: bool, lang: LangData) -> bool |
         return True
     if nxt in lang.subject_pronouns and not is_verb(nxt, lang):
         return question_mark
+    if nxt in lang.subjects and i + 2 < len(words) and is_verb(words[i + 2], lang):
+        return question_mark  # «hvordan folk snakka der»: subject before verb, subordinate
     if lang.code == "nb" and words[i] == "når" and not is_verb(nxt, lang):
         return question_mark
     return True
@@ -550,6 +552,10 @@ def _offered_tail(core: str, question_mark: bool, lang: LangData) -> str | None:
     head, tail = (part.strip() for part in core.rsplit(",", 1))
     if tokens(head)[-1:] in ([lang.or_word], [{"nb": "og", "en": "and"}[lang.code]]):
         return None  # «… økonomisk og, eh, mentalt»: a coordination, not a guess
+    if tokens(head)[-1:] and (
+        tokens(head)[-1] in lang.copulas or tokens(head)[-1] in lang.wh_prepositions
+    ):
+        return None  # «da du var, liten?»: a pause inside the clause, which the tail ends
     words = tokens(tail)
     if len(words) > 1 and words[0].endswith("ing") and lang.code == "en":
         return None  # "…, looking back?"
@@ -697,6 +703,8 @@ def _split_embedded_wh(text: str, lang: LangData) -> list[str]:
             continue
         if low[k - 1] in lang.wh_prepositions:
             continue  # «på hvilken måte», «fra hvor»: the question word belongs to the phrase
+        if all(w in lang.backchannel_words or (w,) in lang.openers for w in low[:k]):
+            continue  # «eller hva er …», «ja hvor bor du»: nothing before it to cut off
         if is_verb(low[k + 1], lang) and low[k + 2] in lang.subjects:
             cuts.append(matches[k].start())
     if not cuts:
@@ -836,11 +844,11 @@ def _is_or_alternative(text: str, previous: list[_Piece] | None, lang: LangData)
 
 
 def content_words(unit: Unit, lang: LangData) -> frozenset[str]:
-    """Content words for comparing two units; verbs of experience collapse into one."""
+    """Content lemmas for comparing two units; verbs of experience collapse into one."""
     out = set()
     for word in unit.words:
         if word in lang.experience_words:
             out.add("<experience>")
         elif word not in lang.stopwords and word not in lang.wh_words and len(word) > 1:
-            out.add(word[:6])  # a crude stem: «brukerne»/«brukere» compare equal
+            out.add(lemma(word, lang.code))  # «boligen»/«bolig» compare equal
     return frozenset(out)
