@@ -20,6 +20,7 @@ class InputWords:
     interviewer_prefixes: frozenset[str]
     informant_prefixes: frozenset[str]
     teams_system_lines: tuple[str, ...]
+    not_speaker_names: frozenset[str]
     clock_am: frozenset[str]
     clock_pm: frozenset[str]
 
@@ -31,6 +32,7 @@ def input_words() -> InputWords:
         "interviewer_prefixes": set(),
         "informant_prefixes": set(),
         "teams_system_lines": set(),
+        "not_speaker_names": set(),
         "clock_am": set(),
         "clock_pm": set(),
     }
@@ -43,6 +45,7 @@ def input_words() -> InputWords:
         interviewer_prefixes=frozenset(fields["interviewer_prefixes"]),
         informant_prefixes=frozenset(fields["informant_prefixes"]),
         teams_system_lines=tuple(sorted(fields["teams_system_lines"], key=len, reverse=True)),
+        not_speaker_names=frozenset(fields["not_speaker_names"]),
         clock_am=frozenset(fields["clock_am"]),
         clock_pm=frozenset(fields["clock_pm"]),
     )
