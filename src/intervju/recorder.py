@@ -46,6 +46,8 @@ class Recorder:
     applied: int = 0  # stored turns fed to ``live`` (turn idx < applied)
     texts: list[str] = field(default_factory=list)  # as fed, to notice edits
     guide_next: GuideNext | None = None
+    # A guide question the last turn may have asked (weak evidence): offered, never ticked.
+    tick_suggestion: GuideNext | None = None
     seen_covered: set[str] = field(default_factory=set)  # ids the engine covered so far
     lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -206,6 +208,7 @@ class Recorder:
         answers = [t.idx for t in turns if t.role == "informant"]
         last_answer = answers[-1] if answers else None
         found: dict[str, int] = {}
+        update: LiveUpdate | None = None
         for turn in turns:
             stale = turn.idx == stale_idx
             suggest = turn.idx == last_answer and (stale or turn.idx not in carded)
@@ -221,6 +224,8 @@ class Recorder:
                 self.store.record_suggestions(
                     self.session_id, turn.idx, update.suggestions, replace=True
                 )
+        self.tick_suggestion = None
+        self._suggest_tick(update)
         return found
 
     # -- guide ticks ----------------------------------------------------------------
@@ -233,6 +238,8 @@ class Recorder:
             )
             self._tick(question_id)
             self.guide_next = self.live.next_question()
+            if self.tick_suggestion is not None and self.tick_suggestion.question_id == question_id:
+                self.tick_suggestion = None
 
     def unmark_covered(self, question_id: str) -> None:
         """The user unticked a guide question: the store and the engine forget it."""
@@ -261,6 +268,7 @@ class Recorder:
             have_flags = {f.turn_idx for f in self.store.flags(self.session_id)}
             have_suggestions = {s.turn_idx for s in self.store.suggestions(self.session_id)}
             last = turns[-1].idx
+            update: LiveUpdate | None = None
             for turn in turns:
                 suggest = turn.idx == last and turn.idx not in have_suggestions
                 update = self._add(turn, suggest)
@@ -271,6 +279,7 @@ class Recorder:
             # Coverage was recorded when the turns were first fed; a tick the user
             # removed since then must stay removed, so nothing is re-recorded here.
             self.seen_covered = set(self.live.coverage().covered)
+            self._suggest_tick(update)
         self.guide_next = self.live.next_question()
 
     def _add(self, turn: StoredTurn, suggest: bool) -> LiveUpdate:
@@ -298,7 +307,20 @@ class Recorder:
             self.store.mark_covered(self.session_id, question_id, "auto", turn_idx)
         self.seen_covered = now
 
+    def _suggest_tick(self, update: LiveUpdate | None) -> None:
+        """Offer the last turn's weak guide match as a tick (None once it is covered)."""
+        guide = self.live.guide
+        suggested = update.match.suggest if update is not None and update.match else None
+        if update is None:
+            return
+        if guide is None or suggested is None or suggested in self.live.coverage().covered:
+            self.tick_suggestion = None
+            return
+        topic = guide.topic_index_of(suggested)
+        self.tick_suggestion = GuideNext(topic, suggested, guide.question(suggested).text)
+
     def _after(self, update: LiveUpdate | None) -> None:
+        self._suggest_tick(update)
         if update is not None and update.guide_next is not None:
             self.guide_next = update.guide_next
         elif update is not None and update.turn.role == "interviewer":
