@@ -58,7 +58,8 @@ class Episode:
     asks: tuple[str, ...]  # questions it answers, for matching by meaning
     text: str  # the opening account, for an open question
     details: tuple[Detail, ...]
-    short: str | None = None  # a consistent one-line answer to a closed question
+    short: str | None = None  # a consistent one-line answer to a closed question …
+    short_about: frozenset[str] = frozenset()  # … that uses one of these words
     why: str | None = None  # a short justification for a why-question
     hooks: tuple[str, ...] = ()  # words in the text worth echoing in a follow-up
 
@@ -233,6 +234,7 @@ def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
         text=fill(item["text"]),
         details=details,
         short=fill(item["short"]) if item.get("short") else None,
+        short_about=_stems(item.get("short_about")),
         why=fill(item["why"]) if item.get("why") else None,
         hooks=tuple(str(h) for h in item.get("hooks") or []),
     )

@@ -96,7 +96,9 @@ THEME_EPISODES = 4
 # An echo is of a word used in at most this many episodes («kaffekoppen», not «video»).
 ECHO_MAX_EPISODES = 3
 # A short question made of back-references (no topic words) continues the last episode.
-ANAPHORIC_MAX_WORDS = 8
+ANAPHORIC_MAX_WORDS = 10
+# A question repeating this many words in a row from the last answer echoes it.
+QUOTE_RUN = 3
 
 
 @dataclass(frozen=True)
@@ -338,6 +340,7 @@ class SimulatedInformant:
     _told: dict[int, set[int]] = field(default_factory=dict, init=False)
     _closed: dict[frozenset[str], str] = field(default_factory=dict, init=False)
     _last_words: frozenset[str] = field(default=frozenset(), init=False)
+    _last_tokens: list[str] = field(default_factory=list, init=False)
     _matcher: _Matcher = field(init=False, repr=False)
     _lang: PracticeLang = field(init=False, repr=False)
     _rng: random.Random = field(init=False, repr=False)
@@ -355,6 +358,7 @@ class SimulatedInformant:
         self.history.append(result)
         if result.kind in RICH_KINDS:
             self._last_words = frozenset(self._matcher.content(result.text))
+            self._last_tokens = tokens(result.text)
         return result
 
     def feedback(self) -> PracticeFeedback:
@@ -363,13 +367,13 @@ class SimulatedInformant:
     def peek(self, question: str) -> PracticeReply:
         """The reply this question would get, without changing the informant's state."""
         saved = (self._current, set(self._opened), {k: set(v) for k, v in self._told.items()})
-        state = (self._rng.getstate(), dict(self._closed), self._last_words)
+        state = (self._rng.getstate(), dict(self._closed), self._last_words, self._last_tokens)
         try:
             return self._answer(question, analyse(question, lang_code(self.persona.language)))
         finally:
             self._current, self._opened, self._told = saved
             self._rng.setstate(state[0])
-            self._closed, self._last_words = state[1], state[2]
+            self._closed, self._last_words, self._last_tokens = state[1], state[2], state[3]
 
     # -- deciding ------------------------------------------------------------------
 
@@ -422,23 +426,36 @@ class SimulatedInformant:
         facet = probe_facet(question, self._lang)
         words = self._matcher.content(question)
         echo = frozenset(w for w in words if w in self._last_words and self._matcher.distinctive(w))
+        quoted = self._quotes_last(question)
         if self._current is not None:
-            if echo and facet is None:
+            if (echo or quoted) and facet is None:
                 facet = "echo"
             elif facet is None and self._anaphoric(question, scores):
                 facet = "more"
-            if facet is not None and not self._names_other(scores, best):
+            if facet is not None and (quoted or not self._names_other(scores, best)):
                 return self._continue(self._current, facet, echo or frozenset(words))
         if max(scores.lexical) < NOTHING_BELOW and not self._matcher.on_theme(words):
             return None
         return self._new(scores, words)
 
+    def _quotes_last(self, question: str) -> bool:
+        """The question repeats a run of words from the last answer («… at relasjonen
+        betyr nesten alt?»): a follow-up on it, whatever else it names."""
+        said = self._last_tokens
+        asked = tokens(question)
+        runs = {tuple(asked[i : i + QUOTE_RUN]) for i in range(len(asked) - QUOTE_RUN + 1)}
+        return any(tuple(said[i : i + QUOTE_RUN]) in runs for i in range(len(said) - QUOTE_RUN + 1))
+
     def _anaphoric(self, question: str, scores: _Scores) -> bool:
+        """A short question of back-references and no topic of its own; a word the
+        persona never uses («regjeringen») is a topic of its own."""
         words = tokens(question)
+        own = [w for w in self._matcher.content(question) if len(w) > 3]
         return (
             len(words) <= ANAPHORIC_MAX_WORDS
             and max(scores.strong) == 0
             and any(w in self._lang.anaphora for w in words)
+            and all(self._matcher.spread(w) > 0 for w in own)
         )
 
     def _names_other(self, scores: _Scores, best: int) -> bool:
@@ -499,7 +516,7 @@ class SimulatedInformant:
         else:
             self._told.setdefault(plan.episode, set()).add(plan.detail)
         if plan.again:
-            text = f"{self._pick('again')} {text}"
+            text = _join(self._pick("again"), text)
         return make(kind, text, plan, followup=self._followup(plan, text))
 
     def _half(self, verdict: Analysis, plan: _Plan, make: _Make) -> PracticeReply:
@@ -509,9 +526,9 @@ class SimulatedInformant:
         self._current = plan.episode
         if verdict.double:
             first = _first_sentence(material) if material else episode.gist
-            return make("partial", f"{self._pick('double')} {first}", plan, open_answer=material)
+            return make("partial", _join(self._pick("double"), first), plan, open_answer=material)
         reason = episode.why or (_first_sentence(material) if material else episode.gist)
-        return make("why", f"{self._pick('why')} {reason}", plan, open_answer=material)
+        return make("why", _join(self._pick("why"), reason), plan, open_answer=material)
 
     def _short(
         self, question: str, verdict: Analysis, plan: _Plan | None, make: _Make
@@ -526,10 +543,25 @@ class SimulatedInformant:
             return make("choice", self._pick("choose"), plan, open_answer=material)
         key = frozenset(self._matcher.content(question))
         if key not in self._closed:
-            episode = self.persona.episodes[plan.episode] if plan and plan.probe is None else None
-            short = episode.short if episode is not None else None
+            # An episode's own short answer only when the question is clearly about it.
+            strong = self._matcher.score(question).strong
+            sure = (
+                plan is not None and plan.probe is None and strong[plan.episode] >= NEW_TOPIC_SCORE
+            )
+            short = self.persona.episodes[plan.episode].short if sure and plan else None
             self._closed[key] = short or self._pick("short_yes" if plan else "short_no")
         return make("short", self._closed[key], plan, open_answer=material)
+
+    def _own_short(self, question: str, plan: _Plan | None) -> str | None:
+        """An episode's own short answer («Ja, elleve år nå.») only for the closed question
+        it was written for: one that names the episode and uses a word of ``short_about``."""
+        if plan is None or plan.probe is not None:
+            return None
+        episode = self.persona.episodes[plan.episode]
+        if episode.short is None or self._matcher.score(question).strong[plan.episode] == 0:
+            return None
+        words = self._matcher.content(question) + tokens(question)
+        return episode.short if self._matcher.lexical(words, episode.short_about) else None
 
     def _followup(self, plan: _Plan, text: str) -> str:
         episode = self.persona.episodes[plan.episode]
@@ -538,6 +570,13 @@ class SimulatedInformant:
             if hook.lower() in lowered:
                 return self._lang.followup_echo.format(word=hook)
         return self._lang.followup_plain
+
+
+def _join(lead: str, text: str) -> str:
+    """A lead-in and what follows: the sentence goes on in lower case after «, men»."""
+    if lead and lead[-1] not in ".!?…:" and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]
+    return f"{lead} {text}"
 
 
 def _first_sentence(text: str) -> str:
