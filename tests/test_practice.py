@@ -60,7 +60,7 @@ MATCHES = [
     ("nav-veileder", "Hvor går grensen mellom privat og personlig for deg?", "privat-personlig"),
     ("remote-worker", "Could you describe the place where you work at home?", "workspace"),
     ("remote-worker", "How do you switch off at the end of the day?", "switching-off"),
-    ("remote-worker", "What was it like to get to know a new colleague on screen?", "new-colleague"),
+    ("remote-worker", "What was it like to get to know a new colleague?", "new-colleague"),
     ("sykepleier", "Kan du fortelle om en vanlig nattevakt?", "nattevakt"),
     ("night-nurse", "Could you tell me about a typical night shift?", "night-shift"),
     ("laerer", "Hvordan var det å undervise elevene på skjerm?", "skjermundervisning"),
@@ -346,7 +346,8 @@ def test_cli_practice_jsonl_interface_and_length_ratio() -> None:
     out = _run_cli(questions, "--advice")
     rows, feedback = out[:-1], out[-1]["feedback"]
     assert [r["id"] for r in rows] == list(range(6))
-    assert all({"id", "reply", "kind", "form", "episode", "probe", "advice"} <= set(r) for r in rows)
+    keys = {"id", "reply", "kind", "form", "episode", "probe", "advice"}
+    assert all(keys <= set(r) for r in rows)
     assert [r["kind"] for r in rows] == ["short", "story"] * 3
     assert isinstance(feedback, dict) and feedback["questions"] == 6
     assert "missed_followups" in feedback
