@@ -499,9 +499,10 @@ def classify_unit(
             lead = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
             if lead is not None:
                 cues.append(("declarative", lead.group(0).strip()))
-    elif statement_mark and not any(w in lang.addressee_words for w in words):
-        # A full stop says the speaker stated it: «det er jo luksus.» is a comment. A guess
-        # about the informant stays a question: «Det må ha vært tøft for deg.»
+    elif not any(w in lang.addressee_words for w in words) and (statement_mark or not so_prefix):
+        # Without a question mark a statement is a comment («det er jo luksus.»); a guess
+        # about the informant stays a question («Det må ha vært tøft for deg.»), and so does
+        # an unpunctuated summary («så brukerne liker video bedre»).
         form, kind = "not_question", "statement"
     elif (
         is_last
