@@ -481,9 +481,8 @@ def classify_unit(
         form, kind = "closed", "verb_first"
         choice = _offers_options(core, words, lang, wh=False)
     elif tagged or soft_tag:
+        # «…, eller?» in speech closes a yes/no question; it asks for no agreement.
         form, kind = "closed", "tagged"
-        if soft_tag:
-            cues.append(("tag", soft_tag.group(0).strip(" ,?.!")))
     elif question_mark:
         if len(words) <= 3 and not any(is_verb(w, lang) for w in words):
             # «Ullevål?», «på skolen?»: the informant's word handed back to check it;
@@ -499,26 +498,13 @@ def classify_unit(
             lead = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
             if lead is not None:
                 cues.append(("declarative", lead.group(0).strip()))
-    elif not any(w in lang.addressee_words for w in words) and (statement_mark or not so_prefix):
-        # Without a question mark a statement is a comment («det er jo luksus.»); a guess
-        # about the informant stays a question («Det må ha vært tøft for deg.»), and so does
-        # an unpunctuated summary («så brukerne liker video bedre»).
-        form, kind = "not_question", "statement"
-    elif (
-        is_last
-        and (so_prefix or any(p.search(core) for p in lang.declarative_lead))
-        and _about_informant(words, lang)
-    ):
-        # A statement about the informant that ends the turn waits for a yes: «Det må ha
-        # vært tøft.», «Så brukerne liker video bedre». A plain biographical summary
-        # («Så du begynte i 2015.») is a check.
+    elif is_last and _stated_question(core, words, so_prefix, statement_mark, lang):
+        # A statement that waits for a yes (see _stated_question): closed, and leading only
+        # when the interviewer's own guess is in it («må ha», «vel», "must have").
         form, kind = "closed", "declarative"
-        plain = so_prefix and (
-            any(ch.isdigit() for ch in core) or any(w in lang.fact_words for w in words)
-        )
-        leads = [p.search(core) for p in lang.declarative_lead]
-        if not plain or any(leads):
-            cues.append(("declarative", ""))
+        lead = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
+        if lead is not None:
+            cues.append(("declarative", lead.group(0).strip()))
     else:
         form, kind = "not_question", "statement"
 
@@ -544,6 +530,25 @@ def classify_unit(
                 # «Skjønner du ikke …?», "Do you not think …?": the negation expects a yes.
                 cues.append(("negative", " ".join(words[: words.index(negation) + 1])))
     return unit(form, kind, why)
+
+
+def _stated_question(
+    core: str, words: list[str], so_prefix: bool, statement_mark: bool, lang: LangData
+) -> bool:
+    """Is a statement without a question mark put to the informant as a question?
+
+    Real transcripts decide: with a full stop it is a comment («det er jo luksus.», "So
+    you're feeling motivated.") unless it guesses at the informant («Det må ha vært tøft for
+    deg.», "You must have seen a lot."). Speech-to-text gives no punctuation at all, so there
+    a summary («så du flyttet hjem igjen») or a guess about the informant is a check too.
+    """
+    if not _about_informant(words, lang):
+        return False
+    addressed = any(w in lang.addressee_words for w in words)
+    guess = any(p.search(core) for p in lang.declarative_lead)
+    if statement_mark:
+        return addressed and guess
+    return so_prefix or (addressed and guess)
 
 
 def _offered_tail(core: str, question_mark: bool, lang: LangData) -> str | None:
