@@ -156,6 +156,22 @@ def _resolve_language(text: str, language: str | None) -> Lang:
     return code
 
 
+def _lead_in(unit: Unit, lang: LangData) -> bool:
+    """A unit that leads into the next question instead of asking one of its own.
+
+    An echo, a check or a topic («Hva med foreldrene?»); an invitation said without a
+    question mark ("Tell me, on a scale from one to ten, …"); or a false start the speaker
+    broke off ("What was-- do you mean …", «hvorfor du – hva gjorde at …»): no question mark
+    and no content word of its own.
+    """
+    if unit.kind in _LEAD_INS:
+        return True
+    if unit.question_mark:
+        return False
+    broken_off = len(unit.words) <= 2 and not (content_words(unit, lang) - {"<experience>"})
+    return unit.kind == "invitation" or broken_off
+
+
 def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
     """Same question asked again («Hvordan opplevde du det, hvordan var det for deg?»).
 
@@ -167,8 +183,8 @@ def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
     """
     if second.joiner == "additive":
         return False
-    if second.repair:
-        return True
+    if second.repair or first.words[-1:] == (lang.or_word,) or first.kind == "tagged":
+        return True  # «har du et minne derfra, eller – hva er det første du husker?»
     a, b = content_words(first, lang), content_words(second, lang)
     if first.form == "open" and second.form == "closed":
         return b <= a
@@ -231,7 +247,7 @@ def _judge(units: list[Unit], lang: LangData) -> tuple[bool, list[tuple[str, str
                     cues.append((kind, match.group(0).strip()))
     # An echo or a check that leads into another question is not a question of its own.
     counted = [
-        u for i, u in enumerate(questions) if u.kind not in _LEAD_INS or i == len(questions) - 1
+        u for i, u in enumerate(questions) if i == len(questions) - 1 or not _lead_in(u, lang)
     ]
     double = False
     for first, second in pairwise(counted):

@@ -227,9 +227,7 @@ def _is_wh_main(words: list[str], question_mark: bool, lang: LangData) -> bool |
     nxt = words[i + 1]
     if words[i] in lang.which_words or nxt == "med" or nxt == "about":
         return True
-    if nxt in lang.subject_pronouns and not is_verb(nxt, lang):
-        return question_mark
-    if nxt in lang.subjects and i + 2 < len(words) and is_verb(words[i + 2], lang):
+    if nxt in lang.subjects and nxt not in lang.wh_measure_words and not is_verb(nxt, lang):
         return question_mark  # «hvordan folk snakka der»: subject before verb, subordinate
     if lang.code == "nb" and words[i] == "når" and not is_verb(nxt, lang):
         return question_mark
@@ -542,8 +540,8 @@ def _stated_question(
     deg.», "You must have seen a lot."). Speech-to-text gives no punctuation at all, so there
     a summary («så du flyttet hjem igjen») or a guess about the informant is a check too.
     """
-    if not _about_informant(words, lang):
-        return False
+    if not _about_informant(words, lang) or any(p.search(core) for p in lang.checks):
+        return False  # «du nevnte jo at …»: the informant's own words, recalled
     addressed = any(w in lang.addressee_words for w in words)
     guess = any(p.search(core) for p in lang.declarative_lead)
     if statement_mark:
@@ -782,6 +780,8 @@ def segment(text: str, lang: LangData) -> list[Unit]:
         grouped.extend(groups)
     units: list[Unit] = []
     for g_index, (group, joiner, after_subclause) in enumerate(grouped):
+        if g_index and g_index == len(grouped) - 1 and _afterthought(group, units, lang):
+            continue  # «Hva gjorde dere i fritida? Da du var liten?»: the same question
         surface = ""
         for piece in group:
             if not surface:
@@ -806,6 +806,16 @@ def segment(text: str, lang: LangData) -> list[Unit]:
             )
         )
     return units
+
+
+def _afterthought(group: list[_Piece], units: list[Unit], lang: LangData) -> bool:
+    """A closing subordinate clause that narrows the question before it, not a new one."""
+    words = tokens(group[0].text)
+    if not words or words[0] not in _SUBCLAUSE[lang.code] or not units:
+        return False
+    if starts_question(group[0].text, lang) or units[-1].form == "not_question":
+        return False
+    return units[-1].question_mark
 
 
 def _false_starts(pieces: list[_Piece], lang: LangData) -> list[bool]:
