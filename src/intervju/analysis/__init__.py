@@ -38,13 +38,12 @@ would only blur. Because the rules were later refined against that set, its in-s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 from typing import Literal
 
-from ..errors import IntervjuError
-from ._data import Lang, LangData, load
-from ._syntax import Form, Unit, content_words, normalise, segment, tokens
+from ..lang import Lang, detect_language, resolve_language
+from ._data import LangData, load
+from ._syntax import Form, Unit, content_words, normalise, segment
 
 __all__ = ["Analysis", "Form", "QuestionPart", "analyse", "detect_language"]
 
@@ -104,58 +103,6 @@ class Analysis:
         }
 
 
-_LANGUAGE_ALIASES: dict[str, Lang] = {
-    "nb": "nb",
-    "no": "nb",
-    "nn": "nb",
-    "nob": "nb",
-    "nor": "nb",
-    "en": "en",
-    "eng": "en",
-}
-
-
-def detect_language(text: str) -> Lang:
-    """Norwegian bokmål or English, by counting each language's own function words.
-
-    Words both lists share («i», «to», …) do not vote; the letters æ/ø/å count for Norwegian.
-    Ties go to Norwegian, the product's first language.
-    """
-    nb_only, en_only = _vocabularies()
-    words = tokens(text)
-    score_nb = sum(w in nb_only for w in words) + 2 * sum(ch in "æøåÆØÅ" for ch in text)
-    score_en = sum(w in en_only for w in words)
-    return "en" if score_en > score_nb else "nb"
-
-
-@cache
-def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
-    """Words that only one language uses: function words, backchannels, question words."""
-
-    def vocabulary(lang: LangData) -> frozenset[str]:
-        return (
-            lang.function_words
-            | lang.backchannel_words
-            | lang.wh_words
-            | lang.finite_verbs
-            | frozenset(w for phrase in lang.openers + lang.interjections for w in phrase)
-        )
-
-    nb, en = vocabulary(load("nb")), vocabulary(load("en"))
-    return frozenset(nb - en), frozenset(en - nb)
-
-
-def _resolve_language(text: str, language: str | None) -> Lang:
-    if language is None or language == "" or language == "auto":
-        return detect_language(text)
-    code = _LANGUAGE_ALIASES.get(language.lower().split("-")[0].split("_")[0])
-    if code is None:
-        raise IntervjuError(
-            f"unsupported language {language!r} (use nb or en)", where="question analyser"
-        )
-    return code
-
-
 def _lead_in(unit: Unit, lang: LangData) -> bool:
     """A unit that leads into the next question instead of asking one of its own.
 
@@ -197,11 +144,6 @@ def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
 
 
 _LEAD_INS = ("echo", "check", "continuer", "topic")
-_PARTICIPLES = {
-    "tatt", "gjort", "sagt", "fulgt", "brukt", "sett", "hørt", "lagt", "løst", "gitt", "fått",
-    "taken", "done", "said", "followed", "used", "seen", "heard", "solved", "given", "told",
-}  # fmt: skip
-_OPPOSITES = (("beste", "verste"), ("best", "worst"), ("største", "minste"))
 
 
 def _guess(unit: Unit, lang: LangData) -> bool:
@@ -220,13 +162,15 @@ def _guess(unit: Unit, lang: LangData) -> bool:
     predicate = words[2:]
     if not 1 <= len(predicate) <= 3 or lang.or_word in predicate:
         return False
-    return not any(w in _PARTICIPLES or w in lang.finite_verbs for w in predicate)
+    return not any(w in lang.grammar.participles or w in lang.finite_verbs for w in predicate)
 
 
-def _balance_superlatives(cues: list[tuple[str, str]], units: list[Unit]) -> list[tuple[str, str]]:
+def _balance_superlatives(
+    cues: list[tuple[str, str]], units: list[Unit], lang: LangData
+) -> list[tuple[str, str]]:
     """«Hva var det beste, og hva var det verste?» is balanced: no superlative cue."""
     words = {w for u in units for w in u.words}
-    if any(a in words and b in words for a, b in _OPPOSITES):
+    if any(a in words and b in words for a, b in lang.grammar.opposites):
         return [c for c in cues if c[0] != "superlative"]
     return cues
 
@@ -257,7 +201,7 @@ def _judge(units: list[Unit], lang: LangData) -> tuple[bool, list[tuple[str, str
         if first.form == "open" and second.joiner in ("sentence", "comma") and _guess(second, lang):
             # «Hvordan var det? Var det en lettelse?»: the answer is suggested right after.
             cues.append(("offered", second.surface.rstrip("?")))
-    cues = _balance_superlatives(cues, units)
+    cues = _balance_superlatives(cues, units, lang)
     leading = bool(cues)
     cues.sort(key=lambda c: _CUE_ORDER.index(c[0]) if c[0] in _CUE_ORDER else len(_CUE_ORDER))
     return leading, cues, double
@@ -307,7 +251,7 @@ def analyse(text: str, language: str | None = None) -> Analysis:
     """Analyse one interviewer turn. Pure: the same text always gives the same result."""
     from ._rewrite import rewrite_turn
 
-    code = _resolve_language(text, language)
+    code = resolve_language(language, text)
     units, lang = analyse_units(text, code)
     questions = [u for u in units if u.form != "not_question"]
     leading, cues, double = _judge(units, lang)

@@ -55,8 +55,6 @@ def _restart(match: re.Match[str], lang: LangData) -> str:
 
 
 _BOUNDARY = re.compile(r"\s*([,;:–])\s*")
-_VERB_ENDINGS_NB = ("er", "te", "de", "et", "dde", "tte", "es")
-_VERB_ENDINGS_EN = ("ed", "es", "s")
 
 
 @dataclass(frozen=True)
@@ -125,14 +123,13 @@ def is_verb(word: str, lang: LangData) -> bool:
         return True
     if word in lang.not_verbs:
         return False
-    if lang.code == "nb":
-        # -ende is a present participle («frustrerende»), an adjective here.
-        return len(word) >= 4 and word.endswith(_VERB_ENDINGS_NB) and not word.endswith("ende")
-    return False
-
-
-# Adverbs that may sit between a summarising «så»/"so" and its subject.
-_SUMMARY_ADVERBS = {"basically", "actually", "really", "then", "egentlig", "altså", "liksom", "da"}
+    g = lang.grammar
+    if not g.verb_endings:
+        return False
+    # A present participle («frustrerende») is an adjective here.
+    return (
+        len(word) >= 4 and word.endswith(g.verb_endings) and not word.endswith(g.not_verb_endings)
+    )
 
 
 @dataclass(frozen=True)
@@ -178,13 +175,15 @@ def strip_prefix(raw: str, lang: LangData) -> tuple[str, Prefix]:
         for opener in lang.openers:
             n = len(opener)
             if len(words) > n and tuple(words[:n]) == opener:
-                if opener in (("så",), ("so",)) and _so_is_verb(words, lang):
+                summary = lang.grammar.summary_word
+                if opener == (summary,) and _so_is_verb(words, lang):
                     continue
-                if opener[-1] in ("så", "so"):
-                    ahead = [w for w in words[n : n + 3] if w not in _SUMMARY_ADVERBS]
+                if opener[-1] == summary:
+                    adverbs = lang.grammar.summary_adverbs
+                    ahead = [w for w in words[n : n + 3] if w not in adverbs]
                     if len(opener) == 1 and ahead and ahead[0] in lang.subjects:
                         so_summary = True
-                    elif lang.code == "nb":
+                    elif lang.grammar.verb_endings:  # V2 languages: «så» + verb is "then"
                         so_then = True
                 repair = repair or opener in lang.repair_markers
                 text = _after_words(text, n).strip(" ,")
@@ -208,7 +207,7 @@ def _after_words(text: str, n: int) -> str:
 
 def _so_is_verb(words: list[str], lang: LangData) -> bool:
     # «Så du noen forskjell?» (did you see) vs «Så du synes …?» (so you think).
-    if lang.code != "nb" or len(words) < 2 or words[1] not in lang.subject_pronouns:
+    if not lang.grammar.verb_endings or len(words) < 2 or words[1] not in lang.subject_pronouns:
         return False
     return len(words) < 3 or not is_verb(words[2], lang)
 
@@ -225,22 +224,18 @@ def _is_wh_main(words: list[str], question_mark: bool, lang: LangData) -> bool |
     if i + 1 >= len(words):
         return question_mark
     nxt = words[i + 1]
-    if words[i] in lang.which_words or nxt == "med" or nxt == "about":
+    if words[i] in lang.which_words or nxt in lang.grammar.wh_about:
         return True
     if nxt in lang.subjects and nxt not in lang.wh_measure_words and not is_verb(nxt, lang):
         return question_mark  # «hvordan folk snakka der»: subject before verb, subordinate
-    if lang.code == "nb" and words[i] == "når" and not is_verb(nxt, lang):
+    if words[i] == lang.grammar.when_word and not is_verb(nxt, lang):
         return question_mark
     return True
 
 
-_DETERMINERS_NB = frozenset(
-    {"noen", "en", "et", "ei", "den", "det", "de", "disse", "dette", "alle", "mange", "flere"}
-)
-
-
-def _definite_noun(word: str) -> bool:
-    return len(word) > 4 and word.endswith(("ene", "en", "et", "na", "ne"))
+def _definite_noun(word: str, lang: LangData) -> bool:
+    endings = lang.grammar.definite_noun_endings
+    return bool(endings) and len(word) > 4 and word.endswith(endings)
 
 
 def _is_verb_first(words: list[str], question_mark: bool, lang: LangData) -> bool:
@@ -248,26 +243,29 @@ def _is_verb_first(words: list[str], question_mark: bool, lang: LangData) -> boo
     if len(words) < 2:
         return False
     first, second = words[0], words[1]
-    if lang.code == "en":
+    if not lang.grammar.verb_endings:  # English: only listed auxiliaries invert
         return first in lang.finite_verbs
     if first in lang.non_verb_starts and first not in lang.finite_verbs:
         return False
     if first in lang.finite_verbs:
         return (
             second in lang.subjects
-            or second == "ikke"
+            or second == lang.grammar.negation
             or question_mark
-            or second in _DETERMINERS_NB
-            or _definite_noun(second)
+            or second in lang.grammar.determiners
+            or _definite_noun(second, lang)
         )
-    looks_finite = is_verb(first, lang) or (len(first) >= 3 and first.endswith(("dt", "r")))
+    finite_like = lang.grammar.finite_like_endings
+    looks_finite = is_verb(first, lang) or (len(first) >= 3 and first.endswith(finite_like))
     if not looks_finite:
         return False
-    if second in lang.subject_pronouns or second in _DETERMINERS_NB:
+    if second in lang.subject_pronouns or second in lang.grammar.determiners:
         return True
     # «Passer video bedre …?»: a noun subject after a verb-looking word (not a noun + verb).
     return (
-        (question_mark or _definite_noun(second)) and not is_verb(second, lang) and len(words) > 2
+        (question_mark or _definite_noun(second, lang))
+        and not is_verb(second, lang)
+        and len(words) > 2
     )
 
 
@@ -275,7 +273,8 @@ def _parenthetical(words: list[str], lang: LangData) -> bool:
     """«…, tror du?» / "…, do you think?": a comment on the question, not a new one."""
     if not words or len(words) > 3:
         return False
-    allowed = lang.subjects | lang.cognition_verbs | lang.finite_verbs | {"egentlig", "selv"}
+    allowed = lang.subjects | lang.cognition_verbs | lang.finite_verbs
+    allowed |= lang.grammar.parenthetical_extras
     return (
         words[0] in lang.finite_verbs | lang.cognition_verbs
         and all(w in allowed for w in words)
@@ -302,7 +301,7 @@ def _invitation(core: str, words: list[str], lang: LangData) -> Form | None:
         for match in pattern.finditer(core):
             after = tokens(core[match.end() :])
             subject_last = tokens(match.group(0))[-1]
-            if lang.code == "en" or subject_last in ("om",):
+            if not lang.grammar.verb_endings or subject_last in lang.grammar.embedded_whether_words:
                 return "closed"
             if after and is_verb(after[0], lang):
                 return "closed"
@@ -353,22 +352,15 @@ def starts_question(text: str, lang: LangData) -> bool:
     if wh is not None:
         return wh and len(words) > 1
     return _is_verb_first(words, False, lang) and (
-        words[1] in lang.subjects | {"ikke", "not"} or _definite_noun(words[1])
+        words[1] in lang.subjects | {lang.grammar.negation} or _definite_noun(words[1], lang)
     )
-
-
-_BECAUSE = {"for", "fordi", "siden", "because", "since", "cause", "as"}
-_FIRST_PERSON = {
-    "nb": {"jeg", "meg", "min", "mitt", "mine", "vi"},
-    "en": {"i", "me", "my", "mine", "we"},
-}
 
 
 def _about_informant(words: list[str], lang: LangData) -> bool:
     """A statement that could be put to the informant (not «For min del …», not meta-talk)."""
-    if not words or words[0] in _BECAUSE:
+    if not words or words[0] in lang.grammar.because:
         return False
-    if any(w in _FIRST_PERSON[lang.code] for w in words[:3]):
+    if any(w in lang.grammar.first_person for w in words[:3]):
         return False
     return not any(w in lang.meta_words for w in words)
 
@@ -378,7 +370,7 @@ def _guess_clause(text: str, lang: LangData) -> bool:
     words = tokens(text)
     if len(words) < 3 or _is_wh_main(words, False, lang) is not None:
         return False
-    if words[0] in _BECAUSE:
+    if words[0] in lang.grammar.because:
         return False  # «– for det er jo ganske mange»: a reason given inside the question
     low = " ".join(words)
     return any(p.search(low) for p in lang.declarative_lead) and not _is_verb_first(
@@ -521,10 +513,10 @@ def classify_unit(
             if match:
                 cues.append((cue_kind, match.group(0).strip()))
         why = any(p.search(core) for p in lang.why)
-        negation = {"nb": "ikke", "en": "not"}[lang.code]
+        negation = lang.grammar.negation
         if kind == "verb_first" and negation in words[1:3] and words[-1:] != [negation]:
             after = words[words.index(negation) + 1 : words.index(negation) + 2]
-            if after not in (["bare"], ["only"]):
+            if not set(after) & lang.grammar.negation_exceptions:
                 # «Skjønner du ikke …?», "Do you not think …?": the negation expects a yes.
                 cues.append(("negative", " ".join(words[: words.index(negation) + 1])))
     return unit(form, kind, why)
@@ -554,14 +546,15 @@ def _offered_tail(core: str, question_mark: bool, lang: LangData) -> str | None:
     if not question_mark or "," not in core:
         return None
     head, tail = (part.strip() for part in core.rsplit(",", 1))
-    if tokens(head)[-1:] in ([lang.or_word], [{"nb": "og", "en": "and"}[lang.code]]):
+    if tokens(head)[-1:] in ([lang.or_word], [lang.grammar.and_word]):
         return None  # «… økonomisk og, eh, mentalt»: a coordination, not a guess
     if tokens(head)[-1:] and (
         tokens(head)[-1] in lang.copulas or tokens(head)[-1] in lang.wh_prepositions
     ):
         return None  # «da du var, liten?»: a pause inside the clause, which the tail ends
     words = tokens(tail)
-    if len(words) > 1 and words[0].endswith("ing") and lang.code == "en":
+    ending = lang.grammar.continuous_prefix_ending
+    if len(words) > 1 and ending and words[0].endswith(ending):
         return None  # "…, looking back?"
     if not 1 <= len(words) <= 3 or words[0] in lang.wh_prepositions:
         return None
@@ -582,24 +575,9 @@ def _dedupe(cues: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _core_from(raw: str, words: list[str]) -> str:
-    """The suffix of ``raw`` that starts at ``words[0]`` (openers removed, commas kept)."""
-    if not words:
-        return ""
-    all_words = tokens(raw)
-    skip = len(all_words) - len(words)
-    pos = 0
-    for match in _TOKEN.finditer(raw):
-        if skip == 0:
-            pos = match.start()
-            break
-        skip -= 1
-    return raw[pos:].strip(" ,")
-
-
 def _evaluative_wh(words: list[str], lang: LangData) -> list[tuple[str, str]]:
     """«Hvor vanskelig …» / "How hard …": an adjective after how presupposes the answer."""
-    how = {"nb": "hvor", "en": "how"}[lang.code]
+    how = lang.grammar.how_word
     if len(words) < 3 or words[0] != how:
         return []
     nxt = words[1]
@@ -651,7 +629,7 @@ def _split_paired_wh(text: str, lang: LangData) -> list[str]:
     if len(matches) < 4:
         return [text]
     first, conj, second = (m.group(0).lower() for m in matches[:3])
-    coordinator = {"nb": "og", "en": "and"}[lang.code]
+    coordinator = lang.grammar.and_word
     if first in lang.wh_words and conj == coordinator and second in lang.wh_words:
         rest = text[matches[2].end() :]
         return [matches[0].group(0) + rest, text[matches[1].start() : matches[2].end()] + rest]
@@ -660,7 +638,7 @@ def _split_paired_wh(text: str, lang: LangData) -> list[str]:
 
 def _split_coordinated(text: str, lang: LangData) -> list[str]:
     """Split «… og hvordan …» / "… and what …" where the coordinator opens a new question."""
-    coordinators = {"nb": ("og", "men", "eller"), "en": ("and", "but", "or")}[lang.code]
+    coordinators = lang.grammar.coordinators
     matches = list(_TOKEN.finditer(text))
     cuts = []
     for k, match in enumerate(matches[1:], start=1):
@@ -670,14 +648,14 @@ def _split_coordinated(text: str, lang: LangData) -> list[str]:
         rest = text[matches[k + 1].start() :]
         rest_words = tokens(rest)
         wh = _is_wh_main(rest_words, False, lang)
-        is_or = word == coordinators[2]
+        is_or = word == lang.or_word
         opens = wh or (
             not is_or and _is_verb_first(rest_words, False, lang) and len(rest_words) > 2
         )
         if (
             opens
             and rest_words[1:2]
-            and rest_words[1] in lang.subjects | lang.finite_verbs | {"med"}
+            and rest_words[1] in lang.subjects | lang.finite_verbs | lang.grammar.wh_about
         ):
             cuts.append(match.start())
     if not cuts:
@@ -721,19 +699,11 @@ def _joiner(text: str, lang: LangData) -> Joiner:
     first = tokens(text)[:1]
     if not first:
         return "comma"
-    additive = {"nb": ("og", "men", "også"), "en": ("and", "but", "also")}[lang.code]
-    if first[0] in additive:
+    if first[0] in lang.grammar.additive:
         return "additive"
     if first[0] == lang.or_word:
         return "alternative"
     return "comma"
-
-
-_SUBCLAUSE = {
-    "nb": {"hvis", "når", "da", "fordi", "selv", "om", "siden", "etter", "mens", "dersom"},
-    "en": {"if", "when", "because", "since", "after", "while", "although", "as", "once"},
-}
-_RELATIVE = {"nb": {"hvilket", "hvor", "som"}, "en": {"which", "who", "whom", "where", "whose"}}
 
 
 def segment(text: str, lang: LangData) -> list[Unit]:
@@ -758,7 +728,7 @@ def segment(text: str, lang: LangData) -> list[Unit]:
                 and not (
                     statement
                     and tokens(piece.text)[:1]
-                    and tokens(piece.text)[0] in _RELATIVE[lang.code]
+                    and tokens(piece.text)[0] in lang.grammar.relatives
                 )
                 and not _is_or_alternative(piece.text, previous, lang)
             )
@@ -774,7 +744,7 @@ def segment(text: str, lang: LangData) -> list[Unit]:
                 previous
                 and statement
                 and tokens(previous[0].text)[:1]
-                and tokens(previous[0].text)[0] in _SUBCLAUSE[lang.code]
+                and tokens(previous[0].text)[0] in lang.grammar.subordinators
             )
             groups.append(([piece], joiner, sub))
         grouped.extend(groups)
@@ -811,7 +781,7 @@ def segment(text: str, lang: LangData) -> list[Unit]:
 def _afterthought(group: list[_Piece], units: list[Unit], lang: LangData) -> bool:
     """A closing subordinate clause that narrows the question before it, not a new one."""
     words = tokens(group[0].text)
-    if not words or words[0] not in _SUBCLAUSE[lang.code] or not units:
+    if not words or words[0] not in lang.grammar.subordinators or not units:
         return False
     if starts_question(group[0].text, lang) or units[-1].form == "not_question":
         return False
