@@ -238,7 +238,7 @@ def _style(lang: str) -> dict[ReplyKind, str]:
     return {kind: " ".join(str(text).split()) for kind, text in styles.items()}
 
 
-# The style instruction per reply kind and language, from ``data/lang/practice.<lang>.yaml``.
+# The style instruction per reply kind and language, from ``data/lang/<lang>/practice.yaml``.
 STYLE: dict[str, dict[ReplyKind, str]] = {lang: _style(lang) for lang in ("nb", "en")}
 
 # Most sentences (and words) an answer of each kind may keep: the model is asked
@@ -261,7 +261,7 @@ _MAX_STORY_WORDS = 170
 def persona_prompt(persona: Persona, kind: ReplyKind, material: str | None = None) -> str:
     """The system prompt: who the informant is, its fixed facts, what it lived through,
     what it has to tell about this question (the rule-based informant's choice), how to
-    answer now. Wordings are language data (``practice.<lang>.yaml``)."""
+    answer now. Wordings are language data (``data/lang/<lang>/practice.yaml``)."""
     lang = lang_code(persona.language)
     prompts = practice_lang(lang).llm
     facts = "\n".join(f"- {key}: {value}" for key, value in persona.facts)

@@ -10,7 +10,7 @@ story) are written once under ``facts`` and filled into every text by ``{name}``
 placeholders, so no answer can contradict another.
 
 The words that make a question a probe, the stop words and the language-model prompts
-live in ``data/lang/practice.<lang>.yaml``; this module knows no words.
+live in ``data/lang/<lang>/practice.yaml``; this module knows no words.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from typing import Any, Literal
 import yaml
 
 from .analysis._data import load as load_analysis_lang
-from .errors import ConfigError, GuideError
+from .errors import ConfigError, GuideError, IntervjuError
+from .lang import Lang, _yaml, lexicon, resolve_language, words
 
 PERSONA_DIR = Path(__file__).resolve().parent / "data" / "guide" / "practice"
 LANG_DIR = Path(__file__).resolve().parent / "data" / "lang"
@@ -91,7 +92,7 @@ class Persona:
 class PracticeLang:
     """What the practice machinery needs to know about one language (see the YAML)."""
 
-    code: Literal["nb", "en"]
+    code: Lang
     stopwords: frozenset[str]
     anaphora: frozenset[str]
     probes: tuple[tuple[Facet, re.Pattern[str]], ...]
@@ -101,40 +102,54 @@ class PracticeLang:
     llm: Mapping[str, Any]
 
 
-def lang_code(language: str) -> Literal["nb", "en"]:
-    return "nb" if language.lower().split("-")[0] in {"nb", "no", "nn", "nob", "nor"} else "en"
+def lang_code(language: str) -> Lang:
+    """A persona's language as the language layer names it (unknown codes read as English)."""
+    try:
+        return resolve_language(language)
+    except IntervjuError:
+        return "en"
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words, by the product's one tokeniser."""
+    return [w.lower() for w in words(text)]
 
 
 @cache
-def practice_lang(code: Literal["nb", "en"]) -> PracticeLang:
+def practice_lang(code: Lang) -> PracticeLang:
     """Load one language's practice data (cached); a broken file is a one-line ConfigError."""
-    path = LANG_DIR / f"practice.{code}.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        base = load_analysis_lang(code)
-        probes = tuple(
-            (_facet(facet, str(path)), re.compile(pattern, re.IGNORECASE))
-            for facet, patterns in raw["probes"].items()
-            for pattern in patterns
-        )
-        stop = frozenset(str(w).lower() for w in raw["stopwords"])
-        llm = raw["llm"]
-        if not {"persona", "focus", "style", "rewrite"} <= set(llm):
-            raise KeyError("llm.persona/focus/style/rewrite")
-        return PracticeLang(
-            code=code,
-            stopwords=stop | base.stopwords | base.function_words,
-            anaphora=frozenset(str(w).lower() for w in raw["anaphora"]),
-            probes=probes,
-            followup_echo=str(raw["followup_echo"]),
-            followup_plain=str(raw["followup_plain"]),
-            feedback_open_answer=str(raw["feedback_open_answer"]),
-            llm=llm,
-        )
-    except OSError as exc:
-        raise ConfigError(f"cannot read language data ({exc.strerror})", where=str(path)) from None
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
-        raise ConfigError(f"bad practice language data ({exc})", where=str(path)) from None
+    path = LANG_DIR / code / "practice.yaml"
+    where = str(path)
+    raw = _yaml.read_mapping(path)
+    probes_raw = raw.get("probes")
+    llm = raw.get("llm")
+    if not isinstance(probes_raw, dict) or not isinstance(llm, dict):
+        raise ConfigError("'probes' and 'llm' must be mappings", where=where)
+    missing = {"persona", "focus", "style", "rewrite", "rewrite_problem"} - set(llm)
+    if missing:
+        raise ConfigError(f"llm needs {', '.join(sorted(missing))}", where=where)
+    probes = tuple(
+        (_facet(facet, where), pattern)
+        for facet in probes_raw
+        for pattern in _yaml.patterns(probes_raw, facet, where)
+    )
+    base = load_analysis_lang(code)
+    texts = {}
+    for key in ("followup_echo", "followup_plain", "feedback_open_answer"):
+        if not isinstance(raw.get(key), str):
+            raise ConfigError(f"'{key}' must be a text", where=where)
+        texts[key] = str(raw[key])
+    return PracticeLang(
+        code=code,
+        stopwords=_yaml.word_set(raw, "stopwords", where)
+        | lexicon(code).stop_words
+        | base.stopwords
+        | base.function_words,
+        anaphora=_yaml.word_set(raw, "anaphora", where),
+        probes=probes,
+        llm=llm,
+        **texts,
+    )
 
 
 def _facet(value: object, where: str) -> Facet:

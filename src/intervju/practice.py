@@ -32,7 +32,6 @@ from langchain_core.embeddings import Embeddings
 
 from .analysis import Analysis, analyse
 from .analysis._data import load as load_analysis_lang
-from .analysis._syntax import tokens
 from .embeddings import embed_queries
 from .index import cached_embeddings
 from .personas import (
@@ -46,6 +45,7 @@ from .personas import (
     lang_code,
     load_persona,
     practice_lang,
+    tokens,
 )
 
 if TYPE_CHECKING:
