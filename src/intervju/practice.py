@@ -97,6 +97,11 @@ THEME_EPISODES = 4
 ECHO_MAX_EPISODES = 3
 # A short question made of back-references (no topic words) continues the last episode.
 ANAPHORIC_MAX_WORDS = 10
+# A turn this short that says back a word of the last answer is an echo probe («Stemmen?»).
+ECHO_WORDS = 5
+# Probes that ask for something particular, answered with such a detail even before the
+# episode's opening was told (after an agreement to a leading question, say).
+SPECIFIC: frozenset[str] = frozenset({"feeling", "meaning", "example"})
 # A question repeating this many words in a row from the last answer echoes it.
 QUOTE_RUN = 3
 
@@ -235,7 +240,7 @@ class _Matcher:
         """A word many episodes share is the interview's theme («videomøter»): a question
         about it deserves an answer even when no single episode stands out, unless it also
         asks about something the persona never mentions («favourite football team»)."""
-        spreads = [self.spread(w) for w in words if len(w) > 3]
+        spreads = [self.spread(w) for w in words]
         return any(n >= THEME_EPISODES for n in spreads) and 0 not in spreads
 
     def content(self, text: str) -> list[str]:
@@ -403,7 +408,8 @@ class SimulatedInformant:
                 return make("unclear", self._pick("unclear"))
             return self._tell("more", self._continue(self._current, "more", frozenset()), make)
         found = self._plan(self._asked(question, verdict))
-        if verdict.leading or verdict.form == "closed":
+        echoed = found is not None and found.probe == "echo" and len(tokens(question)) <= ECHO_WORDS
+        if (verdict.leading or verdict.form == "closed") and not echoed:
             return self._short(question, verdict, found, make)
         if found is None:
             return make("nothing", self._pick("nothing"))
@@ -425,7 +431,7 @@ class SimulatedInformant:
         best = scores.best()
         facet = probe_facet(question, self._lang)
         words = self._matcher.content(question)
-        echo = frozenset(w for w in words if w in self._last_words and self._matcher.distinctive(w))
+        echo = self._echo(question, words)
         quoted = self._quotes_last(question)
         if self._current is not None:
             if (echo or quoted) and facet is None:
@@ -437,6 +443,18 @@ class SimulatedInformant:
         if max(scores.lexical) < NOTHING_BELOW and not self._matcher.on_theme(words):
             return None
         return self._new(scores, words)
+
+    def _echo(self, question: str, words: list[str]) -> frozenset[str]:
+        """Distinctive words of the last answer said back: in a short turn («Stemmen?»), in
+        quotes, or after «du sa …» (an echo probe); a longer question merely sharing a word
+        is a new question."""
+        shared = frozenset(
+            w for w in words if w in self._last_words and self._matcher.distinctive(w)
+        )
+        if not shared:
+            return shared
+        marked = probe_facet(question, self._lang) == "echo"
+        return shared if marked or len(tokens(question)) <= ECHO_WORDS else frozenset()
 
     def _quotes_last(self, question: str) -> bool:
         """The question repeats a run of words from the last answer («… at relasjonen
@@ -467,9 +485,16 @@ class SimulatedInformant:
         )
 
     def _continue(self, index: int, facet: Facet, words: frozenset[str]) -> _Plan:
-        """A follow-up: the opening if it was not told yet, else the best untold detail."""
+        """A follow-up: the opening if it was not told yet (unless the probe asks for a
+        feeling, a meaning or an example the episode has), else the best untold detail."""
         if index not in self._opened:
-            return _Plan(index, None, facet)
+            details = self.persona.episodes[index].details
+            wanted = [
+                i
+                for i, d in enumerate(details)
+                if d.facet == facet and facet in SPECIFIC and i not in self._told.get(index, set())
+            ]
+            return _Plan(index, wanted[0] if wanted else None, facet)
         detail = self._detail(index, facet, words)
         return _Plan(index, detail, facet)
 
