@@ -238,10 +238,11 @@ class _Matcher:
 
     def on_theme(self, words: list[str]) -> bool:
         """A word many episodes share is the interview's theme («videomøter»): a question
-        about it deserves an answer even when no single episode stands out, unless it also
-        asks about something the persona never mentions («favourite football team»)."""
+        about it deserves an answer even when no single episode stands out, unless it asks
+        as much about things the persona never mentions («favourite football team»)."""
         spreads = [self.spread(w) for w in words]
-        return any(n >= THEME_EPISODES for n in spreads) and 0 not in spreads
+        theme = sum(n >= THEME_EPISODES for n in spreads)
+        return theme > spreads.count(0)
 
     def content(self, text: str) -> list[str]:
         return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
