@@ -347,6 +347,7 @@ class SimulatedInformant:
     _closed: dict[frozenset[str], str] = field(default_factory=dict, init=False)
     _last_words: frozenset[str] = field(default=frozenset(), init=False)
     _last_tokens: list[str] = field(default_factory=list, init=False)
+    _words_episode: str | None = field(default=None, init=False)
     _matcher: _Matcher = field(init=False, repr=False)
     _lang: PracticeLang = field(init=False, repr=False)
     _rng: random.Random = field(init=False, repr=False)
@@ -363,7 +364,11 @@ class SimulatedInformant:
         result = self._answer(question, verdict)
         self.history.append(result)
         if result.kind in RICH_KINDS:
-            self._last_words = frozenset(self._matcher.content(result.text))
+            said = frozenset(self._matcher.content(result.text))
+            # An echo may pick up any word of the episode told so far, not only the last turn.
+            same = result.episode is not None and result.episode == self._words_episode
+            self._last_words = self._last_words | said if same else said
+            self._words_episode = result.episode
             self._last_tokens = tokens(result.text)
         return result
 
@@ -374,12 +379,14 @@ class SimulatedInformant:
         """The reply this question would get, without changing the informant's state."""
         saved = (self._current, set(self._opened), {k: set(v) for k, v in self._told.items()})
         state = (self._rng.getstate(), dict(self._closed), self._last_words, self._last_tokens)
+        words_episode = self._words_episode
         try:
             return self._answer(question, analyse(question, lang_code(self.persona.language)))
         finally:
             self._current, self._opened, self._told = saved
             self._rng.setstate(state[0])
             self._closed, self._last_words, self._last_tokens = state[1], state[2], state[3]
+            self._words_episode = words_episode
 
     # -- deciding ------------------------------------------------------------------
 
@@ -450,7 +457,9 @@ class SimulatedInformant:
         quotes, or after «du sa …» (an echo probe); a longer question merely sharing a word
         is a new question."""
         shared = frozenset(
-            w for w in words if w in self._last_words and self._matcher.distinctive(w)
+            w
+            for w in words
+            if self._matcher.distinctive(w) and any(_near(w, x) for x in self._last_words)
         )
         if not shared:
             return shared
