@@ -78,8 +78,8 @@ RICH_KINDS: frozenset[str] = frozenset({"story", "deeper", "more"})
 RICH_WORDS = 20
 
 # Weight of embedding similarity, in standard deviations above the persona's median for
-# this question: a clear standout (3 sd) counts like a third of a rare keyword.
-EMBEDDING_WEIGHT = 0.35
+# this question: a clear standout (3 sd) counts like one rare keyword.
+EMBEDDING_WEIGHT = 1.0
 # A word the episode's own texts use counts this much of a curated stem.
 OWN_WORDS_WEIGHT = 0.4
 # Less word evidence than this (one rare word of the texts, no curated stem) means the
@@ -187,6 +187,7 @@ _PREFIX = 5
 
 @dataclass(frozen=True)
 class _Scores:
+    hits: tuple[int, ...]  # question words an episode's own texts use
     strong: tuple[float, ...]  # evidence from the curated `about` stems
     lexical: tuple[float, ...]  # strong + the words of the episode's own texts
     total: tuple[float, ...]  # lexical + meaning
@@ -258,8 +259,11 @@ class _Matcher:
             score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and s in spaced)
         return score
 
-    def _own_words(self, words: list[str]) -> np.ndarray:
+    def _own_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Per episode: the rarity-weighted sum of question words its texts use, and how
+        many question words that is."""
         scores = np.zeros(len(self.vocab), dtype=np.float32)
+        hits = np.zeros(len(self.vocab), dtype=np.int32)
         for word in words:
             found: dict[int, float] = {}
             for episode, other in self._by_prefix.get(word[:_PREFIX], ()):
@@ -267,7 +271,8 @@ class _Matcher:
                     found[episode] = max(found.get(episode, 0.0), self.vocab_idf[other])
             for episode, weight in found.items():
                 scores[episode] += weight
-        return scores
+                hits[episode] += 1
+        return scores, hits
 
     def score(self, question: str) -> _Scores:
         if question not in self._seen:
@@ -277,7 +282,8 @@ class _Matcher:
     def _score(self, question: str) -> _Scores:
         words = self.content(question)
         strong = np.asarray([self.lexical(words, e.about, question) for e in self.persona.episodes])
-        lexical = strong + OWN_WORDS_WEIGHT * self._own_words(words)
+        own, hits = self._own_words(words)
+        lexical = strong + OWN_WORDS_WEIGHT * own
         sims = self.vectors @ embed_queries(self.embeddings, [question])[0]
         per_episode = np.full(len(self.persona.episodes), -1.0, dtype=np.float32)
         np.maximum.at(per_episode, self.owners, sims)
@@ -285,6 +291,7 @@ class _Matcher:
         meaning = np.maximum(0.0, (per_episode - float(np.median(per_episode))) / spread)
         total = lexical + EMBEDDING_WEIGHT * meaning
         return _Scores(
+            hits=tuple(int(x) for x in hits),
             strong=tuple(float(x) for x in strong),
             lexical=tuple(float(x) for x in lexical),
             total=tuple(float(x) for x in total),
@@ -448,9 +455,19 @@ class SimulatedInformant:
                 facet = "more"
             if facet is not None and (quoted or not self._names_other(scores, best)):
                 return self._continue(self._current, facet, echo or frozenset(words))
-        if max(scores.lexical) < NOTHING_BELOW and not self._matcher.on_theme(words):
+        if not self._has_material(scores, words):
             return None
         return self._new(scores, words)
+
+    def _has_material(self, scores: _Scores, words: list[str]) -> bool:
+        """Something to say: a curated stem, two of the question's words in one episode's
+        texts, enough rare word evidence, or the persona's theme."""
+        return (
+            max(scores.strong) > 0
+            or max(scores.hits) >= 2
+            or max(scores.lexical) >= NOTHING_BELOW
+            or self._matcher.on_theme(words)
+        )
 
     def _echo(self, question: str, words: list[str]) -> frozenset[str]:
         """Distinctive words of the last answer said back: in a short turn («Stemmen?»), in
