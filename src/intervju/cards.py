@@ -22,6 +22,7 @@ __all__ = ["Card", "CardPlan", "angles_of", "plan_cards"]
 
 SECOND_WORDING = 1.1  # a second card on the same span must beat others by this much
 SILENCE_TRAILING = 4.8
+STRONG_SECOND = 3.5  # a second card on one span only when it is this strong (a feeling)
 SILENCE_HESITATING = 3.0
 # A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
 _PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
@@ -116,12 +117,20 @@ def _choose(
             continue
         if sum(c.anchor == card.anchor for c in chosen if card.anchor) < 2:
             chosen.append(card)
+    for card in candidates:  # never fewer than n: a recent generic is better than none
+        if len(chosen) >= n:
+            break
+        if card.intent != "silence" and all(c.text != card.text for c in chosen):
+            chosen.append(card)
     return chosen
 
 
 def _same_angle(card: Card, other: Card) -> bool:
     if card.anchor is not None and other.anchor is not None:
-        return card.anchor == other.anchor
+        # One card per span, and one per kind of span («fortell om faren din» once).
+        if card.anchor == other.anchor:
+            return card.intent == other.intent or card.score < STRONG_SECOND
+        return card.kind == other.kind
     if card.anchor is None and other.anchor is None:
         return card.intent == other.intent
     return False
@@ -205,7 +214,7 @@ def _situation(
     last = toks[-1]
     if (
         original.endswith(("...", "…", "-", "–"))
-        or last.low in data.words("trailing")
+        or (last.low in data.words("trailing") and original[-1:] not in ".!?")
         or (len(last.low) == 1 and last.low not in {"i", "å", "a"} and original[-1:] not in ".!?")
     ):
         out.add("trailing")

@@ -37,6 +37,8 @@ class CardData:
     lang: Lang
     sets: Mapping[str, frozenset[str]]
     pronoun_swap: Mapping[str, str]
+    agreement: Mapping[str, str]
+    base_forms: Mapping[str, str]
     angles: Mapping[str, tuple[str, ...]]
     cards: Mapping[str, tuple[Mapping[str, str], ...]]
     generic: Mapping[str, Mapping[str, str]]
@@ -57,7 +59,16 @@ class CardData:
         return str(count)
 
 
-_STRUCTURED = {"pronoun_swap", "question_angles", "cards", "generic", "reasons", "count_words"}
+_STRUCTURED = {
+    "agreement",
+    "base_forms",
+    "pronoun_swap",
+    "question_angles",
+    "cards",
+    "generic",
+    "reasons",
+    "count_words",
+}
 
 
 @cache
@@ -81,6 +92,8 @@ def card_data(lang: Lang) -> CardData:
         lang=lang,
         sets=sets,
         pronoun_swap=_yaml.word_map(raw, "pronoun_swap", where),
+        agreement=_yaml.word_map(raw, "agreement", where),
+        base_forms=_yaml.word_map(raw, "base_forms", where),
         angles=angles,
         cards=cards,
         generic=generic,
@@ -256,7 +269,11 @@ def _is_name(tok: Tok) -> bool:
 
 
 def _quote(toks: Sequence[Tok], first: int, last: int) -> str:
-    return " ".join(t.quote for t in toks[first : last + 1] if t.quote)
+    """The informant's words from ``first`` to ``last`` (a sentence capital made small)."""
+    said = [t.quote for t in toks[first : last + 1] if t.quote]
+    if said and _lowerable(toks[first]) and said[0] == toks[first].quote:
+        said[0] = said[0][:1].lower() + said[0][1:]
+    return " ".join(said)
 
 
 def _match_at(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
@@ -313,6 +330,8 @@ def _swap(toks: Sequence[Tok], data: CardData, skip_adverbs: bool = True) -> str
         if skip_adverbs and tok.low in adverbs and out:
             continue
         swapped = data.pronoun_swap.get(tok.low)
+        if out and out[-1] in data.pronoun_swap.values() and tok.low in data.agreement:
+            swapped = data.agreement[tok.low]  # "I was" → "you were"
         out.append(
             swapped if swapped is not None else tok.quote.lower() if _lowerable(tok) else tok.quote
         )
@@ -320,7 +339,8 @@ def _swap(toks: Sequence[Tok], data: CardData, skip_adverbs: bool = True) -> str
 
 
 def _lowerable(tok: Tok) -> bool:
-    return tok.sentence_start and not tok.word.isupper()
+    """Capitalised only because it starts a sentence (a common word, not an abbreviation)."""
+    return tok.sentence_start and not tok.word.isupper() and (tok.zipf >= 3.0 or len(tok.low) <= 3)
 
 
 # --- feelings and evaluations ---------------------------------------------------------------
@@ -468,9 +488,9 @@ def _right_links(toks: Sequence[Tok], data: CardData, last: int) -> int:
         link = toks[last + 1]
         if link.low in links and not link.boundary and last + 2 < len(toks):
             obj = toks[last + 2]
-            if not obj.boundary and (
-                obj.low in data.words("it_pronouns") or _is_content(obj, data)
-            ):
+            after = toks[last + 3] if last + 3 < len(toks) else None
+            it_alone = obj.low in data.words("it_pronouns") and (after is None or after.boundary)
+            if not obj.boundary and (it_alone or _is_content(obj, data)):
                 return last + 2
     return last
 
@@ -525,9 +545,10 @@ def _made_clause(clause: Sequence[Tok], data: CardData) -> str:
         return _swap(clause, data)
     subject, verb, rest = clause[0], clause[1], clause[2:]
     head = data.pronoun_swap.get(subject.low, subject.low)
-    if verb.lemma == "be":
+    if data.base_forms.get(verb.low, verb.lemma) in data.words("copulas"):
         return " ".join([head, _swap(rest, data) or ""]).strip()
-    return " ".join([head, verb.lemma, _swap(rest, data)]).strip()
+    base = data.base_forms.get(verb.low, verb.lemma)
+    return " ".join([head, base, _swap(rest, data)]).strip()
 
 
 def _self_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) -> Span | None:
@@ -845,7 +866,7 @@ def _ambivalence(toks: Sequence[Tok], data: CardData) -> list[Span]:
             Span(
                 kind="ambivalence",
                 quote=_quote(toks, first, last),
-                score=4.0,
+                score=4.6,
                 first=first,
                 last=last,
                 lemmas=frozenset(t.lemma for t in toks[first : last + 1]),
@@ -919,7 +940,7 @@ def _np_slot(toks: Sequence[Tok], at: Sequence[int], shown: str, data: CardData)
 
 def _verb_like(toks: Sequence[Tok], i: int, data: CardData) -> bool:
     """A plain verb by its neighbours (after a subject or «å», or before a subject)."""
-    subjects = data.words("subject_pronouns") | data.words("it_pronouns") | data.words("modals")
+    subjects = data.words("subject_pronouns") | data.words("modals")
     before = toks[i - 1].low if i else ""
     after = toks[i + 1].low if i + 1 < len(toks) else ""
     if i + 1 < len(toks) and not toks[i + 1].boundary and after in data.words("reflexives"):

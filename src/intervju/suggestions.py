@@ -200,6 +200,7 @@ def suggest(
     retriever: IntentRetriever | None = None,
     recent: Iterable[str] = (),
     n: int = 3,
+    asked: str | None = None,
 ) -> tuple[Suggestion, ...]:
     """At least ``n`` follow-ups for the informant's ``turn_text``, best first, distinct intents.
 
@@ -215,6 +216,7 @@ def suggest(
         retriever=retriever,
         recent=recent,
         n=n,
+        asked=asked,
     ).suggestions
 
 
