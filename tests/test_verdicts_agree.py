@@ -9,12 +9,14 @@ all three and compares the verdicts field by field.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from intervju.analysis import analyse
 from intervju.cli import app
 from intervju.fakes import HashingEmbeddings
 from intervju.guides import load_guide
@@ -32,7 +34,9 @@ def _items(lang: str) -> list[dict[str, Any]]:
     for name in SETS:
         path = DATA / name
         if path.exists():
-            rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+            rows += [
+                json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line
+            ]
     return [r for r in rows if r["lang"] == lang]
 
 
@@ -76,3 +80,27 @@ def test_live_classify_and_review_agree(lang: str) -> None:
         expected = (verdict.form, verdict.leading, verdict.double, verdict.why, verdict.rewrite)
         assert shown == expected, item["text"]
         assert review.explanation == verdict.explanation, item["text"]
+
+
+_QUOTED = re.compile(r"«([^»]+)»|\"([^\"]+)\"")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s,]+", " ", text.lower().replace("’", "'")).strip()
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_quoted_cue_is_in_the_question(name: str) -> None:
+    """An explanation never quotes a word the interviewer did not say."""
+    path = DATA / name
+    if not path.exists():
+        pytest.skip(f"{name} is not written yet")
+    checked = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        result = analyse(item["text"], item["lang"])
+        for match in _QUOTED.finditer(result.explanation):
+            quoted = match.group(1) or match.group(2)
+            assert _squash(quoted) in _squash(item["text"]), (item["text"], result.explanation)
+            checked += 1
+    assert checked > 10
