@@ -112,8 +112,7 @@ def _drop_noise(pieces: list[_Piece], lex: Lexicon) -> list[_Piece]:
                 c
                 for c in lex.contextual_forms
                 if low == c.word
-                and prev is not None
-                and prev.lower() in c.after
+                and (prev or "").lower() in c.after
                 and nxt is not None
                 and _mapped(nxt, lex) in c.before
             ),
