@@ -595,7 +595,7 @@ def split_sentences(text: str) -> list[str]:
     return sentences(text)
 
 
-def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
+def _pieces(sentence: str, lang: LangData, *, bare: bool = False) -> list[_Piece]:
     question_mark = sentence.rstrip().endswith("?")
     body = sentence.rstrip().rstrip("?.! ")
     parts = _BOUNDARY.split(body)
@@ -608,9 +608,8 @@ def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
         if not part.strip():
             continue
         for j, paired in enumerate(_split_paired_wh(part.strip(), lang)):
-            subs = [
-                e for c in _split_coordinated(paired, lang) for e in _split_embedded_wh(c, lang)
-            ]
+            coordinated = _split_coordinated(paired, lang)
+            subs = [e for c in coordinated for e in _split_embedded_wh(c, lang, bare=bare)]
             for k, sub in enumerate(subs):
                 pieces.append(_Piece(sub, delimiter if j == 0 and k == 0 else " ", False))
         delimiter = ""
@@ -669,7 +668,7 @@ def _split_coordinated(text: str, lang: LangData) -> list[str]:
     return [o for o in out if o]
 
 
-def _split_embedded_wh(text: str, lang: LangData) -> list[str]:
+def _split_embedded_wh(text: str, lang: LangData, *, bare: bool = False) -> list[str]:
     """Split before a question word in main-clause order inside a run of speech.
 
     Speech-to-text gives no commas: «hvis du tenker på hvordan folk snakker der hvordan vil
@@ -683,16 +682,40 @@ def _split_embedded_wh(text: str, lang: LangData) -> list[str]:
     for k in range(1, len(matches) - 2):
         if low[k] not in lang.wh_words or low[k - 1] in lang.wh_words:
             continue
+        j = k + 1 if low[k + 1] in lang.grammar.wh_modifiers and k + 3 < len(low) else k
         if low[k - 1] in lang.wh_prepositions:
             continue  # «på hvilken måte», «fra hvor»: the question word belongs to the phrase
-        if all(w in lang.backchannel_words or (w,) in lang.openers for w in low[:k]):
-            continue  # «eller hva er …», «ja hvor bor du»: nothing before it to cut off
-        if is_verb(low[k + 1], lang) and low[k + 2] in lang.subjects:
-            cuts.append(matches[k].start())
+        if all((w,) in lang.openers for w in low[:k]):
+            continue  # «eller hva er …», «ja hvor bor du»: the opener belongs to the question
+        if is_verb(low[j + 1], lang) and low[j + 2] in lang.subjects:
+            cuts.append(matches[k].start())  # "… what else do you like"
+    if bare and lang.grammar.inverts_inside:  # only where no punctuation marks the questions
+        cuts = sorted(set(cuts) | set(_inverted_starts(matches, low, lang)))
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def _inverted_starts(matches: list[re.Match[str]], low: list[str], lang: LangData) -> list[int]:
+    """English only inverts to ask: "… so do you have any other questions for me".
+
+    An auxiliary before a subject pronoun inside a run of speech starts a yes/no question,
+    unless a question word just before owns it ("how many drinks would you say") or it is
+    an elliptic "so do I".
+    """
+    cuts = []
+    for k in range(2, len(matches) - 1):
+        if low[k] not in lang.finite_verbs or low[k + 1] not in lang.subject_pronouns:
+            continue
+        if low[k + 1] in lang.grammar.object_pronouns and low[k] not in lang.copulas:
+            continue  # "… you actually did it": a main verb and its object
+        if low[k - 1] in lang.grammar.inversion_blockers:
+            continue
+        if any(w in lang.wh_words for w in low[max(0, k - 4) : k]):
+            continue
+        cuts.append(matches[k].start())
+    return cuts
 
 
 def _joiner(text: str, lang: LangData) -> Joiner:
@@ -710,9 +733,10 @@ def segment(text: str, lang: LangData) -> list[Unit]:
     """Split a normalised turn into classified units (questions and the rest)."""
     grouped: list[tuple[list[_Piece], Joiner, bool]] = []  # pieces, joiner, after_subclause
     sentences = split_sentences(text)
+    bare = not any(mark in text for mark in ".?!,")  # speech-to-text: no punctuation at all
     for s_index, sentence in enumerate(sentences):
         statement = sentence.rstrip().endswith((".", "!"))
-        pieces = _pieces(sentence, lang)
+        pieces = _pieces(sentence, lang, bare=bare)
         skip = _false_starts(pieces, lang)
         groups: list[tuple[list[_Piece], Joiner, bool]] = []
         for p_index, piece in enumerate(pieces):
