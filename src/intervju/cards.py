@@ -301,4 +301,7 @@ def _generic_cards(
     add("episode_example", 1.0, "open")
     add("meaning", 0.8, "open")
     add("feeling", 0.7, "open")
+    add("more", 0.6, "open")
+    add("view", 0.5, "open")
+    add("detail", 0.4, "open")
     return out
