@@ -725,7 +725,13 @@ def _split_embedded_wh(text: str, lang: LangData, *, bare: bool = False) -> list
     for k in range(1, len(matches) - 2):
         if low[k] not in lang.wh_words or low[k - 1] in lang.wh_words:
             continue
-        j = k + 1 if low[k + 1] in lang.grammar.wh_modifiers and k + 3 < len(low) else k
+        j = k
+        if low[k + 1] in lang.grammar.wh_modifiers:
+            j = k + 1  # "what else do you …"
+        elif low[k + 1] in lang.wh_measure_words and low[k + 1] not in lang.finite_verbs:
+            j = k + 2  # «hvor mange rom er det»: the question word, its measure and a noun
+        if j + 2 >= len(low):
+            continue
         if low[k - 1] in lang.wh_prepositions:
             continue  # «på hvilken måte», «fra hvor»: the question word belongs to the phrase
         if all((w,) in lang.openers for w in low[:k]):
