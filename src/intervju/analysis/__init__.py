@@ -41,9 +41,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
-from ..lang import Lang, detect_language, resolve_language
+from ..lang import Lang, detect_language, resolve_language, word_spans
+from ..lang import normalise as normalise_speech
 from ._data import LangData, load
-from ._syntax import Form, Unit, content_words, normalise, segment
+from ._syntax import Form, Unit, content_words, normalise, segment, tokens
 
 __all__ = ["Analysis", "Form", "QuestionPart", "analyse", "detect_language"]
 
@@ -233,6 +234,29 @@ def _explain(
     return sentence[0].upper() + sentence[1:] + "."
 
 
+def _as_said(cue: str, text: str, lang: LangData) -> str:
+    """The cue in the interviewer's own words («kor vanskelig», "I've talked to").
+
+    Cues are found in the normalised text (dialect forms mapped, contractions expanded); the
+    explanation must quote what was said, so the cue's words are looked up again in the
+    spoken text, word by word, and mapped back to the original.
+    """
+    target = tokens(cue)
+    if not target:
+        return cue
+    spoken = normalise_speech(text, lang.code)
+    expanded: list[tuple[str, int, int]] = []
+    for start, end in word_spans(spoken.text):
+        word = spoken.text[start:end].lower().replace("’", "'")
+        for part in lang.contraction_map.get(word, word).split():
+            expanded.append((part, start, end))
+    words = [w for w, _, _ in expanded]
+    for i in range(len(words) - len(target) + 1):
+        if words[i : i + len(target)] == target:
+            return spoken.original_words(expanded[i][1], expanded[i + len(target) - 1][2])
+    return cue
+
+
 def analyse_units(text: str, code: Lang) -> tuple[list[Unit], LangData]:
     lang = load(code)
     return segment(normalise(text, lang), lang), lang
@@ -268,6 +292,7 @@ def analyse(text: str, language: str | None = None) -> Analysis:
         for u in questions
     )
     choice = bool(questions) and questions[-1].choice
+    cues = [(kind, _as_said(words, text, lang)) for kind, words in cues]
     explanation = _explain(form, choice, cues, double, len(questions), why, lang)
     rewrite = None
     if questions and (form == "closed" or leading or double):

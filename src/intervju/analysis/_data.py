@@ -52,6 +52,10 @@ class Grammar:
     continuous_prefix_ending: str
     participles: frozenset[str]
     opposites: tuple[tuple[str, str], ...]
+    inverts_inside: bool  # an auxiliary before its subject inside speech starts a question
+    inversion_blockers: frozenset[str]
+    object_pronouns: frozenset[str]  # after a main verb these are objects, not subjects
+    wh_modifiers: frozenset[str]  # "what else", «hva mer»: part of the question word
 
 
 def _grammar(raw: Any, where: str) -> Grammar:
@@ -98,6 +102,10 @@ def _grammar(raw: Any, where: str) -> Grammar:
         continuous_prefix_ending=text("continuous_prefix_ending"),
         participles=frozenset(listed("participles")),
         opposites=tuple((str(a).lower(), str(b).lower()) for a, b in pairs),
+        inverts_inside=bool(raw.get("inverts_inside", False)),
+        inversion_blockers=frozenset(listed("inversion_blockers")),
+        object_pronouns=frozenset(listed("object_pronouns")),
+        wh_modifiers=frozenset(listed("wh_modifiers")),
     )
 
 

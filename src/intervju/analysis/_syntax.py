@@ -23,7 +23,7 @@ Three steps, each small and testable:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -378,6 +378,16 @@ def _guess_clause(text: str, lang: LangData) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Decision:
+    """What word order alone says about a unit: its form, how that was decided, its cues."""
+
+    form: Form
+    kind: str
+    choice: bool = False
+    cues: tuple[tuple[str, str], ...] = ()
+
+
 def classify_unit(
     surface: str,
     question_mark: bool,
@@ -394,132 +404,165 @@ def classify_unit(
     raw = re.sub(r"\s+", " ", raw).strip(" ,")
     core, prefix = strip_prefix(raw, lang)
     words = tokens(core)
-    so_prefix = prefix.so_summary
-    cues: list[tuple[str, str]] = []
-    choice = False
-
-    def unit(form: Form, kind: str, why: bool = False) -> Unit:
-        return Unit(
-            surface=surface,
-            words=tuple(words),
-            core=core,
-            question_mark=question_mark,
-            joiner=joiner,
-            form=form,
-            kind=kind,
-            choice=choice,
-            cues=tuple(_dedupe(cues)) if form != "not_question" else (),
-            why=why,
-            so_prefix=so_prefix,
-            repair=prefix.repair,
+    decision = _conversational(raw, core, words, question_mark, lang)
+    if decision is None:
+        core, tag_cue, tagged = _split_tag(core, question_mark, lang)
+        words = tokens(core)
+        decision = _by_word_order(
+            core, words, question_mark, prefix, lang, tagged=tagged, after_subclause=after_subclause
+        ) or _by_statement_shape(
+            core, words, question_mark, prefix, lang, is_last=is_last, statement_mark=statement_mark
         )
+        if tag_cue is not None:
+            decision = replace(decision, cues=(tag_cue, *decision.cues))
+    cues: list[tuple[str, str]] = list(decision.cues)
+    why = False
+    if decision.form != "not_question":
+        cues += _leading_cues(core, words, decision, lang)
+        why = any(p.search(core) for p in lang.why)
+    return Unit(
+        surface=surface,
+        words=tuple(words),
+        core=core,
+        question_mark=question_mark,
+        joiner=joiner,
+        form=decision.form,
+        kind=decision.kind,
+        choice=decision.choice,
+        cues=tuple(_dedupe(cues)) if decision.form != "not_question" else (),
+        why=why,
+        so_prefix=prefix.so_summary,
+        repair=prefix.repair,
+    )
 
+
+def _conversational(
+    raw: str, core: str, words: list[str], question_mark: bool, lang: LangData
+) -> _Decision | None:
+    """Backchannels, continuers («Og så?») and self-talk, decided before word order."""
     if not words or _is_backchannel(words, lang):
         if question_mark and any(p.search(raw) for p in lang.continuers):
-            return unit("open", "continuer")  # «Og?»
-        return unit("not_question", "backchannel")
+            return _Decision("open", "continuer")  # «Og?»
+        return _Decision("not_question", "backchannel")
     if question_mark and any(p.search(core) for p in lang.continuers):
-        return unit("open", "continuer")  # «Og så?», "And then?"
+        return _Decision("open", "continuer")  # «Og så?», "And then?"
     if any(p.search(core) for p in lang.self_talk):
-        return unit("not_question", "self_talk")
+        return _Decision("not_question", "self_talk")
+    return None
 
+
+def _split_tag(
+    core: str, question_mark: bool, lang: LangData
+) -> tuple[str, tuple[str, str] | None, bool]:
+    """Cut a tag off the end: (core without it, its leading cue, whether there was one).
+
+    A tag question («…, ikke sant?») leads; «…, eller?» only closes a yes/no question.
+    """
     tagged = _tag(core + ("?" if question_mark else ""), lang)
-    soft_tag = None
     if tagged and tagged.start() > 0:
-        cues.append(("tag", tagged.group(0).strip(" ,?.!")))
-        core = core[: tagged.start()].strip(" ,")
-        words = tokens(core)
-    else:
-        tagged = None
-        soft_tag = next(
-            (m for p in lang.soft_tags if (m := p.search(core + "?" * question_mark))), None
-        )
-        if soft_tag is not None and soft_tag.start() > 0:
-            core = core[: soft_tag.start()].strip(" ,")
-            words = tokens(core)
-        else:
-            soft_tag = None
+        return core[: tagged.start()].strip(" ,"), ("tag", tagged.group(0).strip(" ,?.!")), True
+    soft = next((m for p in lang.soft_tags if (m := p.search(core + "?" * question_mark))), None)
+    if soft is not None and soft.start() > 0:
+        return core[: soft.start()].strip(" ,"), None, True
+    return core, None, False
 
-    form: Form
-    kind: str
+
+def _by_word_order(
+    core: str,
+    words: list[str],
+    question_mark: bool,
+    prefix: Prefix,
+    lang: LangData,
+    *,
+    tagged: bool,
+    after_subclause: bool,
+) -> _Decision | None:
+    """Invitation, question word, verb first or a tag: the word orders that ask."""
     invitation = _invitation(core, words, lang)
-    wh = _is_wh_main(words, question_mark, lang) if invitation is None else None
-    if invitation is not None:
-        form, kind = invitation, "invitation"
-        if invitation == "closed":
-            kind = "embedded_whether"
-        elif len(words) <= 5 and any(p.search(core) for p in lang.topic_openers):
-            kind = "topic"  # «Hva med foreldrene?» introduces what the next question is about
-    elif wh is not None:
-        if wh:
-            form, kind = "open", "wh"
-            choice = _offers_options(core, words, lang, wh=True)
-            offered = None if choice else _offered_tail(core, question_mark, lang)
-            if choice:
-                form = "closed"
-            elif offered:
-                form = "closed"
-                cues.append(("offered", offered))
-            cues.extend(_evaluative_wh(words, lang))
-        else:
-            form, kind = "not_question", "subordinate"
-    elif any(p.search(core) for p in lang.insitu_wh):
-        form, kind = "open", "insitu_wh"
-    elif _is_verb_first(words, question_mark, lang) and not (
-        (prefix.so_then or after_subclause) and not question_mark
-    ):
-        form, kind = "closed", "verb_first"
-        choice = _offers_options(core, words, lang, wh=False)
-    elif tagged or soft_tag:
-        # «…, eller?» in speech closes a yes/no question; it asks for no agreement.
-        form, kind = "closed", "tagged"
-    elif question_mark:
+    if invitation == "closed":
+        return _Decision("closed", "embedded_whether")
+    if invitation == "open":
+        topic = len(words) <= 5 and any(p.search(core) for p in lang.topic_openers)
+        return _Decision("open", "topic" if topic else "invitation")  # «Hva med foreldrene?»
+    wh = _is_wh_main(words, question_mark, lang)
+    if wh is False:
+        return _Decision("not_question", "subordinate")
+    if wh:
+        return _wh_question(core, words, question_mark, lang)
+    if any(p.search(core) for p in lang.insitu_wh):
+        return _Decision("open", "insitu_wh")
+    inverted = (prefix.so_then or after_subclause) and not question_mark
+    if _is_verb_first(words, question_mark, lang) and not inverted:
+        return _Decision("closed", "verb_first", _offers_options(core, words, lang, wh=False))
+    if tagged:
+        return _Decision("closed", "tagged")
+    return None
+
+
+def _wh_question(core: str, words: list[str], question_mark: bool, lang: LangData) -> _Decision:
+    """Open, unless it offers options or tacks a candidate answer on after a comma."""
+    presupposed = tuple(_evaluative_wh(words, lang))
+    if _offers_options(core, words, lang, wh=True):
+        return _Decision("closed", "wh", True, presupposed)
+    offered = _offered_tail(core, question_mark, lang)
+    if offered:
+        return _Decision("closed", "wh", False, (("offered", offered), *presupposed))
+    return _Decision("open", "wh", False, presupposed)
+
+
+def _by_statement_shape(
+    core: str,
+    words: list[str],
+    question_mark: bool,
+    prefix: Prefix,
+    lang: LangData,
+    *,
+    is_last: bool,
+    statement_mark: bool,
+) -> _Decision:
+    """A statement: an echo or a check with «?», a guess put to the informant, or a comment."""
+    guess = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
+    guess_cue = (("declarative", guess.group(0).strip()),) if guess is not None else ()
+    if question_mark:
         if len(words) <= 3 and not any(is_verb(w, lang) for w in words):
             # «Ullevål?», «på skolen?»: the informant's word handed back to check it;
             # «om sommeren da?» asks the same question again about something new.
-            elliptic = words[-1:] and words[-1] in lang.elliptic_tails and len(words) > 1
-            form, kind = ("open", "continuer") if elliptic else ("closed", "echo")
-        elif any(p.search(core) for p in lang.checks):
-            form, kind = "closed", "check"
-        else:
-            # «så du flyttet hjem igjen?»: a check of what was said, closed but not leading
-            # unless it carries the interviewer's own guess («det var vel tøft?»).
-            form, kind = "closed", "declarative"
-            lead = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
-            if lead is not None:
-                cues.append(("declarative", lead.group(0).strip()))
-    elif is_last and _stated_question(core, words, so_prefix, statement_mark, lang):
-        # A statement that waits for a yes (see _stated_question): closed, and leading only
-        # when the interviewer's own guess is in it («må ha», «vel», "must have").
-        form, kind = "closed", "declarative"
-        lead = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
-        if lead is not None:
-            cues.append(("declarative", lead.group(0).strip()))
-    else:
-        form, kind = "not_question", "statement"
+            elliptic = len(words) > 1 and words[-1] in lang.elliptic_tails
+            return _Decision("open", "continuer") if elliptic else _Decision("closed", "echo")
+        if any(p.search(core) for p in lang.checks):
+            return _Decision("closed", "check")
+        # «så du flyttet hjem igjen?»: a check of what was said, closed but not leading
+        # unless it carries the interviewer's own guess («det var vel tøft?»).
+        return _Decision("closed", "declarative", False, guess_cue)
+    if is_last and _stated_question(core, words, prefix.so_summary, statement_mark, lang):
+        return _Decision("closed", "declarative", False, guess_cue)
+    return _Decision("not_question", "statement")
 
-    why = False
-    if form != "not_question":
-        for cue_kind, pattern in lang.leading:
-            if cue_kind in ("social", "opinion"):
-                continue  # scanned over the whole turn
-            if cue_kind == "negative" and kind != "verb_first":
-                continue
-            if cue_kind == "factive" and form != "closed":
-                continue  # «Hvordan merker du at …» asks how, not whether
-            if cue_kind == "superlative" and words and words[0] in lang.which_words:
-                continue  # «Hvilke situasjoner er mest krevende?» ranks, presupposes nothing
-            match = pattern.search(core)
-            if match:
-                cues.append((cue_kind, match.group(0).strip()))
-        why = any(p.search(core) for p in lang.why)
-        negation = lang.grammar.negation
-        if kind == "verb_first" and negation in words[1:3] and words[-1:] != [negation]:
-            after = words[words.index(negation) + 1 : words.index(negation) + 2]
-            if not set(after) & lang.grammar.negation_exceptions:
-                # «Skjønner du ikke …?», "Do you not think …?": the negation expects a yes.
-                cues.append(("negative", " ".join(words[: words.index(negation) + 1])))
-    return unit(form, kind, why)
+
+def _leading_cues(
+    core: str, words: list[str], decision: _Decision, lang: LangData
+) -> list[tuple[str, str]]:
+    """The unit's own leading cues (social proof and opinion are scanned per turn)."""
+    cues = []
+    for cue_kind, pattern in lang.leading:
+        if cue_kind in ("social", "opinion"):
+            continue  # scanned over the whole turn
+        if cue_kind == "negative" and decision.kind != "verb_first":
+            continue
+        if cue_kind == "factive" and decision.form != "closed":
+            continue  # «Hvordan merker du at …» asks how, not whether
+        if cue_kind == "superlative" and words and words[0] in lang.which_words:
+            continue  # «Hvilke situasjoner er mest krevende?» ranks, presupposes nothing
+        match = pattern.search(core)
+        if match:
+            cues.append((cue_kind, match.group(0).strip()))
+    negation = lang.grammar.negation
+    if decision.kind == "verb_first" and negation in words[1:3] and words[-1:] != [negation]:
+        after = words[words.index(negation) + 1 : words.index(negation) + 2]
+        if not set(after) & lang.grammar.negation_exceptions:
+            # «Skjønner du ikke …?», "Do you not think …?": the negation expects a yes.
+            cues.append(("negative", " ".join(words[: words.index(negation) + 1])))
+    return cues
 
 
 def _stated_question(
@@ -595,7 +638,7 @@ def split_sentences(text: str) -> list[str]:
     return sentences(text)
 
 
-def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
+def _pieces(sentence: str, lang: LangData, *, bare: bool = False) -> list[_Piece]:
     question_mark = sentence.rstrip().endswith("?")
     body = sentence.rstrip().rstrip("?.! ")
     parts = _BOUNDARY.split(body)
@@ -608,9 +651,8 @@ def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
         if not part.strip():
             continue
         for j, paired in enumerate(_split_paired_wh(part.strip(), lang)):
-            subs = [
-                e for c in _split_coordinated(paired, lang) for e in _split_embedded_wh(c, lang)
-            ]
+            coordinated = _split_coordinated(paired, lang)
+            subs = [e for c in coordinated for e in _split_embedded_wh(c, lang, bare=bare)]
             for k, sub in enumerate(subs):
                 pieces.append(_Piece(sub, delimiter if j == 0 and k == 0 else " ", False))
         delimiter = ""
@@ -669,7 +711,7 @@ def _split_coordinated(text: str, lang: LangData) -> list[str]:
     return [o for o in out if o]
 
 
-def _split_embedded_wh(text: str, lang: LangData) -> list[str]:
+def _split_embedded_wh(text: str, lang: LangData, *, bare: bool = False) -> list[str]:
     """Split before a question word in main-clause order inside a run of speech.
 
     Speech-to-text gives no commas: «hvis du tenker på hvordan folk snakker der hvordan vil
@@ -683,16 +725,46 @@ def _split_embedded_wh(text: str, lang: LangData) -> list[str]:
     for k in range(1, len(matches) - 2):
         if low[k] not in lang.wh_words or low[k - 1] in lang.wh_words:
             continue
+        j = k
+        if low[k + 1] in lang.grammar.wh_modifiers:
+            j = k + 1  # "what else do you …"
+        elif low[k + 1] in lang.wh_measure_words and low[k + 1] not in lang.finite_verbs:
+            j = k + 2  # «hvor mange rom er det»: the question word, its measure and a noun
+        if j + 2 >= len(low):
+            continue
         if low[k - 1] in lang.wh_prepositions:
             continue  # «på hvilken måte», «fra hvor»: the question word belongs to the phrase
-        if all(w in lang.backchannel_words or (w,) in lang.openers for w in low[:k]):
-            continue  # «eller hva er …», «ja hvor bor du»: nothing before it to cut off
-        if is_verb(low[k + 1], lang) and low[k + 2] in lang.subjects:
-            cuts.append(matches[k].start())
+        if all((w,) in lang.openers for w in low[:k]):
+            continue  # «eller hva er …», «ja hvor bor du»: the opener belongs to the question
+        if is_verb(low[j + 1], lang) and low[j + 2] in lang.subjects:
+            cuts.append(matches[k].start())  # "… what else do you like"
+    if bare and lang.grammar.inverts_inside:  # only where no punctuation marks the questions
+        cuts = sorted(set(cuts) | set(_inverted_starts(matches, low, lang)))
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def _inverted_starts(matches: list[re.Match[str]], low: list[str], lang: LangData) -> list[int]:
+    """English only inverts to ask: "… so do you have any other questions for me".
+
+    An auxiliary before a subject pronoun inside a run of speech starts a yes/no question,
+    unless a question word just before owns it ("how many drinks would you say") or it is
+    an elliptic "so do I".
+    """
+    cuts = []
+    for k in range(2, len(matches) - 1):
+        if low[k] not in lang.finite_verbs or low[k + 1] not in lang.subject_pronouns:
+            continue
+        if low[k + 1] in lang.grammar.object_pronouns and low[k] not in lang.copulas:
+            continue  # "… you actually did it": a main verb and its object
+        if low[k - 1] in lang.grammar.inversion_blockers:
+            continue
+        if any(w in lang.wh_words for w in low[max(0, k - 4) : k]):
+            continue
+        cuts.append(matches[k].start())
+    return cuts
 
 
 def _joiner(text: str, lang: LangData) -> Joiner:
@@ -710,9 +782,10 @@ def segment(text: str, lang: LangData) -> list[Unit]:
     """Split a normalised turn into classified units (questions and the rest)."""
     grouped: list[tuple[list[_Piece], Joiner, bool]] = []  # pieces, joiner, after_subclause
     sentences = split_sentences(text)
+    bare = not any(mark in text for mark in ".?!,")  # speech-to-text: no punctuation at all
     for s_index, sentence in enumerate(sentences):
         statement = sentence.rstrip().endswith((".", "!"))
-        pieces = _pieces(sentence, lang)
+        pieces = _pieces(sentence, lang, bare=bare)
         skip = _false_starts(pieces, lang)
         groups: list[tuple[list[_Piece], Joiner, bool]] = []
         for p_index, piece in enumerate(pieces):
