@@ -21,7 +21,6 @@ one recorder per database and session.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from pathlib import Path
 
