@@ -26,9 +26,10 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .analysis import Analysis, analyse
-from .cues import Cue, language_evidence
+from .cues import Cue
 from .embeddings import embed_queries, get_embeddings
 from .errors import IntervjuError
+from .lang import language_evidence
 from .models import ROLES, Guide, Role, Transcript, Turn
 from .readers.roles import INFORMANT_LABELS, INTERVIEWER_LABELS, is_question, label_key
 from .suggestions import IntentRetriever, Suggestion, plan_suggestions
