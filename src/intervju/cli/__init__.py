@@ -20,6 +20,7 @@ from . import (
     parse_cmd,
     practice_cmd,
     review_cmd,
+    search_cmd,
     session_cmd,
     suggest_cmd,
 )
@@ -38,6 +39,7 @@ for _module in (
     classify_cmd,
     suggest_cmd,
     review_cmd,
+    search_cmd,
     session_cmd,
     practice_cmd,
 ):
