@@ -26,10 +26,10 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from review import synthetic  # noqa: E402
+from review import synthetic
 
-from intervju.embeddings import embed_queries, get_embeddings, model_id  # noqa: E402
-from intervju.search import StudyIndex, session_source  # noqa: E402
+from intervju.embeddings import embed_queries, get_embeddings, model_id
+from intervju.search import StudyIndex, session_source
 
 TARGET_MS = 100.0
 QUERIES = [
