@@ -130,3 +130,17 @@ def test_cli_writes_a_valid_project(
 def test_cli_qdpx_needs_out() -> None:
     result = CliRunner().invoke(app, ["review", str(SAMPLES[0]), "--format", "qdpx"])
     assert "--out" in str(result.exception)
+
+
+def test_pseudonymised_review_gives_a_pseudonymised_project(
+    study: tuple[ReviewReport, list[Transcript]],
+) -> None:
+    """A report reviewed with pseudonymise=True (as the app does) pseudonymises its project."""
+    _, transcripts = study
+    report = review_many(
+        transcripts, load_guide(), embeddings=HashingEmbeddings(), pseudonymise=True
+    )
+    root, texts = _open(build_qdpx(report, transcripts))
+    everything = etree.tostring(root, encoding="unicode") + "".join(texts.values())
+    for name in {t.speaker for tr in transcripts for t in tr.turns}:
+        assert name not in everything

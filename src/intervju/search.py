@@ -58,6 +58,7 @@ __all__ = [
     "index_folder",
     "passages",
     "session_source",
+    "transcript_source",
 ]
 
 PASSAGE_WORDS = 60  # a window of sentences up to about this many words
@@ -128,10 +129,15 @@ def file_source(path: Path, interviewer: str | None = None) -> Source:
 
 def session_source(session_id: int, transcript: Transcript) -> Source:
     """A stored session, keyed by its turns (a new turn changes the key)."""
+    return transcript_source(f"session:{session_id}", transcript)
+
+
+def transcript_source(name: str, transcript: Transcript) -> Source:
+    """An interview already read (an upload, a session), keyed by its turns."""
     digest = hashlib.sha256()
     for turn in transcript.turns:
         digest.update(f"{turn.index}\x00{turn.speaker}\x00{turn.role}\x00{turn.text}\x01".encode())
-    return Source(f"session:{session_id}", digest.hexdigest()[:32], transcript=transcript)
+    return Source(name, digest.hexdigest()[:32], transcript=transcript)
 
 
 def passages(name: str, transcript: Transcript, words: int = PASSAGE_WORDS) -> list[Passage]:

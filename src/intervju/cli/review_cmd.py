@@ -92,6 +92,7 @@ def register(app: typer.Typer) -> None:
         from ..guides import load_guide
         from ..readers import read_transcript
         from ..review import render_report, review_many
+        from ..review.core import in_review_order
 
         if not files:
             raise IntervjuError("give at least one transcript file")
@@ -113,17 +114,17 @@ def register(app: typer.Typer) -> None:
                 loaded,
                 embeddings=backend,
                 files=[p.name for p in files],
-                pseudonymise=pseudonymise and not qdpx,  # the project pseudonymises itself
+                pseudonymise=pseudonymise,
                 order="natural" if order is InterviewOrder.natural else "given",
                 progress=on_progress,
             )
         if qdpx:
-            _write_qdpx(
-                report,
-                dict(zip([p.name for p in files], transcripts, strict=True)),
-                out,
-                pseudonymise,
+            _, ordered = in_review_order(
+                transcripts,
+                [p.name for p in files],
+                "natural" if order is InterviewOrder.natural else "given",
             )
+            _write_qdpx(report, ordered, out)
             return
         text = render_report(report, fmt.value)  # type: ignore[arg-type]  # qdpx left above
         if out is None:
@@ -137,16 +138,13 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"wrote {out}", err=True)
 
 
-def _write_qdpx(
-    report: ReviewReport, by_file: dict[str, Transcript], out: Path | None, pseudonymise: bool
-) -> None:
+def _write_qdpx(report: ReviewReport, transcripts: list[Transcript], out: Path | None) -> None:
     """A REFI-QDA project is a zip file: it needs --out, never the terminal."""
     from ..review.qdpx import build_qdpx
 
     if out is None:
         raise IntervjuError("a .qdpx project is a file: give --out study.qdpx", where="--format")
-    transcripts = [by_file[i.file] for i in report.interviews]
-    data = build_qdpx(report, transcripts, pseudonymise=pseudonymise)
+    data = build_qdpx(report, transcripts)
     try:
         out.write_bytes(data)
     except OSError as exc:

@@ -98,15 +98,18 @@ def build_qdpx(
 ) -> bytes:
     """The ``.qdpx`` file's bytes; ``transcripts`` in the order of ``report.interviews``.
 
-    ``report`` must be the un-pseudonymised review: names are replaced here, in
-    the transcripts and in the report alike, so both use the same labels.
+    ``transcripts`` are the real ones (as :func:`~.core.in_review_order` gives
+    them). With ``pseudonymise``, or when the report already is, names are
+    replaced in the transcripts (and in the report, unless done already) with
+    the labels :func:`~.core.review_many` uses, so both say the same.
     """
     if len(transcripts) != len(report.interviews):
         raise ValueError("one transcript per reviewed interview is required")
-    if pseudonymise and not report.pseudonymised:
+    if pseudonymise or report.pseudonymised:
         names = build_pseudonyms(transcripts, report.language)
         transcripts = [pseudonymise_transcript(t, names) for t in transcripts]
-        report = pseudonymise_value(report, names)
+        if not report.pseudonymised:
+            report = pseudonymise_value(report, names)
     labels = LABELS.get(report.language, LABELS["nb"])
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     user = _guid("user", "intervju")
