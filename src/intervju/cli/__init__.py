@@ -17,6 +17,7 @@ from ..errors import IntervjuError
 from . import (
     classify_cmd,
     guide_cmd,
+    listen_cmd,
     parse_cmd,
     practice_cmd,
     review_cmd,
@@ -40,6 +41,7 @@ for _module in (
     review_cmd,
     session_cmd,
     practice_cmd,
+    listen_cmd,
 ):
     _module.register(app)
 
