@@ -47,13 +47,9 @@ class WhisperTranscriber:
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise ListenError(f"the model cannot be loaded ({exc})", where=str(model_dir)) from None
-        mels = int(model.model.n_mels)
-        if mels != int(model.feature_extractor.mel_filters.shape[0]):
-            raise ListenError(
-                f"the model folder has no preprocessor_config.json (this model needs {mels} "
-                "mel bins; copy the file from the model's main folder)",
-                where=str(model_dir),
-            )
+        _check_mels(
+            model_dir, int(model.model.n_mels), int(model.feature_extractor.mel_filters.shape[0])
+        )
         if whisper_language != "en" and not model.model.is_multilingual:
             raise ListenError(
                 f"{name} understands only English; use --model base or an NB-Whisper folder",
@@ -73,6 +69,22 @@ class WhisperTranscriber:
             vad_filter=False,
         )
         return " ".join(s.text.strip() for s in segments).strip()
+
+
+def _check_mels(model_dir: Path, needed: int, configured: int) -> None:
+    """large-v3 models need 128 mel bins, which only preprocessor_config.json says."""
+    if needed == configured:
+        return
+    if not (model_dir / "preprocessor_config.json").is_file():
+        raise ListenError(
+            f"the model folder has no preprocessor_config.json (this model needs {needed} "
+            "mel bins; copy the file from the model's main folder)",
+            where=str(model_dir),
+        )
+    raise ListenError(
+        f"preprocessor_config.json gives {configured} mel bins but the model needs {needed}",
+        where=str(model_dir),
+    )
 
 
 class ScriptedTranscriber:
