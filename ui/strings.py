@@ -204,6 +204,12 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "reply_kind_partial": ("svarer på en del", "answers one part"),
     "reply_kind_why": ("forsvarer seg", "defends"),
     "reply_kind_unclear": ("uklart", "unclear"),
+    "reply_kind_deeper": ("går dypere", "goes deeper"),
+    "reply_kind_nothing": ("har lite å si om det", "has little to say on it"),
+    "practice_advice": ("Tilbakemelding etter hvert spørsmål", "Feedback after each question"),
+    "fb_followup": ("Følg opp", "Follow up"),
+    "fb_missed": ("Rike svar du ikke fulgte opp", "Rich answers you did not follow up"),
+    "fb_followups_done": ("oppfølginger gikk dypere", "follow-ups went deeper"),
     "open_ok": ("åpent", "open"),
     # -- review page ---------------------------------------------------------
     "review_intro": (

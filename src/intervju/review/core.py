@@ -46,9 +46,10 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from ..analysis import Analysis, analyse
-from ..cues import detect_cues, guess_language, key_terms
+from ..cues import detect_cues, key_terms
 from ..embeddings import embed_queries, get_embeddings
 from ..guides import load_guide
+from ..lang import detect_language, language_evidence
 from ..models import Guide, Transcript, Turn
 from ..readers import read_transcript
 from ..suggestions import Suggestion, suggest
@@ -117,7 +118,8 @@ def review_transcript(
     asked: list[_Asked] = []
     for turn in turns:
         if turn.role == "interviewer":
-            analysis = analyse(turn.text, language)
+            # Each turn in its own language when it shows one, as the live screen does.
+            analysis = analyse(turn.text, language_evidence(turn.text) or language)
             if _is_question(analysis):
                 asked.append(_Asked(turn, analysis))
     guide_vocab = vocabulary(
@@ -232,7 +234,7 @@ def _transcript_language(turns: Sequence[Turn], default: str) -> str:
     sample = " ".join(t.text for t in turns)[:3000]
     if not sample.strip():
         return default
-    return "en" if guess_language(sample) == "en" else "nb"
+    return detect_language(sample, "en" if default == "en" else "nb")
 
 
 def _embedding_text(text: str, words: int = EMBED_WORDS) -> str:

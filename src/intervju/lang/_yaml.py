@@ -1,0 +1,80 @@
+"""The one YAML reader and validator for language data, guides' word lists and prompts.
+
+Every data file the product ships or a user edits is read here, so that a broken file
+always fails the same way: one :class:`~intervju.errors.ConfigError` naming the file (and
+the line, when the YAML parser knows it) and the key, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+
+def read_mapping(path: Path) -> Mapping[str, Any]:
+    """A YAML file whose top level is a mapping."""
+    where = str(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read language data ({exc.strerror})", where=where) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            where = f"{where}:{mark.line + 1}"
+        raise ConfigError(f"invalid YAML ({getattr(exc, 'problem', exc)})", where=where) from None
+    if not isinstance(raw, dict):
+        raise ConfigError("language data must be a mapping", where=where)
+    return raw
+
+
+def word_set(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    """A list of words, lower-cased; missing means empty."""
+    value = raw.get(key, [])
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        raise ConfigError(f"'{key}' must be a list", where=where)
+    return frozenset(str(v).lower() for v in value)
+
+
+def word_map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, str]:
+    """A mapping of words to words (spoken form → written form)."""
+    value = raw.get(key) or {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"'{key}' must be a mapping", where=where)
+    return {str(k).lower(): str(v) for k, v in value.items()}
+
+
+def patterns(raw: Mapping[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:
+    """A list of regular expressions, compiled once."""
+    value = raw.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"'{key}' must be a list of regular expressions", where=where)
+    try:
+        return tuple(re.compile(str(p), re.IGNORECASE) for p in value)
+    except re.error as exc:
+        raise ConfigError(f"bad regular expression in '{key}': {exc}", where=where) from None
+
+
+def records(
+    raw: Mapping[str, Any], key: str, where: str, fields: tuple[str, ...]
+) -> list[dict[str, str]]:
+    """A list of small mappings that must each have ``fields``."""
+    value = raw.get(key) or []
+    if not isinstance(value, list):
+        raise ConfigError(f"'{key}' must be a list", where=where)
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict) or any(f not in item for f in fields):
+            raise ConfigError(f"'{key}' item {i + 1} needs {', '.join(fields)}", where=where)
+        out.append({str(k): str(v) for k, v in item.items()})
+    return out

@@ -1,0 +1,106 @@
+"""One language's word lists, loaded once from ``data/lang/<code>/lexicon.yaml``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from ..errors import ConfigError
+from . import _yaml
+
+Lang = Literal["nb", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nb", "en")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+
+
+@dataclass(frozen=True)
+class ContextualForm:
+    """A word that means something else between certain neighbours («ka e det» → er)."""
+
+    word: str
+    becomes: str
+    after: frozenset[str]  # the word before; contains "" when the sentence may start here
+    before: frozenset[str]
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The named word lists of one language (see the YAML file for what each means)."""
+
+    code: Lang
+    fillers: frozenset[str]
+    filler_shape: re.Pattern[str]
+    leading_interjections: frozenset[str]
+    spoken_forms: Mapping[str, str]
+    contextual_forms: tuple[ContextualForm, ...]
+    question_words: frozenset[str]
+    pronouns: frozenset[str]
+    language_markers: frozenset[str]
+    marker_suffixes: tuple[str, ...]
+    marker_letters: str
+    stop_words: frozenset[str]
+    _extra: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def set(self, name: str) -> frozenset[str]:
+        """A named word list by name, for lists the typed fields do not cover."""
+        if hasattr(self, name) and isinstance(getattr(self, name), frozenset):
+            value: frozenset[str] = getattr(self, name)
+            return value
+        if name not in self._extra:
+            raise ConfigError(f"no word list named '{name}'", where=f"lexicon.{self.code}")
+        return self._extra[name]
+
+    def is_filler(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.fillers or bool(self.filler_shape.fullmatch(w))
+
+
+_TYPED = {
+    "language", "fillers", "filler_shapes", "leading_interjections", "spoken_forms",
+    "contextual_forms", "question_words", "pronouns", "language_markers", "marker_suffixes",
+    "marker_letters", "stop_words",
+}  # fmt: skip
+
+
+@cache
+def lexicon(code: Lang) -> Lexicon:
+    """Load and validate one language's lexicon (cached for the life of the process)."""
+    if code not in LANGUAGES:
+        raise ConfigError(f"unsupported language {code!r} (use nb or en)", where="lexicon")
+    path = DATA_DIR / code / "lexicon.yaml"
+    where = str(path)
+    raw = _yaml.read_mapping(path)
+    shapes = [p.pattern for p in _yaml.patterns(raw, "filler_shapes", where)]
+    sets = {k: _yaml.word_set(raw, k, where) for k in raw if k not in _TYPED}
+    contextual = tuple(
+        ContextualForm(
+            word=r["word"].lower(),
+            becomes=r["becomes"],
+            after=frozenset({""})
+            if r["after"] == "sentence_start"
+            else _yaml.word_set(raw, r["after"], where),
+            before=_yaml.word_set(raw, r["before"], where),
+        )
+        for r in _yaml.records(
+            raw, "contextual_forms", where, ("word", "becomes", "after", "before")
+        )
+    )
+    return Lexicon(
+        code=code,
+        fillers=_yaml.word_set(raw, "fillers", where),
+        filler_shape=re.compile("|".join(f"(?:{s})" for s in shapes) or r"(?!)", re.IGNORECASE),
+        leading_interjections=_yaml.word_set(raw, "leading_interjections", where),
+        spoken_forms=_yaml.word_map(raw, "spoken_forms", where),
+        contextual_forms=contextual,
+        question_words=_yaml.word_set(raw, "question_words", where),
+        pronouns=_yaml.word_set(raw, "pronouns", where),
+        language_markers=_yaml.word_set(raw, "language_markers", where),
+        marker_suffixes=tuple(str(s) for s in raw.get("marker_suffixes") or []),
+        marker_letters=str(raw.get("marker_letters") or ""),
+        stop_words=_yaml.word_set(raw, "stop_words", where),
+        _extra=sets,
+    )

@@ -1,0 +1,127 @@
+"""The language layer: one tokeniser, splitter, detector, lemma and spoken normaliser.
+
+Table-driven: each row is a pattern seen in real transcribed interviews (written here in our
+own words), with what every judgement should read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intervju.errors import ConfigError, IntervjuError
+from intervju.lang import (
+    detect_language,
+    lemma,
+    lexicon,
+    normalise,
+    resolve_language,
+    sentences,
+    words,
+    zipf,
+)
+
+NORMALISE = [
+    # (language, as transcribed, what judgements read)
+    ("nb", "e hva gjorde du etterpå?", "hva gjorde du etterpå?"),
+    ("nb", "ja, em, hvor jobber du nå?", "ja, hvor jobber du nå?"),
+    ("nb", "mm øh hvordan gikk det", "hvordan gikk det"),
+    ("nb", "ehhh hvem var med?", "hvem var med?"),
+    ("nb", "hvo- hvor lenge var du der?", "hvor lenge var du der?"),
+    ("nb", "Hvo-hvor lenge var du der?", "Hvor lenge var du der?"),
+    ("nb", "jeg jeg tenkte på det", "jeg tenkte på det"),
+    ("nb", "hva e hva likte du best?", "hva likte du best?"),
+    ("nb", "åssen var sommeren?", "hvordan var sommeren?"),
+    ("nb", "koss trur du det blei?", "hvordan tror du det ble?"),
+    ("nb", "ka e det du savner?", "hva er det du savner?"),
+    ("nb", "kor bodde dokker da?", "hvor bodde dere da?"),
+    ("nb", "å hva spiste dere?", "hva spiste dere?"),
+    ("nb", "- og så flyttet vi [ler] til byen", "og så flyttet vi til byen"),
+    ("nb", "det var # liksom * litt rart", "det var, liksom litt rart"),
+    ("nb", "vi snakket om [...] alt mulig", "vi snakket om, alt mulig"),
+    ("nb", "det må ha v- vært tøft", "det må ha vært tøft"),
+    ("nb", "Kan du f.eks. si noe om det?", "Kan du f.eks. si noe om det?"),
+    ("nb", "Hvordan var det, var det vanskelig?", "Hvordan var det, var det vanskelig?"),
+    ("nb", "Hva tenkte du, Kari?", "Hva tenkte du?"),
+    ("en", "um how did you cope?", "how did you cope?"),
+    ("en", "How-how did that feel, Billy?", "How did that feel?"),
+    ("en", "Is-- can you tell me more?", "can you tell me more?"),
+    ("en", "uh what what happened then", "what happened then"),
+    ("en", "Oh what made you stop?", "what made you stop?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), NORMALISE, ids=[r[1] for r in NORMALISE])
+def test_normalise_reads_through_speech(lang: str, text: str, expected: str) -> None:
+    assert normalise(text, lang).text == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "said"),
+    [
+        ("e jeg ble faktisk eh litt rørt", "litt rørt", "litt rørt"),
+        ("det var ehm liksom en glassboble", "en glassboble", "en glassboble"),
+        ("vi trur at det blei bedre", "tror", "trur"),
+        ("det er jo eh e tungt", "jo tungt", "jo eh e tungt"),
+    ],
+)
+def test_spans_map_back_to_the_informants_words(text: str, phrase: str, said: str) -> None:
+    spoken = normalise(text, "nb")
+    start = spoken.text.index(phrase)
+    assert spoken.original_words(start, start + len(phrase)) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Take your time.", "en"),
+        ("Ta den tiden du trenger.", "nb"),
+        ("Hvordan var det?", "nb"),
+        ("How was that?", "en"),
+        ("åssen var det", "nb"),
+        ("mm", "nb"),  # no evidence: the default
+    ],
+)
+def test_one_language_detector(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_language_codes_resolve_and_unknown_is_an_error() -> None:
+    assert resolve_language("no") == "nb"
+    assert resolve_language("en-GB") == "en"
+    assert resolve_language("auto", "What happened?") == "en"
+    with pytest.raises(IntervjuError):
+        resolve_language("de")
+
+
+def test_words_sentences_lemmas_and_frequencies() -> None:
+    assert words("Nav-kontoret, don't hvo- 2022") == ["Nav-kontoret", "don't", "hvo-", "2022"]
+    assert sentences("Ja. Hvordan var det? Fint!") == ["Ja.", "Hvordan var det?", "Fint!"]
+    assert lemma("distansen", "nb") == lemma("distanse", "nb")
+    assert lemma("meetings", "en") == "meeting"
+    assert zipf("og", "nb") > 6 > zipf("glassboble", "nb")
+
+
+def test_lexicon_lists_by_name() -> None:
+    nb = lexicon("nb")
+    assert nb.is_filler("ehhh") and not nb.is_filler("hva")
+    assert "hvordan" in nb.set("question_words")
+    with pytest.raises(ConfigError):
+        nb.set("no_such_list")
+
+
+DIALECT = [
+    # Dialect and colloquial question forms, as transcribed in bokmål studies.
+    ("kordan var det å vokse opp der?", "hvordan var det å vokse opp der?"),
+    ("koffor flytta dokker", "hvorfor flytta dere"),
+    ("kor mykje jobba du", "hvor mye jobba du"),
+    ("ka e det du gjer no", "hva er det du gjer no"),
+    ("va det fint å bo der", "var det fint å bo der"),
+    ("ha du noen gang vært der", "har du noen gang vært der"),
+    ("veit du kor han bur", "vet du hvor han bur"),
+    ("e du sa at det var tungt", "du sa at det var tungt"),  # «e» here is a hesitation
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIALECT, ids=[r[0] for r in DIALECT])
+def test_dialect_forms_read_as_bokmal(text: str, expected: str) -> None:
+    assert normalise(text, "nb").text == expected
