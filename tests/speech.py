@@ -105,3 +105,12 @@ ENGLISH = (
     SpokenTurn("interviewer", "Can you give me an example?"),
     SpokenTurn("informant", "One client with anxiety found video much easier than the office."),
 )
+
+NORWEGIAN = (
+    SpokenTurn("interviewer", "Hvordan opplevde du det første videomøtet med en bruker?"),
+    SpokenTurn("informant", "Det var uvant, men kaffekoppen hjemme gjorde samtalen roligere."),
+    SpokenTurn("interviewer", "Hva var det vanskeligste med det?"),
+    SpokenTurn("informant", "Det vanskeligste var at jeg mistet øyekontakten og kroppsspråket."),
+    SpokenTurn("interviewer", "Kan du gi et eksempel på det?"),
+    SpokenTurn("informant", "En bruker med angst syntes video var mye lettere enn kontoret."),
+)

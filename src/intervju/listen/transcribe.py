@@ -42,7 +42,7 @@ class WhisperTranscriber:
                 str(model_dir),
                 device="cpu",
                 compute_type="int8",
-                cpu_threads=threads,
+                cpu_threads=threads or min(4, os.cpu_count() or 1),
                 local_files_only=True,
             )
         except (RuntimeError, ValueError, OSError) as exc:
