@@ -138,7 +138,10 @@ def _soundcard() -> Any:
             "the listen extra is not installed (soundcard missing): pip install 'intervju[listen]'"
         ) from None
     except Exception as exc:  # soundcard talks to the sound server at import
-        raise ListenError(f"no audio device: the sound system cannot be reached ({exc})") from None
+        raise ListenError(
+            f"no audio device: the sound system (WASAPI, CoreAudio, PulseAudio/PipeWire) "
+            f"cannot be reached ({type(exc).__name__}: {exc})"
+        ) from None
     return soundcard
 
 
