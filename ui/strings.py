@@ -446,6 +446,47 @@ _INTENT_LABELS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+# -- «Lytt»: local live transcription (ui/listen_panel.py) ------------------
+_LISTEN: Final[dict[str, tuple[str, str]]] = {
+    "listen_title": ("Lytt (lokal transkripsjon)", "Listen (local transcription)"),
+    "listen_help": (
+        "Transkriberer mikrofonen (intervjueren) og lyden fra PC-en (informanten) på denne "
+        "maskinen; ingenting sendes bort. Krever `pip install 'intervju[listen]'`.",
+        "Transcribes the microphone (interviewer) and the computer's sound (informant) on "
+        "this machine; nothing is sent away. Needs `pip install 'intervju[listen]'`.",
+    ),
+    "listen_model": ("Modell", "Model"),
+    "listen_model_path": (
+        "Mappe med egen modell (f.eks. NB-Whisper ct2/)",
+        "Folder with your own model (e.g. NB-Whisper ct2/)",
+    ),
+    "listen_model_folder": ("egen mappe …", "own folder …"),
+    "listen_language": ("Språk", "Language"),
+    "listen_mic": ("Mikrofon (tom: standard)", "Microphone (empty: default)"),
+    "listen_system": (
+        "Systemlyd / loopback (tom: standard)",
+        "System audio / loopback (empty: default)",
+    ),
+    "listen_in_person": (
+        "Bare mikrofon (samme rom): «Taler 1/2»",
+        "Microphone only (same room): «Speaker 1/2»",
+    ),
+    "listen_start": ("Lytt", "Listen"),
+    "listen_stop": ("Stopp lytting", "Stop listening"),
+    "listen_status": (
+        "{state} · {model} · {language} · {behind:.1f} s bak · {cues} replikker",
+        "{state} · {model} · {language} · {behind:.1f} s behind · {cues} turns",
+    ),
+    "listen_state_starting": ("Starter", "Starting"),
+    "listen_state_loading": ("Laster modellen", "Loading the model"),
+    "listen_state_listening": ("Lytter", "Listening"),
+    "listen_state_stopped": ("Stoppet", "Stopped"),
+    "listen_state_gone": ("Lytteren svarer ikke lenger", "The listener no longer responds"),
+    "listen_state_error": ("Feil", "Error"),
+}
+_S.update(_LISTEN)
+
+
 def lang() -> str:
     """The UI language of this run ("nb" unless the user chose English)."""
     value = st.session_state.get("lang", "nb")

@@ -17,6 +17,7 @@ from ..errors import IntervjuError
 from . import (
     classify_cmd,
     guide_cmd,
+    listen_cmd,
     parse_cmd,
     practice_cmd,
     review_cmd,
@@ -42,6 +43,7 @@ for _module in (
     search_cmd,
     session_cmd,
     practice_cmd,
+    listen_cmd,
 ):
     _module.register(app)
 
