@@ -35,7 +35,7 @@ from intervju.storage import SessionInfo, SessionStore, StoredTurn
 from intervju.typed import Speaker, other, parse_line
 
 from . import components as c
-from . import resources
+from . import listen_panel, resources
 from .strings import role_label, t
 
 RECENT_TURNS = 4  # turns shown unfolded under the cards
@@ -657,6 +657,7 @@ def _render() -> None:
                 type="tertiary",
             )
         _input_tools(store, info)
+        listen_panel.render(store, info)
     with side:
         _guide_panel(store, info, handle)
     speaker = role_label(st.session_state.get("live_speaker", "interviewer"))

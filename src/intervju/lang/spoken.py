@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import Lang, Lexicon, lexicon
 from .text import WORD
@@ -65,8 +66,12 @@ class Spoken:
         return self.original[a:b]
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str, lang: Lang) -> Spoken:
-    """Normalise one turn of speech (see the module docstring for what is removed)."""
+    """Normalise one turn of speech (see the module docstring for what is removed).
+
+    Cached: the analyser, the cue detector and the explanation each read the same turn.
+    """
     lex = lexicon(lang)
     pieces = _pieces(text)
     pieces = _drop_noise(pieces, lex)
@@ -107,8 +112,7 @@ def _drop_noise(pieces: list[_Piece], lex: Lexicon) -> list[_Piece]:
                 c
                 for c in lex.contextual_forms
                 if low == c.word
-                and prev is not None
-                and prev.lower() in c.after
+                and (prev or "").lower() in c.after
                 and nxt is not None
                 and _mapped(nxt, lex) in c.before
             ),

@@ -46,9 +46,10 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from ..analysis import Analysis, analyse
-from ..cues import detect_cues, guess_language, key_terms
+from ..cues import detect_cues, key_terms
 from ..embeddings import embed_queries, get_embeddings
 from ..guides import load_guide
+from ..lang import detect_language, language_evidence
 from ..models import Guide, Transcript, Turn
 from ..readers import read_transcript
 from ..suggestions import Suggestion, suggest
@@ -117,7 +118,8 @@ def review_transcript(
     asked: list[_Asked] = []
     for turn in turns:
         if turn.role == "interviewer":
-            analysis = analyse(turn.text, language)
+            # Each turn in its own language when it shows one, as the live screen does.
+            analysis = analyse(turn.text, language_evidence(turn.text) or language)
             if _is_question(analysis):
                 asked.append(_Asked(turn, analysis))
     guide_vocab = vocabulary(
@@ -232,7 +234,7 @@ def _transcript_language(turns: Sequence[Turn], default: str) -> str:
     sample = " ".join(t.text for t in turns)[:3000]
     if not sample.strip():
         return default
-    return "en" if guess_language(sample) == "en" else "nb"
+    return detect_language(sample, "en" if default == "en" else "nb")
 
 
 def _embedding_text(text: str, words: int = EMBED_WORDS) -> str:
@@ -450,12 +452,7 @@ def review_many(
     """Review several interviews (in the given order) and summarise across them."""
     guide = guide or load_guide()
     embeddings = embeddings if embeddings is not None else get_embeddings()
-    names = list(files) if files is not None else [_name(t, i) for i, t in enumerate(transcripts)]
-    pairs = list(zip(names, transcripts, strict=True))
-    if order == "natural":
-        pairs.sort(key=lambda pair: natural_key(pair[0]))
-    items = [t for _, t in pairs]
-    names = [n for n, _ in pairs]
+    names, items = in_review_order(transcripts, files, order)
     reports: list[InterviewReport] = []
     for i, (name, transcript) in enumerate(zip(names, items, strict=True)):
         if progress is not None:
@@ -474,6 +471,21 @@ def review_many(
         return report
     pseudonyms = build_pseudonyms(items, _language(guide))
     return replace(pseudonymise_value(report, pseudonyms), pseudonymised=True)
+
+
+def in_review_order(
+    transcripts: Sequence[Transcript], files: Sequence[str] | None = None, order: Order = "given"
+) -> tuple[list[str], list[Transcript]]:
+    """Names and transcripts in the order :func:`review_many` reports them.
+
+    Exports that need the transcripts beside the report (the QDA project) use
+    this to pair each reviewed interview with its transcript.
+    """
+    names = list(files) if files is not None else [_name(t, i) for i, t in enumerate(transcripts)]
+    pairs = list(zip(names, transcripts, strict=True))
+    if order == "natural":
+        pairs.sort(key=lambda pair: natural_key(pair[0]))
+    return [n for n, _ in pairs], [t for _, t in pairs]
 
 
 def _name(transcript: Transcript, i: int) -> str:
