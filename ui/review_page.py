@@ -9,7 +9,7 @@ skipped with a one-line warning; the others are still reviewed.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -78,7 +78,9 @@ def _run(settings: Settings, store: SessionStore | None) -> None:
     )
     bar.empty()
     st.session_state["review_report"] = report
-    order = "natural" if st.session_state.get("review_natural") else "given"
+    order: Literal["given", "natural"] = (
+        "natural" if st.session_state.get("review_natural") else "given"
+    )
     st.session_state["review_transcripts"] = in_review_order(transcripts, names, order)[1]
 
 
