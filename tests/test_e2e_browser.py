@@ -294,9 +294,18 @@ def _correct_speaker(page: Any, out_dir: Path, results: dict[str, object]) -> No
     results["correction"] = "speaker changed and undone"
 
 
+def _open_tools(page: Any) -> None:
+    """The user scrolls up to the input tools (folded under the pinned head) and opens them."""
+    page.evaluate(
+        "() => { const m = document.querySelector("
+        "'[data-testid=\"stAppScrollToBottomContainer\"]'); if (m) m.scrollTop = 0; }"
+    )
+    page.get_by_text("Lim inn, følg fil eller importer").click()
+
+
 def _refused_paste(page: Any, out_dir: Path) -> None:
     """Text Teams never produces: refused in Norwegian, right under the box, text kept."""
-    page.get_by_text("Lim inn, følg fil eller importer").click()
+    _open_tools(page)
     box = page.get_by_label("Lim inn hele transkripsjonen", exact=False)
     text = "Bare noen løse notater uten navn eller tider, skrevet mens vi snakket."
     box.fill(text)
@@ -407,7 +416,7 @@ def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any
         # Follow a growing file: a line appended on disk shows up within seconds.
         growing = tmp_path / "teams-live.txt"
         growing.write_text("Forsker: Hva tenker du om veien videre?\n", encoding="utf-8")
-        page2.get_by_text("Lim inn, følg fil eller importer").click()
+        _open_tools(page2)
         page2.get_by_role("tab", name="Følg fil").click()
         page2.get_by_label("Sti til en fil som vokser", exact=False).fill(str(growing))
         page2.get_by_role("button", name="Følg filen").click()

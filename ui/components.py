@@ -89,6 +89,8 @@ CSS = """
   box-shadow: 0 0.4rem 0.5rem -0.45rem rgba(128, 128, 128, 0.45);
 }
 .st-key-ivj_head { padding-bottom: 0.3rem; background: var(--ivj-bg, #ffffff); }
+/* Scrolling to a control (keyboard, find, a click) stops below the pinned head. */
+[data-testid="stAppScrollToBottomContainer"]:has(.st-key-ivj_head) { scroll-padding-top: 62vh; }
 [class*="st-key-card_"] { padding: 0.45rem 0.75rem !important; }
 .st-key-fix_row { margin-top: -0.6rem; }
 .block-container { padding-bottom: 4.5rem !important; }

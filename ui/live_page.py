@@ -96,10 +96,8 @@ def _show_flash() -> None:
     kind, message = item
     if kind == "error":
         st.error(message, icon="⚠️")
-    elif kind == "success":
-        st.success(message)
-    else:
-        st.info(message)
+    else:  # a passing note: a toast takes no room from the cards
+        st.toast(message, icon="✅" if kind == "success" else "ℹ️")
 
 
 def _handle(store: SessionStore, session_id: int, *, sync: bool = True) -> Recorder:
