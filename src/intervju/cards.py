@@ -22,7 +22,7 @@ __all__ = ["Card", "CardPlan", "angles_of", "plan_cards"]
 
 SECOND_WORDING = 1.1  # a second card on the same span must beat others by this much
 SILENCE_TRAILING = 4.8
-STRONG_SECOND = 3.5  # a second card on one span only when it is this strong (a feeling)
+STRONG_SECOND = 4.6  # a second card on one span only when it is this strong (a feeling of ones own)
 SILENCE_HESITATING = 3.0
 # A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
 _PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
@@ -143,13 +143,16 @@ _CARD_KIND = {
     "feeling_word": "feeling_word",
     "evaluation_word": "word",
     "repeated_context": "repeated",
+    "word_thing": "word_thing",
 }
 _REASON_KIND = {
     "feeling_self": "feeling",
     "feeling_it": "feeling",
     "feeling_word": "feeling",
+    "feeling_other": "feeling_other",
     "evaluation_self": "evaluation",
     "evaluation_word": "evaluation",
+    "word_thing": "word",
 }
 
 
@@ -212,12 +215,13 @@ def _situation(
     if not toks:
         return {"short"}
     last = toks[-1]
-    if (
-        original.endswith(("...", "…", "-", "–"))
-        or (last.low in data.words("trailing") and original[-1:] not in ".!?")
-        or (len(last.low) == 1 and last.low not in {"i", "å", "a"} and original[-1:] not in ".!?")
+    settled = any(
+        _match_end(toks, phrase) for phrase in data.phrases("settled_endings")
+    )
+    if original.endswith(("...", "…", "–")) or (
+        last.low in data.words("trailing") and original[-1:] not in ".!?" and not settled
     ):
-        out.add("trailing")
+        out.add("trailing")  # a word cut off («veld», «l») is the transcript, not the informant
     if _PAUSE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
         out.add("trailing")
     elif "…" in original or "..." in original or _PAUSE.search(original):
@@ -231,9 +235,11 @@ def _situation(
     phrases = _hits(toks, data, "generalising")
     if phrases:
         out.add("generalising")
-    if sum(_past(t, data) for t in toks) >= 2 and not any(
-        s.kind.startswith("feeling") for s in spans
-    ):
+    past = [t for t in toks if _past(t, data)]
+    if past:
+        out.add("past")
+    events = [t for t in past if t.low not in data.words("stative_past")]
+    if len(past) >= 2 and events and not _says_how_it_was(spans):
         out.add("episode_no_feeling")
     reasoned = bool(_hits(toks, data, "reason_markers"))
     if _hits(toks, data, "opinion") and not reasoned:
@@ -243,6 +249,19 @@ def _situation(
     if _hits(toks, data, "comparatives"):
         out.add("comparison")
     return out
+
+
+def _match_end(toks: Sequence[Tok], phrase: tuple[str, ...]) -> bool:
+    tail = [t.low for t in toks[-len(phrase) :]]
+    return len(toks) >= len(phrase) and tuple(tail) == phrase
+
+
+def _says_how_it_was(spans: Sequence[Span]) -> bool:
+    """A feeling, an evaluation or an image of the informant's: how it was is already said."""
+    return any(
+        s.kind.startswith(("feeling", "evaluation")) or s.kind in {"image", "ambivalence"}
+        for s in spans
+    )
 
 
 def _hits(toks: Sequence[Tok], data: CardData, name: str) -> list[str]:
@@ -287,6 +306,7 @@ def _generic_cards(
         add("silence", SILENCE_HESITATING, "hesitating")
     if "short" in situation:
         add("short", 3.4 if strong < 3 else 2.4, "short")
+        add("short_view", 2.2 if strong < 3 else 1.3, "short")
     if "generalising" in situation:
         add("example", 2.8, "generalising", _hits(toks, data, "generalising")[0])
     if "episode_no_feeling" in situation:
@@ -298,9 +318,11 @@ def _generic_cards(
     if "comparison" in situation:
         add("comparison", 2.9, "comparison", _hits(toks, data, "comparatives")[0])
     add("elaborate", 1.2, "open")
-    add("episode_example", 1.0, "open")
+    if "past" not in situation and "short" not in situation:
+        add("episode_example", 1.0, "open")  # a general account, not an episode already told
     add("meaning", 0.8, "open")
-    add("feeling", 0.7, "open")
+    if "past" in situation and "short" not in situation and not _says_how_it_was(spans):
+        add("feeling", 0.7, "open")
     add("more", 0.6, "open")
     add("view", 0.5, "open")
     add("detail", 0.4, "open")

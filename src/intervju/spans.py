@@ -352,7 +352,9 @@ def _feelings(toks: Sequence[Tok], data: CardData) -> list[Span]:
     hits += [(a, b, "verb") for a, b in _find_phrases(toks, data, "emotion_verbs")]
     hits += [(a, b, "self") for a, b in _find_phrases(toks, data, "self_emotion_verbs")]
     hits += _bland_intensified(toks, data)
-    seen: set[int] = set()
+    seen: set[int] = {
+        i for a, b in _find_phrases(toks, data, "not_feelings") for i in range(a, b + 1)
+    }
     for first, last, kind in sorted(hits):
         if first in seen or _is_name(toks[first]):
             continue
@@ -448,6 +450,9 @@ def _feeling_span(
             tense=tense,
             slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
         )
+    other = _other_subject(toks, data, start) if kind == "feeling" else None
+    if other is not None:
+        return _other_span(toks, data, other, first, end, base)
     quote = _quote(toks, start, last)
     return Span(
         kind="feeling_word" if kind == "feeling" else "evaluation_word",
@@ -457,6 +462,47 @@ def _feeling_span(
         last=last,
         lemmas=lemmas,
         slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
+    )
+
+
+def _other_subject(toks: Sequence[Tok], data: CardData, start: int) -> tuple[int, int] | None:
+    """(subject start, verb) when the feeling is someone else's («de er jo redde»)."""
+    skip = data.words("sentence_adverbs") | data.words("degree")
+    i = start - 1
+    while i >= 0 and toks[i].low in skip and not toks[i + 1].boundary:
+        i -= 1
+    if i < 1 or toks[i].low not in data.words("feeling_verbs") or toks[i + 1].boundary:
+        return None
+    first = _clause_start(toks, i - 1, most=3) if not toks[i].boundary else i
+    others = data.words("other_pronouns")
+    while first < i and _stop(toks[first], data) and toks[first].low not in others:
+        first += 1  # «og de er redde»: the subject starts after the conjunction
+    subject = toks[first:i]
+    not_other = (data.words("subject_pronouns") | data.words("it_pronouns")) - others
+    if not subject or any(t.low in not_other for t in subject):
+        return None
+    if subject[0].low in data.words("other_pronouns") or any(
+        _is_content(t, data) and not _is_name(t) for t in subject
+    ):
+        return first, i
+    return None
+
+
+def _other_span(
+    toks: Sequence[Tok], data: CardData, where: tuple[int, int], first: int, end: int, base: float
+) -> Span:
+    """Someone else's feeling: asked about as the informant saw it, not as their own."""
+    subject, verb_at = where
+    clause = _swap(toks[subject : end + 1], data)
+    return Span(
+        kind="feeling_other",
+        quote=_quote(toks, subject, end),
+        score=base - 1.2,
+        first=subject,
+        last=end,
+        lemmas=frozenset(t.lemma for t in toks[first : end + 1]),
+        tense=_tense(toks, verb_at, first, data),
+        slots={"clause": clause},
     )
 
 
@@ -600,6 +646,11 @@ def _it_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) ->
     ):
         end += 1
     verb = _quote(toks, first, last).lower()
+    if end == last and end + 1 < len(toks) and not toks[end + 1].boundary:
+        obj = toks[end + 1]
+        if obj.low in data.words("reflexives") or obj.low in data.words("objects"):
+            end += 1  # «det overrasket meg» → «hva var det som overrasket deg?»
+            verb = f"{verb} {data.pronoun_swap.get(obj.low, obj.low)}"
     tense = (
         "present"
         if not toks[first].low.endswith(tuple(data.words("past_endings")))
@@ -919,11 +970,16 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
 
 
 def _past_verb(tok: Tok, data: CardData) -> bool:
+    """A past tense by form («var», «ringte», «bodde»); never a function word («det», «et»)."""
     if tok.low in data.words("past_forms"):
         return True
-    if tok.lemma == tok.low or tok.low.endswith(("ene", "ane")):
+    not_past = tuple(data.words("not_past_endings"))
+    if tok.lemma == tok.low or (not_past and tok.low.endswith(not_past)) or _stop(tok, data):
         return False
-    shaped = tok.lemma.endswith("e") or len(tok.lemma) <= 3 or data.lang == "en"
+    if tok.low in data.words("present_forms") or len(tok.low) < 4:
+        return False
+    short_stem = len(tok.lemma) <= 3 and tok.low.endswith(tuple(data.words("short_stem_past")))
+    shaped = tok.lemma.endswith("e") or short_stem or data.lang == "en"
     return shaped and tok.low.endswith(tuple(data.words("past_endings")))
 
 
@@ -1005,8 +1061,9 @@ def _repeated_and_rare(
                 )
             )
         elif first not in taken and common < RARE and len(shown) >= 5:
-            tok = toks[first]
-            kind = "thing" if _definite(tok, data, toks[first - 1] if first else None) else "word"
+            kind = _rare_kind(toks, first, data)
+            if kind is None:
+                continue
             np = shown
             out.append(
                 Span(
@@ -1020,3 +1077,37 @@ def _repeated_and_rare(
                 )
             )
     return out
+
+
+def _rare_kind(toks: Sequence[Tok], i: int, data: CardData) -> str | None:
+    """A rare word as a thing to tell about («kjellerstua», «slengspråk») or a word to explain.
+
+    A described quality («ganske shabby») is a word to explain; a dialect past tense
+    («leita»), a number said as a word («nittenfemogførti») is nothing.
+    """
+    tok = toks[i]
+    before = toks[i - 1] if i else None
+    if _definite(tok, data, before):
+        return "thing"
+    if _number_word(tok.low, data) or (data.lang == "nb" and tok.low.endswith("a")):
+        return None
+    if before is not None and before.low in data.words("degree") and not tok.boundary:
+        return "word"
+    if before is not None and before.low in data.words("indefinite_articles"):
+        return None  # «et pauserom»: one thing in a list, and no form to ask about it in
+    return "word_thing"
+
+
+def _number_word(low: str, data: CardData) -> bool:
+    """Made only of number words («nittenfemogførti», «tjuefem»)."""
+    words = data.words("numbers") | data.words("number_links")
+    parts = sorted((w for w in words if len(w) >= 2), key=len, reverse=True)
+    rest = low
+    while rest:
+        for part in parts:
+            if rest.startswith(part):
+                rest = rest[len(part) :]
+                break
+        else:
+            return False
+    return True
