@@ -144,6 +144,7 @@ _CARD_KIND = {
     "evaluation_word": "word",
     "repeated_context": "repeated",
     "word_thing": "word_thing",
+    "pointer": "pointer",
 }
 _REASON_KIND = {
     "feeling_self": "feeling",
@@ -160,6 +161,8 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
     kind = _CARD_KIND.get(span.kind, span.kind)
     if kind == "repeated" and "np" in span.slots:
         kind = "repeated_thing"
+    if kind == "image" and " " in span.quote:
+        kind = "image_clause"  # «i hele kroppen» is said back in its clause, not defined
     if span.kind == "evaluation" and span.slots.get("kind") == "feeling":
         kind = "evaluation"
     wordings = [w for w in data.cards.get(kind, ()) if w.get("tense") in (None, span.tense)]
@@ -236,9 +239,11 @@ def _situation(
     if phrases:
         out.add("generalising")
     past = [t for t in toks if _past(t, data)]
-    if past:
-        out.add("past")
     events = [t for t in past if t.low not in data.words("stative_past")]
+    if events:
+        out.add("past")
+    if _hits(toks, data, "grave"):
+        out.add("moved")
     if len(past) >= 2 and events and not _says_how_it_was(spans):
         out.add("episode_no_feeling")
     reasoned = bool(_hits(toks, data, "reason_markers"))
@@ -300,6 +305,11 @@ def _generic_cards(
         bonus = 0.3 * retrieval.get(intent, 0.0)
         out.append(Card(intent, wording["text"], why, round(score + bonus, 3), name))
 
+    if "moved" in situation:
+        grave = _hits(toks, data, "grave")[0]
+        add("silence", SILENCE_HESITATING + 0.2, "moved", grave)
+        if not _says_how_it_was(spans):
+            add("feeling", 3.3, "moved", grave)
     if "trailing" in situation:
         add("silence", SILENCE_TRAILING, "trailing")
     elif "hesitating" in situation:
@@ -307,6 +317,7 @@ def _generic_cards(
     if "short" in situation:
         add("short", 3.4 if strong < 3 else 2.4, "short")
         add("short_view", 2.2 if strong < 3 else 1.3, "short")
+        add("short_why", 2.0 if strong < 3 else 1.1, "short")
     if "generalising" in situation:
         add("example", 2.8, "generalising", _hits(toks, data, "generalising")[0])
     if "episode_no_feeling" in situation:
@@ -325,5 +336,6 @@ def _generic_cards(
         add("feeling", 0.7, "open")
     add("more", 0.6, "open")
     add("view", 0.5, "open")
-    add("detail", 0.4, "open")
+    if "short" not in situation:
+        add("detail", 0.4, "open")
     return out

@@ -28,6 +28,9 @@ __all__ = ["CardData", "Span", "Tok", "card_data", "find_spans", "guide_lemmas",
 DATA_DIR = Path(__file__).resolve().parent / "data" / "lang"
 RARE = 3.3  # zipf below this: a rare word (wordfreq scale)
 COMMON = 5.6  # zipf above this: too common to quote on its own
+EVERYDAY = 4.3  # zipf above this: an everyday word, said twice by chance
+LONG_TURN = 60  # words: in a story this long, twice is chance
+REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word that keeps returning
 
 
 @dataclass(frozen=True)
@@ -524,6 +527,9 @@ def _left_of_degree(toks: Sequence[Tok], data: CardData, first: int) -> int:
     start = first
     while start > 0 and not toks[start].boundary and toks[start - 1].low in degree:
         start -= 1
+    lead = data.words("degree_lead")
+    if start < first and start > 0 and toks[start - 1].low in lead and not toks[start].boundary:
+        start -= 1  # "a bit lonely", not "bit lonely"
     return start
 
 
@@ -703,10 +709,10 @@ def _image(
     marker_end: int | None = None,
 ) -> Span:
     quote_first = first
-    if marker_end is not None and data.lang == "nb":
-        quote_first = first  # keep «som en …»: the comparison is part of the image
+    if marker_end is not None and last > marker_end:
+        quote_first = marker_end + 1  # «føltes som å jobbe i et akvarium» → «å jobbe i et akvarium»
     clause_first = _clause_start(toks, first)
-    clause = _swap(toks[clause_first : last + 1], data, skip_adverbs=False)
+    clause = _swap(_subject_first(toks[clause_first : last + 1], data), data, skip_adverbs=False)
     lemmas = frozenset(t.lemma for t in toks[first : last + 1] if _is_content(t, data))
     return Span(
         kind="image",
@@ -718,6 +724,17 @@ def _image(
         tense=_tense(toks, clause_first, last, data),
         slots={"clause": clause},
     )
+
+
+def _subject_first(part: Sequence[Tok], data: CardData) -> list[Tok]:
+    """«og da kjenner du ansvaret» → «du kjenner ansvaret»: said back as a plain clause."""
+    subjects = data.words("subject_pronouns") | data.words("it_pronouns")
+    out = list(part)
+    while len(out) > 2 and _stop(out[0], data) and out[0].low not in subjects:
+        out.pop(0)
+    if len(out) >= 2 and out[1].low in subjects and out[0].low not in subjects:
+        out[0], out[1] = out[1], out[0]
+    return out
 
 
 def _clause_end(toks: Sequence[Tok], last: int, most: int) -> int:
@@ -800,13 +817,23 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 )
             )
             continue
-        if toks[np_last].lemma in persons and data.lang == "nb":
+        person = toks[np_last].lemma in persons
+        noun = toks[np_last]
+        plain = (
+            not _is_name(noun)
+            and noun.lemma not in data.words("not_things")
+            and zipf(noun.lemma, data.lang) < REPEAT_MAX
+        )
+        if person or plain:
+            # «ansvaret», "the staff room": a thing in the story, worth more than a generic probe
             np = _swap(toks[first : np_last + 1], data, skip_adverbs=False)
+            if toks[first].sentence_start and not toks[first].word.isupper():
+                np = np[:1].lower() + np[1:]  # «Foreldremøtene er …» → «om foreldremøtene»
             out.append(
                 Span(
-                    kind="episode",
+                    kind="episode" if person else "thing",
                     quote=_quote(toks, first, np_last),
-                    score=2.0,
+                    score=2.0 if person else 1.7,
                     first=first,
                     last=np_last,
                     lemmas=frozenset({toks[np_last].lemma}),
@@ -881,7 +908,12 @@ def _pointers(toks: Sequence[Tok], data: CardData) -> list[Span]:
             quote = _quote(toks, first, last)
             out.append(
                 Span(
-                    kind="vague", quote=quote, score=3.2, first=first, last=last, lemmas=frozenset()
+                    kind="pointer",
+                    quote=quote,
+                    score=3.2,
+                    first=first,
+                    last=last,
+                    lemmas=frozenset(),
                 )
             )
     return out
@@ -1012,7 +1044,9 @@ def _repeated_and_rare(
     positions: dict[str, list[int]] = {}
     for i, tok in enumerate(toks):
         if _is_content(tok, data) and not _is_name(tok) and len(tok.low) >= 4:
-            positions.setdefault(tok.lemma, []).append(i)
+            at = positions.setdefault(tok.lemma, [])
+            if not at or at[-1] != i - 1:  # «på haugen, haugen»: a stutter is said once
+                at.append(i)
     earlier: Counter[str] = Counter()
     for text in context[-4:]:
         earlier.update(
@@ -1031,7 +1065,8 @@ def _repeated_and_rare(
         shown = min(forms.items(), key=lambda kv: (-kv[1], len(kv[0])))[0]
         common = min(toks[i].zipf for i in at)
         first = at[0]
-        if len(at) >= 2 and common < COMMON:
+        everyday = max(common, zipf(key, data.lang))
+        if len(at) >= _repeats_needed(everyday, len(toks)) and everyday < REPEAT_MAX:
             score = 2.4 + 0.8 * (len(at) - 2) + 0.5 * max(0.0, 4.5 - common)
             slots = _np_slot(toks, at, shown, data)
             out.append(
@@ -1077,6 +1112,15 @@ def _repeated_and_rare(
                 )
             )
     return out
+
+
+def _repeats_needed(zipf_value: float, length: int) -> int:
+    """How often a word must come back to be a repetition worth saying back.
+
+    Twice is telling for a rare word in a short turn («distanse»); an everyday word
+    («skole», «vinter») or a long story needs three times.
+    """
+    return 3 if zipf_value >= EVERYDAY or length > LONG_TURN else 2
 
 
 def _rare_kind(toks: Sequence[Tok], i: int, data: CardData) -> str | None:
