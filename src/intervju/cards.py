@@ -239,7 +239,12 @@ def _situation(
     if phrases:
         out.add("generalising")
     past = [t for t in toks if _past(t, data)]
-    events = [t for t in past if t.low not in data.words("stative_past")]
+    aux = data.words("auxiliaries")
+    after_aux = {toks[i].start for i in range(1, len(toks)) if toks[i - 1].low in aux}
+    # «har jobbet», «er utdannet»: a perfect or a state, not an event told
+    events = [
+        t for t in past if t.low not in data.words("stative_past") and t.start not in after_aux
+    ]
     if events:
         out.add("past")
     if _hits(toks, data, "grave"):
