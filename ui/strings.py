@@ -258,6 +258,31 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "review_coverage": ("Guidedekning", "Guide coverage"),
     "review_skipped_q": ("Guidespørsmål som ofte hoppes over", "Guide questions often skipped"),
     "review_downloads": ("Last ned", "Download"),
+    "review_qdpx": ("QDA-prosjekt (.qdpx)", "QDA project (.qdpx)"),
+    "review_qdpx_help": (
+        "REFI-QDA-prosjekt for NVivo, ATLAS.ti, MAXQDA og QualCoder: transkripsjonene med "
+        "spørsmål kodet etter problem og tema, og tapte oppfølginger kodet.",
+        "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA and QualCoder: the transcripts with "
+        "questions coded by problem and topic, and missed follow-ups coded.",
+    ),
+    "search_title": ("Søk på tvers av intervjuene", "Search across the interviews"),
+    "search_box": (
+        "Hvor ellers snakket noen om …",
+        "Where else did someone talk about …",
+    ),
+    "search_help": (
+        "Finner informantenes utsagn som ligner mest i mening, i alle valgte intervjuer.",
+        "Finds the informants' passages closest in meaning, in all chosen interviews.",
+    ),
+    "search_none": ("Ingen treff.", "No hits."),
+    "search_nothing": (
+        "Velg filer eller lagrede økter over for å søke i dem.",
+        "Choose files or stored sessions above to search them.",
+    ),
+    "col_interview": ("Intervju", "Interview"),
+    "col_time": ("Tid", "Time"),
+    "col_speaker": ("Taler", "Speaker"),
+    "col_score": ("Likhet", "Similarity"),
     "col_turn": ("Replikk", "Turn"),
     "col_text": ("Spørsmål", "Question"),
     "col_problems": ("Problemer", "Problems"),

@@ -21,6 +21,7 @@ from . import (
     parse_cmd,
     practice_cmd,
     review_cmd,
+    search_cmd,
     session_cmd,
     suggest_cmd,
 )
@@ -39,6 +40,7 @@ for _module in (
     classify_cmd,
     suggest_cmd,
     review_cmd,
+    search_cmd,
     session_cmd,
     practice_cmd,
     listen_cmd,
