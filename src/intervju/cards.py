@@ -24,6 +24,7 @@ SECOND_WORDING = 1.1  # a second card on the same span must beat others by this 
 SILENCE_TRAILING = 4.8
 STRONG_SECOND = 4.6  # a second card on one span only when it is this strong (a feeling of ones own)
 SILENCE_HESITATING = 3.0
+MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
 # A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
 _PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
 _PAUSE_AT_END = re.compile(r"[(\[][^)\]]*[)\]]\W*$")
@@ -110,14 +111,15 @@ def _choose(
         chosen.append(card)
         if len(chosen) >= n:
             return chosen
-    for card in held:
+    for card in sorted(held, key=lambda c: _contained(c, chosen)):
         if len(chosen) >= n:
             break
         if card.intent == "silence" or any(c.text == card.text for c in chosen):
             continue
         if sum(c.anchor == card.anchor for c in chosen if card.anchor) < 2:
             chosen.append(card)
-    for card in candidates:  # never fewer than n: a recent generic is better than none
+    for card in sorted(candidates, key=lambda c: _contained(c, chosen)):
+        # never fewer than n: a recent generic is better than none
         if len(chosen) >= n:
             break
         if card.intent != "silence" and all(c.text != card.text for c in chosen):
@@ -125,7 +127,15 @@ def _choose(
     return chosen
 
 
+def _contained(card: Card, chosen: Sequence[Card]) -> bool:
+    """A generic whose words are already the end of a chosen card («hva betyr det for deg?»)."""
+    bare = card.text.rstrip("?").lower()
+    return card.anchor is None and any(bare in c.text.lower() for c in chosen)
+
+
 def _same_angle(card: Card, other: Card) -> bool:
+    if _contained(card, [other]):
+        return True
     if card.anchor is not None and other.anchor is not None:
         # One card per span, and one per kind of span («fortell om faren din» once).
         if card.anchor == other.anchor:
@@ -167,8 +177,9 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
         kind = "evaluation"
     wordings = [w for w in data.cards.get(kind, ()) if w.get("tense") in (None, span.tense)]
     values = {"quote": span.quote, **span.slots}
-    out: list[Card] = []
     why = _reason(span, data)
+    out: list[Card] = []
+    out += _meaning_of(span, data, kind, values)
     for rank, wording in enumerate(wordings):
         if "{adj}" in wording["text"] and " " in values.get("adj", ""):
             continue  # «hva gjorde det så {adj}?» needs one word, not «på trynet»
@@ -190,6 +201,20 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
             )
         )
     return out
+
+
+def _meaning_of(span: Span, data: CardData, kind: str, values: Mapping[str, str]) -> list[Card]:
+    """«Hva betyr klasserommet for deg?»: the meaning probe about the thing itself.
+
+    It stands in for the all-purpose «Hva betyr det for deg?», so it carries no anchor
+    and may sit beside another card on the same thing.
+    """
+    wording = data.generic.get("meaning_of")
+    if wording is None or kind not in {"thing", "repeated_thing"} or "np" not in values:
+        return []
+    text = _tidy(wording["text"].format_map(_Strict(values)))
+    score = max(span.score - SECOND_WORDING, MEANING_OF)
+    return [Card(wording["intent"], text, _reason(span, data), round(score, 3), "meaning_of")]
 
 
 class _Strict(dict[str, str]):
@@ -218,9 +243,7 @@ def _situation(
     if not toks:
         return {"short"}
     last = toks[-1]
-    settled = any(
-        _match_end(toks, phrase) for phrase in data.phrases("settled_endings")
-    )
+    settled = any(_match_end(toks, phrase) for phrase in data.phrases("settled_endings"))
     if original.endswith(("...", "…", "–")) or (
         last.low in data.words("trailing") and original[-1:] not in ".!?" and not settled
     ):

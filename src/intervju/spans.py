@@ -453,9 +453,29 @@ def _feeling_span(
             tense=tense,
             slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
         )
-    other = _other_subject(toks, data, start) if kind == "feeling" else None
-    if other is not None:
+    other = _other_subject(toks, data, start)
+    if other is not None and kind == "feeling":
         return _other_span(toks, data, other, first, end, base)
+    noun_like = core.lower() in data.words("evaluation_nouns")
+    if (
+        other is not None
+        and not noun_like
+        and toks[other[0]].low not in data.words("other_pronouns")
+    ):
+        # «strukturen er viktig» → «hva er det som gjør strukturen viktig?»
+        subject = _swap(toks[other[0] : other[1]], data, skip_adverbs=False)
+        if toks[other[0]].sentence_start and not toks[other[0]].word.isupper():
+            subject = subject[:1].lower() + subject[1:]
+        return Span(
+            kind="evaluation_of",
+            quote=_quote(toks, other[0], last),
+            score=base,
+            first=other[0],
+            last=last,
+            lemmas=lemmas,
+            tense=_tense(toks, other[1], first, data),
+            slots={"adj": core, "so": so, "subject": subject, "phrase": phrase},
+        )
     quote = _quote(toks, start, last)
     return Span(
         kind="feeling_word" if kind == "feeling" else "evaluation_word",
@@ -881,6 +901,9 @@ def _vague(toks: Sequence[Tok], data: CardData) -> list[Span]:
     out: list[Span] = []
     for first, last in _find_phrases(toks, data, "vague"):
         end = _clause_end(toks, last, 3)
+        stops = data.words("vague_stops") | data.words("sentence_adverbs")
+        cut = next((k for k in range(last + 2, end + 1) if toks[k].low in stops), end + 1)
+        end = cut - 1  # «det med AAP-en da som …» → «det med AAP-en»
         content = [t for t in toks[last + 1 : end + 1] if _is_content(t, data)]
         if not content:
             continue
@@ -1045,7 +1068,7 @@ def _repeated_and_rare(
     for i, tok in enumerate(toks):
         if _is_content(tok, data) and not _is_name(tok) and len(tok.low) >= 4:
             at = positions.setdefault(tok.lemma, [])
-            if not at or at[-1] != i - 1:  # «på haugen, haugen»: a stutter is said once
+            if not at or at[-1] != i - 1 or tok.boundary:  # «på haugen haugen»: a stutter
                 at.append(i)
     earlier: Counter[str] = Counter()
     for text in context[-4:]:
@@ -1066,7 +1089,8 @@ def _repeated_and_rare(
         common = min(toks[i].zipf for i in at)
         first = at[0]
         everyday = max(common, zipf(key, data.lang))
-        if len(at) >= _repeats_needed(everyday, len(toks)) and everyday < REPEAT_MAX:
+        needed = _repeats_needed(everyday, len(toks)) + (everyday >= REPEAT_MAX)
+        if len(at) >= needed and everyday < COMMON:
             score = 2.4 + 0.8 * (len(at) - 2) + 0.5 * max(0.0, 4.5 - common)
             slots = _np_slot(toks, at, shown, data)
             out.append(
