@@ -366,6 +366,20 @@ def test_review_page_reviews_a_saved_session(data_dir: Path) -> None:
     assert any(m.label == "Spørsmål" for m in at.metric)
     labels = [b.label for b in at.get("download_button")]
     assert "JSON" in labels and "CSV" in labels and "Markdown" in labels
+    assert "QDA-prosjekt (.qdpx)" in labels
+
+
+def test_review_page_searches_the_chosen_sessions(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Hvordan er det å møte brukerne på video?")
+    _say(at, "En bruker satt med kameraet av hele møtet, og jeg visste ikke om noen var i rommet.")
+    at = _goto(at, "gjennomgang")
+    at.multiselect(key="review_sessions").set_value([1]).run()
+    at.text_input(key="review_query").set_value("kameraet av i møtet").run()
+    _no_errors(at)
+    found = at.dataframe[0].value
+    assert "kameraet av" in str(found.iloc[0].tolist())
+    assert (data_dir / "search").is_dir()  # the index lives in the data folder
 
 
 def test_settings_page_switches_language(data_dir: Path) -> None:

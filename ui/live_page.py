@@ -36,7 +36,7 @@ from intervju.settings import Settings
 from intervju.storage import SessionInfo, SessionStore, StoredTurn
 
 from . import components as c
-from . import resources
+from . import listen_panel, resources
 from .strings import role_label, t
 
 RECENT_TURNS = 4  # turns shown unfolded under the cards
@@ -701,6 +701,7 @@ def _render() -> None:
                 type="tertiary",
             )
         _input_tools(store, info)
+        listen_panel.render(store, info)
     with side:
         _guide_panel(store, info, handle)
     speaker = role_label(st.session_state.get("live_speaker", "interviewer"))

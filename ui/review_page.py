@@ -55,7 +55,7 @@ def _run(settings: Settings, store: SessionStore | None) -> None:
     if not transcripts:
         st.info(t("review_nothing"))
         return
-    from intervju.review.core import review_many
+    from intervju.review.core import in_review_order, review_many
 
     choices = resources.guide_choices(settings)
     guide = resources.guide_at(choices[st.session_state["review_guide"]])
@@ -78,6 +78,8 @@ def _run(settings: Settings, store: SessionStore | None) -> None:
     )
     bar.empty()
     st.session_state["review_report"] = report
+    order = "natural" if st.session_state.get("review_natural") else "given"
+    st.session_state["review_transcripts"] = in_review_order(transcripts, names, order)[1]
 
 
 def _timeline_chart(report: ReviewReport) -> Any:
@@ -259,6 +261,28 @@ def _downloads(report: ReviewReport) -> None:
             key=f"review_dl_{fmt}",
             on_click="ignore",
         )
+    _qdpx_download(report)
+
+
+def _qdpx_download(report: ReviewReport) -> None:
+    transcripts = st.session_state.get("review_transcripts")
+    if not isinstance(transcripts, list) or len(transcripts) != len(report.interviews):
+        return
+    st.download_button(
+        t("review_qdpx"),
+        partial(_qdpx_bytes, report, transcripts),
+        file_name="intervju-studie.qdpx",
+        mime="application/zip",
+        key="review_dl_qdpx",
+        help=t("review_qdpx_help"),
+        on_click="ignore",
+    )
+
+
+def _qdpx_bytes(report: ReviewReport, transcripts: list[Transcript]) -> bytes:
+    from intervju.review.qdpx import build_qdpx
+
+    return build_qdpx(report, transcripts)
 
 
 def _export_bytes(report: ReviewReport, fmt: ReportFormat) -> bytes:
@@ -350,6 +374,51 @@ def render() -> None:
             _run(settings, store)
         except IntervjuError as exc:
             st.error(str(exc), icon="⚠️")
+    _search(settings, store)
     report: Any = st.session_state.get("review_report")
     if isinstance(report, ReviewReport) and report.interviews:
         _show(report)
+
+
+def _search(settings: Settings, store: SessionStore | None) -> None:
+    """Semantic search over the chosen interviews (files and sessions), index on disk."""
+    with st.expander(t("search_title"), expanded=bool(st.session_state.get("review_query"))):
+        query = st.text_input(t("search_box"), key="review_query", help=t("search_help"))
+        if not query.strip():
+            return
+        transcripts, names = _collect(settings, store)
+        if not transcripts:
+            st.info(t("search_nothing"))
+            return
+        from intervju.search import StudyIndex, index_folder, transcript_source
+
+        sources = [transcript_source(n, tr) for n, tr in zip(names, transcripts, strict=True)]
+        try:
+            index = StudyIndex.build(
+                sources, resources.current_embedder(settings), index_folder(settings.data_dir)
+            )
+            hits = index.search(query, 10)
+        except IntervjuError as exc:
+            st.error(str(exc), icon="⚠️")
+            return
+        if not hits:
+            st.caption(t("search_none"))
+            return
+        rows = [
+            {
+                t("col_interview"): h.passage.source,
+                t("col_time"): _clock(h.passage.start),
+                t("col_speaker"): h.passage.speaker,
+                t("col_said"): h.passage.text,
+                t("col_score"): round(h.score, 3),
+            }
+            for h in hits
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    whole = int(seconds)
+    return f"{whole // 60:02d}:{whole % 60:02d}"

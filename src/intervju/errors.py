@@ -31,3 +31,7 @@ class ConfigError(IntervjuError):
 
 class StorageError(IntervjuError):
     """The local session database cannot be read or written."""
+
+
+class ListenError(IntervjuError):
+    """Live transcription cannot start: no audio device, a model folder, a language, the extra."""

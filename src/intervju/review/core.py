@@ -452,12 +452,7 @@ def review_many(
     """Review several interviews (in the given order) and summarise across them."""
     guide = guide or load_guide()
     embeddings = embeddings if embeddings is not None else get_embeddings()
-    names = list(files) if files is not None else [_name(t, i) for i, t in enumerate(transcripts)]
-    pairs = list(zip(names, transcripts, strict=True))
-    if order == "natural":
-        pairs.sort(key=lambda pair: natural_key(pair[0]))
-    items = [t for _, t in pairs]
-    names = [n for n, _ in pairs]
+    names, items = in_review_order(transcripts, files, order)
     reports: list[InterviewReport] = []
     for i, (name, transcript) in enumerate(zip(names, items, strict=True)):
         if progress is not None:
@@ -476,6 +471,21 @@ def review_many(
         return report
     pseudonyms = build_pseudonyms(items, _language(guide))
     return replace(pseudonymise_value(report, pseudonyms), pseudonymised=True)
+
+
+def in_review_order(
+    transcripts: Sequence[Transcript], files: Sequence[str] | None = None, order: Order = "given"
+) -> tuple[list[str], list[Transcript]]:
+    """Names and transcripts in the order :func:`review_many` reports them.
+
+    Exports that need the transcripts beside the report (the QDA project) use
+    this to pair each reviewed interview with its transcript.
+    """
+    names = list(files) if files is not None else [_name(t, i) for i, t in enumerate(transcripts)]
+    pairs = list(zip(names, transcripts, strict=True))
+    if order == "natural":
+        pairs.sort(key=lambda pair: natural_key(pair[0]))
+    return [n for n, _ in pairs], [t for _, t in pairs]
 
 
 def _name(transcript: Transcript, i: int) -> str:
