@@ -14,7 +14,7 @@ the extra is missing is one line from :func:`.models.require_extra`.
 
 from __future__ import annotations
 
-from .languages import LANGUAGES, Voices, voices_for
+from .languages import Voices, languages, voices_for
 from .pipeline import CueEvent, ListenSummary, run_listener
 
-__all__ = ["LANGUAGES", "CueEvent", "ListenSummary", "Voices", "run_listener", "voices_for"]
+__all__ = ["CueEvent", "ListenSummary", "Voices", "languages", "run_listener", "voices_for"]
