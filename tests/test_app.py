@@ -27,7 +27,6 @@ if str(ROOT) not in sys.path:
 
 from intervju.storage import SessionStore  # noqa: E402
 from ui import strings  # noqa: E402
-from ui.live_page import Line, parse_line  # noqa: E402
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 60
@@ -88,28 +87,6 @@ def _goto(at: AppTest, url_path: str) -> AppTest:
 
 
 # -- pure helpers --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("raw", "current", "expected"),
-    [
-        ("Hvordan var det?", "interviewer", Line("turn", "interviewer", "Hvordan var det?")),
-        ("  ", "interviewer", Line("empty", "interviewer")),
-        ("/", "interviewer", Line("switch", "informant")),
-        ("/", "informant", Line("switch", "interviewer")),
-        ("i: Det var fint.", "interviewer", Line("turn", "informant", "Det var fint.")),
-        ("F: Hva tenkte du da?", "informant", Line("turn", "interviewer", "Hva tenkte du da?")),
-        ("a: It was fine.", "interviewer", Line("turn", "informant", "It was fine.")),
-        ("q:", "informant", Line("switch", "interviewer")),
-        (
-            "Klokka var 10: vi begynte",
-            "informant",
-            Line("turn", "informant", "Klokka var 10: vi begynte"),
-        ),
-    ],
-)
-def test_parse_line(raw: str, current: str, expected: Line) -> None:
-    assert parse_line(raw, current) == expected  # type: ignore[arg-type]
 
 
 def test_every_string_has_both_languages() -> None:

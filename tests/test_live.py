@@ -208,7 +208,10 @@ def test_cli_transcript_replay() -> None:
     assert len(updates) > 10
     informant = [u for u in updates if u["turn"]["role"] == "informant"]
     assert informant and all(len(u["suggestions"]) >= 3 for u in informant)
-    assert updates[-1]["coverage"]["covered"] >= 1
+    # Intervju-01's questions are mostly closed or leading: only strong evidence ticks
+    # (bench/autotick.py), so coverage is reported but need not grow here.
+    coverage = updates[-1]["coverage"]
+    assert coverage["total"] == 29 and 0 <= coverage["covered"] <= coverage["total"]
 
 
 def test_cli_errors_are_user_errors() -> None:

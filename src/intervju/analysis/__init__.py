@@ -37,7 +37,7 @@ would only blur. Because the rules were later refined against that set, its in-s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -259,7 +259,27 @@ def _as_said(cue: str, text: str, lang: LangData) -> str:
 
 def analyse_units(text: str, code: Lang) -> tuple[list[Unit], LangData]:
     lang = load(code)
-    return segment(normalise(text, lang), lang), lang
+    units = segment(normalise(text, lang), lang)
+    return _abandoned_question(units, normalise_speech(text, code).trails_off, lang), lang
+
+
+def _abandoned_question(units: list[Unit], trails_off: bool, lang: LangData) -> list[Unit]:
+    """«og hvis du tenker på e …», "and when you, uh": a question begun and left open.
+
+    A turn that asks nothing else, trails off, and ends in a clause opened by a question
+    word or a subordinator was a question the speaker never finished: open (the informant
+    usually answers it), never flagged.
+    """
+    if not trails_off or not units or any(u.form != "not_question" for u in units):
+        return units
+    last = units[-1]
+    opener = last.words[:1]
+    starts = lang.wh_words | lang.grammar.subordinators
+    if last.kind not in ("subordinate", "statement") or len(last.words) > 8:
+        return units
+    if not opener or opener[0] not in starts:
+        return units
+    return [*units[:-1], replace(last, form="open", kind="abandoned")]
 
 
 def verdict(text: str, code: Lang) -> tuple[Form, bool, bool]:
