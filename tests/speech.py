@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 RATE = 16_000
-VOICES = {"en": ("en-us", "en-gb+f3"), "nb": ("nb", "nb+f3")}
+VOICES = {"en": ("en-us", "en-us+f3"), "nb": ("nb", "nb+f3")}  # a low and a high voice
 
 
 @dataclass(frozen=True)

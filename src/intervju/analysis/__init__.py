@@ -39,16 +39,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from typing import Literal
 
 from ..lang import Lang, detect_language, resolve_language, word_spans
 from ..lang import normalise as normalise_speech
+from ..models import Form, Verdict
 from ._data import LangData, load
-from ._syntax import Form, Unit, content_words, normalise, segment, tokens
+from ._syntax import Unit, content_words, normalise, segment, tokens
 
 __all__ = ["Analysis", "Form", "QuestionPart", "analyse", "detect_language"]
 
-PROBLEMS = ("closed", "leading", "double", "why")
 # The most specific cue names the problem in the explanation.
 _CUE_ORDER = (
     "tag", "particle", "negative", "presupposition", "superlative", "factive", "hardship",
@@ -66,42 +65,23 @@ class QuestionPart:
     why: bool
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """The verdict on one interviewer turn."""
+@dataclass(frozen=True, kw_only=True)
+class Analysis(Verdict):
+    """The analyser's verdict on one interviewer turn, with what it read to get there."""
 
     text: str
-    language: Literal["nb", "en"]
-    form: Form
-    leading: bool
-    double: bool
-    why: bool
+    language: Lang
     questions: tuple[str, ...]
     parts: tuple[QuestionPart, ...]
-    explanation: str
-    rewrite: str | None
     cues: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
-    @property
-    def problems(self) -> tuple[str, ...]:
-        flags = {
-            "closed": self.form == "closed",
-            "leading": self.leading,
-            "double": self.double,
-            "why": self.why,
-        }
-        return tuple(p for p in PROBLEMS if flags[p])
-
     def to_dict(self) -> dict[str, object]:
-        return {
-            "form": self.form,
-            "leading": self.leading,
-            "double": self.double,
-            "why": self.why,
-            "questions": list(self.questions),
-            "explanation": self.explanation,
-            "rewrite": self.rewrite,
-        }
+        out = self.verdict_dict()
+        out["questions"] = list(self.questions)
+        return {k: out[k] for k in _JSON_ORDER}
+
+
+_JSON_ORDER = ("form", "leading", "double", "why", "questions", "explanation", "rewrite")
 
 
 def _lead_in(unit: Unit, lang: LangData) -> bool:

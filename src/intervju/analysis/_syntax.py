@@ -29,9 +29,9 @@ from typing import Literal
 
 from ..lang import normalise as normalise_speech
 from ..lang.text import WORD, lemma, sentences
+from ..models import Form
 from ._data import LangData
 
-Form = Literal["open", "closed", "not_question"]
 Joiner = Literal["first", "sentence", "additive", "alternative", "comma"]
 
 _TOKEN = WORD
