@@ -294,13 +294,14 @@ def _correct_speaker(page: Any, out_dir: Path, results: dict[str, object]) -> No
     results["correction"] = "speaker changed and undone"
 
 
-def _open_tools(page: Any) -> None:
+def _open_tools(page: Any, *, click: bool = True) -> None:
     """The user scrolls up to the input tools (folded under the pinned head) and opens them."""
     page.evaluate(
         "() => { const m = document.querySelector("
         "'[data-testid=\"stAppScrollToBottomContainer\"]'); if (m) m.scrollTop = 0; }"
     )
-    page.get_by_text("Lim inn, følg fil eller importer").click()
+    if click:
+        page.get_by_text("Lim inn, følg fil eller importer").click()
 
 
 def _refused_paste(page: Any, out_dir: Path) -> None:
@@ -310,10 +311,16 @@ def _refused_paste(page: Any, out_dir: Path) -> None:
     text = "Bare noen løse notater uten navn eller tider, skrevet mens vi snakket."
     box.fill(text)
     page.get_by_role("button", name="Legg til det nye").click()
-    error = page.locator('[data-testid="stAlert"]', has_text="Fant ingen talere")
-    error.wait_for(timeout=15_000)
+    errors = page.locator('[data-testid="stAlert"]', has_text="Fant ingen talere")
+    errors.first.wait_for(timeout=15_000)
+    assert errors.count() == 2  # under the box, and in the pinned head
+    seen = page.evaluate(_IN_VIEW, ['.st-key-ivj_head [data-testid="stAlert"]'])
+    assert seen[0][1] == "ok", seen  # the error is on screen without scrolling
     assert box.input_value() == text
     page.screenshot(path=str(out_dir / "paste-refused.png"))
+    _open_tools(page, click=False)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(out_dir / "paste-refused-box.png"))
 
 
 def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any) -> None:

@@ -189,8 +189,10 @@ def _on_paste(store: SessionStore, session_id: int) -> None:
         handle.revise(result.edited)
         handle.sync()
     except IntervjuError as exc:
-        # Refused: the text stays in the box and the error is shown right under it.
+        # Refused: the text stays in the box and the error is shown right under it, and
+        # at the top of the screen too, where it is seen whatever the page's scroll.
         st.session_state["paste_error"] = _error(exc)
+        _flash("error", st.session_state["paste_error"])
         return
     st.session_state.pop("paste_error", None)
     st.session_state["paste_text"] = ""
