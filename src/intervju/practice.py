@@ -173,7 +173,10 @@ def _near(word: str, other: str) -> bool:
     """Two words share a stem: equal, or a long common beginning («teknikken», «teknisk»)."""
     if word == other:
         return True
-    if min(len(word), len(other)) < _PREFIX:
+    short, long_ = sorted((word, other), key=len)
+    if len(short) >= _INDEX and long_.startswith(short) and len(long_) - len(short) <= 3:
+        return True  # «jobb», «jobben»
+    if len(short) < _PREFIX:
         return False
     shared = next(
         (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
@@ -183,6 +186,7 @@ def _near(word: str, other: str) -> bool:
 
 
 _PREFIX = 5
+_INDEX = 4  # words are looked up by their first letters
 
 
 @dataclass(frozen=True)
@@ -211,13 +215,13 @@ class _Matcher:
         episodes = persona.episodes
         self.idf = _idf([e.about for e in episodes])
         self.vocab = [
-            frozenset(w for w in self.content(" ".join(_texts(e))) if len(w) > 3) for e in episodes
+            frozenset(self.content(" ".join(_texts(e)))) for e in episodes
         ]
         self.vocab_idf = _idf(self.vocab)
         self._by_prefix: dict[str, list[tuple[int, str]]] = {}
         for i, words in enumerate(self.vocab):
             for word in words:
-                self._by_prefix.setdefault(word[:_PREFIX], []).append((i, word))
+                self._by_prefix.setdefault(word[:_INDEX], []).append((i, word))
         texts: list[str] = []
         owners: list[int] = []
         for i, episode in enumerate(episodes):
@@ -266,7 +270,7 @@ class _Matcher:
         hits = np.zeros(len(self.vocab), dtype=np.int32)
         for word in words:
             found: dict[int, float] = {}
-            for episode, other in self._by_prefix.get(word[:_PREFIX], ()):
+            for episode, other in self._by_prefix.get(word[:_INDEX], ()):
                 if _near(word, other):
                     found[episode] = max(found.get(episode, 0.0), self.vocab_idf[other])
             for episode, weight in found.items():
@@ -534,7 +538,9 @@ class SimulatedInformant:
         def rank(i: int) -> tuple[float, int, int]:
             d = episode.details[i]
             lexical = self._matcher.lexical(list(words), d.about) if words else 0.0
-            return (-lexical, 0 if d.facet == facet else 1, i)
+            said = self._matcher.content(d.text)
+            shared = sum(any(_near(w, x) for x in said) for w in words)
+            return (-(lexical + OWN_WORDS_WEIGHT * shared), 0 if d.facet == facet else 1, i)
 
         return min(untold, key=rank)
 
