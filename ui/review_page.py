@@ -9,7 +9,7 @@ skipped with a one-line warning; the others are still reviewed.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -78,36 +78,43 @@ def _run(settings: Settings, store: SessionStore | None) -> None:
     )
     bar.empty()
     st.session_state["review_report"] = report
-    order = "natural" if st.session_state.get("review_natural") else "given"
+    order: Literal["given", "natural"] = (
+        "natural" if st.session_state.get("review_natural") else "given"
+    )
     st.session_state["review_transcripts"] = in_review_order(transcripts, names, order)[1]
 
 
 def _timeline_chart(report: ReviewReport) -> Any:
+    """The smoothed open share (a moving window, see review.metrics.open_curve).
+
+    By minutes when every interview has times, else by question number.
+    """
+    timed = all(p.by_time for i in report.interviews for p in i.open_curve)
+    axis = t("axis_minute") if timed else t("axis_question_no")
     rows = [
         {
             t("axis_interview"): interview.file,
-            t("axis_position"): (b.bin - 0.5) / max(1, len(interview.timeline)),  # bins are 1-based
-            t("axis_share"): b.open_share,
-            t("review_questions"): b.questions,
+            axis: round(p.at / 60, 1) if timed else p.at,
+            t("axis_share"): p.open_share,
+            t("review_questions"): p.questions,
         }
         for interview in report.interviews
-        for b in interview.timeline
-        if b.open_share is not None
+        for p in interview.open_curve
+        if p.by_time == timed
     ]
     frame = pd.DataFrame(rows)
     return (
         alt.Chart(frame, title=t("chart_timeline"))
-        .mark_line(point=True)
+        .mark_line(interpolate="monotone")
         .encode(
-            x=alt.X(
-                f"{t('axis_position')}:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
-            ),
+            x=alt.X(f"{axis}:Q"),
             y=alt.Y(
                 f"{t('axis_share')}:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
             ),
             color=alt.Color(f"{t('axis_interview')}:N", legend=alt.Legend(orient="bottom")),
             tooltip=[
                 t("axis_interview"),
+                axis,
                 t("review_questions"),
                 alt.Tooltip(f"{t('axis_share')}:Q", format=".0%"),
             ],
@@ -190,6 +197,8 @@ def _talk_chart(report: ReviewReport) -> Any:
 
 def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
     topics = report.guide_topics
+    # Beside the question that came instead: the informant's words left hanging.
+    missed_words = {m.next_turn_index: f"⚠ «{m.words}»" for m in interview.missed_followups}
     questions = pd.DataFrame(
         [
             {
@@ -201,6 +210,8 @@ def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
                 if q.topic_index and q.topic_index <= len(topics)
                 else "",
                 t("col_follow"): "✓" if q.follow_up else "",
+                t("col_answer"): q.answer_seconds,
+                t("col_missed_before"): missed_words.get(q.turn_index, ""),
             }
             for q in interview.questions
         ]
@@ -214,6 +225,7 @@ def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
             [
                 {
                     t("col_turn"): m.turn_index,
+                    t("col_words"): m.words,
                     t("col_said"): m.text,
                     t("col_cues"): ", ".join(m.cues),
                     t("col_next"): m.next_question,
@@ -229,7 +241,7 @@ def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
                 {
                     t("col_topic"): f"{c.topic_index}. {c.title}",
                     t("col_asked"): f"{len(c.asked)}/{c.total}",
-                    t("col_never"): ", ".join(c.never_asked),
+                    t("col_never"): "\n".join(c.never_asked_text or c.never_asked),
                 }
                 for c in interview.coverage
             ]
@@ -358,13 +370,16 @@ def render() -> None:
         list(labels),
         format_func=lambda i: labels.get(i, str(i)),
         key="review_sessions",
+        placeholder=t("multiselect_placeholder") if labels else t("select_empty"),
     )
     choices = list(resources.guide_choices(settings))
+    titles = resources.guide_titles(settings)
     right.selectbox(
         t("review_guide"),
         choices,
         index=choices.index("nav-videooppfolging") if "nav-videooppfolging" in choices else 0,
         key="review_guide",
+        format_func=lambda k: titles.get(k, k),
     )
     opts = st.columns(3, vertical_alignment="center")
     opts[0].checkbox(t("review_order"), key="review_natural")
