@@ -47,6 +47,8 @@ class CardData:
     generic: Mapping[str, Mapping[str, str]]
     reasons: Mapping[str, str]
     count_words: tuple[str, ...]
+    neuter_suffix: str = ""
+    neuter_endings: Mapping[str, str] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
@@ -71,6 +73,8 @@ _STRUCTURED = {
     "generic",
     "reasons",
     "count_words",
+    "neuter_suffix",
+    "neuter_endings",
 }
 
 
@@ -102,6 +106,8 @@ def card_data(lang: Lang) -> CardData:
         generic=generic,
         reasons=reasons,
         count_words=tuple(str(w) for w in raw.get("count_words") or ()),
+        neuter_suffix=str(raw.get("neuter_suffix") or ""),
+        neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
     )
 
 
@@ -451,7 +457,7 @@ def _feeling_span(
             last=end,
             lemmas=lemmas,
             tense=tense,
-            slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
+            slots={"adj": _neuter(core, data), "so": so, "kind": kind, "phrase": phrase},
         )
     other = _other_subject(toks, data, start)
     if other is not None and kind == "feeling":
@@ -486,6 +492,19 @@ def _feeling_span(
         lemmas=lemmas,
         slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
     )
+
+
+def _neuter(adjective: str, data: CardData) -> str:
+    """«den er veldig fin» → «hva gjør det så fint?»: the form that goes with «det»."""
+    if " " in adjective or not data.neuter_suffix:
+        return adjective
+    low = adjective.lower()
+    if low in data.words("neuter_same") or low.endswith(tuple(data.words("neuter_keep"))):
+        return adjective
+    for ending, neuter in data.neuter_endings.items():
+        if low.endswith(ending):
+            return adjective[: len(adjective) - len(ending)] + neuter
+    return adjective + data.neuter_suffix
 
 
 def _other_subject(toks: Sequence[Tok], data: CardData, start: int) -> tuple[int, int] | None:
@@ -1031,6 +1050,8 @@ def _past_verb(tok: Tok, data: CardData) -> bool:
     not_past = tuple(data.words("not_past_endings"))
     if tok.lemma == tok.low or (not_past and tok.low.endswith(not_past)) or _stop(tok, data):
         return False
+    if tok.lemma in lexicon(data.lang).stop_words:
+        return False  # «meste» → «mye»: a superlative, not «-ste» past
     if tok.low in data.words("present_forms") or len(tok.low) < 4:
         return False
     short_stem = len(tok.lemma) <= 3 and tok.low.endswith(tuple(data.words("short_stem_past")))
