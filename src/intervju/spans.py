@@ -33,6 +33,9 @@ LONG_TURN = 60  # words: in a story this long, twice is chance
 REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word that keeps returning
 
 
+_PHRASES: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
+
+
 @dataclass(frozen=True)
 class CardData:
     """One language's ``cards.yaml``: word lists, card wordings and reasons."""
@@ -54,9 +57,12 @@ class CardData:
         return self.sets.get(name, frozenset())
 
     def phrases(self, name: str) -> tuple[tuple[str, ...], ...]:
-        """A list's multi-word entries as word tuples, longest first."""
-        out = {tuple(p.split()) for p in self.words(name)}
-        return tuple(sorted(out, key=lambda p: (-len(p), p)))
+        """A list's multi-word entries as word tuples, longest first (worked out once)."""
+        key = (self.lang, name)
+        if key not in _PHRASES:
+            out = {tuple(p.split()) for p in self.words(name)}
+            _PHRASES[key] = tuple(sorted(out, key=lambda p: (-len(p), p)))
+        return _PHRASES[key]
 
     def count_word(self, count: int) -> str:
         if 0 <= count < len(self.count_words):
@@ -293,15 +299,30 @@ def _match_at(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     ) and not any(toks[i + k].boundary for k in range(1, len(phrase)))
 
 
+_INDEX: dict[tuple[str, str], dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _phrase_index(data: CardData, name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A list's phrases by their first word, so a turn is matched in one pass."""
+    key = (data.lang, name)
+    if key not in _INDEX:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data.phrases(name):
+            index.setdefault(phrase[0], []).append(phrase)
+        _INDEX[key] = {k: tuple(v) for k, v in index.items()}
+    return _INDEX[key]
+
+
 def _find_phrases(toks: Sequence[Tok], data: CardData, name: str) -> list[tuple[int, int]]:
     """(first, last) token positions of each entry of list ``name`` found in ``toks``."""
     found: list[tuple[int, int]] = []
-    phrases = data.phrases(name)
+    index = _phrase_index(data, name)
     taken: set[int] = set()
     for i in range(len(toks)):
         if i in taken:
             continue
-        for phrase in phrases:
+        starting = index.get(toks[i].low, ()) + index.get(toks[i].lemma, ())
+        for phrase in sorted(set(starting), key=lambda p: (-len(p), p)):
             if _match_at(toks, i, phrase):
                 found.append((i, i + len(phrase) - 1))
                 taken.update(range(i, i + len(phrase)))
