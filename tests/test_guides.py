@@ -19,7 +19,13 @@ from typer.testing import CliRunner
 
 from intervju.cli import app
 from intervju.errors import GuideError
-from intervju.guides import bundled_guides, load_guide, parse_guide
+from intervju.guides import (
+    bundled_guides,
+    guide_library,
+    load_guide,
+    parse_guide,
+    save_user_guide,
+)
 from intervju.models import Guide
 
 DATA = Path(__file__).parent / "data" / "guides"
@@ -288,7 +294,7 @@ def test_cli_guide_show_unknown_name_exits_2() -> None:
     proc = _run_cli("guide", "show", "finnes-ikke")
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1
-    assert "no such guide file or bundled guide" in proc.stderr
+    assert "no such guide file or guide name" in proc.stderr
     assert "nav-videooppfolging" in proc.stderr  # tells the user what exists
 
 
@@ -338,3 +344,25 @@ def test_copy_keeps_comments_and_gives_a_new_valid_id_and_title() -> None:
     guide = parse_guide(copy, source="x.yaml")
     assert guide.id == "nav-videooppfolging-kopi" and guide.title.endswith("(kopi)")
     assert "# note" in copy and len(guide.questions) == 29
+
+
+def test_the_users_guide_library_is_shared_by_app_and_cli(tmp_path: Path) -> None:
+    """A guide saved on the Guider page is found by name from the CLI too."""
+    text = bundled_guides()["remote-work-en"].read_text(encoding="utf-8")
+    mine = text.replace("id: remote-work-en", "id: my-study", 1)
+    guide, path = save_user_guide(mine, tmp_path)
+    assert guide.id == "my-study" and path == tmp_path / "guides" / "my-study.yaml"
+    assert guide_library(tmp_path)["my-study"] == path
+    assert load_guide("my-study", tmp_path).id == "my-study"
+    with pytest.raises(GuideError):
+        save_user_guide(text, tmp_path)  # the bundled id is taken
+    with pytest.raises(GuideError):
+        save_user_guide("id: [broken", tmp_path)
+
+    env = {"INTERVJU_DATA_DIR": str(tmp_path)}
+    listed = CliRunner().invoke(app, ["guide", "list", "--json"], env=env)
+    assert listed.exit_code == 0, listed.output
+    names = {row["name"]: row for row in json.loads(listed.output)}
+    assert names["my-study"]["bundled"] is False and names["remote-work-en"]["bundled"] is True
+    shown = CliRunner().invoke(app, ["guide", "show", "my-study", "--json"], env=env)
+    assert shown.exit_code == 0 and json.loads(shown.output)["id"] == "my-study"

@@ -6,6 +6,8 @@ own words), with what every judgement should read.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from intervju.errors import ConfigError, IntervjuError
@@ -107,3 +109,30 @@ def test_lexicon_lists_by_name() -> None:
     assert "hvordan" in nb.set("question_words")
     with pytest.raises(ConfigError):
         nb.set("no_such_list")
+
+
+DIALECT = [
+    # Dialect and colloquial question forms, as transcribed in bokmål studies.
+    ("kordan var det å vokse opp der?", "hvordan var det å vokse opp der?"),
+    ("koffor flytta dokker", "hvorfor flytta dere"),
+    ("kor mykje jobba du", "hvor mye jobba du"),
+    ("ka e det du gjer no", "hva er det du gjer no"),
+    ("va det fint å bo der", "var det fint å bo der"),
+    ("ha du noen gang vært der", "har du noen gang vært der"),
+    ("veit du kor han bur", "vet du hvor han bur"),
+    ("e du sa at det var tungt", "du sa at det var tungt"),  # «e» here is a hesitation
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIALECT, ids=[r[0] for r in DIALECT])
+def test_dialect_forms_read_as_bokmal(text: str, expected: str) -> None:
+    assert normalise(text, "nb").text == expected
+
+
+def test_language_data_refuses_a_key_given_twice(tmp_path: Path) -> None:
+    from intervju.lang._yaml import read_mapping
+
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("spoken_forms:\n  kor: hvor\n  kor: hva\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="twice"):
+        read_mapping(path)

@@ -157,7 +157,8 @@ def test_style_instruction_follows_the_verdict(question: str, kind: str) -> None
     # only this verdict's instruction, not the others'
     assert all(STYLE["nb"][other] not in system for other in STYLE["nb"] if other != kind)
     assert agent.persona.name in system
-    assert agent.persona.stories[0].text in system
+    assert agent.persona.episodes[0].text in system
+    assert dict(agent.persona.facts)["office"] in system  # the fixed facts are in the prompt
     assert isinstance(prompt[-1], HumanMessage) and prompt[-1].content == question
 
 
@@ -199,7 +200,7 @@ def test_a_failing_model_falls_back_to_the_rules() -> None:
     reply = agent.reply("Har du hatt mange videomøter?")
     assert reply.source == "rules" and reply.kind == "short"
     assert reply.fallback is not None and "Connection refused" in reply.fallback
-    assert reply.text in persona.short_yes + persona.short_no
+    assert reply.text in persona.line("short_yes") + persona.line("short_no")
     agent.reply("Kan du fortelle om det første videomøtet ditt?")
     assert agent.model_disabled
     third = agent.reply("Hvorfor bruker du video?")
@@ -218,6 +219,17 @@ def test_practice_reply_stays_backward_compatible() -> None:
     question = "Var det vanskelig?"
     reply = PracticeReply(question, analyse(question), "short", "Ja.")
     assert reply.source == "rules" and reply.fallback is None
+
+
+def test_the_model_is_given_the_material_the_rules_chose() -> None:
+    agent, model = informant([STORY, STORY])
+    first = agent.reply("Hvordan går du fram når du gir et avslag på video?")
+    probe = agent.reply("Kan du gi et eksempel?")
+    assert (first.episode, probe.episode) == ("avslag", "avslag")
+    assert probe.kind == "deeper" and probe.detail is not None
+    detail = agent.persona.episode("avslag").details[probe.detail].text
+    assert detail in str(model.calls[1][0].content)
+    assert STYLE["nb"]["deeper"] in str(model.calls[1][0].content)
 
 
 def test_expected_kind_without_context_is_unclear() -> None:

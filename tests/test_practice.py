@@ -1,28 +1,170 @@
-"""The simulated informant must make the difference between question types felt."""
+"""The simulated informant answers what was asked, goes deeper on follow-ups, stays consistent,
+and still makes the difference between question types felt."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from intervju.errors import GuideError
+from intervju.errors import ConfigError, GuideError
 from intervju.fakes import HashingEmbeddings
-from intervju.practice import SimulatedInformant, bundled_personas, load_persona
+from intervju.practice import (
+    SimulatedInformant,
+    advice,
+    bundled_personas,
+    choose_informant,
+    load_persona,
+)
+from intervju.settings import LLMSettings
+
+
+def informant_for(name: str = "nav-veileder") -> SimulatedInformant:
+    return SimulatedInformant(load_persona(name), HashingEmbeddings(), seed=1)
 
 
 @pytest.fixture
 def informant() -> SimulatedInformant:
-    return SimulatedInformant(load_persona("nav-veileder"), HashingEmbeddings(), seed=1)
+    return informant_for()
 
 
-def test_bundled_personas_load() -> None:
-    assert {"nav-veileder", "remote-worker"} <= set(bundled_personas())
-    for name in bundled_personas():
+def test_bundled_personas_load_in_both_languages() -> None:
+    names = set(bundled_personas())
+    assert {"nav-veileder", "remote-worker"} <= names
+    languages = {load_persona(name).language for name in names}
+    assert languages == {"nb", "en"}
+    assert len(names) >= 6  # Nav + remote work + two more fields, each in nb and en
+    for name in names:
         persona = load_persona(name)
-        assert persona.stories and persona.short_yes and persona.agree
+        assert persona.episodes and all(e.details for e in persona.episodes)
+        text = " ".join(e.text for e in persona.episodes)
+        assert "{" not in text  # every fact placeholder was filled
+
+
+# question → the episode that answers it (fresh informant each time)
+MATCHES = [
+    ("nav-veileder", "Kan du fortelle om en vanlig arbeidsdag på hjemmekontoret?", "hjemmekontor"),
+    ("nav-veileder", "Hvordan går du fram når du må gi et avslag over video?", "avslag"),
+    ("nav-veileder", "Hvor lenge har du jobbet i Nav?", "bakgrunn"),
+    ("nav-veileder", "Kan du fortelle om det første videomøtet ditt?", "forste-video"),
+    ("nav-veileder", "Hva skjer med kroppsspråket når dere møtes på skjerm?", "kroppssprak"),
+    ("nav-veileder", "Hvordan tenker du om hvem som er til stede i rommet hos brukeren?", "rommet"),
+    ("nav-veileder", "Hvordan åpner du vanligvis et videomøte?", "apning"),
+    ("nav-veileder", "Hvilke råd ville du gitt til en ny kollega?", "rad"),
+    ("nav-veileder", "Hvordan opplever du pauser og stillhet på video?", "stillhet"),
+    ("nav-veileder", "Hva betyr en god relasjon til brukerne for deg?", "relasjon"),
+    ("nav-veileder", "Hvor går grensen mellom privat og personlig for deg?", "privat-personlig"),
+    ("remote-worker", "Could you describe the place where you work at home?", "workspace"),
+    ("remote-worker", "How do you switch off at the end of the day?", "switching-off"),
+    ("remote-worker", "What was it like to get to know a new colleague?", "new-colleague"),
+    ("sykepleier", "Kan du fortelle om en vanlig nattevakt?", "nattevakt"),
+    ("night-nurse", "Could you tell me about a typical night shift?", "night-shift"),
+    ("laerer", "Hvordan var det å undervise elevene på skjerm?", "skjermundervisning"),
+    ("teacher", "How did you keep in touch with pupils who disappeared?", "missing-pupils"),
+]
+
+
+@pytest.mark.parametrize(("persona", "question", "episode"), MATCHES)
+def test_open_question_is_answered_from_the_matching_episode(
+    persona: str, question: str, episode: str
+) -> None:
+    reply = informant_for(persona).reply(question)
+    assert (reply.kind, reply.episode) == ("story", episode)
+
+
+def test_matching_floor_over_the_table() -> None:
+    hits = sum(informant_for(p).reply(q).episode == e for p, q, e in MATCHES)
+    assert hits / len(MATCHES) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("persona", "question"),
+    [
+        ("nav-veileder", "Hva gjør du på fritiden?"),
+        ("nav-veileder", "Hvordan er været i Bergen om sommeren?"),
+        ("remote-worker", "What is your favourite football team?"),
+    ],
+)
+def test_nothing_on_it_is_said_in_character(persona: str, question: str) -> None:
+    agent = informant_for(persona)
+    reply = agent.reply(question)
+    assert reply.kind == "nothing" and reply.episode is None
+    assert reply.text in agent.persona.line("nothing")
+
+
+PROBES = [
+    "Kan du si mer om det?",
+    "Kan du gi et eksempel?",
+    "Hvordan føltes det?",
+    "Hva betyr det for deg?",
+    "…",
+]
+
+
+def test_probes_continue_the_same_episode_with_new_detail(informant: SimulatedInformant) -> None:
+    first = informant.reply("Kan du fortelle om det første videomøtet ditt?")
+    told = {first.text}
+    for probe in PROBES[:3]:
+        reply = informant.reply(probe)
+        assert reply.episode == first.episode, probe
+        assert reply.kind in ("deeper", "more") and reply.detail is not None, probe
+        assert reply.text not in told, probe
+        told.add(reply.text)
+
+
+@pytest.mark.parametrize(
+    ("probe", "facet"),
+    [
+        ("Kan du gi et eksempel på det?", "example"),
+        ("Hvordan føltes det?", "feeling"),
+        ("Hva betyr det for deg?", "meaning"),
+        ("Kan du si mer om det?", "more"),
+    ],
+)
+def test_a_probe_gets_a_detail_of_its_kind(probe: str, facet: str) -> None:
+    agent = informant_for()
+    opening = agent.reply("Hvordan håndterer du et avslag på video?")
+    reply = agent.reply(probe)
+    episode = agent.persona.episode(opening.episode or "")
+    assert reply.probe == facet and reply.detail is not None
+    assert episode.details[reply.detail].facet == facet
+
+
+def test_echo_of_the_informants_word_goes_into_that_detail(informant: SimulatedInformant) -> None:
+    informant.reply("Hvordan opplever du at brukeren deltar fra sitt eget hjem?")
+    reply = informant.reply("Du sa «makten» – hva mener du med det?")
+    assert reply.episode == "hjemme-vs-kontor" and reply.probe is not None
+    assert reply.detail is not None and "makten" in reply.text.lower()
+
+
+def test_a_follow_up_is_richer_than_a_new_question(informant: SimulatedInformant) -> None:
+    informant.reply("Kan du fortelle om et videomøte som har satt seg fast i minnet ditt?")
+    deeper = informant.reply("Kan du si mer om det?")
+    jumped = informant_for()
+    jumped.reply("Kan du fortelle om et videomøte som har satt seg fast i minnet ditt?")
+    new = jumped.reply("Hvordan pleier du å åpne et videomøte?")
+    assert deeper.episode != new.episode
+    assert len(jumped.feedback().missed_followups) == 1
+    assert informant.feedback().missed_followups == ()
+
+
+def test_a_probe_that_names_another_topic_is_a_new_question(informant: SimulatedInformant) -> None:
+    informant.reply("Kan du fortelle om det første videomøtet ditt?")
+    reply = informant.reply("Kan du gi et eksempel på hvordan du formidler et avslag?")
+    assert reply.episode == "avslag"
+
+
+def test_a_told_episode_runs_out_in_character(informant: SimulatedInformant) -> None:
+    informant.reply("Hvordan var det å bli intervjuet om dette?")
+    episode = informant.persona.episode("intervjuet")
+    replies = [informant.reply("Kan du si mer om det?") for _ in episode.details]
+    assert all(r.detail is not None for r in replies)
+    last = informant.reply("Kan du si mer om det?")
+    assert last.detail is None and last.text in informant.persona.line("told_all")
 
 
 @pytest.mark.parametrize(
@@ -34,12 +176,104 @@ def test_bundled_personas_load() -> None:
         ("Kan du fortelle om det første videomøtet ditt?", "story"),
         ("Hvordan var det første videomøtet, og hva lærte du av det?", "partial"),
         ("Hvorfor bruker du video?", "why"),
+        ("Mhm.", "unclear"),
     ],
 )
 def test_reply_kind_follows_the_question(
     informant: SimulatedInformant, question: str, kind: str
 ) -> None:
     assert informant.reply(question).kind == kind
+
+
+def test_double_question_answers_only_one_part(informant: SimulatedInformant) -> None:
+    reply = informant.reply("Hvordan var det første videomøtet, og hva lærte du av det?")
+    episode = informant.persona.episode("forste-video")
+    assert reply.episode == episode.id and episode.gist in reply.text
+    assert reply.open_answer == episode.text  # the whole story is what an open question gets
+
+
+def test_silence_lets_the_informant_go_on(informant: SimulatedInformant) -> None:
+    story = informant.reply("Hvordan var det da kontoret stengte?")
+    more = informant.reply("…")
+    assert more.kind == "more" and more.episode == story.episode and more.detail is not None
+
+
+def test_closed_answers_stay_the_same_and_use_the_facts(informant: SimulatedInformant) -> None:
+    first = informant.reply("Har du jobbet lenge i Nav?")
+    assert "elleve" in first.text
+    assert informant.reply("Har du jobbet lenge i Nav?").text == first.text
+
+
+SESSION = [
+    "Kan du fortelle litt om deg selv og veien din inn i Nav?",
+    "Hvor lenge har du jobbet der?",
+    "Har du jobbet lenge i Nav?",
+    "Hvilket kontor jobber du på?",
+    "Kan du beskrive brukerne du følger opp?",
+    "Kan du gi et eksempel?",
+    "Hva skjedde da pandemien kom?",
+    "Hvordan føltes det?",
+    "…",
+    "Kan du fortelle om et videomøte som har satt seg fast i minnet ditt?",
+    "Kan du si mer om det?",
+    "Hva betyr det for deg?",
+    "Du savner vel kroppsspråket, ikke sant?",
+    "Hva tenker du om hvem som er i rommet hos brukeren?",
+    "Hva skjedde så?",
+    "Hvordan kjentes det?",
+    "Hvorfor spør du alltid om det?",
+    "Hvordan er det å gi et avslag på video?",
+    "Kan du gi et eksempel?",
+    "Hvordan har du det på hjemmekontoret?",
+    "Har du barn?",
+    "Kan du si mer om det?",
+    "Hvor går grensen mellom privat og personlig?",
+    "Hva mener du med det?",
+    "Hvordan bygger du kontakt med en ny bruker du bare har møtt på skjerm?",
+    "Hvilke råd vil du gi en ny kollega?",
+    "Hva har vi ikke snakket om?",
+    "Kan du si mer om det?",
+    "Hvordan har det vært å bli intervjuet?",
+    "Takk for praten.",
+]
+
+
+def test_facts_never_contradict_across_a_session(informant: SimulatedInformant) -> None:
+    facts = dict(informant.persona.facts)
+    replies = [informant.reply(q) for q in SESSION]
+    assert len(replies) == 30
+    said = " ".join(r.text for r in replies)
+    # every tenure said is the persona's («elleve år nå»)
+    tenure = set(re.findall(r"(\w+) år (?:nå|i etaten)", said))
+    assert tenure == {facts["years"]}
+    # every name said is one of the persona's facts or a known institution
+    known = {w for value in facts.values() for w in re.findall(r"\w+", value)} | {
+        "Nav",
+        "Teams",
+    }
+    names = set(re.findall(r"(?<=[a-zæøå,] )([A-ZÆØÅ][a-zæøå]+)", said))
+    assert names <= known, names - known
+    # no text is told twice (the «again»/«told all» lines excepted)
+    texts = [r.text for r in replies if r.kind in ("story", "deeper", "more") and r.detail != -1]
+    assert len(texts) == len(set(texts))
+
+
+def test_feedback_names_kinds_open_answers_missed_follow_ups_and_rewrites(
+    informant: SimulatedInformant,
+) -> None:
+    informant.reply("Har du hatt vanskelige videomøter?")
+    informant.reply("Hvordan opplever du at brukeren deltar fra sitt eget hjem?")
+    informant.reply("Hvordan åpner du et videomøte?")
+    feedback = informant.feedback()
+    assert feedback.questions == 3 and feedback.closed == 1
+    assert feedback.rewrites and feedback.rewrites[0][0] == "Har du hatt vanskelige videomøter?"
+    assert [m.question for m in feedback.missed_followups] == [
+        "Hvordan opplever du at brukeren deltar fra sitt eget hjem?"
+    ]
+    assert "«" in feedback.missed_followups[0].suggestion  # echoes the informant's own word
+    closed = advice(informant.history[0])
+    assert closed["problems"] == ["closed"] and closed["rewrite"]
+    assert closed["open_answer"] and len(str(closed["open_answer"]).split()) > 20
 
 
 def test_open_questions_get_longer_answers_than_closed(informant: SimulatedInformant) -> None:
@@ -53,41 +287,69 @@ def test_open_questions_get_longer_answers_than_closed(informant: SimulatedInfor
     assert len(feedback.rewrites) == 2
 
 
-def test_backchannel_lets_the_informant_go_on(informant: SimulatedInformant) -> None:
-    story = informant.reply("Hvordan var det da kontoret stengte?")
-    more = informant.reply("Mhm.")
-    assert more.kind == "more"
-    assert more.text == next(s.more for s in informant.persona.stories if s.text == story.text)
-
-
-def test_stories_are_not_repeated(informant: SimulatedInformant) -> None:
+def test_new_questions_on_the_same_theme_are_not_repeated(informant: SimulatedInformant) -> None:
     answers = [informant.reply("Hvordan opplever du videomøter?").text for _ in range(4)]
     assert len(set(answers)) == 4
 
 
-def test_bad_persona_file_names_the_file(tmp_path: object) -> None:
-    from pathlib import Path
-
-    bad = Path(str(tmp_path)) / "persona.yaml"
+def test_bad_persona_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "persona.yaml"
     bad.write_text("id: x\nlanguage: nb\n", encoding="utf-8")
     with pytest.raises(GuideError, match=r"persona\.yaml"):
         load_persona(bad)
 
 
-def test_cli_practice_jsonl() -> None:
-    lines = "\n".join(
-        json.dumps({"id": i, "text": t})
-        for i, t in enumerate(["Har du brukt video?", "Hvordan har du brukt video med brukerne?"])
-    )
+def test_unknown_fact_in_a_persona_is_an_error(tmp_path: Path) -> None:
+    source = bundled_personas()["nav-veileder"].read_text(encoding="utf-8")
+    bad = tmp_path / "p.yaml"
+    bad.write_text(source.replace("{years} år i etaten", "{yers} år i etaten"), encoding="utf-8")
+    with pytest.raises(GuideError, match="yers"):
+        load_persona(bad)
+
+
+def test_one_choice_of_informant() -> None:
+    persona = load_persona("nav-veileder")
+    rules = choose_informant(persona, HashingEmbeddings(), LLMSettings())
+    assert isinstance(rules.informant, SimulatedInformant) and rules.problem is None
+    with pytest.raises(ConfigError, match="no language model"):
+        choose_informant(persona, HashingEmbeddings(), LLMSettings(), use_model=True)
+    broken = LLMSettings(provider="ollama")  # no model named
+    fallback = choose_informant(persona, HashingEmbeddings(), broken)
+    assert isinstance(fallback.informant, SimulatedInformant) and fallback.problem
+    with pytest.raises(ConfigError):
+        choose_informant(persona, HashingEmbeddings(), broken, use_model=True)
+
+
+def _run_cli(lines: list[str], *extra: str) -> list[dict[str, object]]:
+    payload = "\n".join(json.dumps({"id": i, "text": t}) for i, t in enumerate(lines))
     result = subprocess.run(
-        [sys.executable, "-m", "intervju", "practice", "--jsonl"],
-        input=lines,
+        [sys.executable, "-m", "intervju", "practice", "--jsonl", *extra],
+        input=payload,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o.get("kind") for o in out[:2]] == ["short", "story"]
-    assert out[-1]["feedback"]["questions"] == 2
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_cli_practice_jsonl_interface_and_length_ratio() -> None:
+    questions = [
+        "Har du brukt video?",
+        "Hvordan har du brukt video med brukerne?",
+        "Er det vanskelig å gi avslag på video?",
+        "Hvordan går du fram når du gir et avslag på video?",
+        "Savner du kontoret?",
+        "Hva savner du når du møter brukerne på skjerm?",
+    ]
+    out = _run_cli(questions, "--advice")
+    rows, feedback = out[:-1], out[-1]["feedback"]
+    assert [r["id"] for r in rows] == list(range(6))
+    keys = {"id", "reply", "kind", "form", "episode", "probe", "advice"}
+    assert all(keys <= set(r) for r in rows)
+    assert [r["kind"] for r in rows] == ["short", "story"] * 3
+    assert isinstance(feedback, dict) and feedback["questions"] == 6
+    assert "missed_followups" in feedback
+    ratio = float(feedback["mean_answer_words_open"]) / float(feedback["mean_answer_words_other"])
+    assert ratio >= 3

@@ -122,14 +122,15 @@ def test_echo_uses_the_informants_own_word() -> None:
     assert "«distanse»" in out[0].text
     assert out[0].emphasis == ("distanse",)
     assert "tre ganger" in out[0].why
-    meaning = [s for s in out if s.intent == "meaning"]
-    assert meaning and "distanse" in meaning[0].text
+    # One card on the word; the others take another angle.
+    assert sum("distanse" in s.text for s in out) <= 2
 
 
-def test_clarify_quotes_jargon() -> None:
+def test_a_card_quotes_jargon() -> None:
+    """The thing pointed at is picked up by name («Kan du si mer om det med AAP-en?»)."""
     out = suggest("Det var jo det med AAP-en da, som gjorde at vi måtte ha møtet raskt.")
-    clarify = [s for s in out if s.intent == "clarify"]
-    assert clarify and "AAP-en" in clarify[0].text
+    assert any("AAP-en" in s.text for s in out[:2]), [s.text for s in out]
+    assert not any("AAP-en da" in s.text for s in out)
 
 
 def test_english_turns_get_english_suggestions() -> None:
@@ -152,7 +153,7 @@ def test_retrieval_changes_scores_but_not_the_contract() -> None:
     text = "Hun begynte plutselig å gråte midt i møtet, og så logget hun av."
     vector = embed_queries(emb, [text])[0]
     plan = plan_suggestions(text, language="nb", vector=vector, retriever=retriever)
-    assert plan.suggestions[0].intent == "feeling"
+    assert "feeling" in [s.intent for s in plan.suggestions]
     assert any(r.retrieval != 0 for r in plan.ranked)
     scores = retriever.scores(vector)
     assert set(scores) == set(INTENTS)

@@ -14,9 +14,9 @@ from pathlib import Path
 import streamlit as st
 
 from intervju.errors import GuideError, IntervjuError
-from intervju.guides import bundled_guides, copy_guide_text, parse_guide
+from intervju.guides import bundled_guides, copy_guide_text, parse_guide, save_user_guide
 from intervju.models import Guide
-from intervju.settings import Settings, atomic_write_text
+from intervju.settings import Settings
 
 from . import resources
 from .strings import t
@@ -85,13 +85,10 @@ def _on_save() -> None:
         _flash("error", t("guides_exists", id=guide.id))
         return
     settings: Settings = st.session_state["settings"]
-    folder = resources.user_guides_dir(settings)
-    target = folder / f"{guide.id}.yaml"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(target, str(st.session_state.get(EDITOR) or ""))
-    except OSError as exc:
-        _flash("error", f"{target}: {exc.strerror}")
+        _, target = save_user_guide(str(st.session_state.get(EDITOR) or ""), settings.data_dir)
+    except GuideError as exc:
+        _flash("error", exc.message)
         return
     _flash("success", t("guides_saved", path=target))
 

@@ -13,8 +13,15 @@ from __future__ import annotations
 import streamlit as st
 
 from intervju.errors import IntervjuError
-from intervju.llm import LLMInformant, describe, get_chat_model
-from intervju.practice import PracticeReply, SimulatedInformant, bundled_personas, load_persona
+from intervju.llm import LLMInformant, describe
+from intervju.practice import (
+    PracticeReply,
+    SimulatedInformant,
+    advice,
+    bundled_personas,
+    choose_informant,
+    load_persona,
+)
 from intervju.settings import Settings
 
 from . import components as c
@@ -40,21 +47,14 @@ def _informant(name: str) -> Informant:
     informant = st.session_state.get(key)
     if isinstance(informant, SimulatedInformant | LLMInformant):
         return informant
-    persona = load_persona(name)
-    embeddings = resources.current_embedder(settings)
-    try:
-        model = get_chat_model(settings.llm)
-    except IntervjuError as exc:
-        # Practice still works, rule-based; the reason stays visible for this informant.
-        st.session_state[f"{key}|error"] = str(exc)
-        model = None
-    fresh: Informant = (
-        SimulatedInformant(persona, embeddings)
-        if model is None
-        else LLMInformant(persona, model, embeddings)
+    choice = choose_informant(
+        load_persona(name), resources.current_embedder(settings), settings.llm
     )
-    st.session_state[key] = fresh
-    return fresh
+    if choice.problem:
+        # Practice still works, rule-based; the reason stays visible for this informant.
+        st.session_state[f"{key}|error"] = choice.problem
+    st.session_state[key] = choice.informant
+    return choice.informant
 
 
 def _on_restart(name: str) -> None:
@@ -89,6 +89,17 @@ def _history(informant: Informant) -> None:
             st.caption(t(f"reply_kind_{reply.kind}"))
             if reply.fallback:
                 st.caption(t("llm_fallback", why=reply.fallback))
+            if st.session_state.get("practice_advice"):
+                _advice(reply)
+
+
+def _advice(reply: PracticeReply) -> None:
+    """Feedback on one question, shown on request (the toggle above the chat)."""
+    found = advice(reply)
+    if found["open_answer"]:
+        st.caption(c.esc(str(found["open_answer"])))
+    if found["followup"]:
+        st.caption(f"{t('fb_followup')}: «{c.esc(str(found['followup']))}»")
 
 
 def _feedback(informant: Informant) -> None:
@@ -110,6 +121,11 @@ def _feedback(informant: Informant) -> None:
         st.caption(t("fb_ok"))
     for asked, better in feedback.rewrites:
         st.markdown(f"- ~~{c.esc(asked)}~~  \n  → {c.esc(better)}")
+    st.markdown(f"**{t('fb_missed')}** ({feedback.followups} {t('fb_followups_done')})")
+    if not feedback.missed_followups:
+        st.caption(t("fb_ok"))
+    for missed in feedback.missed_followups:
+        st.markdown(f"- {c.esc(missed.answer[:90])}…  \n  → {c.esc(missed.suggestion)}")
 
 
 def render() -> None:
@@ -122,12 +138,13 @@ def render() -> None:
     names = list(personas)
     preferred = "nav-veileder" if st.session_state.get("lang", "nb") == "nb" else "remote-worker"
     top = st.columns([3, 1], vertical_alignment="bottom")
-    name = top[0].selectbox(
+    picked = top[0].selectbox(
         t("persona"),
         names,
         index=names.index(preferred) if preferred in names else 0,
         key="practice_persona",
     )
+    name = str(picked or names[0])
     top[1].button(t("practice_restart"), on_click=_on_restart, args=(name,))
     try:
         informant = _informant(name)
@@ -143,6 +160,7 @@ def render() -> None:
         st.caption(f":material/smart_toy: {t('llm_active', model=describe(settings.llm))}")
     else:
         st.caption(t("rules_active"))
+    st.toggle(t("practice_advice"), key="practice_advice")
     chat, side = st.columns([3, 2], gap="medium")
     question = st.chat_input(t("practice_input"), key="practice_line")
     if question and question.strip():

@@ -22,20 +22,21 @@ is the core's (:mod:`intervju.follow`), one follower per session.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from pathlib import Path
 
 import streamlit as st
 from langchain_core.embeddings import Embeddings
 
+from intervju import guides
 from intervju.embeddings import embed_queries, get_embeddings
 from intervju.errors import ConfigError, GuideError
-from intervju.guides import bundled_guides, load_guide
+from intervju.guides import load_guide
 from intervju.live import LiveSession
 from intervju.models import Guide
 from intervju.recorder import Recorder
 from intervju.settings import Settings, load_settings
+from intervju.settings import embeddings_choice as core_embeddings_choice
 from intervju.storage import SessionStore
 
 _WARM_UP = (
@@ -44,7 +45,6 @@ _WARM_UP = (
 )
 ENV_EMBEDDINGS = "INTERVJU_EMBEDDINGS"
 ENV_EMBEDDINGS_MODEL = "INTERVJU_EMBEDDINGS_MODEL"
-USER_GUIDES = "guides"
 
 
 # ---------------------------------------------------------------------------
@@ -62,11 +62,8 @@ def app_settings() -> tuple[Settings, str | None]:
 
 
 def embeddings_choice(settings: Settings) -> tuple[str, str | None]:
-    """(backend, model): the environment overrides the saved setting (tests, power users)."""
-    env = os.environ.get(ENV_EMBEDDINGS, "").strip().lower()
-    if env:
-        return env, os.environ.get(ENV_EMBEDDINGS_MODEL) or None
-    return settings.embeddings_backend, settings.embeddings_model
+    """(backend, model): the core's rule (environment, then saved settings, then default)."""
+    return core_embeddings_choice(settings=settings)
 
 
 # ---------------------------------------------------------------------------
@@ -104,17 +101,23 @@ def store_for(settings: Settings) -> SessionStore:
 
 
 def user_guides_dir(settings: Settings) -> Path:
-    return settings.data_dir / USER_GUIDES
+    return guides.user_guides_dir(settings.data_dir)
 
 
 def guide_choices(settings: Settings) -> dict[str, Path]:
-    """Bundled guides and the user's own (data folder), by display key."""
-    choices: dict[str, Path] = dict(bundled_guides())
-    folder = user_guides_dir(settings)
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.yaml")):
-            choices.setdefault(path.stem, path)
-    return choices
+    """Bundled guides and the user's own (data folder), by name: the core's library."""
+    return guides.guide_library(settings.data_dir)
+
+
+def guide_titles(settings: Settings) -> dict[str, str]:
+    """Each guide's title by library name (a file that does not load keeps its name)."""
+    titles: dict[str, str] = {}
+    for name, path in guide_choices(settings).items():
+        try:
+            titles[name] = guide_at(path).title
+        except GuideError:
+            titles[name] = name
+    return titles
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

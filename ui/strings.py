@@ -86,6 +86,54 @@ _S: Final[dict[str, tuple[str, str]]] = {
         "{covered}/{total} · {spent}/{planned} min",
         "{covered}/{total} · {spent}/{planned} min",
     ),
+    "clock_left": ("{elapsed} · {left} min igjen", "{elapsed} · {left} min left"),
+    "clock_over": ("{elapsed} · {over} min over planen", "{elapsed} · {over} min over plan"),
+    "topic_left": ("{left} min igjen", "{left} min left"),
+    "topic_over": ("{over} min over", "{over} min over"),
+    "cards_for": ("Til svaret: «{start}»", "For the answer: «{start}»"),
+    "cards_stale": (
+        "Til forrige svar («{start}») – du har stilt et nytt spørsmål",
+        "For the previous answer («{start}») – you have asked a new question",
+    ),
+    "tick_suggest": ("Stilte du dette guidespørsmålet?", "Did you ask this guide question?"),
+    "tick_suggest_yes": ("Kryss av", "Tick it"),
+    "fix_turn": ("✎ Rett", "✎ Correct"),
+    "fix_pick": ("Replikk", "Turn"),
+    "fix_text": ("Tekst", "Text"),
+    "fix_speaker": ("Hvem sa det", "Who said it"),
+    "fix_save": ("Lagre", "Save"),
+    "fix_delete": ("Slett replikken", "Delete the turn"),
+    "fix_undo": ("↶ Angre", "↶ Undo"),
+    "fix_undo_help": ("Angre siste retting", "Undo the last correction"),
+    "fix_done": ("Replikken er rettet.", "The turn was corrected."),
+    "fix_deleted": ("Replikken er slettet.", "The turn was deleted."),
+    "fix_undone": ("Siste retting er angret.", "The last correction was undone."),
+    "fix_nothing": ("Det er ingenting å angre.", "There is nothing to undo."),
+    "guide_tab": ("Guide", "Guide"),
+    "landing_intro": (
+        "Tre måter å bruke intervju på:",
+        "Three ways to use intervju:",
+    ),
+    "landing_live": (
+        "**Live intervju** – på en skjerm ved siden av Teams: guiden, transkripsjonen, "
+        "oppfølgingsforslag og et stille flagg på egne spørsmål.",
+        "**Live interview** – on a screen beside Teams: the guide, the transcript, "
+        "follow-up suggestions and a quiet flag on your own questions.",
+    ),
+    "landing_practice": (
+        "**Øving** – intervju en simulert informant før feltarbeidet.",
+        "**Practice** – interview a simulated informant before fieldwork.",
+    ),
+    "landing_review": (
+        "**Gjennomgang** – etterpå: hvert spørsmål med problemer og en åpen omskriving.",
+        "**Review** – afterwards: every question with its problems and an open rewrite.",
+    ),
+    "session_choose": ("Velg en økt", "Choose a session"),
+    "uploader_drop": ("Dra og slipp filen her", "Drag and drop the file here"),
+    "uploader_browse": ("Velg fil", "Browse files"),
+    "uploader_limit": ("Opptil {mb} MB per fil", "Up to {mb} MB per file"),
+    "multiselect_placeholder": ("Velg …", "Choose …"),
+    "select_empty": ("(ingen)", "(none)"),
     "suggestions_head": ("Oppfølging", "Follow up"),
     "suggestions_wait": (
         "Forslag til oppfølging kommer etter informantens neste svar.",
@@ -204,6 +252,12 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "reply_kind_partial": ("svarer på en del", "answers one part"),
     "reply_kind_why": ("forsvarer seg", "defends"),
     "reply_kind_unclear": ("uklart", "unclear"),
+    "reply_kind_deeper": ("går dypere", "goes deeper"),
+    "reply_kind_nothing": ("har lite å si om det", "has little to say on it"),
+    "practice_advice": ("Tilbakemelding etter hvert spørsmål", "Feedback after each question"),
+    "fb_followup": ("Følg opp", "Follow up"),
+    "fb_missed": ("Rike svar du ikke fulgte opp", "Rich answers you did not follow up"),
+    "fb_followups_done": ("oppfølginger gikk dypere", "follow-ups went deeper"),
     "open_ok": ("åpent", "open"),
     # -- review page ---------------------------------------------------------
     "review_intro": (
@@ -238,6 +292,8 @@ _S: Final[dict[str, tuple[str, str]]] = {
     ),
     "chart_talk": ("Taleandel per intervju", "Talk share per interview"),
     "axis_position": ("Del av intervjuet", "Part of the interview"),
+    "axis_minute": ("Minutt", "Minute"),
+    "axis_question_no": ("Spørsmål nr.", "Question no."),
     "axis_share": ("Andel", "Share"),
     "axis_interview": ("Intervju", "Interview"),
     "axis_measure": ("Mål", "Measure"),
@@ -252,6 +308,31 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "review_coverage": ("Guidedekning", "Guide coverage"),
     "review_skipped_q": ("Guidespørsmål som ofte hoppes over", "Guide questions often skipped"),
     "review_downloads": ("Last ned", "Download"),
+    "review_qdpx": ("QDA-prosjekt (.qdpx)", "QDA project (.qdpx)"),
+    "review_qdpx_help": (
+        "REFI-QDA-prosjekt for NVivo, ATLAS.ti, MAXQDA og QualCoder: transkripsjonene med "
+        "spørsmål kodet etter problem og tema, og tapte oppfølginger kodet.",
+        "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA and QualCoder: the transcripts with "
+        "questions coded by problem and topic, and missed follow-ups coded.",
+    ),
+    "search_title": ("Søk på tvers av intervjuene", "Search across the interviews"),
+    "search_box": (
+        "Hvor ellers snakket noen om …",
+        "Where else did someone talk about …",
+    ),
+    "search_help": (
+        "Finner informantenes utsagn som ligner mest i mening, i alle valgte intervjuer.",
+        "Finds the informants' passages closest in meaning, in all chosen interviews.",
+    ),
+    "search_none": ("Ingen treff.", "No hits."),
+    "search_nothing": (
+        "Velg filer eller lagrede økter over for å søke i dem.",
+        "Choose files or stored sessions above to search them.",
+    ),
+    "col_interview": ("Intervju", "Interview"),
+    "col_time": ("Tid", "Time"),
+    "col_speaker": ("Taler", "Speaker"),
+    "col_score": ("Likhet", "Similarity"),
     "col_turn": ("Replikk", "Turn"),
     "col_text": ("Spørsmål", "Question"),
     "col_problems": ("Problemer", "Problems"),
@@ -262,6 +343,9 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "col_count": ("Antall", "Count"),
     "col_cues": ("Signaler", "Cues"),
     "col_said": ("Informanten sa", "The informant said"),
+    "col_words": ("Ordene som ba om oppfølging", "The words that called for a follow-up"),
+    "col_answer": ("Svar (s)", "Answer (s)"),
+    "col_missed_before": ("Tapt oppfølging før", "Missed follow-up before"),
     "col_next": ("Du spurte i stedet", "You asked instead"),
     "col_suggest": ("Kunne spurt", "Could have asked"),
     "col_asked": ("Spurt", "Asked"),
@@ -413,6 +497,47 @@ _INTENT_LABELS: Final[dict[str, tuple[str, str]]] = {
     "clarify": ("Avklar", "Clarify"),
     "silence": ("Vent ut pausen", "Wait out the pause"),
 }
+
+
+# -- «Lytt»: local live transcription (ui/listen_panel.py) ------------------
+_LISTEN: Final[dict[str, tuple[str, str]]] = {
+    "listen_title": ("Lytt (lokal transkripsjon)", "Listen (local transcription)"),
+    "listen_help": (
+        "Transkriberer mikrofonen (intervjueren) og lyden fra PC-en (informanten) på denne "
+        "maskinen; ingenting sendes bort. Krever `pip install 'intervju[listen]'`.",
+        "Transcribes the microphone (interviewer) and the computer's sound (informant) on "
+        "this machine; nothing is sent away. Needs `pip install 'intervju[listen]'`.",
+    ),
+    "listen_model": ("Modell", "Model"),
+    "listen_model_path": (
+        "Mappe med egen modell (f.eks. NB-Whisper ct2/)",
+        "Folder with your own model (e.g. NB-Whisper ct2/)",
+    ),
+    "listen_model_folder": ("egen mappe …", "own folder …"),
+    "listen_language": ("Språk", "Language"),
+    "listen_mic": ("Mikrofon (tom: standard)", "Microphone (empty: default)"),
+    "listen_system": (
+        "Systemlyd / loopback (tom: standard)",
+        "System audio / loopback (empty: default)",
+    ),
+    "listen_in_person": (
+        "Bare mikrofon (samme rom): «Taler 1/2»",
+        "Microphone only (same room): «Speaker 1/2»",
+    ),
+    "listen_start": ("Lytt", "Listen"),
+    "listen_stop": ("Stopp lytting", "Stop listening"),
+    "listen_status": (
+        "{state} · {model} · {language} · {behind:.1f} s bak · {cues} replikker",
+        "{state} · {model} · {language} · {behind:.1f} s behind · {cues} turns",
+    ),
+    "listen_state_starting": ("Starter", "Starting"),
+    "listen_state_loading": ("Laster modellen", "Loading the model"),
+    "listen_state_listening": ("Lytter", "Listening"),
+    "listen_state_stopped": ("Stoppet", "Stopped"),
+    "listen_state_gone": ("Lytteren svarer ikke lenger", "The listener no longer responds"),
+    "listen_state_error": ("Feil", "Error"),
+}
+_S.update(_LISTEN)
 
 
 def lang() -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import IntervjuError, TranscriptError
 
@@ -108,7 +109,7 @@ def read_regular(
         os.close(fd)
 
 
-def read_stream(stream: object, limit: int, where: str = "standard input") -> bytes:
+def read_stream(stream: BinaryIO, limit: int, where: str = "standard input") -> bytes:
     """At most ``limit`` bytes from a binary stream (stdin), else one clear error."""
     read = stream.read
     data: bytes = read(limit + 1)

@@ -16,10 +16,12 @@ import yaml
 
 from .errors import GuideError
 from .models import Guide, Question, Topic
+from .settings import atomic_write_text, default_data_dir
 
 SCHEMA_VERSION = 1
 BUNDLED_DIR = Path(__file__).resolve().parent / "data" / "guide"
 DEFAULT_GUIDE_ID = "nav-videooppfolging"
+USER_GUIDES = "guides"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _LANGUAGES = {"nb", "nn", "no", "en"}
 
@@ -33,24 +35,65 @@ def bundled_guides() -> dict[str, Path]:
     }
 
 
-def resolve_guide_path(name_or_path: str | Path | None) -> Path:
-    """Accept None (the study guide), a bundled guide's name, or a file path."""
+def user_guides_dir(data_dir: Path) -> Path:
+    """Where the user's own guides live: ``guides/`` in the data folder."""
+    return data_dir / USER_GUIDES
+
+
+def guide_library(data_dir: Path | None = None) -> dict[str, Path]:
+    """Every guide the user can pick by name: the bundled ones, then the user's own.
+
+    ``data_dir`` defaults to the data folder in the settings, so the app's Guider page, the
+    CLI's ``--guide NAME`` and ``intervju guide list`` see the same library. A user's guide
+    never shadows a bundled one of the same name.
+    """
+    library: dict[str, Path] = dict(bundled_guides())
+    folder = user_guides_dir(data_dir if data_dir is not None else default_data_dir())
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.yaml")):
+            library.setdefault(path.stem, path)
+    return library
+
+
+def save_user_guide(text: str, data_dir: Path) -> tuple[Guide, Path]:
+    """Validate a guide and save it in the user's library under its id (atomically).
+
+    Refuses an invalid guide (:class:`GuideError` naming the line) and an id a bundled guide
+    already has, so a saved guide can always be found by its name.
+    """
+    guide = parse_guide(text, source="<guide>")
+    if guide.id in bundled_guides():
+        raise GuideError(f"a bundled guide already has the id '{guide.id}'", where="<guide>")
+    target = user_guides_dir(data_dir) / f"{guide.id}.yaml"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(target, text)
+    except OSError as exc:
+        raise GuideError(f"cannot save ({exc.strerror})", where=str(target)) from None
+    return guide, target
+
+
+def resolve_guide_path(name_or_path: str | Path | None, data_dir: Path | None = None) -> Path:
+    """Accept None (the study guide), a guide's name in the library, or a file path."""
     if name_or_path is None:
         name_or_path = DEFAULT_GUIDE_ID
-    bundled = bundled_guides()
     key = str(name_or_path)
+    bundled = bundled_guides()
     if key in bundled:
         return bundled[key]
     path = Path(name_or_path).expanduser()
     if path.is_file():
         return path
-    known = ", ".join(sorted(bundled)) or "none"
-    raise GuideError(f"no such guide file or bundled guide (bundled: {known})", where=key)
+    library = guide_library(data_dir)
+    if key in library:
+        return library[key]
+    known = ", ".join(sorted(library)) or "none"
+    raise GuideError(f"no such guide file or guide name (known: {known})", where=key)
 
 
-def load_guide(path: str | Path | None = None) -> Guide:
+def load_guide(path: str | Path | None = None, data_dir: Path | None = None) -> Guide:
     """Load and validate a guide; ``None`` gives the bundled study guide."""
-    resolved = resolve_guide_path(path)
+    resolved = resolve_guide_path(path, data_dir)
     try:
         text = resolved.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:

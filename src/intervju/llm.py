@@ -33,7 +33,7 @@ import ipaddress
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlparse
 
@@ -45,12 +45,14 @@ from pydantic import Field
 
 from .analysis import Analysis, analyse
 from .errors import ConfigError
+from .personas import lang_code, practice_lang
 from .practice import (
     Persona,
     PracticeFeedback,
     PracticeReply,
     ReplyKind,
     SimulatedInformant,
+    offers_choice,
     summarise_practice,
 )
 from .settings import LLMSettings
@@ -210,8 +212,6 @@ class RecordingChatModel(FakeListChatModel):
 # ---------------------------------------------------------------------------
 # The language-model informant
 
-_CHOICE = re.compile(r"\b(eller|or)\b", re.IGNORECASE)
-
 
 def expected_kind(question: str, verdict: Analysis, *, has_context: bool) -> ReplyKind:
     """How the informant should answer, from the analyser's verdict alone (pure).
@@ -225,7 +225,7 @@ def expected_kind(question: str, verdict: Analysis, *, has_context: bool) -> Rep
     if verdict.leading:
         return "agree"
     if verdict.form == "closed":
-        return "choice" if _CHOICE.search(question) else "short"
+        return "choice" if offers_choice(verdict) else "short"
     if verdict.double:
         return "partial"
     if verdict.why:
@@ -233,77 +233,13 @@ def expected_kind(question: str, verdict: Analysis, *, has_context: bool) -> Rep
     return "story"
 
 
-STYLE: dict[str, dict[ReplyKind, str]] = {
-    "nb": {
-        "story": (
-            "Spørsmålet er åpent. Fortell en rik, konkret historie om én bestemt episode du har "
-            "opplevd: hva som skjedde, hvem som var der, hva du tenkte og følte. 80–150 ord, "
-            "muntlig språk, gjerne med små pauser og omformuleringer."
-        ),
-        "more": (
-            "Forskeren sa ikke et spørsmål, bare en bekreftelse eller oppmuntring. Fortsett det "
-            "du fortalte sist med en ny konkret detalj, to til fire setninger."
-        ),
-        "short": (
-            "Spørsmålet er lukket. Svar kort ja eller nei i én setning, uten å utdype eller "
-            "fortelle noe mer."
-        ),
-        "choice": (
-            "Spørsmålet gir deg alternativer. Velg ett av dem i én kort setning, uten å utdype."
-        ),
-        "agree": (
-            "Spørsmålet er ledende. Vær høflig enig med forskeren i én eller to korte setninger, "
-            "uten å legge til noe nytt eller egne erfaringer."
-        ),
-        "partial": (
-            "Spørsmålet består av flere spørsmål. Svar bare på den siste delen, kort (to–tre "
-            "setninger), og glem de første delene."
-        ),
-        "why": (
-            "Spørsmålet spør «hvorfor», og du føler deg litt satt på prøve. Vær litt defensiv og "
-            "rettferdiggjør deg kort, to–tre setninger."
-        ),
-        "unclear": (
-            "Det er uklart hva forskeren vil vite. Si i én setning at du ikke helt skjønner hva "
-            "hen mener."
-        ),
-    },
-    "en": {
-        "story": (
-            "The question is open. Tell a rich, concrete story about one particular episode you "
-            "lived through: what happened, who was there, what you thought and felt. 80–150 "
-            "words, spoken style, with the odd pause or rephrasing."
-        ),
-        "more": (
-            "The researcher did not ask a question, just acknowledged or encouraged you. Go on "
-            "with what you told last, adding one new concrete detail, two to four sentences."
-        ),
-        "short": (
-            "The question is closed. Answer a short yes or no in one sentence, without "
-            "elaborating or telling anything more."
-        ),
-        "choice": (
-            "The question offers alternatives. Pick one of them in one short sentence, without "
-            "elaborating."
-        ),
-        "agree": (
-            "The question is leading. Politely agree with the researcher in one or two short "
-            "sentences, adding nothing new and no experiences of your own."
-        ),
-        "partial": (
-            "The question bundles several questions. Answer only the last part, briefly (two or "
-            "three sentences), and forget the earlier parts."
-        ),
-        "why": (
-            "The question asks 'why' and you feel a little put on the spot. Be slightly "
-            "defensive and briefly justify yourself, two or three sentences."
-        ),
-        "unclear": (
-            "It is unclear what the researcher wants to know. Say in one sentence that you do "
-            "not quite understand what they mean."
-        ),
-    },
-}
+def _style(lang: str) -> dict[ReplyKind, str]:
+    styles = practice_lang(lang_code(lang)).llm["style"]
+    return {kind: " ".join(str(text).split()) for kind, text in styles.items()}
+
+
+# The style instruction per reply kind and language, from ``data/lang/<lang>/practice.yaml``.
+STYLE: dict[str, dict[ReplyKind, str]] = {lang: _style(lang) for lang in ("nb", "en")}
 
 # Most sentences (and words) an answer of each kind may keep: the model is asked
 # politely, and this makes sure a chatty model still shows the difference.
@@ -315,43 +251,31 @@ _MAX_SENTENCES: dict[ReplyKind, int] = {
     "partial": 3,
     "why": 3,
     "more": 4,
+    "deeper": 5,
+    "nothing": 2,
     "story": 12,
 }
 _MAX_STORY_WORDS = 170
 
-_PERSONA_PROMPT = {
-    "nb": (
-        "Du er {name}, {role}. En forsker intervjuer deg i et kvalitativt forskningsintervju. "
-        "Svar muntlig og i første person på norsk bokmål, som i en ekte samtale. Hold deg til "
-        "det du har opplevd (bakgrunnen under); små, troverdige detaljer som passer med den er "
-        "greit, nye store hendelser er det ikke. Du er et menneske: ikke nevn at du er en "
-        "språkmodell, ikke still spørsmål tilbake og ikke kommenter spørsmålet.\n\n"
-        "Bakgrunn (ting du har opplevd):\n{facts}\n\n"
-        "Slik svarer du på det neste spørsmålet: {style}"
-    ),
-    "en": (
-        "You are {name}, {role}. A researcher is interviewing you in a qualitative research "
-        "interview. Answer in spoken style, in the first person, in English, as in a real "
-        "conversation. Stick to what you have lived through (the background below); small, "
-        "plausible details that fit it are fine, big new events are not. You are a person: "
-        "never mention being a language model, do not ask questions back and do not comment "
-        "on the question.\n\n"
-        "Background (things you have lived through):\n{facts}\n\n"
-        "How to answer the next question: {style}"
-    ),
-}
 
-
-def _lang(language: str) -> str:
-    return "nb" if language.lower() in {"nb", "no", "nn", "nob"} else "en"
-
-
-def persona_prompt(persona: Persona, kind: ReplyKind) -> str:
-    """The system prompt: who the informant is, what it lived through, how to answer now."""
-    lang = _lang(persona.language)
-    facts = "\n".join(f"- {story.text} {story.more}".strip() for story in persona.stories)
-    return _PERSONA_PROMPT[lang].format(
-        name=persona.name, role=persona.role, facts=facts, style=STYLE[lang][kind]
+def persona_prompt(persona: Persona, kind: ReplyKind, material: str | None = None) -> str:
+    """The system prompt: who the informant is, its fixed facts, what it lived through,
+    what it has to tell about this question (the rule-based informant's choice), how to
+    answer now. Wordings are language data (``data/lang/<lang>/practice.yaml``)."""
+    lang = lang_code(persona.language)
+    prompts = practice_lang(lang).llm
+    facts = "\n".join(f"- {key}: {value}" for key, value in persona.facts)
+    episodes = "\n".join(
+        f"- {' '.join((e.text, *(d.text for d in e.details)))}" for e in persona.episodes
+    )
+    focus = str(prompts["focus"]).format(material=material) if material else ""
+    return str(prompts["persona"]).format(
+        name=persona.name,
+        role=persona.role,
+        facts=facts,
+        episodes=episodes,
+        focus=focus,
+        style=STYLE[lang][kind],
     )
 
 
@@ -396,30 +320,38 @@ class LLMInformant:
     """A practice informant whose words come from a chat model.
 
     Same contract as :class:`~intervju.practice.SimulatedInformant`
-    (``reply``, ``history``, ``feedback``, ``persona``). The analyser's verdict
-    decides *how* to answer (the style instruction in the system prompt); the
-    model decides *what* to say. If the model fails (server down, timeout,
-    empty answer) the rule-based informant answers instead, marked with a
-    ``fallback`` note; after ``max_failures`` failures in a row the model is
-    not tried again this session.
+    (``reply``, ``history``, ``feedback``, ``persona``). The rule-based informant
+    runs alongside and decides *how* to answer (the style instruction, from the
+    analyser's verdict) and *what about* (the episode and detail it would tell,
+    given to the model as the material for this answer), so a model answer is as
+    on-topic and as deep on a follow-up as the rules; the model decides the words.
+    If the model fails (server down, timeout, empty answer) the rule-based answer
+    is used, marked with a ``fallback`` note; after ``max_failures`` failures in a
+    row the model is not tried again this session.
     """
 
     persona: Persona
     model: BaseChatModel
-    embeddings: Embeddings  # only for the rule-based fallback
+    embeddings: Embeddings  # for the rule-based informant that plans each answer
     seed: int = 0
     max_failures: int = MAX_FAILURES
     history: list[PracticeReply] = field(default_factory=list, init=False)
     failures: int = field(default=0, init=False)
-    _fallback: SimulatedInformant | None = field(default=None, init=False, repr=False)
+    _rules: SimulatedInformant = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._rules = SimulatedInformant(self.persona, self.embeddings, seed=self.seed)
 
     @property
     def model_disabled(self) -> bool:
         return self.failures >= self.max_failures
 
-    def messages(self, question: str, kind: ReplyKind) -> list[BaseMessage]:
+    def messages(
+        self, question: str, kind: ReplyKind, material: str | None = None
+    ) -> list[BaseMessage]:
         """The prompt for one question: persona + style, recent history, the question."""
-        prompt: list[BaseMessage] = [SystemMessage(content=persona_prompt(self.persona, kind))]
+        system = persona_prompt(self.persona, kind, material)
+        prompt: list[BaseMessage] = [SystemMessage(content=system)]
         for past in self.history[-HISTORY_EXCHANGES:]:
             prompt.append(HumanMessage(content=past.question))
             prompt.append(AIMessage(content=past.text))
@@ -427,39 +359,27 @@ class LLMInformant:
         return prompt
 
     def reply(self, question: str) -> PracticeReply:
-        verdict = analyse(question)
-        kind = expected_kind(question, verdict, has_context=bool(self.history))
+        planned = self._rules.reply(question)
         if self.model_disabled:
-            return self._fall_back(question, "the language model failed repeatedly; rule-based")
+            return self._fall_back(planned, "the language model failed repeatedly; rule-based")
+        material = planned.text if planned.kind in _GROUNDED else None
         try:
-            answer = self.model.invoke(self.messages(question, kind))
-            text = clean_answer(_message_text(answer), kind, self.persona.name)
+            answer = self.model.invoke(self.messages(question, planned.kind, material))
+            text = clean_answer(_message_text(answer), planned.kind, self.persona.name)
         except Exception as exc:  # any backend failure: practice goes on, rule-based
             self.failures += 1
             reason = f"{type(exc).__name__}: {exc}".strip()[:200]
-            return self._fall_back(question, f"language model unavailable ({reason})")
+            return self._fall_back(planned, f"language model unavailable ({reason})")
         if not text:
             self.failures += 1
-            return self._fall_back(question, "the language model gave an empty answer")
+            return self._fall_back(planned, "the language model gave an empty answer")
         self.failures = 0
-        result = PracticeReply(
-            question=question, analysis=verdict, kind=kind, text=text, source="llm"
-        )
+        result = replace(planned, text=text, source="llm")
         self.history.append(result)
         return result
 
-    def _fall_back(self, question: str, note: str) -> PracticeReply:
-        if self._fallback is None:
-            self._fallback = SimulatedInformant(self.persona, self.embeddings, seed=self.seed)
-        rule_based = self._fallback.reply(question)
-        result = PracticeReply(
-            question=question,
-            analysis=rule_based.analysis,
-            kind=rule_based.kind,
-            text=rule_based.text,
-            source="rules",
-            fallback=note,
-        )
+    def _fall_back(self, planned: PracticeReply, note: str) -> PracticeReply:
+        result = replace(planned, source="rules", fallback=note)
         self.history.append(result)
         return result
 
@@ -467,38 +387,28 @@ class LLMInformant:
         return summarise_practice(self.history)
 
 
+# Kinds whose rule-based text is the material the model should put in its own words.
+_GROUNDED: frozenset[str] = frozenset({"story", "deeper", "more", "partial", "why"})
+
+
 # ---------------------------------------------------------------------------
 # Rewrites checked by the analyser
 
-_REWRITE_PROMPT = {
-    "nb": (
-        "Du hjelper en forsker å stille bedre spørsmål i kvalitative intervjuer. Skriv om "
-        "forskerens spørsmål til ett åpent, nøytralt spørsmål på norsk bokmål som beholder "
-        "temaet og forskerens egne ord der det går. Det nye spørsmålet skal ikke kunne "
-        "besvares med ja eller nei, ikke foreslå et svar, ikke begynne med «hvorfor» og bare "
-        "spørre om én ting. {problem}Svar bare med det nye spørsmålet, uten forklaring."
-    ),
-    "en": (
-        "You help a researcher ask better questions in qualitative interviews. Rewrite the "
-        "researcher's question as one open, neutral question in English that keeps the topic "
-        "and the researcher's own words where possible. The new question must not be "
-        "answerable with yes or no, must not suggest an answer, must not start with 'why' and "
-        "must ask about one thing only. {problem}Reply with the new question only, no "
-        "explanation."
-    ),
-}
-_LABEL = re.compile(
-    r"^(omskrevet|omskriving|nytt spørsmål|forslag|rewrite|rewritten|new question|"
-    r"suggestion)\s*:\s*",
-    re.IGNORECASE,
-)
+
+def _label_pattern(lang: str) -> re.Pattern[str]:
+    labels = practice_lang(lang_code(lang)).llm.get("rewrite_labels") or []
+    alternatives = "|".join(re.escape(str(label)) for label in labels) or r"(?!)"
+    return re.compile(rf"^({alternatives})\s*:\s*", re.IGNORECASE)
+
+
 _MAX_REWRITE_WORDS = 40
 
 
-def _first_question(text: str) -> str:
+def _first_question(text: str, lang: str) -> str:
+    label = _label_pattern(lang)
     for line in text.splitlines():
         line = line.strip().lstrip("-*0123456789. ").strip()
-        line = _LABEL.sub("", line).strip(_QUOTES + " ")
+        line = label.sub("", line).strip(_QUOTES + " ")
         if line:
             return line
     return ""
@@ -513,19 +423,19 @@ def generate_rewrite(model: BaseChatModel, question: str, analysis: Analysis) ->
     model call — returns None, and the caller keeps the rule-based rewrite.
     """
     lang = analysis.language
+    prompts = practice_lang(lang).llm
     problem = ""
     if analysis.explanation:
-        label = "Problemet" if lang == "nb" else "The problem"
-        problem = f"{label}: {analysis.explanation} "
+        problem = str(prompts["rewrite_problem"]).format(explanation=analysis.explanation)
     prompt: Sequence[BaseMessage] = [
-        SystemMessage(content=_REWRITE_PROMPT[lang].format(problem=problem)),
+        SystemMessage(content=" ".join(str(prompts["rewrite"]).split()).format(problem=problem)),
         HumanMessage(content=question),
     ]
     try:
         answer = model.invoke(list(prompt))
     except Exception:  # optional extra: the rule-based rewrite stands
         return None
-    candidate = _first_question(_message_text(answer))
+    candidate = _first_question(_message_text(answer), lang)
     if not candidate or len(candidate.split()) > _MAX_REWRITE_WORDS:
         return None
     if " ".join(candidate.lower().split()) == " ".join(question.lower().split()):

@@ -1,56 +1,114 @@
 """Practice interviews against a simulated informant.
 
-The point is to *feel* the difference between question types before
-fieldwork: a closed question gets a short answer, a leading one gets polite
-agreement, a double question gets only its last part answered, and an open,
-neutral question gets a rich story. Stories are written per persona in
-``guide/practice/*.yaml`` and picked by meaning (sentence embeddings), so the
-informant answers what was asked. Everything is deterministic for a given
-seed, which keeps practice sessions and tests reproducible.
+The point is to *feel* the difference between question types before fieldwork, and
+to practise the one skill that matters most: following up. So the informant
+
+- answers what was asked: the question is matched to the persona's episodes by the
+  keyword stems each episode is about (weighted by how rare they are in the persona)
+  plus sentence-embedding similarity to the questions it answers; with nothing on the
+  subject it says so in character instead of telling an unrelated story;
+- rewards a follow-up: a probe about the last answer (more, an example, a feeling, a
+  meaning, an echo of the informant's own word, silence) continues the *same* episode
+  with a detail not told yet, so following up yields more than jumping to a new topic;
+- still lets the question's form shape the answer, from the analyser's verdict: closed
+  → short, leading → agreement, double → only the last part, why → a little defensive.
+
+Persona facts are filled into every text when the persona loads, so they cannot
+contradict each other. Everything is deterministic for a given seed.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Literal
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import yaml
 from langchain_core.embeddings import Embeddings
 
 from .analysis import Analysis, analyse
-from .errors import GuideError
+from .analysis._data import load as load_analysis_lang
+from .embeddings import embed_queries
+from .index import cached_embeddings
+from .lang import Lang, zipf
+from .personas import (
+    PERSONA_DIR,
+    Detail,
+    Episode,
+    Facet,
+    Persona,
+    PracticeLang,
+    bundled_personas,
+    lang_code,
+    load_persona,
+    practice_lang,
+    tokens,
+)
 
-PERSONA_DIR = Path(__file__).resolve().parent / "data" / "guide" / "practice"
+if TYPE_CHECKING:
+    from .llm import LLMInformant
+    from .settings import LLMSettings
 
-ReplyKind = Literal["story", "more", "short", "agree", "choice", "partial", "why", "unclear"]
+__all__ = [
+    "PERSONA_DIR",
+    "Detail",
+    "Episode",
+    "InformantChoice",
+    "MissedFollowup",
+    "Persona",
+    "PracticeFeedback",
+    "PracticeReply",
+    "SimulatedInformant",
+    "advice",
+    "bundled_personas",
+    "choose_informant",
+    "load_persona",
+    "summarise_practice",
+]
+
+ReplyKind = Literal[
+    "story", "deeper", "more", "short", "agree", "choice", "partial", "why", "nothing", "unclear"
+]  # fmt: skip
 ReplySource = Literal["rules", "llm"]
+RICH_KINDS: frozenset[str] = frozenset({"story", "deeper", "more"})
+# An answer of at least this many words is worth a follow-up.
+RICH_WORDS = 20
 
-
-@dataclass(frozen=True)
-class Story:
-    topic: int
-    text: str
-    more: str
-
-
-@dataclass(frozen=True)
-class Persona:
-    id: str
-    language: str
-    name: str
-    role: str
-    short_yes: tuple[str, ...]
-    short_no: tuple[str, ...]
-    agree: tuple[str, ...]
-    choose: tuple[str, ...]
-    double: tuple[str, ...]
-    why: tuple[str, ...]
-    unclear: tuple[str, ...]
-    stories: tuple[Story, ...]
+# Weight of embedding similarity, in standard deviations above the persona's median for
+# this question: a clear standout (3 sd) counts like one rare keyword.
+EMBEDDING_WEIGHT = 1.0
+# A word the episode's own texts use counts this much of a curated stem.
+OWN_WORDS_WEIGHT = 0.4
+# Less word evidence than this (one rare word of the texts, no curated stem) means the
+# persona has nothing on the subject: one word in passing is no material.
+NOTHING_BELOW = 1.5
+# Another untold episode within this share of the best one's score is told instead of
+# repeating what was said.
+CLOSE_SHARE = 0.6
+# A question that names another episode this strongly is a new question, even if it
+# sounds like a probe («Kan du gi et eksempel på hvordan du åpner et møte?»).
+NEW_TOPIC_SCORE = 1.5
+# A compound's first part counts as a word at this frequency (Zipf scale; «arbeids» 3.8).
+COMPOUND_ZIPF = 2.5
+# A word used in at least this many episodes is the persona's theme.
+THEME_EPISODES = 4
+# An echo is of a word used in at most this many episodes («kaffekoppen», not «video»).
+ECHO_MAX_EPISODES = 3
+# A detail must speak to a new question this much more than the opening to be told first.
+POINTED_MARGIN = 1.0
+# A short question made of back-references (no topic words) continues the last episode.
+ANAPHORIC_MAX_WORDS = 10
+# A turn this short that says back a word of the last answer is an echo probe («Stemmen?»).
+ECHO_WORDS = 5
+# Probes that ask for something particular, answered with such a detail even before the
+# episode's opening was told (after an agreement to a leading question, say).
+SPECIFIC: frozenset[str] = frozenset({"feeling", "meaning", "example"})
+# A question repeating this many words in a row from the last answer echoes it.
+QUOTE_RUN = 3
 
 
 @dataclass(frozen=True)
@@ -67,6 +125,20 @@ class PracticeReply:
     # Why a language-model informant answered with the rule-based reply instead
     # (connection refused, timeout, empty answer); None when it did not fall back.
     fallback: str | None = None
+    episode: str | None = None  # which episode the answer is about
+    detail: int | None = None  # which of its details was told (None: the opening)
+    probe: Facet | None = None  # the question was a follow-up on the last answer
+    open_answer: str | None = None  # what an open, neutral question would have got
+    followup: str | None = None  # a follow-up this answer invites
+
+
+@dataclass(frozen=True)
+class MissedFollowup:
+    """A rich answer the interviewer left for a new question."""
+
+    question: str
+    answer: str
+    suggestion: str
 
 
 @dataclass(frozen=True)
@@ -82,135 +154,560 @@ class PracticeFeedback:
     mean_answer_words_open: float
     mean_answer_words_other: float
     rewrites: tuple[tuple[str, str], ...]  # (question asked, open alternative)
+    followups: int = 0  # probes that went deeper into the last answer
+    missed_followups: tuple[MissedFollowup, ...] = ()
 
     @property
     def open_share(self) -> float:
         return self.open / self.questions if self.questions else 0.0
 
 
-def bundled_personas() -> dict[str, Path]:
-    if not PERSONA_DIR.is_dir():
-        return {}
-    return {path.name.split(".")[0]: path for path in sorted(PERSONA_DIR.glob("*.yaml"))}
+# ---------------------------------------------------------------------------
+# Matching a question to the persona's material
 
 
-def load_persona(name_or_path: str | Path) -> Persona:
-    """Load a persona by bundled name (``nav-veileder``) or file path."""
-    path = bundled_personas().get(str(name_or_path)) or Path(name_or_path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise GuideError(f"cannot read persona ({exc.strerror})", where=str(path)) from None
-    except yaml.YAMLError as exc:
-        raise GuideError(f"invalid YAML ({exc})", where=str(path)) from None
-    if not isinstance(raw, dict):
-        raise GuideError("a persona must be a mapping", where=str(path))
-    try:
-        stories = tuple(
-            Story(topic=int(s["topic"]), text=" ".join(str(s["text"]).split()), more=str(s["more"]))
-            for s in raw["stories"]
+def _hits(token: str, stem: str, lang: Lang) -> bool:
+    """A word matches a keyword stem as an inflection («kontoret») or as the head of a
+    compound whose first part is itself a word («hjemme|kontoret», not «regje|ringen»); a
+    stem shorter than four letters («nav», «rom») only as the whole word."""
+    if len(stem) < 4:
+        return token == stem
+    if token.startswith(stem):
+        return True
+    at = token.find(stem, 3) if len(stem) >= _PREFIX else -1
+    return at > 0 and _is_word(token[:at], lang)
+
+
+def _is_word(part: str, lang: Lang) -> bool:
+    """A compound's first part is a word of its own (binding «s» or «e» allowed)."""
+    return any(zipf(p, lang) >= COMPOUND_ZIPF for p in {part, part[:-1]} if len(p) >= 3)
+
+
+def _near(word: str, other: str) -> bool:
+    """Two words share a stem: equal, or a long common beginning («teknikken», «teknisk»)."""
+    if word == other:
+        return True
+    short, long_ = sorted((word, other), key=len)
+    if len(short) >= _INDEX and long_.startswith(short) and len(long_) - len(short) <= 3:
+        return True  # «jobb», «jobben»
+    if len(short) < _PREFIX:
+        return False
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
+        min(len(word), len(other)),
+    )
+    return shared >= max(_PREFIX, min(len(word), len(other)) - 3)
+
+
+_PREFIX = 5
+_INDEX = 4  # words are looked up by their first letters
+
+
+@dataclass(frozen=True)
+class _Scores:
+    hits: tuple[int, ...]  # question words an episode's own texts use
+    strong: tuple[float, ...]  # evidence from the curated `about` stems
+    lexical: tuple[float, ...]  # strong + the words of the episode's own texts
+    total: tuple[float, ...]  # lexical + meaning
+
+    def best(self) -> int:
+        return int(np.argmax(self.total))
+
+
+class _Matcher:
+    """Scores a question against every episode: curated stems, the episode's own words
+    (both weighted by rarity in the persona), and embedding similarity as a tie-breaker.
+
+    Why meaning only breaks ties: with the small multilingual model the similarity of an
+    off-topic question to the best episode is as high as an on-topic one's, so words
+    decide whether the persona has anything to say, and embeddings choose among close
+    candidates.
+    """
+
+    def __init__(self, persona: Persona, lang: PracticeLang, embeddings: Embeddings) -> None:
+        self.persona, self.lang, self.embeddings = persona, lang, embeddings
+        self.code: Lang = lang.code
+        episodes = persona.episodes
+        # What an episode is about includes what its details are about.
+        self.stems = [e.about.union(*(d.about for d in e.details)) for e in episodes]
+        self.idf = _idf(self.stems)
+        self.vocab = [frozenset(self.content(" ".join(_texts(e)))) for e in episodes]
+        self.vocab_idf = _idf(self.vocab)
+        self._by_prefix: dict[str, list[tuple[int, str]]] = {}
+        for i, words in enumerate(self.vocab):
+            for word in words:
+                self._by_prefix.setdefault(word[:_INDEX], []).append((i, word))
+        texts: list[str] = []
+        owners: list[int] = []
+        for i, episode in enumerate(episodes):
+            for text in (*episode.asks, episode.text):
+                texts.append(text)
+                owners.append(i)
+        # Asks are questions, compared with a question: both sides embedded as queries (e5).
+        self.vectors = cached_embeddings(embeddings, texts, kind="query")
+        self.owners = np.asarray(owners)
+        self._seen: dict[str, _Scores] = {}
+
+    def spread(self, word: str) -> int:
+        """In how many episodes' texts the word (or a word of its stem) occurs."""
+        return sum(any(_near(word, w) for w in words) for words in self.vocab)
+
+    def distinctive(self, word: str) -> bool:
+        """An echo is of a word few episodes use («kaffekoppen», not «video»)."""
+        return len(word) > 3 and self.spread(word) <= ECHO_MAX_EPISODES
+
+    def on_theme(self, words: list[str]) -> bool:
+        """A word many episodes share is the interview's theme («videomøter»): a question
+        about it deserves an answer even when no single episode stands out, unless it asks
+        as much about things the persona never mentions («favourite football team»)."""
+        spreads = [self.spread(w) for w in words]
+        theme = sum(n >= THEME_EPISODES for n in spreads)
+        return theme > spreads.count(0)
+
+    def content(self, text: str) -> list[str]:
+        return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
+
+    def lexical(self, words: list[str], stems: frozenset[str], text: str = "") -> float:
+        """Rare stems count more; a phrase stem («ny kollega») counts when the text has it."""
+        score = 0.0
+        for word in words:
+            weights = [
+                self.idf.get(s, 1.0) for s in stems if " " not in s and _hits(word, s, self.code)
+            ]
+            score += max(weights, default=0.0)
+        if text:
+            spaced = " ".join(tokens(text))
+            score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and s in spaced)
+        return score
+
+    def _own_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Per episode: the rarity-weighted sum of question words its texts use, and how
+        many question words that is."""
+        scores = np.zeros(len(self.vocab), dtype=np.float32)
+        hits = np.zeros(len(self.vocab), dtype=np.int32)
+        for word in words:
+            found: dict[int, float] = {}
+            for episode, other in self._by_prefix.get(word[:_INDEX], ()):
+                if _near(word, other):
+                    found[episode] = max(found.get(episode, 0.0), self.vocab_idf[other])
+            for episode, weight in found.items():
+                scores[episode] += weight
+                hits[episode] += 1
+        return scores, hits
+
+    def score(self, question: str) -> _Scores:
+        if question not in self._seen:
+            self._seen[question] = self._score(question)
+        return self._seen[question]
+
+    def _score(self, question: str) -> _Scores:
+        words = self.content(question)
+        strong = np.asarray([self.lexical(words, stems, question) for stems in self.stems])
+        own, hits = self._own_words(words)
+        lexical = strong + OWN_WORDS_WEIGHT * own
+        sims = self.vectors @ embed_queries(self.embeddings, [question])[0]
+        per_episode = np.full(len(self.persona.episodes), -1.0, dtype=np.float32)
+        np.maximum.at(per_episode, self.owners, sims)
+        spread = float(per_episode.std()) or 1.0
+        meaning = np.maximum(0.0, (per_episode - float(np.median(per_episode))) / spread)
+        total = lexical + EMBEDDING_WEIGHT * meaning
+        return _Scores(
+            hits=tuple(int(x) for x in hits),
+            strong=tuple(float(x) for x in strong),
+            lexical=tuple(float(x) for x in lexical),
+            total=tuple(float(x) for x in total),
         )
-        lists = {
-            key: tuple(str(item) for item in raw[key])
-            for key in ("short_yes", "short_no", "agree", "choose", "double", "why", "unclear")
-        }
-        persona = Persona(
-            id=str(raw["id"]),
-            language=str(raw["language"]),
-            name=str(raw["name"]),
-            role=str(raw["role"]),
-            stories=stories,
-            **lists,
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise GuideError(
-            f"persona is missing or has a bad field ({exc})", where=str(path)
-        ) from None
-    if not persona.stories or not all(lists.values()):
-        raise GuideError("a persona needs stories and every answer list", where=str(path))
-    return persona
 
 
-_NEGATIVE_LEAN = re.compile(r"\b(ikke|aldri|never|not|n't)\b", re.IGNORECASE)
+def _texts(episode: Episode) -> tuple[str, ...]:
+    return (*episode.asks, episode.text, *(d.text for d in episode.details))
+
+
+def _idf(groups: list[frozenset[str]]) -> dict[str, float]:
+    df: dict[str, int] = {}
+    for group in groups:
+        for item in group:
+            df[item] = df.get(item, 0) + 1
+    return {item: math.log(1 + len(groups) / n) for item, n in df.items()}
+
+
+def probe_facet(question: str, lang: PracticeLang) -> Facet | None:
+    """Which follow-up a question asks for («kan du si mer om det?» → more), if any."""
+    text = " ".join(question.lower().split())
+    for facet, pattern in lang.probes:
+        if pattern.search(text):
+            return facet
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The informant
+
+
+_Make = Callable[..., "PracticeReply"]
+
+
+@dataclass
+class _Plan:
+    """What to tell: an episode and one of its details (None: its opening)."""
+
+    episode: int
+    detail: int | None
+    probe: Facet | None
+    again: bool = False
 
 
 @dataclass
 class SimulatedInformant:
-    """A rule-driven informant whose answers depend on how it is asked.
+    """A rule-driven informant whose answers depend on what and how it is asked.
 
-    State (which stories were told, the last story) lives here; the decision
-    about the question is the analyser's pure verdict.
+    State lives here: which episode is being told, and per episode whether its opening
+    and which details were told. The judgement of the question is the analyser's.
     """
 
     persona: Persona
     embeddings: Embeddings
     seed: int = 0
-    _told: set[int] = field(default_factory=set, init=False)
-    _last_story: int | None = field(default=None, init=False)
-    _vectors: np.ndarray = field(init=False, repr=False)
-    _rng: random.Random = field(init=False, repr=False)
     history: list[PracticeReply] = field(default_factory=list, init=False)
+    _current: int | None = field(default=None, init=False)
+    _opened: set[int] = field(default_factory=set, init=False)
+    _told: dict[int, set[int]] = field(default_factory=dict, init=False)
+    _closed: dict[frozenset[str], str] = field(default_factory=dict, init=False)
+    _last_words: frozenset[str] = field(default=frozenset(), init=False)
+    _last_tokens: list[str] = field(default_factory=list, init=False)
+    _words_episode: str | None = field(default=None, init=False)
+    _matcher: _Matcher = field(init=False, repr=False)
+    _lang: PracticeLang = field(init=False, repr=False)
+    _rng: random.Random = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        texts = [story.text for story in self.persona.stories]
-        self._vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
+        self._lang = practice_lang(lang_code(self.persona.language))
+        self._matcher = _Matcher(self.persona, self._lang, self.embeddings)
         self._rng = random.Random(self.seed)
 
+    # -- public ------------------------------------------------------------------
+
     def reply(self, question: str) -> PracticeReply:
-        verdict = analyse(question)
-        kind, text = self._answer(question, verdict)
-        result = PracticeReply(question=question, analysis=verdict, kind=kind, text=text)
+        verdict = analyse(question, language=lang_code(self.persona.language))
+        result = self._answer(question, verdict)
         self.history.append(result)
+        if result.kind in RICH_KINDS:
+            said = frozenset(self._matcher.content(result.text))
+            # An echo may pick up any word of the episode told so far, not only the last turn.
+            same = result.episode is not None and result.episode == self._words_episode
+            self._last_words = self._last_words | said if same else said
+            self._words_episode = result.episode
+            self._last_tokens = tokens(result.text)
         return result
-
-    def _pick(self, options: tuple[str, ...]) -> str:
-        return options[self._rng.randrange(len(options))]
-
-    def _best_story(self, question: str) -> int:
-        query = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
-        scores = self._vectors @ query
-        for position in np.argsort(-scores):
-            if int(position) not in self._told:
-                return int(position)
-        return int(np.argmax(scores))
-
-    def _answer(self, question: str, verdict: Analysis) -> tuple[ReplyKind, str]:
-        if verdict.form == "not_question":
-            if self._last_story is not None:
-                return "more", self.persona.stories[self._last_story].more
-            return "unclear", self._pick(self.persona.unclear)
-        if verdict.leading:
-            return "agree", self._pick(self.persona.agree)
-        if verdict.form == "closed":
-            if " eller " in f" {question.lower()} " or " or " in f" {question.lower()} ":
-                return "choice", self._pick(self.persona.choose)
-            pool = (
-                self.persona.short_no if _NEGATIVE_LEAN.search(question) else self.persona.short_yes
-            )
-            return "short", self._pick(pool)
-        story = self._best_story(verdict.questions[-1] if verdict.questions else question)
-        self._told.add(story)
-        self._last_story = story
-        text = self.persona.stories[story].text
-        if verdict.double:
-            first_sentence = text.split(". ")[0].rstrip(".") + "."
-            return "partial", f"{self._pick(self.persona.double)} {first_sentence}"
-        if verdict.why:
-            first_sentence = text.split(". ")[0].rstrip(".") + "."
-            return "why", f"{self._pick(self.persona.why)} {first_sentence}"
-        return "story", text
 
     def feedback(self) -> PracticeFeedback:
         return summarise_practice(self.history)
+
+    def peek(self, question: str) -> PracticeReply:
+        """The reply this question would get, without changing the informant's state."""
+        saved = (self._current, set(self._opened), {k: set(v) for k, v in self._told.items()})
+        state = (self._rng.getstate(), dict(self._closed), self._last_words, self._last_tokens)
+        words_episode = self._words_episode
+        try:
+            return self._answer(question, analyse(question, lang_code(self.persona.language)))
+        finally:
+            self._current, self._opened, self._told = saved
+            self._rng.setstate(state[0])
+            self._closed, self._last_words, self._last_tokens = state[1], state[2], state[3]
+            self._words_episode = words_episode
+
+    # -- deciding ------------------------------------------------------------------
+
+    def _pick(self, kind: str) -> str:
+        options = self.persona.line(kind)
+        return options[self._rng.randrange(len(options))]
+
+    def _answer(self, question: str, verdict: Analysis) -> PracticeReply:
+        def make(
+            kind: ReplyKind, text: str, plan: _Plan | None = None, **extra: str
+        ) -> PracticeReply:
+            episode = self.persona.episodes[plan.episode].id if plan else None
+            return PracticeReply(
+                question=question,
+                analysis=verdict,
+                kind=kind,
+                text=text,
+                episode=episode,
+                detail=plan.detail if plan else None,
+                probe=plan.probe if plan else None,
+                open_answer=extra.get("open_answer"),
+                followup=extra.get("followup"),
+            )
+
+        if verdict.form == "not_question":
+            if self._current is None:
+                return make("unclear", self._pick("unclear"))
+            return self._tell("more", self._continue(self._current, "more", frozenset()), make)
+        found = self._plan(self._asked(question, verdict))
+        echoed = found is not None and found.probe == "echo" and len(tokens(question)) <= ECHO_WORDS
+        if (verdict.leading or verdict.form == "closed") and not echoed:
+            return self._short(question, verdict, found, make)
+        if found is None:
+            return make("nothing", self._pick("nothing"))
+        if verdict.double or verdict.why:
+            return self._half(verdict, found, make)
+        return self._tell("deeper" if found.probe else "story", found, make)
+
+    def _asked(self, question: str, verdict: Analysis) -> str:
+        """The part that gets answered: the whole turn, or of a double question the part
+        with most topic of its own (the last one on a tie)."""
+        if not verdict.double or len(verdict.questions) < 2:
+            return question
+        scored = [(max(self._matcher.score(q).lexical), i) for i, q in enumerate(verdict.questions)]
+        return verdict.questions[max(scored)[1]]
+
+    def _plan(self, question: str) -> _Plan | None:
+        """Which material answers this question: a follow-up, a new episode, or nothing."""
+        scores = self._matcher.score(question)
+        best = scores.best()
+        facet = probe_facet(question, self._lang)
+        words = self._matcher.content(question)
+        echo = self._echo(question, words)
+        quoted = self._quotes_last(question)
+        if self._current is not None:
+            if (echo or quoted) and facet is None:
+                facet = "echo"
+            elif facet is None and self._anaphoric(question, scores):
+                facet = "more"
+            if facet is not None and (quoted or not self._names_other(scores, best)):
+                return self._continue(self._current, facet, echo or frozenset(words))
+        if not self._has_material(scores, words):
+            return None
+        return self._new(scores, words)
+
+    def _has_material(self, scores: _Scores, words: list[str]) -> bool:
+        """Something to say: a curated stem, two of the question's words in one episode's
+        texts, enough rare word evidence, or the persona's theme."""
+        return (
+            max(scores.strong) > 0
+            or max(scores.hits) >= 2
+            or max(scores.lexical) >= NOTHING_BELOW
+            or self._matcher.on_theme(words)
+        )
+
+    def _echo(self, question: str, words: list[str]) -> frozenset[str]:
+        """Distinctive words of the last answer said back: in a short turn («Stemmen?»), in
+        quotes, or after «du sa …» (an echo probe); a longer question merely sharing a word
+        is a new question."""
+        shared = frozenset(
+            w
+            for w in words
+            if self._matcher.distinctive(w) and any(_near(w, x) for x in self._last_words)
+        )
+        if not shared:
+            return shared
+        marked = probe_facet(question, self._lang) == "echo"
+        return shared if marked or len(tokens(question)) <= ECHO_WORDS else frozenset()
+
+    def _quotes_last(self, question: str) -> bool:
+        """The question repeats a run of words from the last answer («… at relasjonen
+        betyr nesten alt?»): a follow-up on it, whatever else it names."""
+        said = self._last_tokens
+        asked = tokens(question)
+        runs = {tuple(asked[i : i + QUOTE_RUN]) for i in range(len(asked) - QUOTE_RUN + 1)}
+        return any(tuple(said[i : i + QUOTE_RUN]) in runs for i in range(len(said) - QUOTE_RUN + 1))
+
+    def _anaphoric(self, question: str, scores: _Scores) -> bool:
+        """A short question of back-references and no topic of its own; a word the
+        persona never uses («regjeringen») is a topic of its own."""
+        words = tokens(question)
+        own = [w for w in self._matcher.content(question) if len(w) > 3]
+        return (
+            len(words) <= ANAPHORIC_MAX_WORDS
+            and max(scores.strong) == 0
+            and any(w in self._lang.anaphora for w in words)
+            and all(self._matcher.spread(w) > 0 for w in own)
+        )
+
+    def _names_other(self, scores: _Scores, best: int) -> bool:
+        assert self._current is not None
+        current = scores.strong[self._current]
+        strongest = int(np.argmax(scores.strong))
+        return strongest != self._current and scores.strong[strongest] >= max(
+            NEW_TOPIC_SCORE, 2 * current
+        )
+
+    def _continue(self, index: int, facet: Facet, words: frozenset[str]) -> _Plan:
+        """A follow-up: the opening if it was not told yet (unless the probe asks for a
+        feeling, a meaning or an example the episode has), else the best untold detail."""
+        if index not in self._opened:
+            details = self.persona.episodes[index].details
+            wanted = [
+                i
+                for i, d in enumerate(details)
+                if d.facet == facet and facet in SPECIFIC and i not in self._told.get(index, set())
+            ]
+            return _Plan(index, wanted[0] if wanted else None, facet)
+        detail = self._detail(index, facet, words)
+        return _Plan(index, detail, facet)
+
+    def _fit(self, words: list[str] | frozenset[str], text: str, about: frozenset[str]) -> float:
+        """How much of the question a text (and its curated stems) speaks to."""
+        lexical = self._matcher.lexical(list(words), about) if words and about else 0.0
+        said = self._matcher.content(text)
+        return lexical + OWN_WORDS_WEIGHT * sum(any(_near(w, x) for x in said) for w in words)
+
+    def _pointed_detail(self, index: int, words: list[str]) -> int | None:
+        """A new question about one particular moment of an episode («when a patient gets
+        worse») is answered with that detail rather than the general opening."""
+        episode = self.persona.episodes[index]
+        opening = self._fit(words, episode.text, frozenset())
+        told = self._told.get(index, set())
+        fits = [
+            (self._fit(words, d.text, d.about), -i)
+            for i, d in enumerate(episode.details)
+            if i not in told
+        ]
+        if not fits:
+            return None
+        best, at = max(fits)
+        return -at if best >= opening + POINTED_MARGIN else None
+
+    def _detail(self, index: int, facet: Facet | None, words: frozenset[str]) -> int | None:
+        episode = self.persona.episodes[index]
+        untold = [i for i in range(len(episode.details)) if i not in self._told.get(index, set())]
+        if not untold:
+            return None
+
+        def rank(i: int) -> tuple[float, int, int]:
+            d = episode.details[i]
+            return (-self._fit(words, d.text, d.about), 0 if d.facet == facet else 1, i)
+
+        return min(untold, key=rank)
+
+    def _new(self, scores: _Scores, words: list[str]) -> _Plan:
+        best = scores.best()
+        if best not in self._opened:
+            return _Plan(best, self._pointed_detail(best, words), None)
+        fresh = [
+            i for i in range(len(scores.total)) if i not in self._opened and scores.total[i] > 0
+        ]
+        close = [i for i in fresh if scores.total[i] >= CLOSE_SHARE * scores.total[best]]
+        if close:
+            return _Plan(max(close, key=lambda i: scores.total[i]), None, None)
+        return _Plan(best, self._detail(best, None, frozenset(words)), None, again=True)
+
+    # -- saying ------------------------------------------------------------------
+
+    def _material(self, plan: _Plan) -> str | None:
+        episode = self.persona.episodes[plan.episode]
+        if plan.detail is None:
+            return None if plan.episode in self._opened else episode.text
+        return episode.details[plan.detail].text
+
+    def _tell(self, kind: ReplyKind, plan: _Plan, make: _Make) -> PracticeReply:
+        text = self._material(plan)
+        self._current = plan.episode
+        if text is None:
+            return make(kind, self._pick("told_all"), plan)
+        if plan.detail is None:
+            self._opened.add(plan.episode)
+        else:
+            self._told.setdefault(plan.episode, set()).add(plan.detail)
+        if plan.again:
+            text = _join(self._pick("again"), text)
+        return make(kind, text, plan, followup=self._followup(plan, text))
+
+    def _half(self, verdict: Analysis, plan: _Plan, make: _Make) -> PracticeReply:
+        """Double or why: a short, partial answer; the full material stays untold."""
+        episode = self.persona.episodes[plan.episode]
+        material = self._material(plan)
+        self._current = plan.episode
+        if verdict.double:
+            first = _first_sentence(material) if material else episode.gist
+            return make("partial", _join(self._pick("double"), first), plan, open_answer=material)
+        reason = episode.why or (_first_sentence(material) if material else episode.gist)
+        return make("why", _join(self._pick("why"), reason), plan, open_answer=material)
+
+    def _short(
+        self, question: str, verdict: Analysis, plan: _Plan | None, make: _Make
+    ) -> PracticeReply:
+        """Closed or leading: a short answer that stays the same if asked again."""
+        material = self._material(plan) if plan else None
+        if plan is not None:
+            self._current = plan.episode
+        if verdict.leading:
+            return make("agree", self._pick("agree"), plan, open_answer=material)
+        if offers_choice(verdict):
+            return make("choice", self._pick("choose"), plan, open_answer=material)
+        key = frozenset(self._matcher.content(question))
+        if key not in self._closed:
+            # An episode's own short answer only when the question is clearly about it.
+            strong = self._matcher.score(question).strong
+            sure = (
+                plan is not None and plan.probe is None and strong[plan.episode] >= NEW_TOPIC_SCORE
+            )
+            short = self.persona.episodes[plan.episode].short if sure and plan else None
+            self._closed[key] = short or self._pick("short_yes" if plan else "short_no")
+        return make("short", self._closed[key], plan, open_answer=material)
+
+    def _own_short(self, question: str, plan: _Plan | None) -> str | None:
+        """An episode's own short answer («Ja, elleve år nå.») only for the closed question
+        it was written for: one that names the episode and uses a word of ``short_about``."""
+        if plan is None or plan.probe is not None:
+            return None
+        episode = self.persona.episodes[plan.episode]
+        if episode.short is None or self._matcher.score(question).strong[plan.episode] == 0:
+            return None
+        words = self._matcher.content(question) + tokens(question)
+        return episode.short if self._matcher.lexical(words, episode.short_about) else None
+
+    def _followup(self, plan: _Plan, text: str) -> str:
+        episode = self.persona.episodes[plan.episode]
+        lowered = text.lower()
+        for hook in episode.hooks:
+            if hook.lower() in lowered:
+                return self._lang.followup_echo.format(word=hook)
+        return self._lang.followup_plain
+
+
+def _join(lead: str, text: str) -> str:
+    """A lead-in and what follows: the sentence goes on in lower case after «, men»."""
+    if lead and lead[-1] not in ".!?…:" and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]
+    return f"{lead} {text}"
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?…])\s+", text, maxsplit=1)[0]
+
+
+def offers_choice(verdict: Analysis) -> bool:
+    """A closed question offering alternatives, as the analyser explained it."""
+    marker = load_analysis_lang(verdict.language).explain_closed_choice.lower()
+    return bool(marker) and marker in verdict.explanation.lower()
+
+
+# ---------------------------------------------------------------------------
+# Feedback
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _missed(replies: list[PracticeReply]) -> tuple[MissedFollowup, ...]:
+    """Rich answers whose next question went elsewhere instead of following up."""
+    missed: list[MissedFollowup] = []
+    for answer, following in pairwise(replies):
+        if answer.kind not in RICH_KINDS or _words(answer.text) < RICH_WORDS:
+            continue
+        stayed = following.episode == answer.episode and (
+            following.probe is not None or following.analysis.form == "not_question"
+        )
+        if not stayed and answer.followup:
+            missed.append(MissedFollowup(answer.question, answer.text, answer.followup))
+    return tuple(missed)
 
 
 def summarise_practice(replies: list[PracticeReply]) -> PracticeFeedback:
     """Aggregate a practice interview into feedback the researcher can act on."""
     asked = [r for r in replies if r.analysis.form != "not_question"]
-
-    def words(text: str) -> int:
-        return len(re.findall(r"\w+", text))
-
     open_good = [r for r in asked if r.analysis.form == "open" and not r.analysis.leading]
     others = [r for r in asked if r not in open_good]
     rewrites = tuple((r.question, r.analysis.rewrite) for r in asked if r.analysis.rewrite)
@@ -222,8 +719,81 @@ def summarise_practice(replies: list[PracticeReply]) -> PracticeFeedback:
         double=sum(r.analysis.double for r in asked),
         why=sum(r.analysis.why for r in asked),
         mean_answer_words_open=(
-            float(np.mean([words(r.text) for r in open_good])) if open_good else 0.0
+            float(np.mean([_words(r.text) for r in open_good])) if open_good else 0.0
         ),
-        mean_answer_words_other=float(np.mean([words(r.text) for r in others])) if others else 0.0,
+        mean_answer_words_other=float(np.mean([_words(r.text) for r in others])) if others else 0.0,
         rewrites=rewrites,
+        followups=sum(r.kind in ("deeper", "more") and r.detail is not None for r in replies),
+        missed_followups=_missed(replies),
     )
+
+
+def advice(reply: PracticeReply) -> dict[str, object]:
+    """Feedback on one question, on request: its kind, what an open one would have got,
+    the follow-up the answer invites, and the analyser's open rewrite."""
+    lang = practice_lang(reply.analysis.language)
+    open_answer = (
+        lang.feedback_open_answer.format(text=reply.open_answer) if reply.open_answer else None
+    )
+    return {
+        "form": reply.analysis.form,
+        "problems": list(reply.analysis.problems),
+        "explanation": reply.analysis.explanation,
+        "reply_kind": reply.kind,
+        "probe": reply.probe,
+        "open_answer": open_answer,
+        "followup": reply.followup if reply.kind in RICH_KINDS else None,
+        "rewrite": reply.analysis.rewrite,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Which informant answers
+
+
+@dataclass(frozen=True)
+class InformantChoice:
+    """The informant to practise with, and why a configured model is not used (if so)."""
+
+    informant: SimulatedInformant | LLMInformant
+    problem: str | None = None
+
+
+def choose_informant(
+    persona: Persona,
+    embeddings: Embeddings,
+    settings: LLMSettings,
+    *,
+    use_model: bool | None = None,
+    seed: int = 0,
+) -> InformantChoice:
+    """The one decision "language model or rule-based informant", for app and CLI.
+
+    ``use_model=False``: rule-based. ``True`` (``--llm``): the configured model or a
+    :class:`~intervju.errors.ConfigError` (none configured, extra missing, cloud without
+    opt-in). ``None`` (the app): the model when one is configured and usable, else the
+    rule-based informant with the reason in ``problem``.
+    """
+    from .errors import ConfigError, IntervjuError
+
+    rules = SimulatedInformant(persona, embeddings, seed=seed)
+    if use_model is False or (use_model is None and settings.provider == "none"):
+        return InformantChoice(rules)
+    # Imported here: LangChain's chat stack costs ~0.3 s, which rule-based practice need not pay.
+    from .llm import LLMInformant, get_chat_model
+
+    try:
+        model = get_chat_model(settings)
+    except IntervjuError as exc:
+        if use_model:
+            raise
+        return InformantChoice(rules, problem=str(exc))
+    if model is None:
+        if use_model:
+            raise ConfigError(
+                "no language model configured: choose an llm provider (ollama or openai) and a "
+                "model in Innstillinger/Settings",
+                where="--llm",
+            )
+        return InformantChoice(rules)
+    return InformantChoice(LLMInformant(persona, model, embeddings, seed=seed))

@@ -37,18 +37,17 @@ would only blur. Because the rules were later refined against that set, its in-s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from typing import Literal
 
-from ..errors import IntervjuError
-from ._data import Lang, LangData, load
-from ._syntax import Form, Unit, content_words, normalise, segment, tokens
+from ..lang import Lang, detect_language, resolve_language, word_spans
+from ..lang import normalise as normalise_speech
+from ..models import Form, Verdict
+from ._data import LangData, load
+from ._syntax import Unit, content_words, normalise, segment, tokens
 
 __all__ = ["Analysis", "Form", "QuestionPart", "analyse", "detect_language"]
 
-PROBLEMS = ("closed", "leading", "double", "why")
 # The most specific cue names the problem in the explanation.
 _CUE_ORDER = (
     "tag", "particle", "negative", "presupposition", "superlative", "factive", "hardship",
@@ -66,94 +65,39 @@ class QuestionPart:
     why: bool
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """The verdict on one interviewer turn."""
+@dataclass(frozen=True, kw_only=True)
+class Analysis(Verdict):
+    """The analyser's verdict on one interviewer turn, with what it read to get there."""
 
     text: str
-    language: Literal["nb", "en"]
-    form: Form
-    leading: bool
-    double: bool
-    why: bool
+    language: Lang
     questions: tuple[str, ...]
     parts: tuple[QuestionPart, ...]
-    explanation: str
-    rewrite: str | None
     cues: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
-    @property
-    def problems(self) -> tuple[str, ...]:
-        flags = {
-            "closed": self.form == "closed",
-            "leading": self.leading,
-            "double": self.double,
-            "why": self.why,
-        }
-        return tuple(p for p in PROBLEMS if flags[p])
-
     def to_dict(self) -> dict[str, object]:
-        return {
-            "form": self.form,
-            "leading": self.leading,
-            "double": self.double,
-            "why": self.why,
-            "questions": list(self.questions),
-            "explanation": self.explanation,
-            "rewrite": self.rewrite,
-        }
+        out = self.verdict_dict()
+        out["questions"] = list(self.questions)
+        return {k: out[k] for k in _JSON_ORDER}
 
 
-_LANGUAGE_ALIASES: dict[str, Lang] = {
-    "nb": "nb",
-    "no": "nb",
-    "nn": "nb",
-    "nob": "nb",
-    "nor": "nb",
-    "en": "en",
-    "eng": "en",
-}
+_JSON_ORDER = ("form", "leading", "double", "why", "questions", "explanation", "rewrite")
 
 
-def detect_language(text: str) -> Lang:
-    """Norwegian bokmål or English, by counting each language's own function words.
+def _lead_in(unit: Unit, lang: LangData) -> bool:
+    """A unit that leads into the next question instead of asking one of its own.
 
-    Words both lists share («i», «to», …) do not vote; the letters æ/ø/å count for Norwegian.
-    Ties go to Norwegian, the product's first language.
+    An echo, a check or a topic («Hva med foreldrene?»); an invitation said without a
+    question mark ("Tell me, on a scale from one to ten, …"); or a false start the speaker
+    broke off ("What was-- do you mean …", «hvorfor du – hva gjorde at …»): no question mark
+    and no content word of its own.
     """
-    nb_only, en_only = _vocabularies()
-    words = tokens(text)
-    score_nb = sum(w in nb_only for w in words) + 2 * sum(ch in "æøåÆØÅ" for ch in text)
-    score_en = sum(w in en_only for w in words)
-    return "en" if score_en > score_nb else "nb"
-
-
-@cache
-def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
-    """Words that only one language uses: function words, backchannels, question words."""
-
-    def vocabulary(lang: LangData) -> frozenset[str]:
-        return (
-            lang.function_words
-            | lang.backchannel_words
-            | lang.wh_words
-            | lang.finite_verbs
-            | frozenset(w for phrase in lang.openers + lang.interjections for w in phrase)
-        )
-
-    nb, en = vocabulary(load("nb")), vocabulary(load("en"))
-    return frozenset(nb - en), frozenset(en - nb)
-
-
-def _resolve_language(text: str, language: str | None) -> Lang:
-    if language is None or language == "" or language == "auto":
-        return detect_language(text)
-    code = _LANGUAGE_ALIASES.get(language.lower().split("-")[0].split("_")[0])
-    if code is None:
-        raise IntervjuError(
-            f"unsupported language {language!r} (use nb or en)", where="question analyser"
-        )
-    return code
+    if unit.kind in _LEAD_INS:
+        return True
+    if unit.question_mark:
+        return False
+    broken_off = len(unit.words) <= 2 and not (content_words(unit, lang) - {"<experience>"})
+    return unit.kind == "invitation" or broken_off
 
 
 def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
@@ -167,8 +111,8 @@ def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
     """
     if second.joiner == "additive":
         return False
-    if second.repair:
-        return True
+    if second.repair or first.words[-1:] == (lang.or_word,) or first.kind == "tagged":
+        return True  # «har du et minne derfra, eller – hva er det første du husker?»
     a, b = content_words(first, lang), content_words(second, lang)
     if first.form == "open" and second.form == "closed":
         return b <= a
@@ -181,11 +125,6 @@ def _is_rephrasing(first: Unit, second: Unit, lang: LangData) -> bool:
 
 
 _LEAD_INS = ("echo", "check", "continuer", "topic")
-_PARTICIPLES = {
-    "tatt", "gjort", "sagt", "fulgt", "brukt", "sett", "hørt", "lagt", "løst", "gitt", "fått",
-    "taken", "done", "said", "followed", "used", "seen", "heard", "solved", "given", "told",
-}  # fmt: skip
-_OPPOSITES = (("beste", "verste"), ("best", "worst"), ("største", "minste"))
 
 
 def _guess(unit: Unit, lang: LangData) -> bool:
@@ -204,13 +143,15 @@ def _guess(unit: Unit, lang: LangData) -> bool:
     predicate = words[2:]
     if not 1 <= len(predicate) <= 3 or lang.or_word in predicate:
         return False
-    return not any(w in _PARTICIPLES or w in lang.finite_verbs for w in predicate)
+    return not any(w in lang.grammar.participles or w in lang.finite_verbs for w in predicate)
 
 
-def _balance_superlatives(cues: list[tuple[str, str]], units: list[Unit]) -> list[tuple[str, str]]:
+def _balance_superlatives(
+    cues: list[tuple[str, str]], units: list[Unit], lang: LangData
+) -> list[tuple[str, str]]:
     """«Hva var det beste, og hva var det verste?» is balanced: no superlative cue."""
     words = {w for u in units for w in u.words}
-    if any(a in words and b in words for a, b in _OPPOSITES):
+    if any(a in words and b in words for a, b in lang.grammar.opposites):
         return [c for c in cues if c[0] != "superlative"]
     return cues
 
@@ -231,7 +172,7 @@ def _judge(units: list[Unit], lang: LangData) -> tuple[bool, list[tuple[str, str
                     cues.append((kind, match.group(0).strip()))
     # An echo or a check that leads into another question is not a question of its own.
     counted = [
-        u for i, u in enumerate(questions) if u.kind not in _LEAD_INS or i == len(questions) - 1
+        u for i, u in enumerate(questions) if i == len(questions) - 1 or not _lead_in(u, lang)
     ]
     double = False
     for first, second in pairwise(counted):
@@ -241,7 +182,7 @@ def _judge(units: list[Unit], lang: LangData) -> tuple[bool, list[tuple[str, str
         if first.form == "open" and second.joiner in ("sentence", "comma") and _guess(second, lang):
             # «Hvordan var det? Var det en lettelse?»: the answer is suggested right after.
             cues.append(("offered", second.surface.rstrip("?")))
-    cues = _balance_superlatives(cues, units)
+    cues = _balance_superlatives(cues, units, lang)
     leading = bool(cues)
     cues.sort(key=lambda c: _CUE_ORDER.index(c[0]) if c[0] in _CUE_ORDER else len(_CUE_ORDER))
     return leading, cues, double
@@ -273,9 +214,52 @@ def _explain(
     return sentence[0].upper() + sentence[1:] + "."
 
 
+def _as_said(cue: str, text: str, lang: LangData) -> str:
+    """The cue in the interviewer's own words («kor vanskelig», "I've talked to").
+
+    Cues are found in the normalised text (dialect forms mapped, contractions expanded); the
+    explanation must quote what was said, so the cue's words are looked up again in the
+    spoken text, word by word, and mapped back to the original.
+    """
+    target = tokens(cue)
+    if not target:
+        return cue
+    spoken = normalise_speech(text, lang.code)
+    expanded: list[tuple[str, int, int]] = []
+    for start, end in word_spans(spoken.text):
+        word = spoken.text[start:end].lower().replace("’", "'")
+        for part in lang.contraction_map.get(word, word).split():
+            expanded.append((part, start, end))
+    words = [w for w, _, _ in expanded]
+    for i in range(len(words) - len(target) + 1):
+        if words[i : i + len(target)] == target:
+            return spoken.original_words(expanded[i][1], expanded[i + len(target) - 1][2])
+    return cue
+
+
 def analyse_units(text: str, code: Lang) -> tuple[list[Unit], LangData]:
     lang = load(code)
-    return segment(normalise(text, lang), lang), lang
+    units = segment(normalise(text, lang), lang)
+    return _abandoned_question(units, normalise_speech(text, code).trails_off, lang), lang
+
+
+def _abandoned_question(units: list[Unit], trails_off: bool, lang: LangData) -> list[Unit]:
+    """«og hvis du tenker på e …», "and when you, uh": a question begun and left open.
+
+    A turn that asks nothing else, trails off, and ends in a clause opened by a question
+    word or a subordinator was a question the speaker never finished: open (the informant
+    usually answers it), never flagged.
+    """
+    if not trails_off or not units or any(u.form != "not_question" for u in units):
+        return units
+    last = units[-1]
+    opener = last.words[:1]
+    starts = lang.wh_words | lang.grammar.subordinators
+    if last.kind not in ("subordinate", "statement") or len(last.words) > 8:
+        return units
+    if not opener or opener[0] not in starts:
+        return units
+    return [*units[:-1], replace(last, form="open", kind="abandoned")]
 
 
 def verdict(text: str, code: Lang) -> tuple[Form, bool, bool]:
@@ -291,7 +275,7 @@ def analyse(text: str, language: str | None = None) -> Analysis:
     """Analyse one interviewer turn. Pure: the same text always gives the same result."""
     from ._rewrite import rewrite_turn
 
-    code = _resolve_language(text, language)
+    code = resolve_language(language, text)
     units, lang = analyse_units(text, code)
     questions = [u for u in units if u.form != "not_question"]
     leading, cues, double = _judge(units, lang)
@@ -308,6 +292,7 @@ def analyse(text: str, language: str | None = None) -> Analysis:
         for u in questions
     )
     choice = bool(questions) and questions[-1].choice
+    cues = [(kind, _as_said(words, text, lang)) for kind, words in cues]
     explanation = _explain(form, choice, cues, double, len(questions), why, lang)
     rewrite = None
     if questions and (form == "closed" or leading or double):

@@ -14,15 +14,105 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
 from ..errors import ConfigError
+from ..lang import Lang
 
-Lang = Literal["nb", "en"]
-LANGUAGES: tuple[Lang, ...] = ("nb", "en")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Grammar words by the role the word-order rules give them (``grammar:`` in the YAML)."""
+
+    negation: str
+    negation_exceptions: frozenset[str]
+    and_word: str
+    coordinators: tuple[str, ...]
+    additive: frozenset[str]
+    summary_word: str
+    summary_adverbs: frozenset[str]
+    how_word: str
+    wh_about: frozenset[str]
+    when_word: str
+    determiners: frozenset[str]
+    parenthetical_extras: frozenset[str]
+    because: frozenset[str]
+    first_person: frozenset[str]
+    subordinators: frozenset[str]
+    relatives: frozenset[str]
+    embedded_whether_words: frozenset[str]
+    verb_endings: tuple[str, ...]
+    finite_like_endings: tuple[str, ...]
+    not_verb_endings: tuple[str, ...]
+    definite_noun_endings: tuple[str, ...]
+    continuous_prefix_ending: str
+    participles: frozenset[str]
+    opposites: tuple[tuple[str, str], ...]
+    inverts_inside: bool  # an auxiliary before its subject inside speech starts a question
+    inversion_blockers: frozenset[str]
+    object_pronouns: frozenset[str]  # after a main verb these are objects, not subjects
+    wh_modifiers: frozenset[str]  # "what else", «hva mer»: part of the question word
+    complementizer: str
+    comment_particles: frozenset[str]  # a stated guess with only these is a comment
+    summary_needs_addressee: bool  # an unpunctuated summary is a check only about "you"
+
+
+def _grammar(raw: Any, where: str) -> Grammar:
+    if not isinstance(raw, dict):
+        raise ConfigError("'grammar' must be a mapping", where=where)
+
+    def text(key: str) -> str:
+        value = raw.get(key)
+        if not isinstance(value, str):
+            raise ConfigError(f"'grammar.{key}' must be a word", where=where)
+        return value.lower()
+
+    def listed(key: str) -> tuple[str, ...]:
+        value = raw.get(key)
+        if not isinstance(value, list):
+            raise ConfigError(f"'grammar.{key}' must be a list", where=where)
+        return tuple(str(v).lower() for v in value)
+
+    pairs = raw.get("opposites") or []
+    if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
+        raise ConfigError("'grammar.opposites' must be a list of word pairs", where=where)
+    return Grammar(
+        negation=text("negation"),
+        negation_exceptions=frozenset(listed("negation_exceptions")),
+        and_word=text("and_word"),
+        coordinators=listed("coordinators"),
+        additive=frozenset(listed("additive")),
+        summary_word=text("summary_word"),
+        summary_adverbs=frozenset(listed("summary_adverbs")),
+        how_word=text("how_word"),
+        wh_about=frozenset(listed("wh_about")),
+        when_word=text("when_word"),
+        determiners=frozenset(listed("determiners")),
+        parenthetical_extras=frozenset(listed("parenthetical_extras")),
+        because=frozenset(listed("because")),
+        first_person=frozenset(listed("first_person")),
+        subordinators=frozenset(listed("subordinators")),
+        relatives=frozenset(listed("relatives")),
+        embedded_whether_words=frozenset(listed("embedded_whether_words")),
+        verb_endings=listed("verb_endings"),
+        finite_like_endings=listed("finite_like_endings"),
+        not_verb_endings=listed("not_verb_endings"),
+        definite_noun_endings=listed("definite_noun_endings"),
+        continuous_prefix_ending=text("continuous_prefix_ending"),
+        participles=frozenset(listed("participles")),
+        opposites=tuple((str(a).lower(), str(b).lower()) for a, b in pairs),
+        inverts_inside=bool(raw.get("inverts_inside", False)),
+        inversion_blockers=frozenset(listed("inversion_blockers")),
+        object_pronouns=frozenset(listed("object_pronouns")),
+        wh_modifiers=frozenset(listed("wh_modifiers")),
+        complementizer=text("complementizer"),
+        comment_particles=frozenset(listed("comment_particles")),
+        summary_needs_addressee=bool(raw.get("summary_needs_addressee", False)),
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,6 +169,9 @@ class LangData:
     non_verb_starts: frozenset[str]
     contractions: re.Pattern[str] | None
     contraction_map: Mapping[str, str]
+    grammar: Grammar
+    closing_checks: tuple[re.Pattern[str], ...]
+    bare_tags: tuple[re.Pattern[str], ...]
 
 
 def _words(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
@@ -213,4 +306,9 @@ def load(code: Lang) -> LangData:
         non_verb_starts=_words(raw, "non_verb_starts", where),
         contractions=contractions,
         contraction_map=contraction_map,
+        grammar=_grammar(raw.get("grammar"), where),
+        closing_checks=_patterns(
+            raw.get("closing_check_patterns"), "closing_check_patterns", where
+        ),
+        bare_tags=_patterns(raw.get("bare_tag_patterns"), "bare_tag_patterns", where),
     )

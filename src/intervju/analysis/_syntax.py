@@ -23,15 +23,15 @@ Three steps, each small and testable:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
 
 from ..lang import normalise as normalise_speech
 from ..lang.text import WORD, lemma, sentences
+from ..models import Form
 from ._data import LangData
 
-Form = Literal["open", "closed", "not_question"]
 Joiner = Literal["first", "sentence", "additive", "alternative", "comma"]
 
 _TOKEN = WORD
@@ -55,8 +55,6 @@ def _restart(match: re.Match[str], lang: LangData) -> str:
 
 
 _BOUNDARY = re.compile(r"\s*([,;:–])\s*")
-_VERB_ENDINGS_NB = ("er", "te", "de", "et", "dde", "tte", "es")
-_VERB_ENDINGS_EN = ("ed", "es", "s")
 
 
 @dataclass(frozen=True)
@@ -125,14 +123,13 @@ def is_verb(word: str, lang: LangData) -> bool:
         return True
     if word in lang.not_verbs:
         return False
-    if lang.code == "nb":
-        # -ende is a present participle («frustrerende»), an adjective here.
-        return len(word) >= 4 and word.endswith(_VERB_ENDINGS_NB) and not word.endswith("ende")
-    return False
-
-
-# Adverbs that may sit between a summarising «så»/"so" and its subject.
-_SUMMARY_ADVERBS = {"basically", "actually", "really", "then", "egentlig", "altså", "liksom", "da"}
+    g = lang.grammar
+    if not g.verb_endings:
+        return False
+    # A present participle («frustrerende») is an adjective here.
+    return (
+        len(word) >= 4 and word.endswith(g.verb_endings) and not word.endswith(g.not_verb_endings)
+    )
 
 
 @dataclass(frozen=True)
@@ -178,13 +175,15 @@ def strip_prefix(raw: str, lang: LangData) -> tuple[str, Prefix]:
         for opener in lang.openers:
             n = len(opener)
             if len(words) > n and tuple(words[:n]) == opener:
-                if opener in (("så",), ("so",)) and _so_is_verb(words, lang):
+                summary = lang.grammar.summary_word
+                if opener == (summary,) and _so_is_verb(words, lang):
                     continue
-                if opener[-1] in ("så", "so"):
-                    ahead = [w for w in words[n : n + 3] if w not in _SUMMARY_ADVERBS]
+                if opener[-1] == summary:
+                    adverbs = lang.grammar.summary_adverbs
+                    ahead = [w for w in words[n : n + 3] if w not in adverbs]
                     if len(opener) == 1 and ahead and ahead[0] in lang.subjects:
                         so_summary = True
-                    elif lang.code == "nb":
+                    elif lang.grammar.verb_endings:  # V2 languages: «så» + verb is "then"
                         so_then = True
                 repair = repair or opener in lang.repair_markers
                 text = _after_words(text, n).strip(" ,")
@@ -208,7 +207,7 @@ def _after_words(text: str, n: int) -> str:
 
 def _so_is_verb(words: list[str], lang: LangData) -> bool:
     # «Så du noen forskjell?» (did you see) vs «Så du synes …?» (so you think).
-    if lang.code != "nb" or len(words) < 2 or words[1] not in lang.subject_pronouns:
+    if not lang.grammar.verb_endings or len(words) < 2 or words[1] not in lang.subject_pronouns:
         return False
     return len(words) < 3 or not is_verb(words[2], lang)
 
@@ -225,24 +224,18 @@ def _is_wh_main(words: list[str], question_mark: bool, lang: LangData) -> bool |
     if i + 1 >= len(words):
         return question_mark
     nxt = words[i + 1]
-    if words[i] in lang.which_words or nxt == "med" or nxt == "about":
+    if words[i] in lang.which_words or nxt in lang.grammar.wh_about:
         return True
-    if nxt in lang.subject_pronouns and not is_verb(nxt, lang):
-        return question_mark
-    if nxt in lang.subjects and i + 2 < len(words) and is_verb(words[i + 2], lang):
+    if nxt in lang.subjects and nxt not in lang.wh_measure_words and not is_verb(nxt, lang):
         return question_mark  # «hvordan folk snakka der»: subject before verb, subordinate
-    if lang.code == "nb" and words[i] == "når" and not is_verb(nxt, lang):
+    if words[i] == lang.grammar.when_word and not is_verb(nxt, lang):
         return question_mark
     return True
 
 
-_DETERMINERS_NB = frozenset(
-    {"noen", "en", "et", "ei", "den", "det", "de", "disse", "dette", "alle", "mange", "flere"}
-)
-
-
-def _definite_noun(word: str) -> bool:
-    return len(word) > 4 and word.endswith(("ene", "en", "et", "na", "ne"))
+def _definite_noun(word: str, lang: LangData) -> bool:
+    endings = lang.grammar.definite_noun_endings
+    return bool(endings) and len(word) > 4 and word.endswith(endings)
 
 
 def _is_verb_first(words: list[str], question_mark: bool, lang: LangData) -> bool:
@@ -250,26 +243,29 @@ def _is_verb_first(words: list[str], question_mark: bool, lang: LangData) -> boo
     if len(words) < 2:
         return False
     first, second = words[0], words[1]
-    if lang.code == "en":
+    if not lang.grammar.verb_endings:  # English: only listed auxiliaries invert
         return first in lang.finite_verbs
     if first in lang.non_verb_starts and first not in lang.finite_verbs:
         return False
     if first in lang.finite_verbs:
         return (
             second in lang.subjects
-            or second == "ikke"
+            or second == lang.grammar.negation
             or question_mark
-            or second in _DETERMINERS_NB
-            or _definite_noun(second)
+            or second in lang.grammar.determiners
+            or _definite_noun(second, lang)
         )
-    looks_finite = is_verb(first, lang) or (len(first) >= 3 and first.endswith(("dt", "r")))
+    finite_like = lang.grammar.finite_like_endings
+    looks_finite = is_verb(first, lang) or (len(first) >= 3 and first.endswith(finite_like))
     if not looks_finite:
         return False
-    if second in lang.subject_pronouns or second in _DETERMINERS_NB:
+    if second in lang.subject_pronouns or second in lang.grammar.determiners:
         return True
     # «Passer video bedre …?»: a noun subject after a verb-looking word (not a noun + verb).
     return (
-        (question_mark or _definite_noun(second)) and not is_verb(second, lang) and len(words) > 2
+        (question_mark or _definite_noun(second, lang))
+        and not is_verb(second, lang)
+        and len(words) > 2
     )
 
 
@@ -277,7 +273,8 @@ def _parenthetical(words: list[str], lang: LangData) -> bool:
     """«…, tror du?» / "…, do you think?": a comment on the question, not a new one."""
     if not words or len(words) > 3:
         return False
-    allowed = lang.subjects | lang.cognition_verbs | lang.finite_verbs | {"egentlig", "selv"}
+    allowed = lang.subjects | lang.cognition_verbs | lang.finite_verbs
+    allowed |= lang.grammar.parenthetical_extras
     return (
         words[0] in lang.finite_verbs | lang.cognition_verbs
         and all(w in allowed for w in words)
@@ -304,7 +301,7 @@ def _invitation(core: str, words: list[str], lang: LangData) -> Form | None:
         for match in pattern.finditer(core):
             after = tokens(core[match.end() :])
             subject_last = tokens(match.group(0))[-1]
-            if lang.code == "en" or subject_last in ("om",):
+            if not lang.grammar.verb_endings or subject_last in lang.grammar.embedded_whether_words:
                 return "closed"
             if after and is_verb(after[0], lang):
                 return "closed"
@@ -355,22 +352,15 @@ def starts_question(text: str, lang: LangData) -> bool:
     if wh is not None:
         return wh and len(words) > 1
     return _is_verb_first(words, False, lang) and (
-        words[1] in lang.subjects | {"ikke", "not"} or _definite_noun(words[1])
+        words[1] in lang.subjects | {lang.grammar.negation} or _definite_noun(words[1], lang)
     )
-
-
-_BECAUSE = {"for", "fordi", "siden", "because", "since", "cause", "as"}
-_FIRST_PERSON = {
-    "nb": {"jeg", "meg", "min", "mitt", "mine", "vi"},
-    "en": {"i", "me", "my", "mine", "we"},
-}
 
 
 def _about_informant(words: list[str], lang: LangData) -> bool:
     """A statement that could be put to the informant (not «For min del …», not meta-talk)."""
-    if not words or words[0] in _BECAUSE:
+    if not words or words[0] in lang.grammar.because:
         return False
-    if any(w in _FIRST_PERSON[lang.code] for w in words[:3]):
+    if any(w in lang.grammar.first_person for w in words[:3]):
         return False
     return not any(w in lang.meta_words for w in words)
 
@@ -380,12 +370,22 @@ def _guess_clause(text: str, lang: LangData) -> bool:
     words = tokens(text)
     if len(words) < 3 or _is_wh_main(words, False, lang) is not None:
         return False
-    if words[0] in _BECAUSE:
+    if words[0] in lang.grammar.because:
         return False  # «– for det er jo ganske mange»: a reason given inside the question
     low = " ".join(words)
     return any(p.search(low) for p in lang.declarative_lead) and not _is_verb_first(
         words, False, lang
     )
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """What word order alone says about a unit: its form, how that was decided, its cues."""
+
+    form: Form
+    kind: str
+    choice: bool = False
+    cues: tuple[tuple[str, str], ...] = ()
 
 
 def classify_unit(
@@ -404,145 +404,195 @@ def classify_unit(
     raw = re.sub(r"\s+", " ", raw).strip(" ,")
     core, prefix = strip_prefix(raw, lang)
     words = tokens(core)
-    so_prefix = prefix.so_summary
-    cues: list[tuple[str, str]] = []
-    choice = False
-
-    def unit(form: Form, kind: str, why: bool = False) -> Unit:
-        return Unit(
-            surface=surface,
-            words=tuple(words),
-            core=core,
-            question_mark=question_mark,
-            joiner=joiner,
-            form=form,
-            kind=kind,
-            choice=choice,
-            cues=tuple(_dedupe(cues)) if form != "not_question" else (),
-            why=why,
-            so_prefix=so_prefix,
-            repair=prefix.repair,
+    decision = _conversational(raw, core, words, question_mark, lang)
+    if decision is None:
+        bare = not question_mark and not statement_mark
+        core, tag_cue, tagged = _split_tag(core, question_mark, lang, bare=bare)
+        words = tokens(core)
+        decision = _by_word_order(
+            core, words, question_mark, prefix, lang, tagged=tagged, after_subclause=after_subclause
+        ) or _by_statement_shape(
+            core, words, question_mark, prefix, lang, is_last=is_last, statement_mark=statement_mark
         )
+        if tag_cue is not None:
+            decision = replace(decision, cues=(tag_cue, *decision.cues))
+    cues: list[tuple[str, str]] = list(decision.cues)
+    why = False
+    if decision.form != "not_question":
+        cues += _leading_cues(core, words, decision, lang)
+        why = any(p.search(core) for p in lang.why)
+    return Unit(
+        surface=surface,
+        words=tuple(words),
+        core=core,
+        question_mark=question_mark,
+        joiner=joiner,
+        form=decision.form,
+        kind=decision.kind,
+        choice=decision.choice,
+        cues=tuple(_dedupe(cues)) if decision.form != "not_question" else (),
+        why=why,
+        so_prefix=prefix.so_summary,
+        repair=prefix.repair,
+    )
 
+
+def _conversational(
+    raw: str, core: str, words: list[str], question_mark: bool, lang: LangData
+) -> _Decision | None:
+    """Backchannels, continuers («Og så?») and self-talk, decided before word order."""
     if not words or _is_backchannel(words, lang):
         if question_mark and any(p.search(raw) for p in lang.continuers):
-            return unit("open", "continuer")  # «Og?»
-        return unit("not_question", "backchannel")
+            return _Decision("open", "continuer")  # «Og?»
+        return _Decision("not_question", "backchannel")
     if question_mark and any(p.search(core) for p in lang.continuers):
-        return unit("open", "continuer")  # «Og så?», "And then?"
+        return _Decision("open", "continuer")  # «Og så?», "And then?"
     if any(p.search(core) for p in lang.self_talk):
-        return unit("not_question", "self_talk")
+        return _Decision("not_question", "self_talk")
+    return None
 
+
+def _split_tag(
+    core: str, question_mark: bool, lang: LangData, *, bare: bool = False
+) -> tuple[str, tuple[str, str] | None, bool]:
+    """Cut a tag off the end: (core without it, its leading cue, whether there was one).
+
+    A tag question («…, ikke sant?») leads; «…, eller?» only closes a yes/no question. A
+    unit with no punctuation at all (speech-to-text) may end in a tag with no comma.
+    """
     tagged = _tag(core + ("?" if question_mark else ""), lang)
-    soft_tag = None
+    if tagged is None and bare:
+        tagged = next((m for p in lang.bare_tags if (m := p.search(core))), None)
     if tagged and tagged.start() > 0:
-        cues.append(("tag", tagged.group(0).strip(" ,?.!")))
-        core = core[: tagged.start()].strip(" ,")
-        words = tokens(core)
-    else:
-        tagged = None
-        soft_tag = next(
-            (m for p in lang.soft_tags if (m := p.search(core + "?" * question_mark))), None
-        )
-        if soft_tag is not None and soft_tag.start() > 0:
-            core = core[: soft_tag.start()].strip(" ,")
-            words = tokens(core)
-        else:
-            soft_tag = None
+        return core[: tagged.start()].strip(" ,"), ("tag", tagged.group(0).strip(" ,?.!")), True
+    soft = next((m for p in lang.soft_tags if (m := p.search(core + "?" * question_mark))), None)
+    if soft is not None and soft.start() > 0:
+        return core[: soft.start()].strip(" ,"), None, True
+    return core, None, False
 
-    form: Form
-    kind: str
+
+def _by_word_order(
+    core: str,
+    words: list[str],
+    question_mark: bool,
+    prefix: Prefix,
+    lang: LangData,
+    *,
+    tagged: bool,
+    after_subclause: bool,
+) -> _Decision | None:
+    """Invitation, question word, verb first or a tag: the word orders that ask."""
     invitation = _invitation(core, words, lang)
-    wh = _is_wh_main(words, question_mark, lang) if invitation is None else None
-    if invitation is not None:
-        form, kind = invitation, "invitation"
-        if invitation == "closed":
-            kind = "embedded_whether"
-        elif len(words) <= 5 and any(p.search(core) for p in lang.topic_openers):
-            kind = "topic"  # «Hva med foreldrene?» introduces what the next question is about
-    elif wh is not None:
-        if wh:
-            form, kind = "open", "wh"
-            choice = _offers_options(core, words, lang, wh=True)
-            offered = None if choice else _offered_tail(core, question_mark, lang)
-            if choice:
-                form = "closed"
-            elif offered:
-                form = "closed"
-                cues.append(("offered", offered))
-            cues.extend(_evaluative_wh(words, lang))
-        else:
-            form, kind = "not_question", "subordinate"
-    elif any(p.search(core) for p in lang.insitu_wh):
-        form, kind = "open", "insitu_wh"
-    elif _is_verb_first(words, question_mark, lang) and not (
-        (prefix.so_then or after_subclause) and not question_mark
-    ):
-        form, kind = "closed", "verb_first"
-        choice = _offers_options(core, words, lang, wh=False)
-    elif tagged or soft_tag:
-        form, kind = "closed", "tagged"
-        if soft_tag:
-            cues.append(("tag", soft_tag.group(0).strip(" ,?.!")))
-    elif question_mark:
+    if invitation == "closed":
+        return _Decision("closed", "embedded_whether")
+    if invitation == "open":
+        topic = len(words) <= 5 and any(p.search(core) for p in lang.topic_openers)
+        return _Decision("open", "topic" if topic else "invitation")  # «Hva med foreldrene?»
+    wh = _is_wh_main(words, question_mark, lang)
+    if wh is False:
+        return _Decision("not_question", "subordinate")
+    if wh:
+        return _wh_question(core, words, question_mark, lang)
+    if any(p.search(core) for p in lang.insitu_wh):
+        return _Decision("open", "insitu_wh")
+    inverted = (prefix.so_then or after_subclause) and not question_mark
+    if _is_verb_first(words, question_mark, lang) and not inverted:
+        return _Decision("closed", "verb_first", _offers_options(core, words, lang, wh=False))
+    if tagged:
+        return _Decision("closed", "tagged")
+    return None
+
+
+def _wh_question(core: str, words: list[str], question_mark: bool, lang: LangData) -> _Decision:
+    """Open, unless it offers options or tacks a candidate answer on after a comma."""
+    presupposed = tuple(_evaluative_wh(words, lang))
+    if _offers_options(core, words, lang, wh=True):
+        return _Decision("closed", "wh", True, presupposed)  # a forced choice: closed
+    offered = _offered_tail(core, question_mark, lang)
+    if offered:
+        return _Decision("closed", "wh", False, (("offered", offered), *presupposed))
+    return _Decision("open", "wh", False, presupposed)
+
+
+def _by_statement_shape(
+    core: str,
+    words: list[str],
+    question_mark: bool,
+    prefix: Prefix,
+    lang: LangData,
+    *,
+    is_last: bool,
+    statement_mark: bool,
+) -> _Decision:
+    """A statement: an echo or a check with «?», a guess put to the informant, or a comment."""
+    guess = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
+    guess_cue = (("declarative", guess.group(0).strip()),) if guess is not None else ()
+    if question_mark:
         if len(words) <= 3 and not any(is_verb(w, lang) for w in words):
             # «Ullevål?», «på skolen?»: the informant's word handed back to check it;
             # «om sommeren da?» asks the same question again about something new.
-            elliptic = words[-1:] and words[-1] in lang.elliptic_tails and len(words) > 1
-            form, kind = ("open", "continuer") if elliptic else ("closed", "echo")
-        elif any(p.search(core) for p in lang.checks):
-            form, kind = "closed", "check"
-        else:
-            # «så du flyttet hjem igjen?»: a check of what was said, closed but not leading
-            # unless it carries the interviewer's own guess («det var vel tøft?»).
-            form, kind = "closed", "declarative"
-            lead = next((m for p in lang.declarative_lead if (m := p.search(core))), None)
-            if lead is not None:
-                cues.append(("declarative", lead.group(0).strip()))
-    elif statement_mark and not any(w in lang.addressee_words for w in words):
-        # A full stop says the speaker stated it: «det er jo luksus.» is a comment. A guess
-        # about the informant stays a question: «Det må ha vært tøft for deg.»
-        form, kind = "not_question", "statement"
-    elif (
-        is_last
-        and (so_prefix or any(p.search(core) for p in lang.declarative_lead))
-        and _about_informant(words, lang)
-    ):
-        # A statement about the informant that ends the turn waits for a yes: «Det må ha
-        # vært tøft.», «Så brukerne liker video bedre». A plain biographical summary
-        # («Så du begynte i 2015.») is a check.
-        form, kind = "closed", "declarative"
-        plain = so_prefix and (
-            any(ch.isdigit() for ch in core) or any(w in lang.fact_words for w in words)
-        )
-        leads = [p.search(core) for p in lang.declarative_lead]
-        if not plain or any(leads):
-            cues.append(("declarative", ""))
-    else:
-        form, kind = "not_question", "statement"
+            elliptic = len(words) > 1 and words[-1] in lang.elliptic_tails
+            return _Decision("open", "continuer") if elliptic else _Decision("closed", "echo")
+        if any(p.search(core) for p in lang.checks):
+            return _Decision("closed", "check")
+        # «så du flyttet hjem igjen?»: a check of what was said, closed but not leading
+        # unless it carries the interviewer's own guess («det var vel tøft?»).
+        return _Decision("closed", "declarative", False, guess_cue)
+    if is_last and _stated_question(core, words, prefix.so_summary, statement_mark, lang):
+        return _Decision("closed", "declarative", False, guess_cue)
+    if is_last and not statement_mark and any(p.search(core) for p in lang.closing_checks):
+        return _Decision("closed", "check")  # «noe annet», "anything else"
+    return _Decision("not_question", "statement")
 
-    why = False
-    if form != "not_question":
-        for cue_kind, pattern in lang.leading:
-            if cue_kind in ("social", "opinion"):
-                continue  # scanned over the whole turn
-            if cue_kind == "negative" and kind != "verb_first":
-                continue
-            if cue_kind == "factive" and form != "closed":
-                continue  # «Hvordan merker du at …» asks how, not whether
-            if cue_kind == "superlative" and words and words[0] in lang.which_words:
-                continue  # «Hvilke situasjoner er mest krevende?» ranks, presupposes nothing
-            match = pattern.search(core)
-            if match:
-                cues.append((cue_kind, match.group(0).strip()))
-        why = any(p.search(core) for p in lang.why)
-        negation = {"nb": "ikke", "en": "not"}[lang.code]
-        if kind == "verb_first" and negation in words[1:3] and words[-1:] != [negation]:
-            after = words[words.index(negation) + 1 : words.index(negation) + 2]
-            if after not in (["bare"], ["only"]):
-                # «Skjønner du ikke …?», "Do you not think …?": the negation expects a yes.
-                cues.append(("negative", " ".join(words[: words.index(negation) + 1])))
-    return unit(form, kind, why)
+
+def _leading_cues(
+    core: str, words: list[str], decision: _Decision, lang: LangData
+) -> list[tuple[str, str]]:
+    """The unit's own leading cues (social proof and opinion are scanned per turn)."""
+    cues = []
+    for cue_kind, pattern in lang.leading:
+        if cue_kind in ("social", "opinion"):
+            continue  # scanned over the whole turn
+        if cue_kind == "negative" and decision.kind != "verb_first":
+            continue
+        if cue_kind == "factive" and decision.form != "closed":
+            continue  # «Hvordan merker du at …» asks how, not whether
+        if cue_kind == "superlative" and words and words[0] in lang.which_words:
+            continue  # «Hvilke situasjoner er mest krevende?» ranks, presupposes nothing
+        match = pattern.search(core)
+        if match:
+            cues.append((cue_kind, match.group(0).strip()))
+    negation = lang.grammar.negation
+    if decision.kind == "verb_first" and negation in words[1:3] and words[-1:] != [negation]:
+        after = words[words.index(negation) + 1 : words.index(negation) + 2]
+        if not set(after) & lang.grammar.negation_exceptions:
+            # «Skjønner du ikke …?», "Do you not think …?": the negation expects a yes.
+            cues.append(("negative", " ".join(words[: words.index(negation) + 1])))
+    return cues
+
+
+def _stated_question(
+    core: str, words: list[str], so_prefix: bool, statement_mark: bool, lang: LangData
+) -> bool:
+    """Is a statement without a question mark put to the informant as a question?
+
+    Real transcripts decide: with a full stop it is a comment («det er jo luksus.», "So
+    you're feeling motivated.") unless it guesses at the informant («Det må ha vært tøft for
+    deg.», "You must have seen a lot."). Speech-to-text gives no punctuation at all, so there
+    a summary («så du flyttet hjem igjen») or a guess about the informant is a check too.
+    """
+    if not _about_informant(words, lang) or any(p.search(core) for p in lang.checks):
+        return False  # «du nevnte jo at …»: the informant's own words, recalled
+    addressed = any(w in lang.addressee_words for w in words)
+    comment = lang.grammar.comment_particles
+    guess = any(
+        (m := p.search(core)) and m.group(0).strip() not in comment for p in lang.declarative_lead
+    )
+    if statement_mark:
+        return addressed and guess
+    if so_prefix and lang.grammar.summary_needs_addressee:
+        return words[:1] != [] and words[0] in lang.addressee  # «så du flytta hjem igjen»
+    return so_prefix or (addressed and guess)
 
 
 def _offered_tail(core: str, question_mark: bool, lang: LangData) -> str | None:
@@ -550,14 +600,17 @@ def _offered_tail(core: str, question_mark: bool, lang: LangData) -> str | None:
     if not question_mark or "," not in core:
         return None
     head, tail = (part.strip() for part in core.rsplit(",", 1))
-    if tokens(head)[-1:] in ([lang.or_word], [{"nb": "og", "en": "and"}[lang.code]]):
+    if tokens(head)[-1:] in ([lang.or_word], [lang.grammar.and_word]):
         return None  # «… økonomisk og, eh, mentalt»: a coordination, not a guess
     if tokens(head)[-1:] and (
         tokens(head)[-1] in lang.copulas or tokens(head)[-1] in lang.wh_prepositions
     ):
         return None  # «da du var, liten?»: a pause inside the clause, which the tail ends
     words = tokens(tail)
-    if len(words) > 1 and words[0].endswith("ing") and lang.code == "en":
+    if words[:1] == [lang.grammar.complementizer] and len(words) <= 8:
+        return tail  # «Hva var best med video, at det sparte tid?»: a candidate answer
+    ending = lang.grammar.continuous_prefix_ending
+    if len(words) > 1 and ending and words[0].endswith(ending):
         return None  # "…, looking back?"
     if not 1 <= len(words) <= 3 or words[0] in lang.wh_prepositions:
         return None
@@ -578,24 +631,9 @@ def _dedupe(cues: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _core_from(raw: str, words: list[str]) -> str:
-    """The suffix of ``raw`` that starts at ``words[0]`` (openers removed, commas kept)."""
-    if not words:
-        return ""
-    all_words = tokens(raw)
-    skip = len(all_words) - len(words)
-    pos = 0
-    for match in _TOKEN.finditer(raw):
-        if skip == 0:
-            pos = match.start()
-            break
-        skip -= 1
-    return raw[pos:].strip(" ,")
-
-
 def _evaluative_wh(words: list[str], lang: LangData) -> list[tuple[str, str]]:
     """«Hvor vanskelig …» / "How hard …": an adjective after how presupposes the answer."""
-    how = {"nb": "hvor", "en": "how"}[lang.code]
+    how = lang.grammar.how_word
     if len(words) < 3 or words[0] != how:
         return []
     nxt = words[1]
@@ -613,7 +651,7 @@ def split_sentences(text: str) -> list[str]:
     return sentences(text)
 
 
-def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
+def _pieces(sentence: str, lang: LangData, *, bare: bool = False) -> list[_Piece]:
     question_mark = sentence.rstrip().endswith("?")
     body = sentence.rstrip().rstrip("?.! ")
     parts = _BOUNDARY.split(body)
@@ -626,9 +664,8 @@ def _pieces(sentence: str, lang: LangData) -> list[_Piece]:
         if not part.strip():
             continue
         for j, paired in enumerate(_split_paired_wh(part.strip(), lang)):
-            subs = [
-                e for c in _split_coordinated(paired, lang) for e in _split_embedded_wh(c, lang)
-            ]
+            coordinated = _split_coordinated(paired, lang)
+            subs = [e for c in coordinated for e in _split_embedded_wh(c, lang, bare=bare)]
             for k, sub in enumerate(subs):
                 pieces.append(_Piece(sub, delimiter if j == 0 and k == 0 else " ", False))
         delimiter = ""
@@ -647,7 +684,7 @@ def _split_paired_wh(text: str, lang: LangData) -> list[str]:
     if len(matches) < 4:
         return [text]
     first, conj, second = (m.group(0).lower() for m in matches[:3])
-    coordinator = {"nb": "og", "en": "and"}[lang.code]
+    coordinator = lang.grammar.and_word
     if first in lang.wh_words and conj == coordinator and second in lang.wh_words:
         rest = text[matches[2].end() :]
         return [matches[0].group(0) + rest, text[matches[1].start() : matches[2].end()] + rest]
@@ -656,7 +693,7 @@ def _split_paired_wh(text: str, lang: LangData) -> list[str]:
 
 def _split_coordinated(text: str, lang: LangData) -> list[str]:
     """Split «… og hvordan …» / "… and what …" where the coordinator opens a new question."""
-    coordinators = {"nb": ("og", "men", "eller"), "en": ("and", "but", "or")}[lang.code]
+    coordinators = lang.grammar.coordinators
     matches = list(_TOKEN.finditer(text))
     cuts = []
     for k, match in enumerate(matches[1:], start=1):
@@ -666,14 +703,14 @@ def _split_coordinated(text: str, lang: LangData) -> list[str]:
         rest = text[matches[k + 1].start() :]
         rest_words = tokens(rest)
         wh = _is_wh_main(rest_words, False, lang)
-        is_or = word == coordinators[2]
+        is_or = word == lang.or_word
         opens = wh or (
             not is_or and _is_verb_first(rest_words, False, lang) and len(rest_words) > 2
         )
         if (
             opens
             and rest_words[1:2]
-            and rest_words[1] in lang.subjects | lang.finite_verbs | {"med"}
+            and rest_words[1] in lang.subjects | lang.finite_verbs | lang.grammar.wh_about
         ):
             cuts.append(match.start())
     if not cuts:
@@ -687,7 +724,7 @@ def _split_coordinated(text: str, lang: LangData) -> list[str]:
     return [o for o in out if o]
 
 
-def _split_embedded_wh(text: str, lang: LangData) -> list[str]:
+def _split_embedded_wh(text: str, lang: LangData, *, bare: bool = False) -> list[str]:
     """Split before a question word in main-clause order inside a run of speech.
 
     Speech-to-text gives no commas: «hvis du tenker på hvordan folk snakker der hvordan vil
@@ -701,44 +738,67 @@ def _split_embedded_wh(text: str, lang: LangData) -> list[str]:
     for k in range(1, len(matches) - 2):
         if low[k] not in lang.wh_words or low[k - 1] in lang.wh_words:
             continue
+        j = k
+        if low[k + 1] in lang.grammar.wh_modifiers:
+            j = k + 1  # "what else do you …"
+        elif low[k + 1] in lang.wh_measure_words and low[k + 1] not in lang.finite_verbs:
+            j = k + 2  # «hvor mange rom er det»: the question word, its measure and a noun
+        if j + 2 >= len(low):
+            continue
         if low[k - 1] in lang.wh_prepositions:
             continue  # «på hvilken måte», «fra hvor»: the question word belongs to the phrase
-        if all(w in lang.backchannel_words or (w,) in lang.openers for w in low[:k]):
-            continue  # «eller hva er …», «ja hvor bor du»: nothing before it to cut off
-        if is_verb(low[k + 1], lang) and low[k + 2] in lang.subjects:
-            cuts.append(matches[k].start())
+        if all((w,) in lang.openers for w in low[:k]):
+            continue  # «eller hva er …», «ja hvor bor du»: the opener belongs to the question
+        if is_verb(low[j + 1], lang) and low[j + 2] in lang.subjects:
+            cuts.append(matches[k].start())  # "… what else do you like"
+    if bare and lang.grammar.inverts_inside:  # only where no punctuation marks the questions
+        cuts = sorted(set(cuts) | set(_inverted_starts(matches, low, lang)))
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
 
 
+def _inverted_starts(matches: list[re.Match[str]], low: list[str], lang: LangData) -> list[int]:
+    """English only inverts to ask: "… so do you have any other questions for me".
+
+    An auxiliary before a subject pronoun inside a run of speech starts a yes/no question,
+    unless a question word just before owns it ("how many drinks would you say") or it is
+    an elliptic "so do I".
+    """
+    cuts = []
+    for k in range(2, len(matches) - 1):
+        if low[k] not in lang.finite_verbs or low[k + 1] not in lang.subject_pronouns:
+            continue
+        if low[k + 1] in lang.grammar.object_pronouns and low[k] not in lang.copulas:
+            continue  # "… you actually did it": a main verb and its object
+        if low[k - 1] in lang.grammar.inversion_blockers:
+            continue
+        if any(w in lang.wh_words for w in low[max(0, k - 4) : k]):
+            continue
+        cuts.append(matches[k].start())
+    return cuts
+
+
 def _joiner(text: str, lang: LangData) -> Joiner:
     first = tokens(text)[:1]
     if not first:
         return "comma"
-    additive = {"nb": ("og", "men", "også"), "en": ("and", "but", "also")}[lang.code]
-    if first[0] in additive:
+    if first[0] in lang.grammar.additive:
         return "additive"
     if first[0] == lang.or_word:
         return "alternative"
     return "comma"
 
 
-_SUBCLAUSE = {
-    "nb": {"hvis", "når", "da", "fordi", "selv", "om", "siden", "etter", "mens", "dersom"},
-    "en": {"if", "when", "because", "since", "after", "while", "although", "as", "once"},
-}
-_RELATIVE = {"nb": {"hvilket", "hvor", "som"}, "en": {"which", "who", "whom", "where", "whose"}}
-
-
 def segment(text: str, lang: LangData) -> list[Unit]:
     """Split a normalised turn into classified units (questions and the rest)."""
     grouped: list[tuple[list[_Piece], Joiner, bool]] = []  # pieces, joiner, after_subclause
     sentences = split_sentences(text)
+    bare = not any(mark in text for mark in ".?!,")  # speech-to-text: no punctuation at all
     for s_index, sentence in enumerate(sentences):
         statement = sentence.rstrip().endswith((".", "!"))
-        pieces = _pieces(sentence, lang)
+        pieces = _pieces(sentence, lang, bare=bare)
         skip = _false_starts(pieces, lang)
         groups: list[tuple[list[_Piece], Joiner, bool]] = []
         for p_index, piece in enumerate(pieces):
@@ -754,7 +814,7 @@ def segment(text: str, lang: LangData) -> list[Unit]:
                 and not (
                     statement
                     and tokens(piece.text)[:1]
-                    and tokens(piece.text)[0] in _RELATIVE[lang.code]
+                    and tokens(piece.text)[0] in lang.grammar.relatives
                 )
                 and not _is_or_alternative(piece.text, previous, lang)
             )
@@ -770,12 +830,14 @@ def segment(text: str, lang: LangData) -> list[Unit]:
                 previous
                 and statement
                 and tokens(previous[0].text)[:1]
-                and tokens(previous[0].text)[0] in _SUBCLAUSE[lang.code]
+                and tokens(previous[0].text)[0] in lang.grammar.subordinators
             )
             groups.append(([piece], joiner, sub))
         grouped.extend(groups)
     units: list[Unit] = []
     for g_index, (group, joiner, after_subclause) in enumerate(grouped):
+        if g_index and g_index == len(grouped) - 1 and _afterthought(group, units, lang):
+            continue  # «Hva gjorde dere i fritida? Da du var liten?»: the same question
         surface = ""
         for piece in group:
             if not surface:
@@ -800,6 +862,16 @@ def segment(text: str, lang: LangData) -> list[Unit]:
             )
         )
     return units
+
+
+def _afterthought(group: list[_Piece], units: list[Unit], lang: LangData) -> bool:
+    """A closing subordinate clause that narrows the question before it, not a new one."""
+    words = tokens(group[0].text)
+    if not words or words[0] not in lang.grammar.subordinators or not units:
+        return False
+    if starts_question(group[0].text, lang) or units[-1].form == "not_question":
+        return False
+    return units[-1].question_mark
 
 
 def _false_starts(pieces: list[_Piece], lang: LangData) -> list[bool]:

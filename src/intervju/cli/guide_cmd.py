@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..guides import bundled_guides, load_guide
+from ..errors import GuideError
+from ..guides import bundled_guides, guide_library, load_guide
 from ._common import print_json
 
 
@@ -50,9 +51,24 @@ def register(app: typer.Typer) -> None:
         )
 
     @guide_app.command("list")
-    def list_guides() -> None:
-        """List the bundled guides."""
-        for name, path in bundled_guides().items():
-            typer.echo(f"{name}\t{path}")
+    def list_guides(
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    ) -> None:
+        """List the guides you can pick by name: bundled, then your own (data folder)."""
+        bundled = bundled_guides()
+        rows = []
+        for name, path in guide_library().items():
+            try:
+                title = load_guide(path).title
+            except GuideError as exc:
+                title = f"({exc.message})"
+            rows.append(
+                {"name": name, "title": title, "path": str(path), "bundled": name in bundled}
+            )
+        if as_json:
+            print_json(rows)
+            return
+        for row in rows:
+            typer.echo(f"{row['name']}\t{row['title']}\t{row['path']}")
 
     app.add_typer(guide_app, name="guide")

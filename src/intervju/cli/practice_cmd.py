@@ -1,10 +1,13 @@
 """``intervju practice``: interview a simulated informant from the terminal.
 
-Interactive by default (one question per line, empty line or Ctrl-D to end
-and get feedback); ``--jsonl`` reads ``{"id", "text"}`` lines and writes one
-reply per line, so practice can be scripted and tested. ``--llm`` lets the
-language model configured in the settings speak for the persona (see
-:mod:`intervju.llm`); the rule-based informant answers whenever it fails.
+Interactive by default (one question per line, ``?`` for feedback on the last
+question, empty line or Ctrl-D to end and get feedback); ``--jsonl`` reads
+``{"id", "text"}`` lines and writes one reply per line, so practice can be
+scripted and tested (``--advice`` adds each question's feedback to its row).
+``--llm`` lets the language model configured in the settings speak for the
+persona (see :mod:`intervju.llm`); the rule-based informant answers whenever
+it fails. Which informant answers is decided in the core
+(:func:`intervju.practice.choose_informant`), as on the Øving page.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..embeddings import get_embeddings
-from ..errors import ConfigError, IntervjuError
+from ..errors import IntervjuError
 from ..practice import (
-    Persona,
     PracticeFeedback,
+    PracticeReply,
     SimulatedInformant,
+    advice,
     bundled_personas,
+    choose_informant,
     load_persona,
 )
 from ..settings import load_settings
@@ -42,6 +47,11 @@ def _feedback_dict(feedback: PracticeFeedback) -> dict[str, object]:
         "mean_answer_words_open": round(feedback.mean_answer_words_open, 1),
         "mean_answer_words_other": round(feedback.mean_answer_words_other, 1),
         "rewrites": [{"question": q, "rewrite": r} for q, r in feedback.rewrites],
+        "followups": feedback.followups,
+        "missed_followups": [
+            {"question": m.question, "answer": m.answer, "suggestion": m.suggestion}
+            for m in feedback.missed_followups
+        ],
     }
 
 
@@ -50,23 +60,6 @@ def _feedback(informant: SimulatedInformant | LLMInformant) -> dict[str, object]
     if not isinstance(informant, SimulatedInformant):
         result["llm_rewrites"] = _llm_rewrites(informant)
     return result
-
-
-def _llm_informant(persona: Persona, embeddings: str | None, seed: int) -> LLMInformant:
-    """The informant backed by the configured model; exit 2 if none is configured."""
-    # Imported here: LangChain's chat stack costs ~0.3 s, which no other command should pay.
-    from ..llm import LLMInformant, describe, get_chat_model
-
-    settings = load_settings()
-    model = get_chat_model(settings.llm)
-    if model is None:
-        raise ConfigError(
-            "no language model configured: choose an llm provider (ollama or openai) and a "
-            f"model in Innstillinger/Settings or {settings.settings_path}",
-            where="--llm",
-        )
-    typer.echo(f"language model: {describe(settings.llm)}", err=True)
-    return LLMInformant(persona, model, get_embeddings(embeddings), seed=seed)
 
 
 def _llm_rewrites(informant: LLMInformant) -> list[dict[str, str]]:
@@ -102,18 +95,27 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--llm", help="Let the language model configured in the settings answer."),
         ] = False,
+        with_advice: Annotated[
+            bool, typer.Option("--advice", help="Feedback on each question in its JSON row.")
+        ] = False,
     ) -> None:
         """Practise against a simulated informant; feedback at the end."""
         if persona not in bundled_personas() and not persona.endswith((".yaml", ".yml")):
             known = ", ".join(bundled_personas())
             raise IntervjuError(f"unknown persona (bundled: {known})", where=persona)
-        informant: SimulatedInformant | LLMInformant
+        settings = load_settings()
+        choice = choose_informant(
+            load_persona(persona),
+            get_embeddings(embeddings),
+            settings.llm,
+            use_model=llm,
+            seed=seed,
+        )
+        informant = choice.informant
         if llm:
-            informant = _llm_informant(load_persona(persona), embeddings, seed)
-        else:
-            informant = SimulatedInformant(
-                load_persona(persona), get_embeddings(embeddings), seed=seed
-            )
+            from ..llm import describe
+
+            typer.echo(f"language model: {describe(settings.llm)}", err=True)
         if jsonl:
             for number, obj in read_jsonl():
                 text = str(obj.get("text", "")).strip()
@@ -128,18 +130,29 @@ def register(app: typer.Typer) -> None:
                     "leading": reply.analysis.leading,
                     "double": reply.analysis.double,
                     "why": reply.analysis.why,
+                    "episode": reply.episode,
+                    "detail": reply.detail,
+                    "probe": reply.probe,
                 }
+                if with_advice:
+                    row["advice"] = advice(reply)
                 if llm:
                     row.update(source=reply.source, fallback=reply.fallback)
                 print_jsonl(row)
             print_jsonl({"feedback": _feedback(informant)})
             return
         who = informant.persona
-        typer.echo(f"{who.name} ({who.role}). Ask a question; an empty line ends the practice.")
+        typer.echo(
+            f"{who.name} ({who.role}). Ask a question; «?» gives feedback on the last one; "
+            "an empty line ends the practice."
+        )
         for line in sys.stdin:
             question = line.strip()
             if not question:
                 break
+            if question == "?":
+                _echo_advice(informant.history[-1] if informant.history else None)
+                continue
             reply = informant.reply(question)
             flags = [p for p in reply.analysis.problems]
             if flags:
@@ -148,3 +161,8 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"  [rule-based: {reply.fallback}]", err=True)
             typer.echo(f"{who.name}: {reply.text}")
         print_json(_feedback(informant))
+
+
+def _echo_advice(reply: PracticeReply | None) -> None:
+    if reply is not None:
+        print_json(advice(reply))

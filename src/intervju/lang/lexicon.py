@@ -23,7 +23,7 @@ class ContextualForm:
 
     word: str
     becomes: str
-    after: frozenset[str]
+    after: frozenset[str]  # the word before; contains "" when the sentence may start here
     before: frozenset[str]
 
 
@@ -80,7 +80,9 @@ def lexicon(code: Lang) -> Lexicon:
         ContextualForm(
             word=r["word"].lower(),
             becomes=r["becomes"],
-            after=_yaml.word_set(raw, r["after"], where),
+            after=frozenset({""})
+            if r["after"] == "sentence_start"
+            else _yaml.word_set(raw, r["after"], where),
             before=_yaml.word_set(raw, r["before"], where),
         )
         for r in _yaml.records(

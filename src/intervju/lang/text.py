@@ -74,7 +74,20 @@ def language_evidence(text: str) -> Lang | None:
         scores[code] = score
     best = max(scores.values())
     winners = [c for c, s in scores.items() if s == best]
-    return winners[0] if best > 0 and len(winners) == 1 else None
+    if best > 0 and len(winners) == 1:
+        return winners[0]
+    return _by_frequency(lowered)
+
+
+def _by_frequency(lowered: list[str]) -> Lang | None:
+    """When the marker words tie («Wow.», "Sterile?"), the language where the words are
+    common decides, if one is clearly ahead (word frequencies from ``wordfreq``)."""
+    if not lowered:
+        return None
+    totals = {code: sum(_zipf(w, code) for w in lowered) for code in LANGUAGES}
+    ranked = sorted(totals.items(), key=lambda kv: kv[1], reverse=True)
+    (first, top), (_, runner_up) = ranked[0], ranked[1]
+    return first if top - runner_up >= 1.0 * len(lowered) else None
 
 
 @lru_cache(maxsize=16384)

@@ -1,0 +1,255 @@
+"""Practice personas and the practice language data, loaded and checked once.
+
+Why a persona is organised by *episodes*: a practice informant is only useful if it
+answers the question that was asked and rewards a follow-up with more of the same
+story. So a persona file (``guide/practice/*.yaml``) holds what the person can talk
+about as episodes, each with the words it is about (topics, people, feelings), a few
+example questions, an opening account and further details told one at a time when the
+interviewer probes. Persona facts (years in the job, the office, the client in the
+story) are written once under ``facts`` and filled into every text by ``{name}``
+placeholders, so no answer can contradict another.
+
+The words that make a question a probe, the stop words and the language-model prompts
+live in ``data/lang/<lang>/practice.yaml``; this module knows no words.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from .analysis._data import load as load_analysis_lang
+from .errors import ConfigError, GuideError, IntervjuError
+from .lang import Lang, _yaml, lexicon, resolve_language, words
+
+PERSONA_DIR = Path(__file__).resolve().parent / "data" / "guide" / "practice"
+LANG_DIR = Path(__file__).resolve().parent / "data" / "lang"
+
+Facet = Literal["more", "example", "feeling", "meaning", "echo"]
+FACETS: tuple[Facet, ...] = ("more", "example", "feeling", "meaning", "echo")
+LINE_KINDS = (
+    "short_yes", "short_no", "agree", "choose", "double", "why", "unclear", "nothing",
+    "told_all", "again",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One more thing the informant can tell about an episode when asked to go deeper."""
+
+    facet: Facet
+    text: str
+    about: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Episode:
+    """Something the informant lived through, and the words that lead to it."""
+
+    id: str
+    topic: int
+    about: frozenset[str]  # keyword stems: what it is about, people, feelings
+    asks: tuple[str, ...]  # questions it answers, for matching by meaning
+    text: str  # the opening account, for an open question
+    details: tuple[Detail, ...]
+    short: str | None = None  # a consistent one-line answer to a closed question …
+    short_about: frozenset[str] = frozenset()  # … that uses one of these words
+    why: str | None = None  # a short justification for a why-question
+    hooks: tuple[str, ...] = ()  # words in the text worth echoing in a follow-up
+
+    @property
+    def gist(self) -> str:
+        """The first sentence of the opening: what a half-answer says."""
+        first = re.split(r"(?<=[.!?…])\s+", self.text, maxsplit=1)[0]
+        return first
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: str
+    language: str
+    name: str
+    role: str
+    facts: tuple[tuple[str, str], ...]
+    lines: Mapping[str, tuple[str, ...]]
+    episodes: tuple[Episode, ...]
+
+    def line(self, kind: str) -> tuple[str, ...]:
+        return self.lines[kind]
+
+    def episode(self, episode_id: str) -> Episode:
+        return next(e for e in self.episodes if e.id == episode_id)
+
+
+@dataclass(frozen=True)
+class PracticeLang:
+    """What the practice machinery needs to know about one language (see the YAML)."""
+
+    code: Lang
+    stopwords: frozenset[str]
+    anaphora: frozenset[str]
+    probes: tuple[tuple[Facet, re.Pattern[str]], ...]
+    followup_echo: str
+    followup_plain: str
+    feedback_open_answer: str
+    llm: Mapping[str, Any]
+
+
+def lang_code(language: str) -> Lang:
+    """A persona's language as the language layer names it (unknown codes read as English)."""
+    try:
+        return resolve_language(language)
+    except IntervjuError:
+        return "en"
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words, by the product's one tokeniser."""
+    return [w.lower() for w in words(text)]
+
+
+@cache
+def practice_lang(code: Lang) -> PracticeLang:
+    """Load one language's practice data (cached); a broken file is a one-line ConfigError."""
+    path = LANG_DIR / code / "practice.yaml"
+    where = str(path)
+    raw = _yaml.read_mapping(path)
+    probes_raw = raw.get("probes")
+    llm = raw.get("llm")
+    if not isinstance(probes_raw, dict) or not isinstance(llm, dict):
+        raise ConfigError("'probes' and 'llm' must be mappings", where=where)
+    missing = {"persona", "focus", "style", "rewrite", "rewrite_problem"} - set(llm)
+    if missing:
+        raise ConfigError(f"llm needs {', '.join(sorted(missing))}", where=where)
+    probes = tuple(
+        (_facet(facet, where), pattern)
+        for facet in probes_raw
+        for pattern in _yaml.patterns(probes_raw, facet, where)
+    )
+    base = load_analysis_lang(code)
+    texts = {}
+    for key in ("followup_echo", "followup_plain", "feedback_open_answer"):
+        if not isinstance(raw.get(key), str):
+            raise ConfigError(f"'{key}' must be a text", where=where)
+        texts[key] = str(raw[key])
+    return PracticeLang(
+        code=code,
+        stopwords=_yaml.word_set(raw, "stopwords", where)
+        | lexicon(code).stop_words
+        | base.stopwords
+        | base.function_words,
+        anaphora=_yaml.word_set(raw, "anaphora", where),
+        probes=probes,
+        llm=llm,
+        **texts,
+    )
+
+
+def _facet(value: object, where: str) -> Facet:
+    for facet in FACETS:
+        if value == facet:
+            return facet
+    raise GuideError(f"unknown detail facet {value!r} (use {', '.join(FACETS)})", where=where)
+
+
+# ---------------------------------------------------------------------------
+# Personas
+
+
+def bundled_personas() -> dict[str, Path]:
+    if not PERSONA_DIR.is_dir():
+        return {}
+    return {path.name.split(".")[0]: path for path in sorted(PERSONA_DIR.glob("*.yaml"))}
+
+
+def load_persona(name_or_path: str | Path) -> Persona:
+    """Load a persona by bundled name (``nav-veileder``) or file path."""
+    path = bundled_personas().get(str(name_or_path)) or Path(name_or_path)
+    where = str(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise GuideError(f"cannot read persona ({exc.strerror})", where=where) from None
+    except yaml.YAMLError as exc:
+        raise GuideError(f"invalid YAML ({exc})", where=where) from None
+    if not isinstance(raw, dict):
+        raise GuideError("a persona must be a mapping", where=where)
+    try:
+        return _persona(raw, where)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise GuideError(f"persona is missing or has a bad field ({exc})", where=where) from None
+
+
+def _filler(facts: Mapping[str, str], where: str) -> Any:
+    """A function that fills ``{fact}`` placeholders and rejects unknown ones."""
+    formatter = string.Formatter()
+
+    def fill(text: object) -> str:
+        flat = " ".join(str(text).split())
+        for _, field_name, _, _ in formatter.parse(flat):
+            if field_name is not None and field_name not in facts:
+                raise GuideError(f"unknown fact {{{field_name}}} in «{flat[:40]}…»", where=where)
+        return flat.format_map(facts)
+
+    return fill
+
+
+def _persona(raw: dict[str, Any], where: str) -> Persona:
+    facts = {str(k): " ".join(str(v).split()) for k, v in (raw.get("facts") or {}).items()}
+    fill = _filler(facts, where)
+    lines = {kind: tuple(fill(item) for item in raw["lines"][kind]) for kind in LINE_KINDS}
+    empty = [kind for kind, items in lines.items() if not items]
+    if empty:
+        raise GuideError(f"persona lines are empty: {', '.join(empty)}", where=where)
+    episodes = tuple(_episode(item, fill, where) for item in raw["episodes"])
+    if not episodes:
+        raise GuideError("a persona needs episodes", where=where)
+    ids = [e.id for e in episodes]
+    if len(set(ids)) != len(ids):
+        raise GuideError("episode ids must be unique", where=where)
+    return Persona(
+        id=str(raw["id"]),
+        language=str(raw["language"]),
+        name=fill(raw["name"]),
+        role=fill(raw["role"]),
+        facts=tuple(facts.items()),
+        lines=lines,
+        episodes=episodes,
+    )
+
+
+def _stems(values: object) -> frozenset[str]:
+    return frozenset(str(v).lower().strip() for v in (values or []) if str(v).strip())  # type: ignore[attr-defined]
+
+
+def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
+    about = _stems(item.get("about")) | _stems(item.get("people")) | _stems(item.get("feelings"))
+    details = tuple(
+        Detail(
+            facet=_facet(d.get("facet", "more"), where),
+            text=fill(d["text"]),
+            about=_stems(d.get("about")),
+        )
+        for d in item.get("details") or []
+    )
+    if not about or not details:
+        raise GuideError(f"episode {item.get('id')!r} needs `about` words and details", where=where)
+    return Episode(
+        id=str(item["id"]),
+        topic=int(item.get("topic", 0)),
+        about=about,
+        asks=tuple(fill(q) for q in item.get("asks") or []),
+        text=fill(item["text"]),
+        details=details,
+        short=fill(item["short"]) if item.get("short") else None,
+        short_about=_stems(item.get("short_about")),
+        why=fill(item["why"]) if item.get("why") else None,
+        hooks=tuple(str(h) for h in item.get("hooks") or []),
+    )

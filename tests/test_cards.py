@@ -1,0 +1,132 @@
+"""Follow-up cards on labelled turns written for this test (tests/data/cards_cases.yaml).
+
+Floors, not exact outputs: the cards may change wording, but the strongest thing in a turn
+must be picked up, nothing empty echoed, the conversation respected, and every reason true.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from intervju.lang import words
+from intervju.suggestions import suggest
+
+CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "cards_cases.yaml").read_text(encoding="utf-8")
+)
+QUOTED = re.compile(r"«([^»]+)»|'([^']+)'")
+
+
+def _cards(case: dict[str, Any]) -> list[Any]:
+    return list(suggest(case["turn"], language=case["lang"], asked=case.get("asked")))
+
+
+def test_the_strongest_span_is_picked_up() -> None:
+    hits = 0
+    for case in CASES["pick"]:
+        cards = _cards(case)
+        wanted = [q.lower() for q in case["quote"]]
+        if any(w in c.text.lower() for c in cards[:2] for w in wanted):
+            hits += 1
+    assert hits / len(CASES["pick"]) >= 0.85, f"{hits}/{len(CASES['pick'])}"
+
+
+@pytest.mark.parametrize("case", CASES["none"], ids=lambda c: c["turn"][:30])
+def test_nothing_empty_is_echoed(case: dict[str, Any]) -> None:
+    for card in _cards(case):
+        quoted = " ".join(a or b for a, b in QUOTED.findall(card.text)).lower()
+        for never in case["never"]:
+            bare = never.strip("«»").lower()
+            assert bare not in quoted.split() and bare not in {quoted}, card.text
+
+
+@pytest.mark.parametrize("case", CASES["context"], ids=lambda c: c["turn"][:30])
+def test_what_was_just_asked_is_not_asked_again(case: dict[str, Any]) -> None:
+    texts = [c.text for c in _cards(case)]
+    assert len(texts) == 3
+    assert not set(texts) & set(case["not_text"])
+
+
+def test_let_them_talk_only_when_the_thought_is_open() -> None:
+    for case in CASES["trailing"]:
+        assert "silence" in [c.intent for c in _cards(case)], case["turn"]
+    for case in CASES["settled"]:
+        assert "silence" not in [c.intent for c in _cards(case)], case["turn"]
+
+
+def test_every_reason_is_true_of_the_turn() -> None:
+    """What a reason quotes is in the turn (in order, fillers aside); a count is the count."""
+    for group in ("pick", "none", "context", "trailing", "settled"):
+        for case in CASES[group]:
+            said = [w.lower() for w in words(case["turn"])]
+            for card in _cards(case):
+                for a, b in QUOTED.findall(card.why):
+                    quote = [w.lower() for w in words(a or b)]
+                    assert _in_order(quote, said), (card.why, case["turn"])
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    it = iter(whole)
+    return all(any(w == x for x in it) for w in part)
+
+
+def test_three_different_angles() -> None:
+    for case in CASES["pick"]:
+        cards = _cards(case)
+        assert len(cards) == 3
+        assert len({c.text for c in cards}) == 3
+        anchored = [c.emphasis for c in cards if c.emphasis]
+        assert all(anchored.count(e) <= 2 for e in anchored), [c.text for c in cards]
+
+
+def test_repeated_counts_are_counts() -> None:
+    turn = "Det er den distansen, altså. Distansen merker jeg hver dag. Den distansen var ny."
+    why = [c.why for c in suggest(turn, language="nb") if "ganger" in c.why]
+    assert why and "tre ganger" in why[0]
+
+
+_HOW_WAS_IT = {"Hvordan var det for deg?", "What was that like for you?"}
+
+
+def test_how_was_it_for_you_only_after_an_episode() -> None:
+    """Pattern: the all-purpose feeling probe was offered after a list of rooms."""
+    wrong = [c["turn"] for c in CASES["plain"] if _HOW_WAS_IT & {x.text for x in _cards(c)}]
+    assert not wrong, wrong
+    right = [c for c in CASES["episode"] if _HOW_WAS_IT & {x.text for x in _cards(c)}]
+    assert len(right) >= len(CASES["episode"]) - 1
+
+
+def test_someone_elses_feeling_is_not_said_back_as_the_informants() -> None:
+    hits = 0
+    for case in CASES["other_feeling"]:
+        cards = _cards(case)
+        own = [c for c in cards if re.search(r"\b(du ble|du var|you were|you felt)\b", c.text)]
+        assert not own, [c.text for c in cards]
+        if any(q in c.text.lower() for c in cards for q in case["quote"]):
+            hits += 1
+    assert hits >= len(CASES["other_feeling"]) - 1, hits
+
+
+def test_a_turn_cut_mid_word_or_closed_by_a_particle_is_not_trailing() -> None:
+    for case in CASES["cut_off"]:
+        assert "silence" not in [c.intent for c in _cards(case)], case["turn"]
+
+
+def test_a_grave_event_gives_the_informant_time() -> None:
+    for case in CASES["moved"]:
+        assert "silence" in [c.intent for c in _cards(case)], case["turn"]
+
+
+@pytest.mark.parametrize(
+    "case", CASES["not_defined"] + CASES["everyday_repeats"], ids=lambda c: c["turn"][:30]
+)
+def test_ordinary_words_are_not_defined_or_echoed(case: dict[str, Any]) -> None:
+    for card in _cards(case):
+        quoted = " ".join(a or b for a, b in QUOTED.findall(card.text)).lower()
+        for never in case["never"]:
+            assert never not in quoted.split(), card.text
