@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ._data import LangData
+from ._reframe import reframe, social
 from ._syntax import Unit, is_verb, tokens
 
 _DETERMINERS = {
@@ -725,6 +726,9 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
     earlier_open = [u for u in questions if u.form == "open" and not u.cues]
     if earlier_open and (double or earlier_open[0] is not target):
         candidates.append(earlier_open[0].core)  # the interviewer's own open question
+    for unit in units[: units.index(target)][::-1]:
+        if unit.form == "not_question":
+            candidates.extend(social(list(unit.words), lang))  # «Mange sier at …»
     if _only_pronoun(target, lang):
         # «Mange sier at video er tungvint – opplever du det også?»: «det» is the preamble.
         for unit in units[: units.index(target)][::-1]:
@@ -733,23 +737,32 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
                 clause = words[words.index("at" if "at" in words else "that") + 1 :]
                 candidates.extend((_clause_nb if lang.code == "nb" else _clause_en)(clause, lang))
                 break
+    candidates.extend(reframe(target, lang))
     reopen = _reopen_nb if lang.code == "nb" else _reopen_en
     candidates.extend(reopen(target, lang))
     fallback = str(lang.rewrite.get("tell_more", ""))
     accepted: list[str] = []
+    trusted = {earlier_open[0].core} if earlier_open else set()
+    trusted.add(str(lang.rewrite.get("why_bare", "")))
+    rejected = [re.compile(str(p)) for p in lang.rewrite.get("reject_patterns", []) or []]
     for candidate in candidates:
         for variant in (_without_why(candidate, lang), candidate):
-            if variant is None:
+            if variant is None or any(p.search(variant) for p in rejected):
                 continue
             text = _tidy(variant, target.surface)
             words = tokens(text)
-            if (
+            if variant not in trusted and (
                 len(words) < 3
                 or words[-1] in _DANGLING
                 or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])
             ):
                 continue
-            form, leading, is_double = verdict(text, lang.code)
+            # "What, if anything, …": the aside is neutral; judge the question without it.
+            checked = text
+            for aside in (lang.rewrite.get("if_any"), lang.rewrite.get("if_anything")):
+                if aside and lang.code == "en":
+                    checked = checked.replace(f", {aside},", "")
+            form, leading, is_double = verdict(checked, lang.code)
             if form == "open" and not leading and not is_double:
                 accepted.append(text)
                 break
