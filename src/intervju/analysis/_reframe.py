@@ -82,6 +82,15 @@ def _verbish(word: str, lang: LangData) -> bool:
     return lang.code == "en" and word.endswith(("ed", "s")) and _lemma(word, lang) != word
 
 
+def _participle(word: str, lang: LangData) -> bool:
+    """«tilpasset», «bodd», "noticed", "been": a perfect's participle, not a noun («barn»)."""
+    if word in lang.grammar.participles or word in _set(lang, "participles"):
+        return True
+    if lang.code == "nb":
+        return len(word) >= 4 and word.endswith(("t", "d", "dd", "tt", "a")) and _lemma(word, lang) != word
+    return word.endswith(("ed", "en", "wn")) or (_lemma(word, lang) != word and not word.endswith("s"))
+
+
 def _past(verb: str, lang: LangData) -> bool:
     if verb in _set(lang, "past_verbs") or verb in _set(lang, "past_auxiliaries"):
         return True
@@ -155,13 +164,14 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
     adverbs = _set(lang, "clause_adverbs") | _set(lang, "still_words")
     lead = [w for w in rest[:1] if w in adverbs]
     rest = rest[len(lead) :]
-    if not subject or not rest or not _verbish(rest[0], lang):
+    addressed_verb = subject[:1] == ["you"] and rest and rest[0] not in _set(lang, "all_prepositions")
+    if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb):
         return words
     verb = rest[0]
     english_main = lang.code == "en" and verb not in lang.copulas | _set(lang, "modals")
     if english_main and verb not in lang.perfect_auxiliaries and verb not in ("do", "does", "did"):
         aux = "did" if _past(verb, lang) else ("does" if verb.endswith("s") else "do")
-        return [aux, *subject, *lead, _lemma(verb, lang), *rest[1:]]
+        return [aux, *subject, _lemma(verb, lang), *lead, *rest[1:]]
     return [verb, *subject, *lead, *rest[1:]]
 
 
@@ -246,7 +256,7 @@ def _s_map(lang: LangData, key: str) -> dict[str, str]:
 
 def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
     """«V S rest»: the yes/no order, or a declarative turned into it."""
-    verb = words[0].removesuffix("n't")
+    verb = _s_map(lang, "negated_forms").get(words[0], words[0].removesuffix("n't"))
     negation = lang.grammar.negation
     body_all = [w for w in words[1:3] if w != negation] + words[3:]
     subject, rest = _split_np(body_all, lang)
@@ -257,8 +267,7 @@ def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
     if lang.code == "en" and verb in ("do", "does", "did") and rest:
         yield from _do_support(verb, subject, rest, ever, has_ever, lang)
         return
-    possessive = ever[:1] and ever[0] in _set(lang, "something") | _set(lang, "any_words")
-    if verb in lang.perfect_auxiliaries and ever and not possessive:
+    if verb in lang.perfect_auxiliaries and ever and _participle(ever[0], lang):
         yield from _perfect(verb, subject, ever, has_ever, lang)
         return
     if verb in lang.copulas:
@@ -313,16 +322,19 @@ def _main_verb(
         if lang.code == "nb":
             yield f"{_s(lang, 'what_word')} {head} {_s(lang, 'if_any')} {_j(rest[1:])}"
         else:
-            yield f"what, {_s(lang, 'if_anything')}, {head} {_j(rest[1:])}"
+            yield f"what {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
     if base in _set(lang, "liking_verbs"):
         yield from _liking(copula, head, rest, lang)
         return
     if base in _set(lang, "how_verbs") or (rest and f"{base} {rest[0]}" in _set(lang, "how_verbs")):
         body = rest
         if _set(lang, "as_words") & set(body):
-            # «Opplevde du det som en belastning?»: the label is the interviewer's.
+            # «Opplevde du det som en belastning?»: the label is the interviewer's; «Ser du på
+            # deg selv som en god leder?» keeps the role, not the grade.
             k = next(i for i, w in enumerate(body) if w in _set(lang, "as_words"))
-            body = body[:k]
+            role = [w for w in _plain(body[k + 1 :], lang) if w not in _set(lang, "articles")]
+            keep = f"{base} {rest[0]}" in _set(lang, "role_verbs") and role
+            body = [*body[: k + 1], *role] if keep else body[:k]
         yield f"{_s(lang, 'how_word')} {head} {_j(_plain(body, lang))}"
         return
     if base in _set(lang, "have_verbs") and rest:
@@ -404,8 +416,8 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     clause = rest[1:] if rest[:1] == [that] else rest
     if lang.code == "en" and clause[:1] == ["like"]:
         clause = clause[1:]
-    if len(clause) < 2:
-        return
+    if len(clause) < 2 or (clause[0] in lang.addressee_words and clause[0] not in lang.addressee):
+        return  # «Føler du deg …»: no clause, the verb itself is the question
     if clause[0] in ("it",) and lang.code == "en" and _s(lang, "infinitive") in clause:
         # "Do you find it harder to build trust" → "What is it like to build trust"
         k = clause.index(_s(lang, "infinitive"))
@@ -437,6 +449,14 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
             np, after = [], rest[1:]
         yield f"{_s(lang, 'amount_word')} {rest[0]} {_j(np)} {copula} {subject[0]} {_j(after)}"
         return
+    diff = _set(lang, "difference_words") & set(rest)
+    if subject[0] in existential and diff:
+        # «Er det stor forskjell på Oslo og Bergen?» → «Hvordan vil du sammenligne Oslo og Bergen?»
+        k = rest.index(sorted(diff)[0]) + 1
+        pair = rest[k + 1 :] if rest[k : k + 1] and rest[k] in _set(lang, "all_prepositions") else []
+        if lang.grammar.and_word in pair[1:-1]:
+            yield _s(lang, "compare_frame").format(pair=_j(pair))
+            return
     if subject[0] in existential and rest[:1] and rest[0] in _set(lang, "something"):
         yield from _something(copula, rest, lang)
         return
@@ -483,14 +503,14 @@ def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
             word = _s(lang, "who_question") if rest[0] in _set(lang, "someone") else "hva"
             yield f"{word} {copula} det {if_any} som {_j(body[1:])}"
         else:
-            yield f"what, {_s(lang, 'if_anything')}, {_j(body[1:])}"
+            yield f"what {_j(body[1:])}, {_s(lang, 'if_anything')}"
         return
     subject, after = _split_np(body, lang)
     if subject and after and (is_verb(after[0], lang) or after[0] in lang.finite_verbs):
         if lang.code == "nb":
             yield f"hva {after[0]} {_j(subject)} {if_any} {_j(after[1:])}"
         else:
-            yield f"what, {_s(lang, 'if_anything')}, {_j(after[:1])} {_j(subject)} {_j(after[1:])}"
+            yield f"what {_j(after[:1])} {_j(subject)} {_j(after[1:])}, {_s(lang, 'if_anything')}"
 
 
 def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
@@ -503,14 +523,19 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
     if base in _set(lang, "memory_verbs"):
         yield from _remember(_s(lang, "remember_head"), rest[1:], lang)
         return
+    if base in _set(lang, "cognition_lemmas") and rest[1:]:
+        yield from _cognition(rest[0], subject, rest[1:], lang)  # «Vil du si at …», "Would you say …"
+        return
     if lang.code == "nb" and rest[:2] == ["tenke", "deg"] and len(rest) > 2:
         yield _s(lang, "future_frame").format(rest=_j(rest[3:] if rest[2] == "å" else rest[2:]))
         return
-    if subject and subject[0] in lang.addressee and rest and is_verb(rest[0], lang):
+    verb_next = rest and (is_verb(rest[0], lang) or lang.code == "en")
+    if subject and subject[0] in lang.addressee and verb_next and rest[0] not in _set(lang, "all_prepositions"):
         if lang.code == "nb":
             yield _s(lang, "future_frame").format(rest=_j(_plain(rest, lang)))
         else:
-            yield _s(lang, "future_frame").format(rest=_j([_gerund(rest[0]), *_plain(rest[1:], lang)]))
+            tail = [w for w in _plain(rest[1:], lang) if w not in _set(lang, "any_words")]
+            yield _s(lang, "future_frame").format(rest=_j([_gerund(rest[0]), *tail]))
     del head
 
 
@@ -544,16 +569,22 @@ def _perfect(
             if lang.code == "nb":
                 yield f"hva slags {_j(np)} {aux} {_j(subject)} {_s(lang, 'if_any')} {part} {_j(pp)}"
             else:
-                yield f"what {_j(np)}, {_s(lang, 'if_any')}, {aux} {_j(subject)} {part} {_j(pp)}"
+                yield f"what {_j(np)} {aux} {_j(subject)} {part} {_j(pp)}, {_s(lang, 'if_any')}"
     yield from _main_verb(part, subject, obj, lang, aux=aux)
 
 
 def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """«Har dere noen rutiner for overlevering» → «Hva slags rutiner har dere for …»."""
+    bare = rest[0] not in _set(lang, "something") | _set(lang, "any_words") | _set(lang, "determiners")
+    if bare and not _past(finite, lang) and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words")):
+        # «Har du barn?» → «Hvordan er det med barn for din del?»
+        yield _s(lang, "what_about").format(np=_j(_plain(rest, lang)))
     if rest[0] in _set(lang, "something") | _set(lang, "any_words") and len(rest) > 1:
         np, pp = _np_until_pp(rest[1:], lang)
         np = _plain(np, lang)
-        if np:
+        if np and lang.code == "en":
+            yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
+        elif np:
             yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
 
 

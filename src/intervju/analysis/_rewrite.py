@@ -757,12 +757,7 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
                 or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])
             ):
                 continue
-            # "What, if anything, …": the aside is neutral; judge the question without it.
-            checked = text
-            for aside in (lang.rewrite.get("if_any"), lang.rewrite.get("if_anything")):
-                if aside and lang.code == "en":
-                    checked = checked.replace(f", {aside},", "")
-            form, leading, is_double = verdict(checked, lang.code)
+            form, leading, is_double = verdict(text, lang.code)
             if form == "open" and not leading and not is_double:
                 accepted.append(text)
                 break
