@@ -64,8 +64,11 @@ def _tidy_words(words: list[str], lang: LangData) -> list[str]:
                 words = words[: -len(phrase)]
                 changed = True
                 break
-    hedges = _set(lang, "hedges") - _set(lang, "trailing")
-    return [w for w in _drop_phrases(words, {h for h in hedges if " " in h} | hedges) if w]
+    hedges = _set(lang, "hedges")
+    words = [w for w in _drop_phrases(words, hedges) if w]
+    while len(words) > 2 and words[-1] in _set(lang, "trailing"):
+        words = words[:-1]  # «premie eller sånn da» → «premie»
+    return words
 
 
 def _plain(words: list[str], lang: LangData) -> list[str]:
@@ -133,6 +136,7 @@ def _first_pp(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     """(the first prepositional phrase, the rest): «på Stovner nå» → (på Stovner, nå)."""
     preps = _set(lang, "place_prepositions")
     stop = preps | _set(lang, "still_words") | {_s(lang, "now_word")} | _set(lang, "time_words")
+    stop |= set(lang.grammar.coordinators)
     if not words or words[0] not in preps:
         return [], words
     k = 1
@@ -304,6 +308,10 @@ def _main_verb(
         still = set(rest) & _set(lang, "still_words")
         rest = [w for w in rest if w not in still]
         pp, after = _first_pp(rest, lang)
+        cut = next((i for i, w in enumerate(after) if w in lang.grammar.coordinators), len(after))
+        after = after[:cut]
+        while after and after[-1] in _set(lang, "trailing"):
+            after = after[:-1]
         if not pp and rest[:1] and rest[0] in _set(lang, "place_adverbs"):
             pp, after = rest[:1], rest[1:]
         if pp:
@@ -319,7 +327,12 @@ def _main_verb(
         yield from _cognition(verb, subject, rest, lang)
     if rest[:1] and rest[0] in _set(lang, "something") and base not in _set(lang, "have_verbs"):
         # «Savner du noe fra den gamle jobben?» → «Hva savner du eventuelt fra …»
-        if lang.code == "nb":
+        np, pp = _np_until_pp(rest[1:], lang)
+        if np and lang.code == "nb":
+            yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
+        elif np:
+            yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
+        elif lang.code == "nb":
             yield f"{_s(lang, 'what_word')} {head} {_s(lang, 'if_any')} {_j(rest[1:])}"
         else:
             yield f"what {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
@@ -395,7 +408,8 @@ def _embedded_wh(rest: list[str], lang: LangData) -> Iterator[str]:
     adverbs = _set(lang, "clause_adverbs")
     lead = [w for w in body[:1] if w in adverbs]
     body = body[len(lead) :]
-    if not body or not _verbish(body[0], lang):
+    nb_verb = lang.code == "nb" and body and _lemma(body[0], lang) != body[0]
+    if not body or not (_verbish(body[0], lang) or nb_verb):
         return
     if lang.code == "nb":
         yield f"{wh} {body[0]} {_j(subject)} {_j(lead)} {_j(body[1:])}"
@@ -423,6 +437,13 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
         k = clause.index(_s(lang, "infinitive"))
         yield _s(lang, "like_frame").format(copula="is", rest=_j(clause[k:]))
         return
+    wh = next((i for i, w in enumerate(clause[:2]) if w in lang.wh_words), -1)
+    if wh >= 0 and lang.code == "nb":
+        # «Tenkte dere over hvordan dere snakket?» → «Hva tenkte dere om hvordan …»
+        yield f"{_s(lang, 'what_word')} {verb} {_j(subject)} {_s(lang, 'about_word')} {_j(clause[wh:])}"
+        return
+    if _verbish(clause[0], lang):
+        clause = [*subject, *clause]  # «tror du (du) kommer til å …»: the subject said once
     subj, body = _split_np(clause, lang)
     if not body:
         return
@@ -432,8 +453,9 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     if subj and subj[0] not in lang.subject_pronouns and body and _verbish(body[0], lang) and not copular:
         # «Tror du at pasientene stoler mindre på deg?» → «… om hvordan pasientene stoler på deg»
         yield _s(lang, "think_how_frame").format(clause=_j([*subj, *_plain(body, lang)]))
-    if subj and subj[0] not in lang.subject_pronouns:
-        yield _s(lang, "wonder_frame").format(np=_j(subj))
+    if subj and subj[0] not in lang.subject_pronouns | _set(lang, "all_prepositions"):
+        if not _verbish(subj[0], lang):
+            yield _s(lang, "wonder_frame").format(np=_j(subj))
 
 
 def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
@@ -463,7 +485,8 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
     if subject[0] in existential and rest and _s(lang, "who_word") in rest and lang.code == "nb":
         k = rest.index(_s(lang, "who_word"))
         np = rest[:k]
-        if np and k + 1 < len(rest):
+        short = 0 < len(np) <= 3 and np[0] not in _set(lang, "all_prepositions")
+        if short and k + 1 < len(rest) and rest[k + 1] not in lang.subject_pronouns:
             people = _set(lang, "person_nouns")
             who = any(_lemma(w, lang) in people or w in people for w in np)
             word = _s(lang, "who_question") if who else _s(lang, "what_word")
@@ -482,7 +505,8 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
             np = plain[k + 1 :]
             frame = "experience_np_past" if past else "experience_np_frame"
             yield (_s(lang, frame) or _s(lang, "experience_np_frame")).format(np=_j(np))
-        yield _s(lang, "for_you").format(copula=copula)
+        copula_word = _s(lang, "copula_past") if past else _s(lang, "copula_present")
+        yield _s(lang, "for_you").format(copula=copula_word if lang.code == "en" else copula)
         return
     if subject[0] not in lang.subject_pronouns and not plain:
         yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject))
@@ -500,13 +524,15 @@ def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
     rel = _set(lang, "relative_words")
     if body[:1] and body[0] in rel:
         if lang.code == "nb":
-            word = _s(lang, "who_question") if rest[0] in _set(lang, "someone") else "hva"
+            who = rest[0] in _set(lang, "someone") and rest[1:2] == body[:1]
+            word = _s(lang, "who_question") if who else "hva"
             yield f"{word} {copula} det {if_any} som {_j(body[1:])}"
         else:
             yield f"what {_j(body[1:])}, {_s(lang, 'if_anything')}"
         return
     subject, after = _split_np(body, lang)
-    if subject and after and (is_verb(after[0], lang) or after[0] in lang.finite_verbs):
+    pronoun = subject[:1] and subject[0] in lang.subject_pronouns
+    if pronoun and after and (is_verb(after[0], lang) or after[0] in lang.finite_verbs):
         if lang.code == "nb":
             yield f"hva {after[0]} {_j(subject)} {if_any} {_j(after[1:])}"
         else:
@@ -535,11 +561,13 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
             yield _s(lang, "future_frame").format(rest=_j(_plain(rest, lang)))
         else:
             tail = [w for w in _plain(rest[1:], lang) if w not in _set(lang, "any_words")]
-            yield _s(lang, "future_frame").format(rest=_j([_gerund(rest[0]), *tail]))
+            yield _s(lang, "future_frame").format(rest=_j([_gerund(rest[0], lang), *tail]))
     del head
 
 
-def _gerund(verb: str) -> str:
+def _gerund(verb: str, lang: LangData | None = None) -> str:
+    if lang is not None and verb in _s_map(lang, "gerunds"):
+        return _s_map(lang, "gerunds")[verb]
     if verb.endswith("ie"):
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith("ee") and len(verb) > 2:
@@ -576,7 +604,8 @@ def _perfect(
 def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """«Har dere noen rutiner for overlevering» → «Hva slags rutiner har dere for …»."""
     bare = rest[0] not in _set(lang, "something") | _set(lang, "any_words") | _set(lang, "determiners")
-    if bare and not _past(finite, lang) and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words")):
+    own = _lemma(finite if finite not in ("do", "does", "did") else "have", lang)
+    if bare and own in _set(lang, "possession_verbs") and not _past(finite, lang) and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words")):
         # «Har du barn?» → «Hvordan er det med barn for din del?»
         yield _s(lang, "what_about").format(np=_j(_plain(rest, lang)))
     if rest[0] in _set(lang, "something") | _set(lang, "any_words") and len(rest) > 1:

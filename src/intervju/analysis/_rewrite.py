@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lang import lemma
 from ._data import LangData
 from ._reframe import reframe, social
 from ._syntax import Unit, is_verb, tokens
@@ -717,6 +718,29 @@ def _without_why(text: str, lang: LangData) -> str | None:
     return f"what {'led' if rest[0] == 'did' else 'leads'} {obj} to {_j(after)}"
 
 
+def _how_is_sound(text: str, lang: LangData) -> bool:
+    """«Hvordan» / "How" before a verb that assumes the event («Hvordan mistet du …») is not.
+
+    Allowed: a copula, a modal or an auxiliary before a noun subject, or a main verb whose
+    lemma asks about manner (``how_verbs``, ``how_open_verbs`` in the language data).
+    """
+    words = tokens(text)
+    how = str(lang.rewrite.get("how_word", ""))
+    if len(words) < 3 or words[0] != how:
+        return True
+    allowed = {str(w) for w in lang.rewrite.get("how_verbs", []) or []}
+    allowed |= {str(w) for w in lang.rewrite.get("how_open_verbs", []) or []}
+    auxiliaries = set(lang.perfect_auxiliaries) | {"do", "does", "did"}
+    verb = words[1]
+    if verb in auxiliaries and words[2] in lang.subject_pronouns and len(words) > 3:
+        verb = words[3]
+    elif verb in lang.copulas or verb in auxiliaries or verb in _MODALS[lang.code]:
+        return True
+    elif verb in lang.wh_measure_words or verb in lang.rewrite.get("amount_words", []):
+        return True
+    return lemma(verb, lang.code) in allowed or verb in allowed
+
+
 def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: LangData) -> str:
     """One open, neutral, single question for a closed, leading or double turn."""
     from . import verdict
@@ -724,6 +748,8 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
     target = questions[0] if double else questions[-1]
     candidates: list[str] = []
     earlier_open = [u for u in questions if u.form == "open" and not u.cues]
+    no_end = {str(w) for w in lang.rewrite.get("no_end_words", []) or []}
+    earlier_open = [u for u in earlier_open if len(u.words) >= 3 and u.words[-1] not in no_end]
     if earlier_open and (double or earlier_open[0] is not target):
         candidates.append(earlier_open[0].core)  # the interviewer's own open question
     for unit in units[: units.index(target)][::-1]:
@@ -748,6 +774,8 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
     for candidate in candidates:
         for variant in (_without_why(candidate, lang), candidate):
             if variant is None or any(p.search(variant) for p in rejected):
+                continue
+            if variant not in trusted and not _how_is_sound(variant, lang):
                 continue
             text = _tidy(variant, target.surface)
             words = tokens(text)
