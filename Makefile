@@ -33,7 +33,7 @@ lint: $(STAMP_DEV)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP_DEV)
-	$(BIN)/mypy --strict src/
+	$(BIN)/mypy --strict src/ ui/ app.py
 
 unit: $(STAMP_DEV)
 	$(BIN)/pytest -q
@@ -45,10 +45,10 @@ e2e: $(STAMP_DEV)
 	$(BIN)/pytest -q -s -m e2e tests/test_e2e_browser.py
 
 # Optional backends, as CI runs them: torch from the local CPU wheel first, then the
-# sentence-transformers and LLM client extras (their tests skip without them).
+# sentence-transformers, LLM client and listen extras (their tests skip without them).
 extras: $(STAMP_DEV)
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e ".[dev,sentence-transformers,llm]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,sentence-transformers,llm,listen]"
 
 bench: $(STAMP_DEV)
 	$(BIN)/python bench/parse.py
@@ -56,6 +56,7 @@ bench: $(STAMP_DEV)
 	$(BIN)/python bench/suggest_eval.py
 	$(BIN)/python bench/live.py
 	$(BIN)/python bench/review.py
+	$(BIN)/python bench/listen.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

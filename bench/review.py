@@ -37,8 +37,8 @@ from intervju.review import review_files, review_many, review_transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "data" / "review"
-TARGET_ONE = 2.0
-TARGET_SIXTEEN = 20.0
+TARGET_ONE = 1.0
+TARGET_SIXTEEN = 10.0
 
 
 def exchanges() -> list[tuple[Turn, list[Turn]]]:

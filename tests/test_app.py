@@ -27,7 +27,6 @@ if str(ROOT) not in sys.path:
 
 from intervju.storage import SessionStore  # noqa: E402
 from ui import strings  # noqa: E402
-from ui.live_page import Line, parse_line  # noqa: E402
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 60
@@ -88,28 +87,6 @@ def _goto(at: AppTest, url_path: str) -> AppTest:
 
 
 # -- pure helpers --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("raw", "current", "expected"),
-    [
-        ("Hvordan var det?", "interviewer", Line("turn", "interviewer", "Hvordan var det?")),
-        ("  ", "interviewer", Line("empty", "interviewer")),
-        ("/", "interviewer", Line("switch", "informant")),
-        ("/", "informant", Line("switch", "interviewer")),
-        ("i: Det var fint.", "interviewer", Line("turn", "informant", "Det var fint.")),
-        ("F: Hva tenkte du da?", "informant", Line("turn", "interviewer", "Hva tenkte du da?")),
-        ("a: It was fine.", "interviewer", Line("turn", "informant", "It was fine.")),
-        ("q:", "informant", Line("switch", "interviewer")),
-        (
-            "Klokka var 10: vi begynte",
-            "informant",
-            Line("turn", "informant", "Klokka var 10: vi begynte"),
-        ),
-    ],
-)
-def test_parse_line(raw: str, current: str, expected: Line) -> None:
-    assert parse_line(raw, current) == expected  # type: ignore[arg-type]
 
 
 def test_every_string_has_both_languages() -> None:
@@ -366,6 +343,20 @@ def test_review_page_reviews_a_saved_session(data_dir: Path) -> None:
     assert any(m.label == "Spørsmål" for m in at.metric)
     labels = [b.label for b in at.get("download_button")]
     assert "JSON" in labels and "CSV" in labels and "Markdown" in labels
+    assert "QDA-prosjekt (.qdpx)" in labels
+
+
+def test_review_page_searches_the_chosen_sessions(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Hvordan er det å møte brukerne på video?")
+    _say(at, "En bruker satt med kameraet av hele møtet, og jeg visste ikke om noen var i rommet.")
+    at = _goto(at, "gjennomgang")
+    at.multiselect(key="review_sessions").set_value([1]).run()
+    at.text_input(key="review_query").set_value("kameraet av i møtet").run()
+    _no_errors(at)
+    found = at.dataframe[0].value
+    assert "kameraet av" in str(found.iloc[0].tolist())
+    assert (data_dir / "search").is_dir()  # the index lives in the data folder
 
 
 def test_settings_page_switches_language(data_dir: Path) -> None:

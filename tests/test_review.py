@@ -38,6 +38,7 @@ from intervju.review import (
 )
 from intervju.review.followups import cue_score, is_follow_up, pause_seconds, spoken, vocabulary
 from intervju.review.metrics import word_share
+from intervju.review.report import QuestionReview
 
 DATA = Path(__file__).parent / "data" / "review"
 SAMPLES = sorted(DATA.glob("intervju-0*.vtt"))
@@ -460,3 +461,108 @@ def test_timeline_says_its_unit_when_a_question_has_no_time(guide) -> None:  # t
     html = render_html(review_many([transcript], guide, embeddings=HashingEmbeddings()))
     timeline_svg = re.findall(r"<svg.*?</svg>", html, flags=re.S)[0]
     assert "0:00" not in timeline_svg  # turn positions are not shown as clock times
+
+
+# -- issue 16: words that called for a follow-up, smoothed open share, coverage by text ------
+
+
+@pytest.mark.parametrize(
+    ("said", "cues", "expected"),
+    [
+        (
+            "Vi gikk over til video. Jeg ble faktisk litt rørt da hun viste meg rommet sitt. "
+            "Så gikk vi videre.",
+            ("repeated: video", "feeling: rørt"),
+            "Jeg ble faktisk litt rørt da hun viste meg rommet sitt.",
+        ),
+        (
+            "Det var en lang dag. Og så sa han ingenting mer.",
+            ("pause 5 s",),
+            "Og så sa han ingenting mer.",
+        ),
+        ("Kontoret er sterilt. Hjemme er det varmt.", ("strong: sterilt",), "Kontoret er sterilt."),
+    ],
+)
+def test_called_for_names_the_informants_words(
+    said: str, cues: tuple[str, ...], expected: str
+) -> None:
+    from intervju.review.core import called_for
+
+    assert called_for(said, cues) == expected
+
+
+def _questions(
+    forms: list[str], starts: list[float | None]
+) -> tuple[list[Turn], list[QuestionReview]]:
+    turns: list[Turn] = []
+    questions: list[QuestionReview] = []
+    for i, (form, start) in enumerate(zip(forms, starts, strict=True)):
+        end = None if start is None else start + 20
+        turns.append(Turn(2 * i, "F", "interviewer", start, end and start + 5, "?"))  # type: ignore[arg-type]
+        turns.append(Turn(2 * i + 1, "I", "informant", end and start + 5, end, "svar"))  # type: ignore[arg-type]
+        questions.append(
+            QuestionReview(
+                2 * i,
+                "?",
+                form,
+                False,
+                False,
+                False,
+                "",
+                None,
+                1,
+                None,
+                False,
+                "",
+                (),
+                start,
+                0.0,  # type: ignore[arg-type]
+            )
+        )
+    return turns, questions
+
+
+@pytest.mark.parametrize("timed", [False, True])
+def test_open_curve_is_smooth_not_zero_or_hundred(timed: bool) -> None:
+    from intervju.review.metrics import open_curve
+
+    forms = ["open", "closed"] * 10
+    starts = [i * 30.0 if timed else None for i in range(20)]
+    turns, questions = _questions(forms, starts)
+    curve = open_curve(turns, questions)
+    assert curve and all(p.by_time is timed for p in curve)
+    assert all(0.25 <= p.open_share <= 0.75 for p in curve)  # alternating questions: ~half open
+    assert all(p.questions >= 3 for p in curve)
+
+
+def test_open_curve_follows_a_trend() -> None:
+    from intervju.review.metrics import open_curve
+
+    forms = ["closed"] * 8 + ["open"] * 8
+    turns, questions = _questions(forms, [None] * 16)
+    curve = open_curve(turns, questions)
+    assert curve[0].open_share == 0.0 and curve[-1].open_share == 1.0
+    shares = [p.open_share for p in curve]
+    assert shares == sorted(shares)
+
+
+def test_answer_seconds_by_time() -> None:
+    from intervju.review.metrics import answer_seconds
+
+    turns, questions = _questions(["open", "open"], [0.0, 30.0])
+    assert answer_seconds(turns, {q.turn_index for q in questions}) == {0: 15.0, 2: 15.0}
+    untimed, qs = _questions(["open"], [None])
+    assert answer_seconds(untimed, {q.turn_index for q in qs}) == {0: None}
+
+
+def test_coverage_lists_question_texts(report: ReviewReport) -> None:
+    guide = load_guide()
+    texts = {q.id: q.text for q in guide.questions}
+    for interview in report.interviews:
+        for c in interview.coverage:
+            assert c.never_asked_text == tuple(texts[i] for i in c.never_asked)
+            assert c.asked_text == tuple(texts[i] for i in c.asked)
+    markdown = render_markdown(report)
+    table = [line for line in markdown.splitlines() if line.startswith("| 2. ")]
+    assert table and all("`korona-" not in line for line in table)
+    assert all("«" in line for line in table)  # the never-asked questions, by their wording

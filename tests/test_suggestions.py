@@ -122,8 +122,8 @@ def test_echo_uses_the_informants_own_word() -> None:
     assert "«distanse»" in out[0].text
     assert out[0].emphasis == ("distanse",)
     assert "tre ganger" in out[0].why
-    meaning = [s for s in out if s.intent == "meaning"]
-    assert meaning and "distanse" in meaning[0].text
+    # One card on the word; the others take another angle.
+    assert sum("distanse" in s.text for s in out) <= 2
 
 
 def test_clarify_quotes_jargon() -> None:
@@ -152,7 +152,7 @@ def test_retrieval_changes_scores_but_not_the_contract() -> None:
     text = "Hun begynte plutselig å gråte midt i møtet, og så logget hun av."
     vector = embed_queries(emb, [text])[0]
     plan = plan_suggestions(text, language="nb", vector=vector, retriever=retriever)
-    assert plan.suggestions[0].intent == "feeling"
+    assert "feeling" in [s.intent for s in plan.suggestions]
     assert any(r.retrieval != 0 for r in plan.ranked)
     scores = retriever.scores(vector)
     assert set(scores) == set(INTENTS)

@@ -21,8 +21,6 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
 import streamlit as st
 
@@ -34,9 +32,10 @@ from intervju.readers import read_transcript_bytes
 from intervju.recorder import Recorder
 from intervju.settings import Settings
 from intervju.storage import SessionInfo, SessionStore, StoredTurn
+from intervju.typed import Speaker, other, parse_line
 
 from . import components as c
-from . import resources
+from . import listen_panel, resources
 from .strings import role_label, t
 
 RECENT_TURNS = 4  # turns shown unfolded under the cards
@@ -44,49 +43,6 @@ SWITCH_SHORTCUT = "Alt+S"
 CLOCK_SECONDS = 15.0
 _TIMING = bool(os.environ.get("INTERVJU_UI_TIMING"))  # print where the time of a turn goes
 FOLLOW_SECONDS = 2.0
-Speaker = Literal["interviewer", "informant"]
-
-# Line prefixes that choose the speaker of one typed turn (both languages accepted).
-_PREFIXES: dict[str, Speaker] = {
-    "f": "interviewer",
-    "forsker": "interviewer",
-    "q": "interviewer",
-    "interviewer": "interviewer",
-    "intervjuer": "interviewer",
-    "i": "informant",
-    "a": "informant",
-    "informant": "informant",
-}
-
-
-@dataclass(frozen=True)
-class Line:
-    """What one submitted input line asks for."""
-
-    kind: Literal["turn", "switch", "empty"]
-    role: Speaker
-    text: str = ""
-
-
-def other(role: str) -> Speaker:
-    return "informant" if role == "interviewer" else "interviewer"
-
-
-def parse_line(raw: str, current: Speaker) -> Line:
-    """Interpret the input: «/» switches speaker, «f:»/«i:» (or «q:»/«a:») choose one."""
-    text = " ".join(raw.split())
-    if not text:
-        return Line("empty", current)
-    if text in {"/", "//", "\\"}:
-        return Line("switch", other(current))
-    head, sep, rest = text.partition(":")
-    if sep and head.strip().lower() in _PREFIXES:
-        body = rest.strip()
-        role = _PREFIXES[head.strip().lower()]
-        return Line("turn", role, body) if body else Line("switch", role)
-    return Line("turn", current, text)
-
-
 # ---------------------------------------------------------------------------
 # Session selection (the id lives in the URL so a reload finds it)
 
@@ -701,6 +657,7 @@ def _render() -> None:
                 type="tertiary",
             )
         _input_tools(store, info)
+        listen_panel.render(store, info)
     with side:
         _guide_panel(store, info, handle)
     speaker = role_label(st.session_state.get("live_speaker", "interviewer"))

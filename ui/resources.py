@@ -21,7 +21,6 @@ one recorder per database and session.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from intervju.live import LiveSession
 from intervju.models import Guide
 from intervju.recorder import Recorder
 from intervju.settings import Settings, load_settings
+from intervju.settings import embeddings_choice as core_embeddings_choice
 from intervju.storage import SessionStore
 
 _WARM_UP = (
@@ -62,11 +62,8 @@ def app_settings() -> tuple[Settings, str | None]:
 
 
 def embeddings_choice(settings: Settings) -> tuple[str, str | None]:
-    """(backend, model): the environment overrides the saved setting (tests, power users)."""
-    env = os.environ.get(ENV_EMBEDDINGS, "").strip().lower()
-    if env:
-        return env, os.environ.get(ENV_EMBEDDINGS_MODEL) or None
-    return settings.embeddings_backend, settings.embeddings_model
+    """(backend, model): the core's rule (environment, then saved settings, then default)."""
+    return core_embeddings_choice(settings=settings)
 
 
 # ---------------------------------------------------------------------------

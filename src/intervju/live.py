@@ -17,9 +17,10 @@ products (well under a millisecond).
 
 from __future__ import annotations
 
-from collections import deque
+import threading
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,7 @@ from .errors import IntervjuError
 from .lang import language_evidence
 from .models import ROLES, Guide, Role, Transcript, Turn
 from .readers.roles import INFORMANT_LABELS, INTERVIEWER_LABELS, is_question, label_key
+from .spans import guide_lemmas
 from .suggestions import IntentRetriever, Suggestion, plan_suggestions
 from .tracking import Coverage, GuideMatch, GuideNext, GuideTracker
 
@@ -39,6 +41,7 @@ __all__ = ["LiveSession", "LiveUpdate", "suggest_for"]
 
 RECENT_TURNS = 3  # suggestions shown in this many informant turns are not repeated
 CONTEXT_TURNS = 4  # earlier informant turns used for repetition cues
+VECTOR_CACHE = 4096  # turn vectors kept for replays after a correction
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,11 @@ class _Shared:
     retriever: IntentRetriever
     guide: Guide | None
     tracker: GuideTracker | None
+    known: frozenset[str] = frozenset()  # lemmas the guide makes obvious (not asked about)
+    # Turn vectors by text: a corrected turn replays the session, and its unchanged
+    # turns must not be embedded again (~15 ms each).
+    vectors: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict)
+    vectors_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class LiveSession:
@@ -91,7 +99,8 @@ class LiveSession:
     ) -> None:
         emb = embeddings if embeddings is not None else get_embeddings()
         tracker = GuideTracker(guide, emb) if guide is not None else None
-        self._shared = _Shared(emb, IntentRetriever(emb), guide, tracker)
+        known = guide_lemmas(guide) if guide is not None else frozenset()
+        self._shared = _Shared(emb, IntentRetriever(emb), guide, tracker, known)
         self._init_state(language)
 
     @classmethod
@@ -235,8 +244,12 @@ class LiveSession:
                     vector=vector,
                     retriever=self._shared.retriever,
                     recent=[t for shown in self._shown for t in shown],
+                    asked=self._last_question(),
+                    known=self._shared.known,
                 )
-                suggestions, cues = plan.suggestions, plan.cues
+                # Each card carries its turn, to be dimmed after the next question.
+                suggestions = tuple(replace(s, turn=turn.index) for s in plan.suggestions)
+                cues = plan.cues
                 self._shown.append(tuple(s.text for s in suggestions))
                 self._suggested_last = True
             self._informant_texts.append(text)
@@ -280,8 +293,27 @@ class LiveSession:
             yield self.add_turn(turn.speaker, turn.text, role, turn.start, turn.end)
 
     # -- internals ----------------------------------------------------------------
+    def _last_question(self) -> str | None:
+        """The interviewer's latest turn before the current one (what was just asked)."""
+        for turn in reversed(self._turns[:-1]):
+            if turn.role == "interviewer" and turn.text:
+                return turn.text
+            if turn.role == "informant" and turn.text:
+                return None  # the informant went on without a new question
+        return None
+
     def _embed(self, text: str) -> np.ndarray:
-        row: np.ndarray = embed_queries(self._shared.embeddings, [text])[0]
+        shared = self._shared
+        with shared.vectors_lock:
+            row = shared.vectors.get(text)
+            if row is not None:
+                shared.vectors.move_to_end(text)
+                return row
+        row = np.asarray(embed_queries(shared.embeddings, [text])[0])
+        with shared.vectors_lock:
+            shared.vectors[text] = row
+            if len(shared.vectors) > VECTOR_CACHE:
+                shared.vectors.popitem(last=False)
         return row
 
     def _turn_language(self, text: str) -> str:

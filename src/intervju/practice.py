@@ -78,8 +78,8 @@ RICH_KINDS: frozenset[str] = frozenset({"story", "deeper", "more"})
 RICH_WORDS = 20
 
 # Weight of embedding similarity, in standard deviations above the persona's median for
-# this question: a clear standout (3 sd) counts like a third of a rare keyword.
-EMBEDDING_WEIGHT = 0.35
+# this question: a clear standout (3 sd) counts like one rare keyword.
+EMBEDDING_WEIGHT = 1.0
 # A word the episode's own texts use counts this much of a curated stem.
 OWN_WORDS_WEIGHT = 0.4
 # Less word evidence than this (one rare word of the texts, no curated stem) means the
@@ -97,6 +97,11 @@ THEME_EPISODES = 4
 ECHO_MAX_EPISODES = 3
 # A short question made of back-references (no topic words) continues the last episode.
 ANAPHORIC_MAX_WORDS = 10
+# A turn this short that says back a word of the last answer is an echo probe («Stemmen?»).
+ECHO_WORDS = 5
+# Probes that ask for something particular, answered with such a detail even before the
+# episode's opening was told (after an agreement to a leading question, say).
+SPECIFIC: frozenset[str] = frozenset({"feeling", "meaning", "example"})
 # A question repeating this many words in a row from the last answer echoes it.
 QUOTE_RUN = 3
 
@@ -182,6 +187,7 @@ _PREFIX = 5
 
 @dataclass(frozen=True)
 class _Scores:
+    hits: tuple[int, ...]  # question words an episode's own texts use
     strong: tuple[float, ...]  # evidence from the curated `about` stems
     lexical: tuple[float, ...]  # strong + the words of the episode's own texts
     total: tuple[float, ...]  # lexical + meaning
@@ -233,10 +239,11 @@ class _Matcher:
 
     def on_theme(self, words: list[str]) -> bool:
         """A word many episodes share is the interview's theme («videomøter»): a question
-        about it deserves an answer even when no single episode stands out, unless it also
-        asks about something the persona never mentions («favourite football team»)."""
-        spreads = [self.spread(w) for w in words if len(w) > 3]
-        return any(n >= THEME_EPISODES for n in spreads) and 0 not in spreads
+        about it deserves an answer even when no single episode stands out, unless it asks
+        as much about things the persona never mentions («favourite football team»)."""
+        spreads = [self.spread(w) for w in words]
+        theme = sum(n >= THEME_EPISODES for n in spreads)
+        return theme > spreads.count(0)
 
     def content(self, text: str) -> list[str]:
         return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
@@ -252,8 +259,11 @@ class _Matcher:
             score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and s in spaced)
         return score
 
-    def _own_words(self, words: list[str]) -> np.ndarray:
+    def _own_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Per episode: the rarity-weighted sum of question words its texts use, and how
+        many question words that is."""
         scores = np.zeros(len(self.vocab), dtype=np.float32)
+        hits = np.zeros(len(self.vocab), dtype=np.int32)
         for word in words:
             found: dict[int, float] = {}
             for episode, other in self._by_prefix.get(word[:_PREFIX], ()):
@@ -261,7 +271,8 @@ class _Matcher:
                     found[episode] = max(found.get(episode, 0.0), self.vocab_idf[other])
             for episode, weight in found.items():
                 scores[episode] += weight
-        return scores
+                hits[episode] += 1
+        return scores, hits
 
     def score(self, question: str) -> _Scores:
         if question not in self._seen:
@@ -271,7 +282,8 @@ class _Matcher:
     def _score(self, question: str) -> _Scores:
         words = self.content(question)
         strong = np.asarray([self.lexical(words, e.about, question) for e in self.persona.episodes])
-        lexical = strong + OWN_WORDS_WEIGHT * self._own_words(words)
+        own, hits = self._own_words(words)
+        lexical = strong + OWN_WORDS_WEIGHT * own
         sims = self.vectors @ embed_queries(self.embeddings, [question])[0]
         per_episode = np.full(len(self.persona.episodes), -1.0, dtype=np.float32)
         np.maximum.at(per_episode, self.owners, sims)
@@ -279,6 +291,7 @@ class _Matcher:
         meaning = np.maximum(0.0, (per_episode - float(np.median(per_episode))) / spread)
         total = lexical + EMBEDDING_WEIGHT * meaning
         return _Scores(
+            hits=tuple(int(x) for x in hits),
             strong=tuple(float(x) for x in strong),
             lexical=tuple(float(x) for x in lexical),
             total=tuple(float(x) for x in total),
@@ -341,6 +354,7 @@ class SimulatedInformant:
     _closed: dict[frozenset[str], str] = field(default_factory=dict, init=False)
     _last_words: frozenset[str] = field(default=frozenset(), init=False)
     _last_tokens: list[str] = field(default_factory=list, init=False)
+    _words_episode: str | None = field(default=None, init=False)
     _matcher: _Matcher = field(init=False, repr=False)
     _lang: PracticeLang = field(init=False, repr=False)
     _rng: random.Random = field(init=False, repr=False)
@@ -357,7 +371,11 @@ class SimulatedInformant:
         result = self._answer(question, verdict)
         self.history.append(result)
         if result.kind in RICH_KINDS:
-            self._last_words = frozenset(self._matcher.content(result.text))
+            said = frozenset(self._matcher.content(result.text))
+            # An echo may pick up any word of the episode told so far, not only the last turn.
+            same = result.episode is not None and result.episode == self._words_episode
+            self._last_words = self._last_words | said if same else said
+            self._words_episode = result.episode
             self._last_tokens = tokens(result.text)
         return result
 
@@ -368,12 +386,14 @@ class SimulatedInformant:
         """The reply this question would get, without changing the informant's state."""
         saved = (self._current, set(self._opened), {k: set(v) for k, v in self._told.items()})
         state = (self._rng.getstate(), dict(self._closed), self._last_words, self._last_tokens)
+        words_episode = self._words_episode
         try:
             return self._answer(question, analyse(question, lang_code(self.persona.language)))
         finally:
             self._current, self._opened, self._told = saved
             self._rng.setstate(state[0])
             self._closed, self._last_words, self._last_tokens = state[1], state[2], state[3]
+            self._words_episode = words_episode
 
     # -- deciding ------------------------------------------------------------------
 
@@ -403,7 +423,8 @@ class SimulatedInformant:
                 return make("unclear", self._pick("unclear"))
             return self._tell("more", self._continue(self._current, "more", frozenset()), make)
         found = self._plan(self._asked(question, verdict))
-        if verdict.leading or verdict.form == "closed":
+        echoed = found is not None and found.probe == "echo" and len(tokens(question)) <= ECHO_WORDS
+        if (verdict.leading or verdict.form == "closed") and not echoed:
             return self._short(question, verdict, found, make)
         if found is None:
             return make("nothing", self._pick("nothing"))
@@ -425,7 +446,7 @@ class SimulatedInformant:
         best = scores.best()
         facet = probe_facet(question, self._lang)
         words = self._matcher.content(question)
-        echo = frozenset(w for w in words if w in self._last_words and self._matcher.distinctive(w))
+        echo = self._echo(question, words)
         quoted = self._quotes_last(question)
         if self._current is not None:
             if (echo or quoted) and facet is None:
@@ -434,9 +455,33 @@ class SimulatedInformant:
                 facet = "more"
             if facet is not None and (quoted or not self._names_other(scores, best)):
                 return self._continue(self._current, facet, echo or frozenset(words))
-        if max(scores.lexical) < NOTHING_BELOW and not self._matcher.on_theme(words):
+        if not self._has_material(scores, words):
             return None
         return self._new(scores, words)
+
+    def _has_material(self, scores: _Scores, words: list[str]) -> bool:
+        """Something to say: a curated stem, two of the question's words in one episode's
+        texts, enough rare word evidence, or the persona's theme."""
+        return (
+            max(scores.strong) > 0
+            or max(scores.hits) >= 2
+            or max(scores.lexical) >= NOTHING_BELOW
+            or self._matcher.on_theme(words)
+        )
+
+    def _echo(self, question: str, words: list[str]) -> frozenset[str]:
+        """Distinctive words of the last answer said back: in a short turn («Stemmen?»), in
+        quotes, or after «du sa …» (an echo probe); a longer question merely sharing a word
+        is a new question."""
+        shared = frozenset(
+            w
+            for w in words
+            if self._matcher.distinctive(w) and any(_near(w, x) for x in self._last_words)
+        )
+        if not shared:
+            return shared
+        marked = probe_facet(question, self._lang) == "echo"
+        return shared if marked or len(tokens(question)) <= ECHO_WORDS else frozenset()
 
     def _quotes_last(self, question: str) -> bool:
         """The question repeats a run of words from the last answer («… at relasjonen
@@ -467,9 +512,16 @@ class SimulatedInformant:
         )
 
     def _continue(self, index: int, facet: Facet, words: frozenset[str]) -> _Plan:
-        """A follow-up: the opening if it was not told yet, else the best untold detail."""
+        """A follow-up: the opening if it was not told yet (unless the probe asks for a
+        feeling, a meaning or an example the episode has), else the best untold detail."""
         if index not in self._opened:
-            return _Plan(index, None, facet)
+            details = self.persona.episodes[index].details
+            wanted = [
+                i
+                for i, d in enumerate(details)
+                if d.facet == facet and facet in SPECIFIC and i not in self._told.get(index, set())
+            ]
+            return _Plan(index, wanted[0] if wanted else None, facet)
         detail = self._detail(index, facet, words)
         return _Plan(index, detail, facet)
 

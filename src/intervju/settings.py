@@ -36,6 +36,8 @@ LANGUAGES: tuple[Language, ...] = ("nb", "en")
 LLM_PROVIDERS: tuple[LLMProvider, ...] = ("none", "ollama", "openai")
 
 ENV_DATA_DIR = "INTERVJU_DATA_DIR"
+ENV_EMBEDDINGS = "INTERVJU_EMBEDDINGS"
+ENV_EMBEDDINGS_MODEL = "INTERVJU_EMBEDDINGS_MODEL"
 SETTINGS_FILE = "settings.json"
 DB_FILE = "sessions.sqlite3"
 _FORMAT_VERSION = 1
@@ -252,3 +254,27 @@ def _validate(settings: Settings, *, where: str) -> None:
         )
     if not isinstance(settings.data_dir, Path):
         raise ConfigError("data_dir must be a path", where=where)
+
+
+def embeddings_choice(
+    backend: str | None = None,
+    model: str | None = None,
+    settings: Settings | None = None,
+) -> tuple[str, str | None]:
+    """Which embedding backend and model to use: the one rule for the app and the CLI.
+
+    In order: an explicit ``backend`` (a ``--embeddings`` option), else
+    ``INTERVJU_EMBEDDINGS`` (tests, power users), else the backend saved in the
+    settings, else the default. Why one function: the review, the live engine and
+    the app must compare texts with the same model the user chose on the settings
+    page; a CLI that silently used another one would give other topics and
+    other suggestions than the app. ``model`` follows the same order
+    (``INTERVJU_EMBEDDINGS_MODEL``, then the saved model).
+    """
+    if backend and backend.strip():
+        return backend.strip().lower(), model or os.environ.get(ENV_EMBEDDINGS_MODEL) or None
+    env = os.environ.get(ENV_EMBEDDINGS, "").strip().lower()
+    if env:
+        return env, model or os.environ.get(ENV_EMBEDDINGS_MODEL) or None
+    saved = settings if settings is not None else load_settings()
+    return saved.embeddings_backend, model or saved.embeddings_model

@@ -25,8 +25,10 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .analysis import analyse
+from .cards import plan_cards
 from .cues import Cue, Term, detect_cues, find_terms, guess_language, key_terms
 from .index import cached_embeddings
+from .lang import Lang
 from .probes import INTENTS, ProbeBank, load_probe_bank
 
 __all__ = [
@@ -85,15 +87,23 @@ RETRIEVAL_TOP = 2
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One follow-up to show: ``emphasis`` = the informant's words quoted in ``text``."""
+    """One follow-up to show: ``emphasis`` = the informant's words quoted in ``text``.
+
+    ``turn`` is the index of the informant turn the card answers, so a front end can dim
+    it once the interviewer has asked the next question.
+    """
 
     intent: str
     text: str
     why: str
     emphasis: tuple[str, ...] = ()
+    turn: int | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"intent": self.intent, "text": self.text, "why": self.why}
+        out: dict[str, object] = {"intent": self.intent, "text": self.text, "why": self.why}
+        if self.turn is not None:
+            out["turn"] = self.turn
+        return out
 
 
 @dataclass(frozen=True)
@@ -190,6 +200,7 @@ def suggest(
     retriever: IntentRetriever | None = None,
     recent: Iterable[str] = (),
     n: int = 3,
+    asked: str | None = None,
 ) -> tuple[Suggestion, ...]:
     """At least ``n`` follow-ups for the informant's ``turn_text``, best first, distinct intents.
 
@@ -205,6 +216,7 @@ def suggest(
         retriever=retriever,
         recent=recent,
         n=n,
+        asked=asked,
     ).suggestions
 
 
@@ -217,105 +229,41 @@ def plan_suggestions(
     retriever: IntentRetriever | None = None,
     recent: Iterable[str] = (),
     n: int = 3,
+    asked: str | None = None,
+    known: Collection[str] = (),
 ) -> SuggestionPlan:
-    """Like :func:`suggest`, returning the cues, key terms and intent ranking too."""
-    lang = "en" if (language or guess_language(turn_text)) == "en" else "nb"
+    """Like :func:`suggest`, returning the cues, key terms and intent ranking too.
+
+    ``asked`` is the interviewer's last question (not asked again, and what it names is not
+    picked up again); ``known`` holds lemmas the guide makes obvious.
+    """
+    lang: Lang = "en" if (language or guess_language(turn_text)) == "en" else "nb"
     bank = load_probe_bank(lang)
     terms = find_terms(turn_text, list(context)[-4:], lang, bank)
     cues = detect_cues(turn_text, context, lang, bank, terms=terms)
     retrieval = retriever.scores(vector) if (retriever is not None and vector is not None) else None
-    key = _key_term(terms, cues)
-    available = set(INTENTS)
-    if key is None or key.reason not in ECHO_REASONS:
-        available -= {"echo"}  # echo a word only when the informant gave it weight
-    ranked = rank_intents(cues, retrieval, available=available)
-    shown = set(recent)
-    out: list[Suggestion] = []
-    held_back: list[Suggestion] = []
-    for item in ranked:
-        suggestion = _render(item, bank, terms, cues, key, shown)
-        if suggestion is None:
-            continue
-        if suggestion.emphasis and sum(s.emphasis == suggestion.emphasis for s in out) >= 2:
-            # Three cards on one word offer one angle three times; keep a different one.
-            held_back.append(suggestion)
-            continue
-        out.append(suggestion)
-        if len(out) >= n:
-            break
-    out.extend(held_back[: max(0, n - len(out))])
-    return SuggestionPlan(tuple(out), cues, tuple(terms), tuple(ranked), lang)
+    ranked = rank_intents(cues, retrieval)
+    cards = plan_cards(
+        turn_text,
+        lang,
+        context=list(context)[-4:],
+        asked=asked,
+        known=known,
+        recent=set(recent),
+        retrieval=retrieval,
+        accept=_acceptable,
+        n=n,
+    )
+    out = tuple(
+        Suggestion(c.intent, c.text, c.why, (c.quote,) if c.quote else ()) for c in cards.cards
+    )
+    return SuggestionPlan(out, cues, tuple(terms), tuple(ranked), lang)
 
 
-def _key_term(terms: Sequence[Term], cues: Sequence[Cue]) -> Term | None:
-    return terms[0] if terms else None
-
-
-def _term_for(intent: str, key: Term | None, cues: Sequence[Cue]) -> str | None:
-    """The informant's word to quote for this intent (clarify: the vague phrase or jargon)."""
-    if intent == "clarify":
-        pointing = [c for c in cues if c.kind in {"vague", "jargon"} and c.term]
-        if pointing:
-            return max(pointing, key=lambda c: c.strength).term
-    return key.text if key is not None else None
-
-
-def _render(
-    item: RankedIntent,
-    bank: ProbeBank,
-    terms: Sequence[Term],
-    cues: Sequence[Cue],
-    key: Term | None,
-    shown: Collection[str],
-) -> Suggestion | None:
-    intent = bank.intent(item.intent)
-    term = _term_for(item.intent, key, cues)
-    contrast = next((c for c in cues if c.kind == "contrast"), None)
-    other = contrast.other if contrast is not None else None
-    repeated = key is not None and (key.count_turn + key.count_recent) >= 2
-    needs_term = item.intent in TERM_INTENTS
-    candidates: list[tuple[int, str, bool]] = []
-    for order, wording in enumerate(intent.wordings):
-        if wording.when == "repeated" and not repeated:
-            continue
-        if needs_term and "term" not in wording.slots and term:
-            continue  # echo/meaning/clarify must use the informant's own word when there is one
-        already_quoted = "«{term}»" in wording.text or '"{term}"' in wording.text
-        shown_term = term if already_quoted else _quoted(term, bank.language)
-        text = wording.render(term=shown_term, other=other)
-        if text is None:
-            continue
-        tailored = bool(wording.slots)
-        candidates.append((order - (10 if tailored else 0), text, "term" in wording.slots))
-    candidates.sort()
-    fresh = [c for c in candidates if c[1] not in shown]
-    for _, text, used_term in fresh:
-        if item.intent != "silence" and not is_open_question(text):
-            continue
-        emphasis = (term,) if used_term and term else ()
-        return Suggestion(item.intent, text, _why(item, bank, key), emphasis)
-    return None
-
-
-def _quoted(term: str | None, language: str) -> str | None:
-    """Quote a phrase («det med AAP-en», «det der») so the question reads right."""
-    if not term:
-        return None
-    if " " not in term.strip():
-        return term
-    return f"«{term}»" if language == "nb" else f'"{term}"'
-
-
-def _why(item: RankedIntent, bank: ProbeBank, key: Term | None) -> str:
-    cue = item.cue
-    if cue is None:
-        return bank.intent(item.intent).why
-    term = cue.term
-    count = cue.count
-    if cue.kind in {"repeated", "repeated_context"} and key is not None and not term:
-        term, count = key.text, key.count_turn
-    text = bank.reason(cue.kind, term, count)
-    return text or bank.intent(item.intent).why
+def _acceptable(text: str, quoting: bool) -> bool:
+    """Open and single; «leading» is allowed only when the card says back the informant's word."""
+    result = analyse(text)
+    return result.form == "open" and not result.double and (quoting or not result.leading)
 
 
 @lru_cache(maxsize=4096)

@@ -17,9 +17,11 @@ from ..errors import IntervjuError
 from . import (
     classify_cmd,
     guide_cmd,
+    listen_cmd,
     parse_cmd,
     practice_cmd,
     review_cmd,
+    search_cmd,
     session_cmd,
     suggest_cmd,
 )
@@ -38,8 +40,10 @@ for _module in (
     classify_cmd,
     suggest_cmd,
     review_cmd,
+    search_cmd,
     session_cmd,
     practice_cmd,
+    listen_cmd,
 ):
     _module.register(app)
 

@@ -20,12 +20,16 @@ from ..errors import IntervjuError
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from ..models import Transcript
+    from ..review import ReviewReport
+
 
 class ReportFormat(str, Enum):
     json = "json"
     html = "html"
     md = "md"
     csv = "csv"
+    qdpx = "qdpx"
 
 
 class InterviewOrder(str, Enum):
@@ -51,7 +55,13 @@ def register(app: typer.Typer) -> None:
             typer.Option("--interviewer", "-i", help="The interviewer's speaker name."),
         ] = None,
         fmt: Annotated[
-            ReportFormat, typer.Option("--format", "-f", help="Report format.")
+            ReportFormat,
+            typer.Option(
+                "--format",
+                "-f",
+                help="Report format (qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, "
+                "QualCoder; needs --out).",
+            ),
         ] = ReportFormat.json,
         out: Annotated[
             Optional[Path],  # noqa: UP045
@@ -82,6 +92,7 @@ def register(app: typer.Typer) -> None:
         from ..guides import load_guide
         from ..readers import read_transcript
         from ..review import render_report, review_many
+        from ..review.core import in_review_order
 
         if not files:
             raise IntervjuError("give at least one transcript file")
@@ -97,6 +108,7 @@ def register(app: typer.Typer) -> None:
                 if name:
                     progress.step(f"reviewing {name}")
 
+            qdpx = fmt is ReportFormat.qdpx
             report = review_many(
                 transcripts,
                 loaded,
@@ -106,7 +118,15 @@ def register(app: typer.Typer) -> None:
                 order="natural" if order is InterviewOrder.natural else "given",
                 progress=on_progress,
             )
-        text = render_report(report, fmt.value)
+        if qdpx:
+            _, ordered = in_review_order(
+                transcripts,
+                [p.name for p in files],
+                "natural" if order is InterviewOrder.natural else "given",
+            )
+            _write_qdpx(report, ordered, out)
+            return
+        text = render_report(report, fmt.value)  # type: ignore[arg-type]  # qdpx left above
         if out is None:
             sys.stdout.write(text)
             return
@@ -116,6 +136,20 @@ def register(app: typer.Typer) -> None:
         except OSError as exc:
             raise IntervjuError(f"cannot write report ({exc.strerror})", where=str(out)) from None
         typer.echo(f"wrote {out}", err=True)
+
+
+def _write_qdpx(report: ReviewReport, transcripts: list[Transcript], out: Path | None) -> None:
+    """A REFI-QDA project is a zip file: it needs --out, never the terminal."""
+    from ..review.qdpx import build_qdpx
+
+    if out is None:
+        raise IntervjuError("a .qdpx project is a file: give --out study.qdpx", where="--format")
+    data = build_qdpx(report, transcripts)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise IntervjuError(f"cannot write project ({exc.strerror})", where=str(out)) from None
+    typer.echo(f"wrote {out}", err=True)
 
 
 class _Progress:

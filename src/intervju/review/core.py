@@ -49,7 +49,7 @@ from ..analysis import Analysis, analyse
 from ..cues import detect_cues, key_terms
 from ..embeddings import embed_queries, get_embeddings
 from ..guides import load_guide
-from ..lang import detect_language, language_evidence
+from ..lang import detect_language, language_evidence, sentences
 from ..models import Guide, Transcript, Turn
 from ..readers import read_transcript
 from ..suggestions import Suggestion, suggest
@@ -160,6 +160,7 @@ def review_transcript(
         language,
     )
     questions: list[QuestionReview] = []
+    answers = metrics.answer_seconds(turns, {a.turn.index for a in asked})
     for item, verdict, placement in zip(asked, verdicts, placements, strict=True):
         turn = item.turn
         topic, qid, score = placement.topic_index, placement.question_id, placement.score
@@ -183,6 +184,7 @@ def review_transcript(
                 questions=tuple(a.questions),
                 start=turn.start,
                 score=round(score, 3),
+                answer_seconds=answers.get(turn.index),
             )
         )
 
@@ -204,6 +206,7 @@ def review_transcript(
         coverage=_coverage(guide, turns, questions),
         timeline=metrics.timeline(turns, questions),
         turns=len(turns),
+        open_curve=metrics.open_curve(turns, questions),
     )
 
 
@@ -335,7 +338,30 @@ def _missed(
         next_question=next_question.text,
         suggestion=text,
         suggestion_intent=intent,
+        words=called_for(said, cues),
     )
+
+
+_WORD_CUES = ("feeling", "strong", "metaphor", "repeated", "hedging", "trailing")
+
+
+def called_for(said: str, cues: Sequence[str]) -> str:
+    """The informant's sentence that called for a follow-up: the first holding a cue's word.
+
+    Cues read «kind: term» («feeling: rørt», «repeated: distanse»), the most
+    telling kind first (:data:`_WORD_CUES`: a feeling before a repeated word); a cue without
+    a term (a pause, hesitation) points at the turn's last sentence, where the
+    informant stopped.
+    """
+    parts = sentences(said) or [said]
+    rank = {kind: i for i, kind in enumerate(_WORD_CUES)}
+    named = sorted((c for c in cues if ":" in c), key=lambda c: rank.get(c.split(":")[0], 99))
+    terms = [c.split(":", 1)[1].strip().lower() for c in named]
+    for term in terms:
+        for sentence in parts:
+            if term and term in sentence.lower():
+                return sentence.strip()
+    return parts[-1].strip()
 
 
 def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion | None:
@@ -376,6 +402,7 @@ def _coverage(
     out: list[TopicCoverage] = []
     for position, topic in enumerate(guide.topics, start=1):
         ids = [q.id for q in topic.questions]
+        text = {q.id: q.text for q in topic.questions}
         out.append(
             TopicCoverage(
                 topic_index=position,
@@ -385,6 +412,8 @@ def _coverage(
                 never_asked=tuple(i for i in ids if i not in asked_ids),
                 questions=sum(q.topic_index == position for q in questions),
                 minutes=round(minutes.get(position, 0.0), 1) if timed else None,
+                asked_text=tuple(text[i] for i in ids if i in asked_ids),
+                never_asked_text=tuple(text[i] for i in ids if i not in asked_ids),
             )
         )
     return tuple(out)
@@ -452,12 +481,7 @@ def review_many(
     """Review several interviews (in the given order) and summarise across them."""
     guide = guide or load_guide()
     embeddings = embeddings if embeddings is not None else get_embeddings()
-    names = list(files) if files is not None else [_name(t, i) for i, t in enumerate(transcripts)]
-    pairs = list(zip(names, transcripts, strict=True))
-    if order == "natural":
-        pairs.sort(key=lambda pair: natural_key(pair[0]))
-    items = [t for _, t in pairs]
-    names = [n for n, _ in pairs]
+    names, items = in_review_order(transcripts, files, order)
     reports: list[InterviewReport] = []
     for i, (name, transcript) in enumerate(zip(names, items, strict=True)):
         if progress is not None:
@@ -476,6 +500,21 @@ def review_many(
         return report
     pseudonyms = build_pseudonyms(items, _language(guide))
     return replace(pseudonymise_value(report, pseudonyms), pseudonymised=True)
+
+
+def in_review_order(
+    transcripts: Sequence[Transcript], files: Sequence[str] | None = None, order: Order = "given"
+) -> tuple[list[str], list[Transcript]]:
+    """Names and transcripts in the order :func:`review_many` reports them.
+
+    Exports that need the transcripts beside the report (the QDA project) use
+    this to pair each reviewed interview with its transcript.
+    """
+    names = list(files) if files is not None else [_name(t, i) for i, t in enumerate(transcripts)]
+    pairs = list(zip(names, transcripts, strict=True))
+    if order == "natural":
+        pairs.sort(key=lambda pair: natural_key(pair[0]))
+    return [n for n, _ in pairs], [t for _, t in pairs]
 
 
 def _name(transcript: Transcript, i: int) -> str:

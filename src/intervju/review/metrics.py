@@ -10,7 +10,13 @@ analysis so the numbers have one definition each:
 * the *time share* uses ``end - start`` of turns that have both, and is
   ``None`` when the transcript has no timestamps;
 * the *timeline* cuts the interview into ten equal parts by time when
-  timestamps exist, else by turn position, and counts the questions in each.
+  timestamps exist, else by turn position, and counts the questions in each;
+* the *open curve* is the open share over a moving window: every minute over
+  the questions asked within ±3 minutes when every question has a time, else
+  at every question over the 7 questions centred on it; a window with fewer
+  than 3 questions gives no point (one or two questions are noise, not a trend);
+* ``answer_seconds`` of a question: the informant's speaking time (``end -
+  start`` of their turns) until the next question; ``None`` without times.
 """
 
 from __future__ import annotations
@@ -19,10 +25,14 @@ import re
 from collections.abc import Sequence
 
 from ..models import Turn
-from .report import InterviewStats, QuestionReview, TimelineBin
+from .report import CurvePoint, InterviewStats, QuestionReview, TimelineBin
 
 WORD = re.compile(r"\w+")
 TIMELINE_BINS = 10
+CURVE_WINDOW_QUESTIONS = 7
+CURVE_WINDOW_SECONDS = 360.0
+CURVE_STEP_SECONDS = 60.0
+CURVE_MIN_QUESTIONS = 3
 
 
 def word_count(text: str) -> int:
@@ -152,3 +162,56 @@ def timeline(
         )
         for i, b in enumerate(buckets)
     )
+
+
+def open_curve(
+    turns: Sequence[Turn], questions: Sequence[QuestionReview]
+) -> tuple[CurvePoint, ...]:
+    """The open share over a moving window (see the module docstring)."""
+    if not questions:
+        return ()
+    by_index = {t.index: t for t in turns}
+    starts = [by_index[q.turn_index].start if q.turn_index in by_index else None for q in questions]
+    opens = [q.form == "open" for q in questions]
+    if all(s is not None for s in starts):
+        times = [float(s) for s in starts if s is not None]
+        return _curve_by_time(times, opens)
+    half = CURVE_WINDOW_QUESTIONS // 2
+    need = min(CURVE_MIN_QUESTIONS, len(opens))
+    out: list[CurvePoint] = []
+    for i in range(len(opens)):
+        window = opens[max(0, i - half) : i + half + 1]
+        if len(window) >= need:
+            out.append(CurvePoint(i + 1, round(sum(window) / len(window), 3), len(window), False))
+    return tuple(out)
+
+
+def _curve_by_time(times: list[float], opens: list[bool]) -> tuple[CurvePoint, ...]:
+    half = CURVE_WINDOW_SECONDS / 2
+    need = min(CURVE_MIN_QUESTIONS, len(opens))
+    out: list[CurvePoint] = []
+    at = times[0]
+    while at <= times[-1] + 1e-9:
+        window = [o for t, o in zip(times, opens, strict=True) if abs(t - at) <= half]
+        if len(window) >= need:
+            out.append(
+                CurvePoint(round(at, 1), round(sum(window) / len(window), 3), len(window), True)
+            )
+        at += CURVE_STEP_SECONDS
+    return tuple(out)
+
+
+def answer_seconds(turns: Sequence[Turn], question_turns: set[int]) -> dict[int, float | None]:
+    """Per question turn: the informant's speaking time until the next question."""
+    out: dict[int, float | None] = {}
+    current: int | None = None
+    for turn in turns:
+        if turn.index in question_turns:
+            current = turn.index
+            out[current] = None
+            continue
+        if current is None or turn.role != "informant":
+            continue
+        if turn.start is not None and turn.end is not None:
+            out[current] = round((out[current] or 0.0) + max(turn.end - turn.start, 0.0), 1)
+    return out

@@ -420,7 +420,7 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> str:
         f"<th class=num>{_e(w['minutes'])}</th></tr></thead><tbody>"
     )
     for c in r.coverage:
-        never = ", ".join(c.never_asked) or "–"
+        never = "; ".join(f"«{q}»" for q in c.never_asked_text or c.never_asked) or "–"
         mins = "–" if c.minutes is None else f"{c.minutes:g}"
         fill = 100 * len(c.asked) / c.total if c.total else 0
         bar = (
@@ -441,6 +441,7 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> str:
         f"<th class=num>{_e(w['topic'])}</th><th>{_e(w['question'])}</th>"
         f"<th>{_e(w['form'])}</th><th>{_e(w['follow_up'])}</th></tr></thead><tbody>"
     )
+    missed_before = {m.next_turn_index: m for m in r.missed_followups}
     for q in r.questions:
         topic = "" if q.topic_index is None else str(q.topic_index)
         follow = (
@@ -448,6 +449,9 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> str:
             if q.follow_up
             else f'<span class="badge b-new">{_e(w["new"])}</span>'
         )
+        if q.turn_index in missed_before:
+            m = missed_before[q.turn_index]
+            follow += f" ⚠ {_e(w['missed_here'].format(words=m.words or excerpt(m.text, 160)))}"
         out.append(
             f"<tr><td class=num>{q.turn_index}</td><td>{clock(q.start)}</td>"
             f"<td class=num>{topic}</td><td>{_e(q.text)}</td>"
@@ -468,6 +472,11 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> str:
             out.append(
                 f"<p><b>{_e(w['turn'])} {m.turn_index}:</b> «{_e(excerpt(m.text, 320))}»</p>"
             )
+            if m.words:
+                out.append(
+                    f'<p><span class="label">{_e(w["called_for"])}:</span> '
+                    f"<b>«{_e(m.words)}»</b></p>"
+                )
             out.append(
                 f'<p><span class="label">{_e(w["cues"])}:</span> {_e("; ".join(m.cues))}</p>'
             )

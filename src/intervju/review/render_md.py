@@ -96,7 +96,7 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> list[st
     )
     out.append("|---|---:|---|---:|---:|")
     for c in r.coverage:
-        never = ", ".join(f"`{i}`" for i in c.never_asked) or "–"
+        never = "; ".join(f"«{_cell(q)}»" for q in c.never_asked_text or c.never_asked) or "–"
         mins = "–" if c.minutes is None else f"{c.minutes:g}"
         out.append(
             f"| {c.topic_index}. {_cell(c.title)} | {len(c.asked)}/{c.total} | {never} | "
@@ -109,11 +109,13 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> list[st
         f"| {w['form']} | {w['problems']} | {w['follow_up']} |"
     )
     out.append("|---:|---|---:|---|---|---|---|")
+    missed_before = {m.next_turn_index: m for m in r.missed_followups}
     for q in r.questions:
         topic = "" if q.topic_index is None else str(q.topic_index)
-        if q.guide_question_id and not q.follow_up:
-            topic += f" `{q.guide_question_id}`"
         follow = w["yes"] if q.follow_up else w["new"]
+        if q.turn_index in missed_before:
+            words = missed_before[q.turn_index].words or excerpt(missed_before[q.turn_index].text)
+            follow += " ⚠ " + w["missed_here"].format(words=_cell(words))
         out.append(
             f"| {q.turn_index} | {clock(q.start)} | {topic} | {_cell(q.text)} | "
             f"{w['form_' + q.form]} | {problems_text(q.problems, lang)} | {follow} |"
@@ -135,6 +137,8 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> list[st
     if r.missed_followups:
         for m in r.missed_followups:
             out.append(f"- {w['turn']} {m.turn_index}: «{excerpt(m.text)}»")
+            if m.words:
+                out.append(f"  - {w['called_for']}: «{_cell(m.words)}»")
             out.append(f"  - {w['cues']}: {'; '.join(m.cues)}")
             out.append(
                 f"  - {w['next_question']} ({w['turn'].lower()} {m.next_turn_index}): "

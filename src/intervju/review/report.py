@@ -38,6 +38,7 @@ class QuestionReview:
     questions: tuple[str, ...]
     start: float | None
     score: float
+    answer_seconds: float | None = None  # how long the informant spoke before the next question
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -69,6 +70,7 @@ class QuestionReview:
             "questions": list(self.questions),
             "problems": list(self.problems),
             "start": self.start,
+            "answer_seconds": self.answer_seconds,
         }
 
 
@@ -83,11 +85,13 @@ class MissedFollowUp:
     next_question: str
     suggestion: str
     suggestion_intent: str
+    words: str = ""  # the informant's words that called for a follow-up (a sentence of text)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "turn_index": self.turn_index,
             "text": self.text,
+            "words": self.words,
             "cues": list(self.cues),
             "next_turn_index": self.next_turn_index,
             "next_question": self.next_question,
@@ -116,6 +120,8 @@ class TopicCoverage:
     never_asked: tuple[str, ...]
     questions: int
     minutes: float | None
+    asked_text: tuple[str, ...] = ()  # the guide questions' wording, same order as ``asked``
+    never_asked_text: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -124,6 +130,8 @@ class TopicCoverage:
             "total": self.total,
             "asked": list(self.asked),
             "never_asked": list(self.never_asked),
+            "asked_text": list(self.asked_text),
+            "never_asked_text": list(self.never_asked_text),
             "questions": self.questions,
             "minutes": self.minutes,
         }
@@ -160,6 +168,29 @@ class TimelineBin:
             "double": self.double,
             "follow_ups": self.follow_ups,
             "open_share": self.open_share,
+            "by_time": self.by_time,
+        }
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """The open share over a moving window: a trend, not one or two questions' noise.
+
+    ``at`` is the window's centre: seconds from the start when ``by_time``,
+    else the question's number (1-based). ``questions`` is how many questions
+    the window held.
+    """
+
+    at: float
+    open_share: float
+    questions: int
+    by_time: bool
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "at": self.at,
+            "open_share": self.open_share,
+            "questions": self.questions,
             "by_time": self.by_time,
         }
 
@@ -222,6 +253,7 @@ class InterviewReport:
     coverage: tuple[TopicCoverage, ...]
     timeline: tuple[TimelineBin, ...]
     turns: int
+    open_curve: tuple[CurvePoint, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -238,6 +270,7 @@ class InterviewReport:
             "coverage": [c.to_dict() for c in self.coverage],
             "timeline": [b.to_dict() for b in self.timeline],
             "missed_followup_details": [m.to_dict() for m in self.missed_followups],
+            "open_curve": [p.to_dict() for p in self.open_curve],
         }
 
 

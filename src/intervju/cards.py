@@ -1,0 +1,307 @@
+"""Follow-up cards: three different questions an experienced interviewer could ask next.
+
+The cards quote what the informant just said where grammar allows (a feeling said back,
+an image asked about, a person in the story, a repeated word), and fall back to the
+all-purpose probes only when the turn calls for them or nothing specific stands out: a
+thought left hanging gets «let them talk», a generalisation an example, an episode told
+without feelings «how was that for you?», unless the interviewer has just asked that.
+Every wording and reason is language data (``data/lang/<code>/cards.yaml``); the reason
+under a card quotes only words that are in the turn and counts only what was counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from .lang import Lang, Spoken, words
+from .spans import CardData, Span, Tok, card_data, find_spans
+
+__all__ = ["Card", "CardPlan", "angles_of", "plan_cards"]
+
+SECOND_WORDING = 1.1  # a second card on the same span must beat others by this much
+SILENCE_TRAILING = 4.8
+STRONG_SECOND = 3.5  # a second card on one span only when it is this strong (a feeling)
+SILENCE_HESITATING = 3.0
+# A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
+_PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
+_PAUSE_AT_END = re.compile(r"[(\[][^)\]]*[)\]]\W*$")
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card: ``quote`` is the informant's words it picks up (None for a generic card)."""
+
+    intent: str
+    text: str
+    why: str
+    score: float
+    kind: str
+    quote: str | None = None
+    anchor: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class CardPlan:
+    """The chosen cards with the spans and situation behind them (for tests and debugging)."""
+
+    cards: tuple[Card, ...]
+    spans: tuple[Span, ...]
+    situation: frozenset[str]
+    asked_angles: frozenset[str]
+
+
+def angles_of(question: str | None, lang: Lang) -> frozenset[str]:
+    """What the interviewer's question already asks for (feeling, example, reason, …)."""
+    if not question:
+        return frozenset()
+    low = " " + " ".join(w.lower() for w in words(question)) + " "
+    data = card_data(lang)
+    return frozenset(
+        angle
+        for angle, phrases in data.angles.items()
+        if any(f" {p} " in low or low.strip().startswith(p) for p in phrases)
+    )
+
+
+def plan_cards(
+    text: str,
+    lang: Lang,
+    *,
+    context: Sequence[str] = (),
+    asked: str | None = None,
+    known: Collection[str] = (),
+    recent: Collection[str] = (),
+    retrieval: Mapping[str, float] | None = None,
+    accept: Callable[[str, bool], bool] = lambda _text, _quoting: True,
+    n: int = 3,
+) -> CardPlan:
+    """Up to ``n`` cards for the informant's ``text`` (best first), three different angles.
+
+    ``accept(text, quoting)`` vets a wording with the question analyser (open, single, and
+    not leading unless it only says back the informant's own evaluation).
+    """
+    data = card_data(lang)
+    spans, toks, spoken = find_spans(text, lang, context=context, asked=asked, known=known)
+    situation = _situation(toks, spoken, spans, data)
+    angles = angles_of(asked, lang)
+    candidates = [c for s in spans for c in _span_cards(s, data)]
+    candidates += _generic_cards(situation, spans, toks, data, angles, retrieval or {})
+    candidates.sort(key=lambda c: -c.score)
+    chosen = _choose(candidates, recent, accept, n)
+    return CardPlan(tuple(chosen), tuple(spans), frozenset(situation), angles)
+
+
+def _choose(
+    candidates: Sequence[Card], recent: Collection[str], accept: Callable[[str, bool], bool], n: int
+) -> list[Card]:
+    """Greedy: best first, one card per span and per generic kind, unless nothing else is left."""
+    chosen: list[Card] = []
+    held: list[Card] = []
+    for card in candidates:
+        if card.text in recent or any(c.text == card.text for c in chosen):
+            continue
+        if card.intent != "silence" and not accept(card.text, card.anchor is not None):
+            continue
+        if any(_same_angle(card, c) for c in chosen):
+            held.append(card)
+            continue
+        chosen.append(card)
+        if len(chosen) >= n:
+            return chosen
+    for card in held:
+        if len(chosen) >= n:
+            break
+        if card.intent == "silence" or any(c.text == card.text for c in chosen):
+            continue
+        if sum(c.anchor == card.anchor for c in chosen if card.anchor) < 2:
+            chosen.append(card)
+    for card in candidates:  # never fewer than n: a recent generic is better than none
+        if len(chosen) >= n:
+            break
+        if card.intent != "silence" and all(c.text != card.text for c in chosen):
+            chosen.append(card)
+    return chosen
+
+
+def _same_angle(card: Card, other: Card) -> bool:
+    if card.anchor is not None and other.anchor is not None:
+        # One card per span, and one per kind of span («fortell om faren din» once).
+        if card.anchor == other.anchor:
+            return card.intent == other.intent or card.score < STRONG_SECOND
+        return card.kind == other.kind
+    if card.anchor is None and other.anchor is None:
+        return card.intent == other.intent
+    return False
+
+
+# --- cards on a span ------------------------------------------------------------------------
+_CARD_KIND = {
+    "feeling_self": "feeling_self",
+    "evaluation_self": "feeling_self",
+    "feeling_word": "feeling_word",
+    "evaluation_word": "word",
+    "repeated_context": "repeated",
+}
+_REASON_KIND = {
+    "feeling_self": "feeling",
+    "feeling_it": "feeling",
+    "feeling_word": "feeling",
+    "evaluation_self": "evaluation",
+    "evaluation_word": "evaluation",
+}
+
+
+def _span_cards(span: Span, data: CardData) -> list[Card]:
+    kind = _CARD_KIND.get(span.kind, span.kind)
+    if kind == "repeated" and "np" in span.slots:
+        kind = "repeated_thing"
+    if span.kind == "evaluation" and span.slots.get("kind") == "feeling":
+        kind = "evaluation"
+    wordings = [w for w in data.cards.get(kind, ()) if w.get("tense") in (None, span.tense)]
+    values = {"quote": span.quote, **span.slots}
+    out: list[Card] = []
+    why = _reason(span, data)
+    for rank, wording in enumerate(wordings):
+        if "{adj}" in wording["text"] and " " in values.get("adj", ""):
+            continue  # «hva gjorde det så {adj}?» needs one word, not «på trynet»
+        try:
+            text = wording["text"].format_map(_Strict(values))
+        except KeyError:
+            continue
+        text = _tidy(text)
+        score = span.score - (SECOND_WORDING * rank)
+        out.append(
+            Card(
+                wording["intent"],
+                text,
+                why,
+                round(score, 3),
+                span.kind,
+                span.quote,
+                (span.first, span.last),
+            )
+        )
+    return out
+
+
+class _Strict(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+def _reason(span: Span, data: CardData) -> str:
+    key = _REASON_KIND.get(span.kind, span.kind)
+    template = data.reasons.get(key) or data.reasons.get("open", "")
+    return template.format_map({"quote": span.quote, "count": data.count_word(span.count)})
+
+
+# --- cards for the turn as a whole ----------------------------------------------------------
+def _situation(
+    toks: Sequence[Tok], spoken: Spoken, spans: Sequence[Span], data: CardData
+) -> set[str]:
+    """What the turn as a whole calls for: trailing off, hesitation, a short answer, …"""
+    out: set[str] = set()
+    original = spoken.original.rstrip()
+    if not toks:
+        return {"short"}
+    last = toks[-1]
+    if (
+        original.endswith(("...", "…", "-", "–"))
+        or (last.low in data.words("trailing") and original[-1:] not in ".!?")
+        or (len(last.low) == 1 and last.low not in {"i", "å", "a"} and original[-1:] not in ".!?")
+    ):
+        out.add("trailing")
+    if _PAUSE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
+        out.add("trailing")
+    elif "…" in original or "..." in original or _PAUSE.search(original):
+        out.add("hesitating")
+    said = len(words(spoken.original))
+    dropped = said - len(toks)
+    if dropped >= 4 and dropped >= 0.2 * said:
+        out.add("hesitating")
+    if len(toks) <= 5:
+        out.add("short")
+    phrases = _hits(toks, data, "generalising")
+    if phrases:
+        out.add("generalising")
+    if sum(_past(t, data) for t in toks) >= 2 and not any(
+        s.kind.startswith("feeling") for s in spans
+    ):
+        out.add("episode_no_feeling")
+    reasoned = bool(_hits(toks, data, "reason_markers"))
+    if _hits(toks, data, "opinion") and not reasoned:
+        out.add("opinion")
+    if _hits(toks, data, "observation") and not reasoned:
+        out.add("observation")
+    if _hits(toks, data, "comparatives"):
+        out.add("comparison")
+    return out
+
+
+def _hits(toks: Sequence[Tok], data: CardData, name: str) -> list[str]:
+    from .spans import _find_phrases, _quote
+
+    return [_quote(toks, a, b) for a, b in _find_phrases(toks, data, name)]
+
+
+def _past(tok: Tok, data: CardData) -> bool:
+    from .spans import _past_verb
+
+    return _past_verb(tok, data)
+
+
+def _generic_cards(
+    situation: set[str],
+    spans: Sequence[Span],
+    toks: Sequence[Tok],
+    data: CardData,
+    angles: frozenset[str],
+    retrieval: Mapping[str, float],
+) -> list[Card]:
+    out: list[Card] = []
+    strong = max((s.score for s in spans), default=0.0)
+
+    def add(name: str, score: float, reason: str, quote: str | None = None) -> None:
+        wording = data.generic.get(name)
+        if wording is None:
+            return
+        intent = wording["intent"]
+        if intent in angles or (name in {"short", "elaborate"} and "elaborate" in angles):
+            return  # the interviewer has just asked for exactly this
+        why = data.reasons.get(reason, data.reasons.get("open", "")).format_map(
+            {"quote": quote or "", "count": ""}
+        )
+        bonus = 0.3 * retrieval.get(intent, 0.0)
+        out.append(Card(intent, wording["text"], why, round(score + bonus, 3), name))
+
+    if "trailing" in situation:
+        add("silence", SILENCE_TRAILING, "trailing")
+    elif "hesitating" in situation:
+        add("silence", SILENCE_HESITATING, "hesitating")
+    if "short" in situation:
+        add("short", 3.4 if strong < 3 else 2.4, "short")
+    if "generalising" in situation:
+        add("example", 2.8, "generalising", _hits(toks, data, "generalising")[0])
+    if "episode_no_feeling" in situation:
+        add("feeling", 2.7, "episode_no_feeling")
+    if "opinion" in situation:
+        add("reason", 2.4, "opinion", _hits(toks, data, "opinion")[0])
+    if "observation" in situation:
+        add("observation", 3.3, "observation", _hits(toks, data, "observation")[0])
+    if "comparison" in situation:
+        add("comparison", 2.9, "comparison", _hits(toks, data, "comparatives")[0])
+    add("elaborate", 1.2, "open")
+    add("episode_example", 1.0, "open")
+    add("meaning", 0.8, "open")
+    add("feeling", 0.7, "open")
+    add("more", 0.6, "open")
+    add("view", 0.5, "open")
+    add("detail", 0.4, "open")
+    return out

@@ -1,0 +1,56 @@
+"""Which languages the listener accepts and which speaker names it writes (data/listen.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from ..errors import ListenError
+
+
+@dataclass(frozen=True)
+class Voices:
+    """The WebVTT voice names for one session language, and Whisper's code for it."""
+
+    language: str
+    whisper: str
+    interviewer: str
+    informant: str
+    speakers: tuple[str, str]
+
+
+@cache
+def _table() -> dict[str, Voices]:
+    text = resources.files("intervju").joinpath("data/listen.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)["languages"]
+    return {
+        code: Voices(
+            language=code,
+            whisper=str(entry["whisper"]),
+            interviewer=str(entry["interviewer"]),
+            informant=str(entry["informant"]),
+            speakers=(str(entry["speakers"][0]), str(entry["speakers"][1])),
+        )
+        for code, entry in raw.items()
+    }
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(_table())
+
+
+LANGUAGES = ("nb", "en")  # kept in step with data/listen.yaml by a test
+
+
+def voices_for(language: str) -> Voices:
+    """The voices of ``language``; an unknown code is a one-line error naming the choices."""
+    table = _table()
+    if language not in table:
+        raise ListenError(
+            f"unsupported language {language!r}; choose one of: {', '.join(table)}",
+            where="--language",
+        )
+    return table[language]
