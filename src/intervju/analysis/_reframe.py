@@ -124,6 +124,9 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
         if words[k] in _set(lang, "all_prepositions") | _set(lang, "relative_words"):
             break
         k += 1  # "the new rota works": the noun phrase runs up to its verb
+    j = next((i for i, w in enumerate(words[:4]) if w in lang.copulas), -1)
+    if lang.code == "nb" and k == 1 and j > 1 and not set(words[:j]) & lang.subject_pronouns:
+        k = j  # «fysiske møter er bedre»: the noun phrase runs up to the copula
     if lang.code == "en" and words[0] not in dets and k == 1 and len(words) > 2:
         # "face-to-face meetings are …": a bare compound noun of two words.
         stop = lang.copulas | _set(lang, "modals") | _set(lang, "all_prepositions")
@@ -155,8 +158,13 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
         yield from _why(words, lang)
         return
     if unit.choice:
-        words = _first_alternative(words, lang)
-    if unit.kind in ("declarative", "tagged") and len(words) > 2:
+        first = _first_alternative(words, lang)
+        if first == words and unit.kind == "verb_first":
+            yield from _choice_of_things(words, lang)
+        words = first
+    if words[:1] == [lang.grammar.summary_word] and len(words) > 3:
+        words = words[1:]  # «så du syns …»: the summary word opens no question
+    if words[:1] and words[0] in lang.subject_pronouns and len(words) > 2:
         words = _as_question(words, lang)
     if unit.kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
         yield from _verb_first(words, lang)
@@ -168,7 +176,8 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
     adverbs = _set(lang, "clause_adverbs") | _set(lang, "still_words")
     lead = [w for w in rest[:1] if w in adverbs]
     rest = rest[len(lead) :]
-    addressed_verb = subject[:1] == ["you"] and rest and rest[0] not in _set(lang, "all_prepositions")
+    addressed_verb = bool(subject[:1]) and subject[0] in lang.addressee and bool(rest)
+    addressed_verb = addressed_verb and rest[0] not in _set(lang, "all_prepositions")
     if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb):
         return words
     verb = rest[0]
@@ -177,6 +186,29 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
         aux = "did" if _past(verb, lang) else ("does" if verb.endswith("s") else "do")
         return [aux, *subject, _lemma(verb, lang), *lead, *rest[1:]]
     return [verb, *subject, *lead, *rest[1:]]
+
+
+def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
+    """«Brukte dere Teams eller Skype?» → «Hva brukte dere?»: ask for the thing, offer none."""
+    verb, (subject, rest) = words[0], _split_np(words[1:], lang)
+    if not subject or subject[0] not in lang.addressee or lang.or_word not in rest:
+        return
+    main = rest[0] if lang.code == "en" and verb in ("do", "does", "did") and rest else verb
+    if verb in lang.copulas or _lemma(main, lang) in _set(lang, "cognition_lemmas"):
+        return
+    if _lemma(main, lang) in _set(lang, "preference_verbs"):
+        # «Foretrekker du hjemmekontor eller kontoret?» → «Hvordan vil du sammenligne …»
+        options = rest[1:] if main != verb else rest
+        pair = [lang.grammar.and_word if w == lang.or_word else w for w in options]
+        yield _s(lang, "compare_frame").format(pair=_j(pair))
+        return
+    if rest and rest[0] in _set(lang, "all_prepositions") | _set(lang, "liking_verbs"):
+        return
+    if lang.code == "nb" and is_verb(verb, lang) and verb not in lang.perfect_auxiliaries:
+        yield f"{_s(lang, 'what_word')} {verb} {_j(subject)}"
+    elif lang.code == "en" and verb in ("do", "does", "did") and len(rest) > 2:
+        if _lemma(rest[0], lang) not in _set(lang, "liking_verbs"):
+            yield f"what {verb} {_j(subject)} {rest[0]}"
 
 
 def _first_alternative(words: list[str], lang: LangData) -> list[str]:
@@ -447,6 +479,9 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     subj, body = _split_np(clause, lang)
     if not body:
         return
+    judged = body[0] in lang.copulas and not _plain(body[1:], lang)
+    if judged and subj[0] not in lang.subject_pronouns:
+        yield _s(lang, "wonder_frame").format(np=_j(subj))  # «syns du fysiske møter er bedre»
     if _verbish(body[0], lang):
         yield from _verb_first(_as_question([*subj, *body], lang), lang)
     copular = body[:1] and body[0] in lang.copulas
@@ -471,6 +506,13 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
             np, after = [], rest[1:]
         yield f"{_s(lang, 'amount_word')} {rest[0]} {_j(np)} {copula} {subject[0]} {_j(after)}"
         return
+    if subject[0] in existential and rest[:1] and rest[0] in _set(lang, "because_words"):
+        yield _s(lang, "cause_frame")  # «Er det fordi …, eller …?» → «Hva tror du det kommer av?»
+        return
+    that = _s(lang, "that_word")
+    if subject[0] in existential and that in rest[1:] and not _plain(rest[: rest.index(that)], lang):
+        k = rest.index(that)
+        yield _s(lang, "for_you").format(copula=copula) + f" {_j(rest[k:])}"
     diff = _set(lang, "difference_words") & set(rest)
     if subject[0] in existential and diff:
         # «Er det stor forskjell på Oslo og Bergen?» → «Hvordan vil du sammenligne Oslo og Bergen?»
@@ -520,6 +562,8 @@ def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
     body = rest[1:]
     if body[:1] and f"{rest[0]} {body[0]}" in _set(lang, "something"):
         body = body[1:]
+    more = body[:1] if body[:1] and body[0] in _set(lang, "more_words") else []
+    body = body[len(more) :]
     if_any = _s(lang, "if_any")
     rel = _set(lang, "relative_words")
     if body[:1] and body[0] in rel:
@@ -532,9 +576,13 @@ def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
         return
     subject, after = _split_np(body, lang)
     pronoun = subject[:1] and subject[0] in lang.subject_pronouns
-    if pronoun and after and (is_verb(after[0], lang) or after[0] in lang.finite_verbs):
-        if lang.code == "nb":
+    if pronoun and after and (_verbish(after[0], lang) or after[0] in lang.finite_verbs):
+        if lang.code == "nb" and more:
+            yield f"hva {_j(more)} {after[0]} {_j(subject)} {_j(after[1:])}"
+        elif lang.code == "nb":
             yield f"hva {after[0]} {_j(subject)} {if_any} {_j(after[1:])}"
+        elif more:
+            yield f"what {_j(more)} {_j(after[:1])} {_j(subject)} {_j(after[1:])}"
         else:
             yield f"what {_j(after[:1])} {_j(subject)} {_j(after[1:])}, {_s(lang, 'if_anything')}"
 
@@ -542,6 +590,9 @@ def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
 def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
     base = _lemma(rest[0], lang) if rest else ""
     head = f"{verb} {_j(subject)}"
+    if rest[:1] and rest[0] in _set(lang, "modal_be") and len(_plain(rest[1:], lang)) <= 2:
+        yield _s(lang, "for_you").format(copula=_s(lang, "copula_present"))  # «Det må vel være tøft»
+        return
     if " ".join(rest[:2]) in _set(lang, "perfect_been"):
         # «Det må ha vært tøft» / "That must have been a relief": how was it for you
         yield _s(lang, "for_you").format(copula=_s(lang, "copula_past"))
@@ -608,7 +659,10 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
     if bare and own in _set(lang, "possession_verbs") and not _past(finite, lang) and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words")):
         # «Har du barn?» → «Hvordan er det med barn for din del?»
         yield _s(lang, "what_about").format(np=_j(_plain(rest, lang)))
-    if rest[0] in _set(lang, "something") | _set(lang, "any_words") and len(rest) > 1:
+    determiners = _set(lang, "something") | _set(lang, "any_words")
+    if lang.code == "nb":
+        determiners |= _set(lang, "articles")  # «Har du fått et godt forhold …»
+    if rest[0] in determiners and len(rest) > 1:
         np, pp = _np_until_pp(rest[1:], lang)
         np = _plain(np, lang)
         if np and lang.code == "en":
