@@ -90,8 +90,14 @@ def _participle(word: str, lang: LangData) -> bool:
     if word in lang.grammar.participles or word in _set(lang, "participles"):
         return True
     if lang.code == "nb":
-        return len(word) >= 4 and word.endswith(("t", "d", "dd", "tt", "a")) and _lemma(word, lang) != word
-    return word.endswith(("ed", "en", "wn")) or (_lemma(word, lang) != word and not word.endswith("s"))
+        return (
+            len(word) >= 4
+            and word.endswith(("t", "d", "dd", "tt", "a"))
+            and _lemma(word, lang) != word
+        )
+    return word.endswith(("ed", "en", "wn")) or (
+        _lemma(word, lang) != word and not word.endswith("s")
+    )
 
 
 def _past(verb: str, lang: LangData) -> bool:
@@ -171,7 +177,7 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
 
 
 def _as_question(words: list[str], lang: LangData) -> list[str]:
-    """«du bor fortsatt hjemme» → «bor du fortsatt hjemme»; "you still live" → "do you still live"."""
+    """«du bor fortsatt hjemme» → «bor du fortsatt hjemme»; "you live" → "do you live"."""
     subject, rest = _split_np(words, lang)
     adverbs = _set(lang, "clause_adverbs") | _set(lang, "still_words")
     lead = [w for w in rest[:1] if w in adverbs]
@@ -207,8 +213,7 @@ def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
     if lang.code == "nb" and is_verb(verb, lang) and verb not in lang.perfect_auxiliaries:
         yield f"{_s(lang, 'what_word')} {verb} {_j(subject)}"
     elif lang.code == "en" and verb in ("do", "does", "did") and len(rest) > 2:
-        if _lemma(rest[0], lang) not in _set(lang, "liking_verbs"):
-            yield f"what {verb} {_j(subject)} {rest[0]}"
+        yield f"what {verb} {_j(subject)} {rest[0]}"
 
 
 def _first_alternative(words: list[str], lang: LangData) -> list[str]:
@@ -252,7 +257,11 @@ def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
     subject, body = _split_np(after, lang)
     if not subject or not body:
         return
-    obj = _s_map(lang, "object_pronouns").get(subject[0], _j(subject)) if len(subject) == 1 else _j(subject)
+    obj = (
+        _s_map(lang, "object_pronouns").get(subject[0], _j(subject))
+        if len(subject) == 1
+        else _j(subject)
+    )
     if verb in ("do", "does", "did"):
         past = verb == "did"
         if body[0] in lang.cognition_verbs and subject == ["you"] and body[1:]:
@@ -300,6 +309,11 @@ def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
         return
     ever = _drop_phrases(rest, _set(lang, "ever_words"))
     has_ever = ever != rest
+    timed = _drop_phrases(rest, _set(lang, "when_adverbs"))
+    askable = lang.code == "nb" or verb in ("do", "does", "did")
+    if timed != rest and timed and subject[0] in lang.addressee and askable:
+        # «Dere gikk vel over til hjemmekontor med en gang?» → «Når gikk dere over til …»
+        yield f"{_s(lang, 'when_word')} {verb} {_j(subject)} {_j(timed)}"
     if lang.code == "en" and verb in ("do", "does", "did") and rest:
         yield from _do_support(verb, subject, rest, ever, has_ever, lang)
         return
@@ -393,9 +407,7 @@ def _main_verb(
 
 def _liking(copula: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
     inf = _s(lang, "infinitive")
-    if rest[:1] == [inf]:
-        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest))
-    elif lang.code == "en" and rest and rest[0].endswith("ing"):
+    if rest[:1] == [inf] or (lang.code == "en" and rest and rest[0].endswith("ing")):
         yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest))
     elif lang.code == "nb" and rest[:1] == ["deg"]:
         yield f"{_s(lang, 'how_word')} {head} {_j(rest)}"
@@ -426,7 +438,11 @@ def _remember(head: str, rest: list[str], lang: LangData) -> Iterator[str]:
         np, after = _np_until_pp(body, lang)
         if np and after:
             yield f"{_s(lang, 'which_word')} {_j(np)} {_s(lang, 'remember_head')} {_j(after)}"
-    if lang.code == "en" and rest and rest[0] in _set(lang, "determiners") | _set(lang, "possessives"):
+    if (
+        lang.code == "en"
+        and rest
+        and rest[0] in _set(lang, "determiners") | _set(lang, "possessives")
+    ):
         yield f"what do you remember about {_j(rest)}"
 
 
@@ -472,7 +488,8 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     wh = next((i for i, w in enumerate(clause[:2]) if w in lang.wh_words), -1)
     if wh >= 0 and lang.code == "nb":
         # «Tenkte dere over hvordan dere snakket?» → «Hva tenkte dere om hvordan …»
-        yield f"{_s(lang, 'what_word')} {verb} {_j(subject)} {_s(lang, 'about_word')} {_j(clause[wh:])}"
+        about = f"{_s(lang, 'about_word')} {_j(clause[wh:])}"
+        yield f"{_s(lang, 'what_word')} {verb} {_j(subject)} {about}"
         return
     if _verbish(clause[0], lang):
         clause = [*subject, *clause]  # «tror du (du) kommer til å …»: the subject said once
@@ -485,12 +502,18 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     if _verbish(body[0], lang):
         yield from _verb_first(_as_question([*subj, *body], lang), lang)
     copular = body[:1] and body[0] in lang.copulas
-    if subj and subj[0] not in lang.subject_pronouns and body and _verbish(body[0], lang) and not copular:
+    if (
+        subj
+        and subj[0] not in lang.subject_pronouns
+        and body
+        and _verbish(body[0], lang)
+        and not copular
+    ):
         # «Tror du at pasientene stoler mindre på deg?» → «… om hvordan pasientene stoler på deg»
         yield _s(lang, "think_how_frame").format(clause=_j([*subj, *_plain(body, lang)]))
-    if subj and subj[0] not in lang.subject_pronouns | _set(lang, "all_prepositions"):
-        if not _verbish(subj[0], lang):
-            yield _s(lang, "wonder_frame").format(np=_j(subj))
+    named = subj and subj[0] not in lang.subject_pronouns | _set(lang, "all_prepositions")
+    if named and not _verbish(subj[0], lang):
+        yield _s(lang, "wonder_frame").format(np=_j(subj))
 
 
 def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
@@ -510,14 +533,20 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         yield _s(lang, "cause_frame")  # «Er det fordi …, eller …?» → «Hva tror du det kommer av?»
         return
     that = _s(lang, "that_word")
-    if subject[0] in existential and that in rest[1:] and not _plain(rest[: rest.index(that)], lang):
+    if (
+        subject[0] in existential
+        and that in rest[1:]
+        and not _plain(rest[: rest.index(that)], lang)
+    ):
         k = rest.index(that)
         yield _s(lang, "for_you").format(copula=copula) + f" {_j(rest[k:])}"
     diff = _set(lang, "difference_words") & set(rest)
     if subject[0] in existential and diff:
         # «Er det stor forskjell på Oslo og Bergen?» → «Hvordan vil du sammenligne Oslo og Bergen?»
         k = rest.index(sorted(diff)[0]) + 1
-        pair = rest[k + 1 :] if rest[k : k + 1] and rest[k] in _set(lang, "all_prepositions") else []
+        pair = (
+            rest[k + 1 :] if rest[k : k + 1] and rest[k] in _set(lang, "all_prepositions") else []
+        )
         if lang.grammar.and_word in pair[1:-1]:
             yield _s(lang, "compare_frame").format(pair=_j(pair))
             return
@@ -553,7 +582,11 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
     if subject[0] not in lang.subject_pronouns and not plain:
         yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject))
         return
-    if subject[0] not in lang.subject_pronouns and plain and plain[0] in _set(lang, "all_prepositions"):
+    if (
+        subject[0] not in lang.subject_pronouns
+        and plain
+        and plain[0] in _set(lang, "all_prepositions")
+    ):
         yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(plain)}"
 
 
@@ -591,7 +624,9 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
     base = _lemma(rest[0], lang) if rest else ""
     head = f"{verb} {_j(subject)}"
     if rest[:1] and rest[0] in _set(lang, "modal_be") and len(_plain(rest[1:], lang)) <= 2:
-        yield _s(lang, "for_you").format(copula=_s(lang, "copula_present"))  # «Det må vel være tøft»
+        yield _s(lang, "for_you").format(
+            copula=_s(lang, "copula_present")
+        )  # «Det må vel være tøft»
         return
     if " ".join(rest[:2]) in _set(lang, "perfect_been"):
         # «Det må ha vært tøft» / "That must have been a relief": how was it for you
@@ -601,13 +636,20 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
         yield from _remember(_s(lang, "remember_head"), rest[1:], lang)
         return
     if base in _set(lang, "cognition_lemmas") and rest[1:]:
-        yield from _cognition(rest[0], subject, rest[1:], lang)  # «Vil du si at …», "Would you say …"
+        yield from _cognition(
+            rest[0], subject, rest[1:], lang
+        )  # «Vil du si at …», "Would you say …"
         return
     if lang.code == "nb" and rest[:2] == ["tenke", "deg"] and len(rest) > 2:
         yield _s(lang, "future_frame").format(rest=_j(rest[3:] if rest[2] == "å" else rest[2:]))
         return
     verb_next = rest and (is_verb(rest[0], lang) or lang.code == "en")
-    if subject and subject[0] in lang.addressee and verb_next and rest[0] not in _set(lang, "all_prepositions"):
+    if (
+        subject
+        and subject[0] in lang.addressee
+        and verb_next
+        and rest[0] not in _set(lang, "all_prepositions")
+    ):
         if lang.code == "nb":
             yield _s(lang, "future_frame").format(rest=_j(_plain(rest, lang)))
         else:
@@ -654,9 +696,16 @@ def _perfect(
 
 def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """«Har dere noen rutiner for overlevering» → «Hva slags rutiner har dere for …»."""
-    bare = rest[0] not in _set(lang, "something") | _set(lang, "any_words") | _set(lang, "determiners")
+    bare = rest[0] not in _set(lang, "something") | _set(lang, "any_words") | _set(
+        lang, "determiners"
+    )
     own = _lemma(finite if finite not in ("do", "does", "did") else "have", lang)
-    if bare and own in _set(lang, "possession_verbs") and not _past(finite, lang) and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words")):
+    if (
+        bare
+        and own in _set(lang, "possession_verbs")
+        and not _past(finite, lang)
+        and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words"))
+    ):
         # «Har du barn?» → «Hvordan er det med barn for din del?»
         yield _s(lang, "what_about").format(np=_j(_plain(rest, lang)))
     determiners = _set(lang, "something") | _set(lang, "any_words")

@@ -734,10 +734,10 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
     verb = words[1]
     if verb in auxiliaries and words[2] in lang.subject_pronouns and len(words) > 3:
         verb = words[3]
-    elif verb in lang.copulas or verb in auxiliaries or verb in _MODALS[lang.code]:
-        return True
-    elif verb in lang.wh_measure_words or verb in lang.rewrite.get("amount_words", []):
-        return True
+    else:
+        amount = set(lang.rewrite.get("amount_words", []) or []) | lang.wh_measure_words
+        if verb in lang.copulas | auxiliaries | _MODALS[lang.code] | amount:
+            return True
     return lemma(verb, lang.code) in allowed or verb in allowed
 
 
