@@ -184,7 +184,8 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
     rest = rest[len(lead) :]
     addressed_verb = bool(subject[:1]) and subject[0] in lang.addressee and bool(rest)
     addressed_verb = addressed_verb and rest[0] not in _set(lang, "all_prepositions")
-    if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb):
+    negated = rest[:1] and rest[0] in _s_map(lang, "negated_forms")
+    if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb or negated):
         return words
     verb = rest[0]
     english_main = lang.code == "en" and verb not in lang.copulas | _set(lang, "modals")
@@ -277,6 +278,26 @@ def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
         return
     if verb in lang.perfect_auxiliaries and body:
         yield f"what has made {obj} {_lemma(body[0], lang)} {_j(body[1:])}"
+
+
+def last_resort(unit: Unit, lang: LangData) -> Iterator[str]:
+    """«De ansatte brydde seg ikke?» → «Hvordan var det med de ansatte?»: the named topic.
+
+    Only for a stated guess about a named group or thing (a determiner and a noun before
+    its verb), and only when no shape above fitted.
+    """
+    words = _tidy_words(list(unit.words), lang)
+    if words[:1] == [lang.grammar.summary_word]:
+        words = words[1:]
+    if unit.kind != "declarative" or len(words) < 3 or words[0] not in _set(lang, "determiners"):
+        return
+    subject, rest = _split_np(words, lang)
+    if len(subject) < 2 or not rest or subject[0] in lang.addressee_words:
+        return
+    if not (_verbish(rest[0], lang) or rest[0] in _s_map(lang, "negated_forms")):
+        return
+    copula = _s(lang, "copula_past") if _past(rest[0], lang) else _s(lang, "copula_present")
+    yield _s(lang, "with_np").format(copula=copula, np=_j(subject))
 
 
 def social(words: list[str], lang: LangData) -> Iterator[str]:
@@ -398,6 +419,17 @@ def _main_verb(
         return
     if base in _set(lang, "have_verbs") and rest:
         yield from _possession(finite, head, rest, lang)
+    blocked = lang.subject_pronouns | _set(lang, "all_prepositions") | _set(lang, "something")
+    plain_rest = _plain(rest, lang)
+    blocked |= {_s(lang, "infinitive"), lang.or_word} | _set(lang, "particles")
+    short = 0 < len(plain_rest) <= 5 and not any(is_verb(w, lang) for w in plain_rest)
+    short = short and not set(plain_rest) & (blocked - _set(lang, "all_prepositions"))
+    short = short and plain_rest[0] not in blocked and not set(plain_rest) & lang.addressee_words
+    own = {"have_verbs", "place_verbs", "preference_verbs", "cognition_lemmas"}
+    special = any(base in _set(lang, key) for key in own) or verb in lang.cognition_verbs
+    if subject[0] in lang.addressee and not past and short and not special:
+        # «Bruker du kamera i samtalene?» → «Hva er din erfaring med kamera i samtalene?»
+        yield _s(lang, "experience_with").format(np=_j(plain_rest))
     if base in _set(lang, "effect_verbs") and rest and rest[-1] in _set(lang, "evaluative"):
         # «Gjør videomøter relasjonen svakere?» → «Hvordan påvirker videomøter relasjonen?»
         obj = _plain(rest, lang)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from ..lang import lemma
 from ._data import LangData
-from ._reframe import reframe, social
+from ._reframe import last_resort, reframe, social
 from ._syntax import Unit, is_verb, tokens
 
 _DETERMINERS = {
@@ -766,6 +766,7 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
     candidates.extend(reframe(target, lang))
     reopen = _reopen_nb if lang.code == "nb" else _reopen_en
     candidates.extend(reopen(target, lang))
+    candidates.extend(last_resort(target, lang))
     fallback = str(lang.rewrite.get("tell_more", ""))
     accepted: list[str] = []
     trusted = {earlier_open[0].core} if earlier_open else set()
