@@ -174,6 +174,8 @@ def test_next_speaker_is_shared_through_the_store(tmp_path: Path) -> None:
     assert two.next_speaker(sid) == "informant"  # derived from the last turn
     one.set_next_speaker(sid, "interviewer")
     assert two.next_speaker(sid) == "interviewer"  # set by hand in one, seen in the other
+    two.add_turn(sid, "Forsker", "interviewer", OPEN)
+    assert one.next_speaker(sid) == "informant"  # a new turn: the speaker follows the turns
 
 
 def test_cli_edit_delete_undo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -147,7 +147,10 @@ def _uses_term(text: str, terms: list[str], language: str) -> bool:
         # Issue 11 judges the words on the cards, not their intent labels: cards now quote the
         # informant's feeling, image or person where one stands out, and the intent-label
         # match fell (dev 0.95 → 0.73); these floors guard the new level.
-        (DEV, 0.70, 0.50),
+        # Second pass: things, evaluations of a named thing and someone else's feeling are
+        # asked about by name as elaborate/reason cards («Hva er det som gjør hjemmet deres
+        # hellig?»), which this echo/meaning/clarify count does not see (dev 0.53 → 0.44).
+        (DEV, 0.70, 0.42),
         # Written independently, blind to the engine and to the dev set (tests/data/README.md).
         (DATA / "live_holdout.jsonl", 0.62, 0.36),
     ],

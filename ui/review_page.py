@@ -370,13 +370,16 @@ def render() -> None:
         list(labels),
         format_func=lambda i: labels.get(i, str(i)),
         key="review_sessions",
+        placeholder=t("multiselect_placeholder") if labels else t("select_empty"),
     )
     choices = list(resources.guide_choices(settings))
+    titles = resources.guide_titles(settings)
     right.selectbox(
         t("review_guide"),
         choices,
         index=choices.index("nav-videooppfolging") if "nav-videooppfolging" in choices else 0,
         key="review_guide",
+        format_func=lambda k: titles.get(k, k),
     )
     opts = st.columns(3, vertical_alignment="center")
     opts[0].checkbox(t("review_order"), key="review_natural")

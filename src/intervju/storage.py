@@ -149,6 +149,11 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             next_speaker TEXT CHECK (next_speaker IN ('interviewer', 'informant'))
         )""",
     ),
+    (
+        # A speaker chosen by hand holds until the next turn is stored; then the speaker
+        # follows the turns again (no write per turn).
+        "ALTER TABLE live_state ADD COLUMN at_turns INTEGER",
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -1111,26 +1116,36 @@ class SessionStore:
         """Who speaks next: as last set, else the other one than the last turn's speaker."""
         with self._read() as conn:
             row = conn.execute(
-                "SELECT next_speaker FROM live_state WHERE session_id = ?", (session_id,)
-            ).fetchone()
-            if row is not None and row[0] in ("interviewer", "informant"):
-                return cast(Literal["interviewer", "informant"], row[0])
-            last = conn.execute(
-                "SELECT role FROM turns WHERE session_id = ? ORDER BY idx DESC LIMIT 1",
+                "SELECT next_speaker, at_turns FROM live_state WHERE session_id = ?",
                 (session_id,),
             ).fetchone()
+            last = conn.execute(
+                "SELECT role, idx FROM turns WHERE session_id = ? ORDER BY idx DESC LIMIT 1",
+                (session_id,),
+            ).fetchone()
+        count = int(last[1]) + 1 if last is not None else 0
+        if row is not None and row[0] in ("interviewer", "informant") and row[1] == count:
+            return cast(Literal["interviewer", "informant"], row[0])
         return "interviewer" if last is None or last[0] != "interviewer" else "informant"
 
     def set_next_speaker(self, session_id: int, role: Literal["interviewer", "informant"]) -> None:
-        """Store who speaks next, so another tab (or a reload) shows the same speaker."""
+        """Store who speaks next, so another tab (or a reload) shows the same speaker.
+
+        The choice holds until the next turn is stored; after that the speaker is the
+        other one than the last turn's again.
+        """
         if role not in ("interviewer", "informant"):
             raise StorageError(f"unknown speaker role '{role}'", where=str(self.path))
         with self._write() as conn:
             self._require_session(conn, session_id)
+            count = conn.execute(
+                "SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)
+            ).fetchone()[0]
             conn.execute(
-                "INSERT INTO live_state (session_id, next_speaker) VALUES (?, ?)"
-                " ON CONFLICT (session_id) DO UPDATE SET next_speaker = excluded.next_speaker",
-                (session_id, role),
+                "INSERT INTO live_state (session_id, next_speaker, at_turns) VALUES (?, ?, ?)"
+                " ON CONFLICT (session_id) DO UPDATE SET next_speaker = excluded.next_speaker,"
+                " at_turns = excluded.at_turns",
+                (session_id, role, int(count)),
             )
 
     # -- suggestions -------------------------------------------------------
