@@ -33,7 +33,7 @@ lint: $(STAMP_DEV)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP_DEV)
-	$(BIN)/mypy --strict src/
+	$(BIN)/mypy --strict src/ ui/ app.py
 
 unit: $(STAMP_DEV)
 	$(BIN)/pytest -q

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 RATE = 16_000
-VOICES = {"en": ("en-us", "en-gb+f3"), "nb": ("nb", "nb+f3")}
+VOICES = {"en": ("en-us", "en-us+f3"), "nb": ("nb", "nb+f3")}  # a low and a high voice
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def _speak(text: str, voice: str, folder: Path, n: int) -> np.ndarray:
     raw, resampled = folder / f"t{n}.wav", folder / f"t{n}-16k.wav"
     subprocess.run(["espeak-ng", "-v", voice, "-s", "165", "-w", str(raw), text], check=True)
     subprocess.run(
-        ["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(resampled)], check=True
+        ["sox", "-V1", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(resampled)], check=True
     )
     with wave.open(str(resampled), "rb") as wav:
         data = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2")

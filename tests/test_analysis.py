@@ -9,6 +9,7 @@ rewrite the analyser proposes must itself be judged open, single and non-leading
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,8 @@ def test_rewrite_cases_keep_topic_and_are_open(case: dict[str, Any]) -> None:
 def test_rewrite_only_when_there_is_a_problem() -> None:
     assert analyse("Hvordan opplevde du det første møtet?").rewrite is None
     assert analyse("Mhm.").rewrite is None
-    assert analyse("Hvorfor valgte du video?").rewrite is None  # why alone: a soft flag
+    # A why alone is flagged softly, and gets «Hva gjorde at …?» (issue 12).
+    assert analyse("Hvorfor valgte du video?").rewrite == "Hva gjorde at du valgte video?"
     assert analyse("Har du barn?").rewrite is not None
 
 
@@ -177,7 +179,7 @@ def test_dev_set_every_rewrite_is_open_single_and_neutral(
     dev_set: list[tuple[dict[str, Any], Analysis]],
 ) -> None:
     for row, result in dev_set:
-        needs = result.form == "closed" or result.leading or result.double
+        needs = result.form == "closed" or result.leading or result.double or result.why
         assert (result.rewrite is not None) == needs, row["text"]
         if result.rewrite is not None:
             assert _is_clean_open(result.rewrite, result.language), (row["text"], result.rewrite)
@@ -208,6 +210,68 @@ def test_holdout_form(holdout_set: list[tuple[dict[str, Any], Analysis]]) -> Non
 def test_holdout_flag_f1(flag: str, holdout_set: list[tuple[dict[str, Any], Analysis]]) -> None:
     pairs = [(bool(row[flag]), bool(getattr(result, flag))) for row, result in holdout_set]
     assert _f1(pairs) >= HOLDOUT_FLOORS[flag]
+
+
+# --- spoken speech: fillers, dialect, fragments, no punctuation ---------------------------
+# Written in wave 2 by an annotator who saw no code, modelled on real transcribed interviewer
+# turns (see tests/data/README.md). First run: form 0.953, leading F1 0.825, double F1 0.947,
+# why F1 0.944; the analyser's real-speech rules were then checked against it, so these
+# floors guard the patterns, they do not measure generalisation. Every item is scored as
+# written and, again, with all punctuation removed and lower-cased (speech-to-text).
+SPOKEN = DATA / "spoken_questions.jsonl"
+SPOKEN_FLOORS = {"form_accuracy": 0.95, "leading": 0.90, "double": 0.90, "why": 0.90}
+SPOKEN_BARE_FLOOR = 0.84
+
+
+def _spoken_rows() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in SPOKEN.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_spoken_set_is_large_and_mixed() -> None:
+    rows = _spoken_rows()
+    assert len(rows) >= 300
+    assert sum(r["lang"] == "en" for r in rows) >= 40
+    assert sum(not any(m in r["text"] for m in ".?!,") for r in rows) >= 80  # unpunctuated
+
+
+@pytest.mark.parametrize("measure", list(SPOKEN_FLOORS))
+def test_spoken_floors(measure: str) -> None:
+    rows = _spoken_rows()
+    results = [analyse(r["text"], r["lang"]) for r in rows]
+    if measure == "form_accuracy":
+        score = sum(r["form"] == a.form for r, a in zip(rows, results, strict=True)) / len(rows)
+    else:
+        score = _f1(
+            [
+                (bool(r[measure]), bool(getattr(a, measure)))
+                for r, a in zip(rows, results, strict=True)
+            ]
+        )
+    assert score >= SPOKEN_FLOORS[measure]
+
+
+SPOKEN_HOLDOUT = DATA / "spoken_holdout.jsonl"
+
+
+def test_spoken_holdout_floors() -> None:
+    """158 more turns by the same annotator, written after the first set and run once before
+    any change (form 0.924, leading F1 0.872); its errors were read once since."""
+    rows = [json.loads(line) for line in SPOKEN_HOLDOUT.read_text(encoding="utf-8").splitlines()]
+    results = [analyse(r["text"], r["lang"]) for r in rows]
+    accuracy = sum(r["form"] == a.form for r, a in zip(rows, results, strict=True)) / len(rows)
+    assert accuracy >= 0.92
+    pairs = [(bool(r["leading"]), a.leading) for r, a in zip(rows, results, strict=True)]
+    assert _f1(pairs) >= 0.85
+
+
+def test_spoken_without_punctuation() -> None:
+    """Speech-to-text output: the same turns with no punctuation and no capitals."""
+    rows = _spoken_rows()
+    bare = [
+        re.sub(r"\s+", " ", re.sub(r"[.,?!;:…«»\"]+", " ", r["text"])).strip().lower() for r in rows
+    ]
+    right = sum(r["form"] == analyse(t, r["lang"]).form for r, t in zip(rows, bare, strict=True))
+    assert right / len(rows) >= SPOKEN_BARE_FLOOR
 
 
 # --- robustness: the live screen calls analyse() on whatever was typed -----------------

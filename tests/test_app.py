@@ -27,7 +27,6 @@ if str(ROOT) not in sys.path:
 
 from intervju.storage import SessionStore  # noqa: E402
 from ui import strings  # noqa: E402
-from ui.live_page import Line, parse_line  # noqa: E402
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 60
@@ -88,28 +87,6 @@ def _goto(at: AppTest, url_path: str) -> AppTest:
 
 
 # -- pure helpers --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("raw", "current", "expected"),
-    [
-        ("Hvordan var det?", "interviewer", Line("turn", "interviewer", "Hvordan var det?")),
-        ("  ", "interviewer", Line("empty", "interviewer")),
-        ("/", "interviewer", Line("switch", "informant")),
-        ("/", "informant", Line("switch", "interviewer")),
-        ("i: Det var fint.", "interviewer", Line("turn", "informant", "Det var fint.")),
-        ("F: Hva tenkte du da?", "informant", Line("turn", "interviewer", "Hva tenkte du da?")),
-        ("a: It was fine.", "interviewer", Line("turn", "informant", "It was fine.")),
-        ("q:", "informant", Line("switch", "interviewer")),
-        (
-            "Klokka var 10: vi begynte",
-            "informant",
-            Line("turn", "informant", "Klokka var 10: vi begynte"),
-        ),
-    ],
-)
-def test_parse_line(raw: str, current: str, expected: Line) -> None:
-    assert parse_line(raw, current) == expected  # type: ignore[arg-type]
 
 
 def test_every_string_has_both_languages() -> None:
@@ -252,7 +229,7 @@ def test_delete_session_removes_every_trace(data_dir: Path) -> None:
     at = _started(data_dir)
     _say(at, "Har du savnet kontoret?")
     _say(at, "Ja, jeg savner kaffepraten med kollegene, den uformelle praten.")
-    at.button(key="delete_yes").click().run()
+    at.button(key="delete_yes_1").click().run()
     _no_errors(at)
     store = _store(data_dir)
     assert store.list_sessions() == ()
@@ -263,14 +240,31 @@ def test_delete_session_removes_every_trace(data_dir: Path) -> None:
     assert any("Ingen økt" in str(i.value) for i in at.info)
 
 
+def test_deleting_a_session_opens_no_other(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Hvordan har du det?")
+    at.button(key="FormSubmitter:new_session_sidebar-Start økten").click().run()
+    _no_errors(at)
+    assert len(_store(data_dir).list_sessions()) == 2
+    at.button(key="delete_yes_2").click().run()
+    _no_errors(at)
+    assert [s.id for s in _store(data_dir).list_sessions()] == [1]
+    assert "s" not in at.query_params  # session 1 is not opened in its place
+    assert not [b for b in at.button if str(b.key).startswith("delete_yes")]
+    assert any("Ingen økt" in str(i.value) for i in at.info)
+
+
 def test_bad_paste_shows_one_line_error_and_keeps_the_session(data_dir: Path) -> None:
     at = _started(data_dir)
     _say(at, "Hvordan har du det?")
     at.text_area(key="paste_text").set_value("bare litt tekst uten etiketter")
     at.button(key="FormSubmitter:paste_form-Legg til det nye").click().run()
     assert not at.exception
-    assert len(at.error) == 1 and "speaker labels" in at.error[0].value
+    # Shown under the box and at the top of the screen, the same one line.
+    assert len(at.error) == 2 and all("Fant ingen talere" in e.value for e in at.error)
+    assert "Kari Nordmann 10:02" in at.error[0].value  # says what was expected
     assert "Traceback" not in at.error[0].value
+    assert at.text_area(key="paste_text").value == "bare litt tekst uten etiketter"  # kept
     assert len(_store(data_dir).turns(1)) == 1
     assert "Hvordan har du det?" in _html(at)
 
@@ -444,3 +438,37 @@ def test_settings_page_chooses_another_data_folder(
     assert chosen.is_dir()
     at = _goto(at, "innstillinger")
     assert any(str(chosen) in str(c.value) for c in at.code)
+
+
+def test_landing_names_the_modes_and_guides_by_title(data_dir: Path) -> None:
+    at = _app()
+    _no_errors(at)
+    text = "\n".join(str(m.value) for m in at.markdown)
+    for mode in ("Live intervju", "Øving", "Gjennomgang"):
+        assert f"**{mode}**" in text
+    guide_box = at.selectbox(key="new_session_main_guide")
+    shown = [guide_box.format_func(o) for o in guide_box.options]  # type: ignore[attr-defined]
+    assert any("Nav" in label or "video" in label.lower() for label in shown), shown
+    assert "nav-videooppfolging" not in shown
+
+
+def test_two_tabs_agree_on_the_next_speaker(data_dir: Path) -> None:
+    one = _started(data_dir)
+    two = _app(session=1)
+    _say(one, "Hvordan var den første uka?")
+    two.run()  # the other tab's next run reads the speaker from the store
+    assert two.radio(key="live_speaker").value == "informant"
+    two.chat_input(key="live_line").set_value("Den var rar, men fin.").run()
+    assert [t.role for t in _store(data_dir).turns(1)] == ["interviewer", "informant"]
+
+
+def test_correct_a_turn_in_the_app(data_dir: Path) -> None:
+    at = _started(data_dir)
+    _say(at, "Hvordan var den første uka?")
+    _say(at, "Den var rar, men fin.")
+    at.radio(key="fix_role_1").set_value("interviewer")
+    at.button(key="fix_save").click().run()
+    _no_errors(at)
+    assert _store(data_dir).turns(1)[1].role == "interviewer"
+    at.button(key="fix_undo").click().run()
+    assert _store(data_dir).turns(1)[1].role == "informant"

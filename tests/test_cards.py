@@ -88,3 +88,45 @@ def test_repeated_counts_are_counts() -> None:
     turn = "Det er den distansen, altså. Distansen merker jeg hver dag. Den distansen var ny."
     why = [c.why for c in suggest(turn, language="nb") if "ganger" in c.why]
     assert why and "tre ganger" in why[0]
+
+
+_HOW_WAS_IT = {"Hvordan var det for deg?", "What was that like for you?"}
+
+
+def test_how_was_it_for_you_only_after_an_episode() -> None:
+    """Pattern: the all-purpose feeling probe was offered after a list of rooms."""
+    wrong = [c["turn"] for c in CASES["plain"] if _HOW_WAS_IT & {x.text for x in _cards(c)}]
+    assert not wrong, wrong
+    right = [c for c in CASES["episode"] if _HOW_WAS_IT & {x.text for x in _cards(c)}]
+    assert len(right) >= len(CASES["episode"]) - 1
+
+
+def test_someone_elses_feeling_is_not_said_back_as_the_informants() -> None:
+    hits = 0
+    for case in CASES["other_feeling"]:
+        cards = _cards(case)
+        own = [c for c in cards if re.search(r"\b(du ble|du var|you were|you felt)\b", c.text)]
+        assert not own, [c.text for c in cards]
+        if any(q in c.text.lower() for c in cards for q in case["quote"]):
+            hits += 1
+    assert hits >= len(CASES["other_feeling"]) - 1, hits
+
+
+def test_a_turn_cut_mid_word_or_closed_by_a_particle_is_not_trailing() -> None:
+    for case in CASES["cut_off"]:
+        assert "silence" not in [c.intent for c in _cards(case)], case["turn"]
+
+
+def test_a_grave_event_gives_the_informant_time() -> None:
+    for case in CASES["moved"]:
+        assert "silence" in [c.intent for c in _cards(case)], case["turn"]
+
+
+@pytest.mark.parametrize(
+    "case", CASES["not_defined"] + CASES["everyday_repeats"], ids=lambda c: c["turn"][:30]
+)
+def test_ordinary_words_are_not_defined_or_echoed(case: dict[str, Any]) -> None:
+    for card in _cards(case):
+        quoted = " ".join(a or b for a, b in QUOTED.findall(card.text)).lower()
+        for never in case["never"]:
+            assert never not in quoted.split(), card.text

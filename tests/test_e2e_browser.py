@@ -1,15 +1,18 @@
 """One real-browser test of the live page (headless Chromium via playwright).
 
 It starts ``streamlit run app.py`` on a free port with a fresh data folder and
-the real embedder, types a short exchange (a closed question, an answer),
-checks that the flag and the follow-up cards appear, takes screenshots at
-500 px and 1400 px, then measures the time from pressing Enter on an
-informant turn to its suggestions being on screen, over ten turns. Finally
-it kills the server with SIGKILL in the middle of the session, starts a new
-one on the same database and checks that everything that was shown is shown
-again. The numbers are printed and written next to the screenshots
-(``$INTERVJU_SCREENSHOTS`` or a temporary folder; copied to ``screenshots/``
-in the repository, which git ignores). No timing is asserted.
+the real embedder and runs an interview at 1400 px and then 500 px wide
+**without ever scrolling the page itself**: after each informant turn it asserts
+that the clock, the flag (when there is one), the first follow-up card and the
+newest turn are inside the viewport and not covered by anything (the element at
+their top-left corner is theirs), and again after a reload at both widths. It
+measures Enter on an informant turn → that turn's cards on screen over ten turns
+(median and p95, printed, not asserted), corrects a turn's speaker through
+«✎ Rett» and undoes it, pastes text Teams never produces (refused: the text stays
+in the box and a Norwegian error stands under it), kills the server with SIGKILL
+mid-session and checks that a new one shows the same, and follows a growing file.
+Screenshots and the numbers go to ``$INTERVJU_SCREENSHOTS`` or a temporary folder
+(copied to ``screenshots/`` in the repository, which git ignores).
 
 Skips cleanly when playwright or ``/usr/bin/chromium`` is missing. Never runs
 ``playwright install``.
@@ -93,6 +96,23 @@ MEASURE = [
 ]
 
 
+NARROW = [
+    (
+        "Har du en fast måte å avslutte møtene på?",
+        "Ja, jeg oppsummerer alltid og spør om de har noe mer. Da slutter vi likt hver gang.",
+    ),
+    (
+        "Hva betyr det for brukerne, tror du?",
+        "Jeg tror det gir en slags trygghet. De vet hva som kommer, og da tør de å ta opp mer.",
+    ),
+    (
+        "Kan du gi et eksempel på det?",
+        "En kvinne sa en gang at hun hadde ventet hele møtet på oppsummeringen for å fortelle "
+        "at hun var gravid. Hun trengte den rammen for å si det.",
+    ),
+]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -147,17 +167,6 @@ def browser() -> Iterator[Any]:
 def _open(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
-
-
-def _to_top(page: Any) -> None:
-    """Scroll every scroll container to the top (twice: a resize may scroll back)."""
-    for _ in range(2):
-        page.wait_for_timeout(400)
-        page.evaluate(
-            "() => { window.scrollTo(0, 0); document.querySelectorAll('*').forEach("
-            "e => { if (e.scrollTop > 0) e.scrollTop = 0; }); }"
-        )
-    page.wait_for_timeout(300)
 
 
 def _chat(page: Any) -> Any:
@@ -229,6 +238,91 @@ def _turns(page: Any) -> list[str]:
     ]
 
 
+_IN_VIEW = """sels => sels.map(sel => {
+  const all = document.querySelectorAll(sel);
+  const el = sel === '.ivj-turn' ? all[all.length - 1] : all[0];
+  if (!el) return [sel, 'missing'];
+  const r = el.getBoundingClientRect();
+  if (r.top < 0 || r.top + 12 > innerHeight || r.height === 0) return [sel, 'outside', r.top];
+  const hit = document.elementFromPoint(Math.min(r.left + 12, r.right - 1), r.top + 8);
+  return [sel, hit && el.contains(hit) ? 'ok' : 'covered', r.top];
+})"""
+
+
+def _assert_in_view(page: Any, *, flag: bool, cards: bool = True) -> None:
+    """The head and the newest turn are visible where the page rests (never scrolled here)."""
+    _idle(page)
+    page.wait_for_timeout(350)  # Streamlit settles its own scroll position after a run
+    wanted = [".ivj-clock", ".ivj-turn"] + ([".ivj-card"] if cards else [])
+    if flag:
+        wanted.append(".ivj-flag")
+    seen = page.evaluate(_IN_VIEW, wanted)
+    bad = [item for item in seen if item[1] != "ok"]
+    assert not bad, (page.viewport_size, bad)
+
+
+def _newest_speaker(page: Any) -> str:
+    return str(page.evaluate(
+        "() => { const e = document.querySelectorAll('.ivj-turn');"
+        " return e[e.length - 1].querySelector('.ivj-who').textContent; }"
+    ))  # fmt: skip
+
+
+def _correct_speaker(page: Any, out_dir: Path, results: dict[str, object]) -> None:
+    """«✎ Rett»: make the newest (informant) turn the interviewer's, then «Angre»."""
+    before = _newest_speaker(page)
+    page.get_by_role("button", name="✎ Rett").click()
+    dialog = page.locator('[data-testid="stPopoverBody"]')
+    dialog.wait_for(timeout=10_000)
+    dialog.get_by_text("Forsker", exact=True).click()
+    dialog.get_by_role("button", name="Lagre").click()
+    page.wait_for_function(
+        "() => { const e = document.querySelectorAll('.ivj-turn');"
+        " return e[e.length - 1].classList.contains('interviewer'); }",
+        timeout=30_000,
+    )
+    page.keyboard.press("Escape")
+    _idle(page)
+    page.screenshot(path=str(out_dir / "live-1400-corrected.png"))
+    page.get_by_role("button", name="↶ Angre").click()
+    page.wait_for_function(
+        "() => { const e = document.querySelectorAll('.ivj-turn');"
+        " return e[e.length - 1].classList.contains('informant'); }",
+        timeout=30_000,
+    )
+    assert _newest_speaker(page) == before
+    results["correction"] = "speaker changed and undone"
+
+
+def _open_tools(page: Any, *, click: bool = True) -> None:
+    """The user scrolls up to the input tools (folded under the pinned head) and opens them."""
+    page.evaluate(
+        "() => { const m = document.querySelector("
+        "'[data-testid=\"stAppScrollToBottomContainer\"]'); if (m) m.scrollTop = 0; }"
+    )
+    if click:
+        page.get_by_text("Lim inn, følg fil eller importer").click()
+
+
+def _refused_paste(page: Any, out_dir: Path) -> None:
+    """Text Teams never produces: refused in Norwegian, right under the box, text kept."""
+    _open_tools(page)
+    box = page.get_by_label("Lim inn hele transkripsjonen", exact=False)
+    text = "Bare noen løse notater uten navn eller tider, skrevet mens vi snakket."
+    box.fill(text)
+    page.get_by_role("button", name="Legg til det nye").click()
+    errors = page.locator('[data-testid="stAlert"]', has_text="Fant ingen talere")
+    errors.first.wait_for(timeout=15_000)
+    assert errors.count() == 2  # under the box, and in the pinned head
+    seen = page.evaluate(_IN_VIEW, ['.st-key-ivj_head [data-testid="stAlert"]'])
+    assert seen[0][1] == "ok", seen  # the error is on screen without scrolling
+    assert box.input_value() == text
+    page.screenshot(path=str(out_dir / "paste-refused.png"))
+    _open_tools(page, click=False)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(out_dir / "paste-refused-box.png"))
+
+
 def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any) -> None:
     data = tmp_path / "data"
     env = dict(
@@ -242,7 +336,7 @@ def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any
     results: dict[str, object] = {}
     try:
         _wait_port(port)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
         _open(page, url)
         start_button = page.get_by_role("button", name="Start økten")
         start_button.wait_for(timeout=60_000)
@@ -259,39 +353,60 @@ def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any
         flag = page.locator(".ivj-flag")
         flag.wait_for(timeout=10_000)
         assert "lukket" in flag.inner_text().lower()
-        _say(page, EXCHANGE[1][0])
-        page.wait_for_selector(".ivj-card-text", timeout=10_000)
+        _answer_until_new_cards(page, EXCHANGE[1][0])
         cards = _cards(page)
         assert 2 <= len(cards) <= 3, cards
         assert page.locator(".ivj-card-text mark").count() >= 1  # echoed words emphasised
-        _to_top(page)
+        _assert_in_view(page, flag=True)
         page.screenshot(path=str(out_dir / "live-1400.png"))
-        page.set_viewport_size({"width": 500, "height": 1000})
-        page.wait_for_timeout(600)
-        _to_top(page)
-        page.screenshot(path=str(out_dir / "live-500.png"))
-        page.set_viewport_size({"width": 1400, "height": 1000})
 
-        # Latency: Enter on an informant turn until its suggestions are on screen.
+        # Latency at 1400 px: Enter on an informant turn until its suggestions are on
+        # screen; after every answer the head and the newest turn are in view.
         latencies: list[float] = []
+        checks = 0
         for question, answer in MEASURE:
             _say(page, question)
             latencies.append(_answer_until_new_cards(page, answer))
+            _assert_in_view(page, flag=page.locator(".ivj-flag").count() > 0)
+            checks += 1
         ordered = sorted(latencies)
         results["latency_ms"] = [round(s * 1000) for s in latencies]
         results["median_ms"] = round(statistics.median(latencies) * 1000)
         results["p95_ms"] = round(
             ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
         )
-        _to_top(page)
         page.screenshot(path=str(out_dir / "live-1400-later.png"))
+        page.reload()
+        page.wait_for_selector(".ivj-card", timeout=60_000)
+        _assert_in_view(page, flag=page.locator(".ivj-flag").count() > 0)
+        page.screenshot(path=str(out_dir / "live-1400-reload.png"))
+
+        # 500 px, a narrow window beside Teams: the same promises, then a reload.
+        page.set_viewport_size({"width": 500, "height": 900})
+        for question, answer in NARROW:
+            _say(page, question)
+            _answer_until_new_cards(page, answer)
+            _assert_in_view(page, flag=page.locator(".ivj-flag").count() > 0)
+            checks += 1
+        page.screenshot(path=str(out_dir / "live-500.png"))
+        page.reload()
+        page.wait_for_selector(".ivj-card", timeout=60_000)
+        _assert_in_view(page, flag=page.locator(".ivj-flag").count() > 0)
+        page.screenshot(path=str(out_dir / "live-500-reload.png"))
+        results["in_view_checks"] = checks + 2
+
+        # Turn correction and a refused paste, back at 1400 px.
+        page.set_viewport_size({"width": 1400, "height": 900})
+        _idle(page)
+        _correct_speaker(page, out_dir, results)
+        _refused_paste(page, out_dir)
 
         # SIGKILL mid-session, restart on the same database: nothing shown is lost.
         shown_turns, shown_cards = _turns(page), _cards(page)
         _stop(server)
         server = _start(port, env, log)
         _wait_port(port)
-        page2 = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page2 = browser.new_page(viewport={"width": 1400, "height": 900})
         _open(page2, url + "?s=1")
         page2.wait_for_function(
             "n => document.querySelectorAll('.ivj-turn').length >= n",
@@ -302,13 +417,13 @@ def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any
         assert _turns(page2) == shown_turns
         assert _cards(page2) == shown_cards
         results["turns_after_restart"] = len(shown_turns)
-        _to_top(page2)
+        _assert_in_view(page2, flag=page2.locator(".ivj-flag").count() > 0)
         page2.screenshot(path=str(out_dir / "live-1400-after-restart.png"))
 
         # Follow a growing file: a line appended on disk shows up within seconds.
         growing = tmp_path / "teams-live.txt"
         growing.write_text("Forsker: Hva tenker du om veien videre?\n", encoding="utf-8")
-        page2.get_by_text("Lim inn, følg fil eller importer").click()
+        _open_tools(page2)
         page2.get_by_role("tab", name="Følg fil").click()
         page2.get_by_label("Sti til en fil som vokser", exact=False).fill(str(growing))
         page2.get_by_role("button", name="Følg filen").click()

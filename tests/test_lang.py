@@ -6,6 +6,8 @@ own words), with what every judgement should read.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from intervju.errors import ConfigError, IntervjuError
@@ -125,3 +127,12 @@ DIALECT = [
 @pytest.mark.parametrize(("text", "expected"), DIALECT, ids=[r[0] for r in DIALECT])
 def test_dialect_forms_read_as_bokmal(text: str, expected: str) -> None:
     assert normalise(text, "nb").text == expected
+
+
+def test_language_data_refuses_a_key_given_twice(tmp_path: Path) -> None:
+    from intervju.lang._yaml import read_mapping
+
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("spoken_forms:\n  kor: hvor\n  kor: hva\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="twice"):
+        read_mapping(path)

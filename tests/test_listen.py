@@ -25,6 +25,7 @@ from intervju.listen.languages import languages, voices_for
 from intervju.listen.models import PackagedFile, Verified, check_model_dir, require_extra
 from intervju.listen.pipeline import run_listener
 from intervju.listen.process import ListenOptions, read_status, session_paths
+from intervju.listen.speakers import MonoSpeakers, median_pitch, semitones
 from intervju.listen.transcribe import ScriptedTranscriber, _check_mels
 from intervju.listen.vad import EnergyVad, Segmenter, SegmenterConfig
 from intervju.listen.vttout import CueWriter, cue_block, timestamp
@@ -362,3 +363,47 @@ def test_options_round_trip_as_cli_arguments() -> None:
     options = ListenOptions(out=Path("a.vtt"), model="tiny.en", language="en", system="none")
     assert options.argv()[:6] == ["--out", "a.vtt", "--model", "tiny.en", "--language", "en"]
     assert "--system" in options.argv() and "--from-wav" not in options.argv()
+
+
+# -- one microphone: two voices by pitch ---------------------------------------
+
+
+def voice(seconds: float, f0: float) -> np.ndarray:
+    """A buzz with harmonics, like a voiced vowel at pitch ``f0``."""
+    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    wave = sum(np.sin(2 * np.pi * k * f0 * t) / k for k in range(1, 9))
+    return (0.2 * wave).astype(np.float32)
+
+
+@pytest.mark.parametrize("f0", [95.0, 130.0, 210.0, 290.0])
+def test_median_pitch_of_a_voice(f0: float) -> None:
+    found = median_pitch(voice(1.0, f0))
+    assert found is not None and semitones(found, f0) < 0.5
+
+
+def test_no_pitch_in_noise() -> None:
+    noise = np.random.default_rng(1).normal(0, 0.1, SAMPLE_RATE).astype(np.float32)
+    assert median_pitch(noise) is None
+
+
+MONO_CASES = [
+    # (label, pitches of the segments in order (None: noise), expected speakers)
+    ("a pause inside one answer keeps the speaker", [120, 210, 215, 118], [0, 1, 1, 0]),
+    ("two low answers in a row", [200, 110, 112, 205, 108], [0, 1, 1, 0, 1]),
+    ("no pitch: speakers alternate", [120, None, 210], [0, 1, 1]),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "pitches", "expected"), MONO_CASES, ids=[c[0] for c in MONO_CASES]
+)
+def test_mono_speakers_by_pitch(
+    label: str, pitches: list[float | None], expected: list[int]
+) -> None:
+    speakers = MonoSpeakers()
+    rng = np.random.default_rng(2)
+    got = [
+        speakers.assign(voice(0.8, p) if p else rng.normal(0, 0.1, 12800).astype(np.float32))
+        for p in pitches
+    ]
+    assert got == expected, label

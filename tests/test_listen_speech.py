@@ -125,3 +125,15 @@ def test_background_listener_starts_reports_and_stops(
     final = read_status(status)
     assert final is not None and final.state == "stopped" and not final.alive
     assert read_transcript(vtt).turns[0].role == "interviewer"
+
+
+def test_one_microphone_tells_the_two_voices_apart(tmp_path: Path) -> None:
+    """Mono, as in person: «Speaker 1/2» by pitch; the role rules find the interviewer."""
+    dialogue = make_dialogue(ENGLISH, tmp_path / "room.wav", leak_db=None, stereo=False)
+    out = tmp_path / "room.vtt"
+    child = _listen(dialogue.path, out, tmp_path)
+    _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 0, stderr
+    turns = read_transcript(out).turns
+    assert [t.role for t in turns] == [role for role, _ in KEY_WORDS], [t.text for t in turns]
+    assert {t.speaker for t in turns} == {"Speaker 1", "Speaker 2"}

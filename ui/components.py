@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from intervju.storage import StoredFlag, StoredSuggestion, StoredTurn
-from intervju.tracking import Coverage
+from intervju.tracking import Coverage, TopicCoverage
 
 from .strings import intent_label, problem_label, role_label, t
 
@@ -82,6 +82,35 @@ CSS = """
 .ivj-turn.last { outline: 1px solid rgba(128, 128, 128, 0.35); }
 .ivj-turn .ivj-tflag { font-size: 0.72rem; color: rgba(211, 84, 0, 1); margin-left: 0.35rem; }
 .ivj-q { font-size: 0.92rem; }
+/* The head (clock, flag, cards) sticks to the top of the scrolling page: what matters
+   is in view at every width, whether the page was scrolled or opened at the bottom. */
+[data-testid="stLayoutWrapper"]:has(> .st-key-ivj_head) {
+  position: sticky; top: 0; z-index: 99; background: var(--ivj-bg, #ffffff);
+  box-shadow: 0 0.4rem 0.5rem -0.45rem rgba(128, 128, 128, 0.45);
+}
+.st-key-ivj_head { padding-bottom: 0.3rem; background: var(--ivj-bg, #ffffff); }
+/* Scrolling to a control (keyboard, find, a click) stops below the pinned head. */
+[data-testid="stAppScrollToBottomContainer"]:has(.st-key-ivj_head) { scroll-padding-top: 62vh; }
+[class*="st-key-card_"] { padding: 0.45rem 0.75rem !important; }
+.st-key-fix_row { margin-top: -0.6rem; }
+.block-container { padding-bottom: 4.5rem !important; }
+.ivj-cards-for { font-size: 0.78rem; opacity: 0.65; margin: 0.1rem 0 -0.2rem 0; }
+.ivj-cards-for.stale { font-style: italic; }
+[class*="st-key-card_"]:has(.ivj-card.stale) { opacity: 0.45; }
+/* Long turns are clamped (the whole text is in the «Rett» editor and the export). */
+.ivj-turn { display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden;
+  -webkit-line-clamp: 2; }
+.ivj-turn.last { -webkit-line-clamp: 4; }
+@media (max-width: 640px) {
+  .ivj-card-text { font-size: 1.08rem !important; line-height: 1.3 !important; }
+  .ivj-why { display: none; }
+  .ivj-hint { font-size: 0.9rem; }
+  .st-key-ivj_head [data-testid="stVerticalBlock"] { gap: 0.4rem; }
+  /* Streamlit's header (the sidebar button) covers the top 3.75rem of a narrow page. */
+  [data-testid="stLayoutWrapper"]:has(> .st-key-ivj_head) { top: 3.5rem; }
+  .ivj-hint { display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden;
+    -webkit-line-clamp: 2; }
+}
 .ivj-q.covered { opacity: 0.55; }
 .ivj-muted { opacity: 0.6; font-size: 0.85rem; }
 </style>
@@ -89,7 +118,55 @@ CSS = """
 
 
 def inject_css() -> None:
-    st.markdown(CSS, unsafe_allow_html=True)
+    st.markdown(CSS + _themed_css(), unsafe_allow_html=True)
+
+
+def _themed_css() -> str:
+    """The pieces that depend on the theme or the language (Streamlit's own labels)."""
+    dark = getattr(getattr(st.context, "theme", None), "type", "light") == "dark"
+    background = "#0e1117" if dark else "#ffffff"
+    size = int(st.get_option("server.maxUploadSize") or 200)
+    drop = esc(t("uploader_drop") + " · " + t("uploader_limit", mb=size))
+    browse = esc(t("uploader_browse"))
+    return f"""<style>
+:root {{ --ivj-bg: {background}; }}
+/* Streamlit offers no parameter for the file uploader's own texts: replace them
+   (the accepted file types are in each uploader's own label). */
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{drop}"; font-size: 0.85rem; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
+  font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: "{browse}"; font-size: 0.9rem; }}
+</style>"""
+
+
+_FOCUS_JS = """
+<script>
+(() => {
+  const doc = window.document;
+  if (doc.__ivjFocus) return;
+  doc.__ivjFocus = true;
+  const chosen = '[class*="st-key-use_"] button, [class*="st-key-next_"] button,'
+    + ' [class*="st-key-ticksug_"] button';
+  // A mousedown on a card's button would take the focus from the input: keep it there.
+  doc.addEventListener('mousedown', (e) => {
+    if (e.target.closest && e.target.closest(chosen)) e.preventDefault();
+  }, true);
+  doc.addEventListener('click', (e) => {
+    if (!(e.target.closest && e.target.closest(chosen))) return;
+    const box = doc.querySelector('[data-testid="stChatInputTextArea"]');
+    if (box && doc.activeElement !== box) setTimeout(() => box.focus(), 0);
+  }, true);
+})();
+</script>
+"""
+
+
+def keep_focus_in_input() -> None:
+    """Clicking a card (or a guide ✓) leaves the typing focus in the input box."""
+    st.html(_FOCUS_JS, unsafe_allow_javascript=True)
 
 
 def esc(text: str) -> str:
@@ -119,7 +196,7 @@ def top_bar_html(
 ) -> str:
     """Clock, session title and one chip per topic (covered/total, minutes vs planned)."""
     parts = ['<div class="ivj-top">']
-    stamp = t("elapsed", time=clock(elapsed)) if elapsed is not None else t("not_started")
+    stamp = _clock_text(elapsed, coverage)
     parts.append(f'<span class="ivj-clock">{esc(stamp)}</span>')
     parts.append(f'<span class="ivj-title">{esc(title)}</span>')
     parts.append("</div>")
@@ -134,6 +211,7 @@ def top_bar_html(
                 classes.append("done")
             if topic.planned_minutes and topic.minutes > topic.planned_minutes:
                 classes.append("over")
+            left = _topic_left(topic) if topic.topic_index == coverage.current_topic else ""
             label = t(
                 "topic_chip",
                 covered=done,
@@ -145,18 +223,56 @@ def top_bar_html(
             parts.append(
                 f'<span class="{" ".join(classes)}" title="{esc(topic.title)}">'
                 f"<b>{topic.topic_index}</b> {esc(_short(topic.title))} · {esc(counts)}"
-                f' · <span class="ivj-min">{esc(minutes)}</span></span>'
+                f' · <span class="ivj-min">{esc(minutes)}</span>{left}</span>'
             )
         parts.append("</div>")
     return "".join(parts)
+
+
+def _clock_text(elapsed: float | None, coverage: Coverage) -> str:
+    """Elapsed time, and the time left (or over) against the guide's plan."""
+    if elapsed is None:
+        return t("not_started")
+    spent = clock(elapsed)
+    planned = sum(topic.planned_minutes for topic in coverage.topics)
+    if not planned:
+        return t("elapsed", time=spent)
+    left = planned - elapsed / 60
+    if left >= 0:
+        return t("clock_left", elapsed=spent, left=f"{left:.0f}")
+    return t("clock_over", elapsed=spent, over=f"{-left:.0f}")
+
+
+def _topic_left(topic: TopicCoverage) -> str:
+    """Time left on the current topic (or over it), as a small addition to its chip."""
+    if not topic.planned_minutes:
+        return ""
+    left = topic.planned_minutes - topic.minutes
+    text = (
+        t("topic_left", left=f"{left:.0f}") if left >= 0 else t("topic_over", over=f"{-left:.0f}")
+    )
+    return f' · <span class="ivj-left">{esc(text)}</span>'
 
 
 def _short(title: str, limit: int = 22) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
-def card_html(suggestion: StoredSuggestion) -> str:
+def opening(text: str, words: int = 7) -> str:
+    """The first words of a turn, to say which answer the cards belong to."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def cards_label_html(label: str, turn_idx: int, stale: bool) -> str:
+    classes = "ivj-cards-for stale" if stale else "ivj-cards-for"
+    return f'<div class="{classes}" data-turn="{turn_idx}">{esc(label)}</div>'
+
+
+def card_html(suggestion: StoredSuggestion, *, stale: bool = False) -> str:
     classes = "ivj-card used" if suggestion.used else "ivj-card"
+    if stale:
+        classes += " stale"
     return (
         # data-turn: which informant turn the card answers (tests wait for the new turn's cards)
         f'<div class="{classes}" data-turn="{suggestion.turn_idx}">'

@@ -97,9 +97,11 @@ def render(store: SessionStore, info: SessionInfo) -> None:
     """The whole control, one call from the live page."""
     status = read_status(_paths(store, info.id)[1])
     running = status is not None and status.alive
+    failed = status is not None and status.state == "error"
     st.session_state["listen_alive"] = running
-    with st.expander(t("listen_title"), expanded=running):
-        if error := st.session_state.get("listen_error"):
+    error = st.session_state.get("listen_error")
+    with st.expander(t("listen_title"), expanded=running or failed or bool(error)):
+        if error:
             st.error(error, icon="⚠️")
         if not running:
             _form(store, info)

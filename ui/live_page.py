@@ -21,8 +21,6 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
 import streamlit as st
 
@@ -33,60 +31,18 @@ from intervju.models import Role
 from intervju.readers import read_transcript_bytes
 from intervju.recorder import Recorder
 from intervju.settings import Settings
-from intervju.storage import SessionInfo, SessionStore, StoredTurn
+from intervju.storage import SessionInfo, SessionStore, StoredFlag, StoredTurn
+from intervju.typed import Speaker, other, parse_line
 
 from . import components as c
-from . import listen_panel, resources
+from . import correction, listen_panel, resources
 from .strings import role_label, t
 
-RECENT_TURNS = 4  # turns shown unfolded under the cards
+RECENT_TURNS = 3  # turns shown unfolded above the input (newest last)
 SWITCH_SHORTCUT = "Alt+S"
 CLOCK_SECONDS = 15.0
 _TIMING = bool(os.environ.get("INTERVJU_UI_TIMING"))  # print where the time of a turn goes
 FOLLOW_SECONDS = 2.0
-Speaker = Literal["interviewer", "informant"]
-
-# Line prefixes that choose the speaker of one typed turn (both languages accepted).
-_PREFIXES: dict[str, Speaker] = {
-    "f": "interviewer",
-    "forsker": "interviewer",
-    "q": "interviewer",
-    "interviewer": "interviewer",
-    "intervjuer": "interviewer",
-    "i": "informant",
-    "a": "informant",
-    "informant": "informant",
-}
-
-
-@dataclass(frozen=True)
-class Line:
-    """What one submitted input line asks for."""
-
-    kind: Literal["turn", "switch", "empty"]
-    role: Speaker
-    text: str = ""
-
-
-def other(role: str) -> Speaker:
-    return "informant" if role == "interviewer" else "interviewer"
-
-
-def parse_line(raw: str, current: Speaker) -> Line:
-    """Interpret the input: «/» switches speaker, «f:»/«i:» (or «q:»/«a:») choose one."""
-    text = " ".join(raw.split())
-    if not text:
-        return Line("empty", current)
-    if text in {"/", "//", "\\"}:
-        return Line("switch", other(current))
-    head, sep, rest = text.partition(":")
-    if sep and head.strip().lower() in _PREFIXES:
-        body = rest.strip()
-        role = _PREFIXES[head.strip().lower()]
-        return Line("turn", role, body) if body else Line("switch", role)
-    return Line("turn", current, text)
-
-
 # ---------------------------------------------------------------------------
 # Session selection (the id lives in the URL so a reload finds it)
 
@@ -104,7 +60,7 @@ def current_session(store: SessionStore) -> SessionInfo | None:
     if chosen is None:
         remembered = st.session_state.get("sid")
         chosen = remembered if remembered in by_id else None
-    if chosen is None and sessions:
+    if chosen is None and sessions and not st.session_state.get("no_auto_pick"):
         chosen = sessions[0].id
     if chosen is None:
         st.query_params.pop("s", None)
@@ -116,7 +72,9 @@ def current_session(store: SessionStore) -> SessionInfo | None:
 
 
 def _select(session_id: int | None) -> None:
+    """Show ``session_id``; None shows no session (after a delete: never jump to another)."""
     st.session_state["sid"] = session_id
+    st.session_state["no_auto_pick"] = session_id is None
     st.session_state.pop("live_speaker", None)
     st.session_state.pop("replay", None)
     st.session_state.pop("confirm_delete", None)
@@ -138,10 +96,8 @@ def _show_flash() -> None:
     kind, message = item
     if kind == "error":
         st.error(message, icon="⚠️")
-    elif kind == "success":
-        st.success(message)
-    else:
-        st.info(message)
+    else:  # a passing note: a toast takes no room from the cards
+        st.toast(message, icon="✅" if kind == "success" else "ℹ️")
 
 
 def _handle(store: SessionStore, session_id: int, *, sync: bool = True) -> Recorder:
@@ -168,14 +124,29 @@ def _elapsed(store: SessionStore, session_id: int) -> float:
     return round(info.elapsed_seconds(), 1) if info.started_at else 0.0
 
 
+def _lang() -> str:
+    return str(st.session_state.get("lang", "nb"))
+
+
+def _error(exc: IntervjuError) -> str:
+    """The error's one line in the interface language (coded errors have both)."""
+    return exc.localised(_lang())
+
+
+def _set_speaker(store: SessionStore, session_id: int, role: Speaker) -> None:
+    """The next speaker lives in the store, so every tab (and a reload) shows the same."""
+    store.set_next_speaker(session_id, role)
+    st.session_state["live_speaker"] = role
+
+
 def _on_line(store: SessionStore, session_id: int) -> None:
     raw = str(st.session_state.get("live_line") or "")
-    current: Speaker = st.session_state.get("live_speaker", "interviewer")
+    current = store.next_speaker(session_id)  # the store, not this tab's possibly stale radio
     line = parse_line(raw, current)
     if line.kind == "empty":
         return
     if line.kind == "switch":
-        st.session_state["live_speaker"] = line.role
+        _set_speaker(store, session_id, line.role)
         _flash("info", t("switched_to", role=role_label(line.role)))
         return
     try:
@@ -191,14 +162,20 @@ def _on_line(store: SessionStore, session_id: int) -> None:
                 f"ivj-timing store={1000 * (t1 - t0):.1f}ms feed={1000 * (done - t1):.1f}ms",
                 file=sys.stderr,
             )
+        # No write: the stored speaker follows the turns once a new one is stored.
+        st.session_state["live_speaker"] = other(line.role)
     except IntervjuError as exc:
-        _flash("error", str(exc))
-        return
-    st.session_state["live_speaker"] = other(line.role)
+        _flash("error", _error(exc))
 
 
-def _on_switch() -> None:
-    st.session_state["live_speaker"] = other(st.session_state.get("live_speaker", "interviewer"))
+def _on_switch(store: SessionStore, session_id: int) -> None:
+    _set_speaker(store, session_id, other(store.next_speaker(session_id)))
+
+
+def _on_speaker_pick(store: SessionStore, session_id: int) -> None:
+    picked = st.session_state.get("live_speaker")
+    if picked in ("interviewer", "informant"):
+        store.set_next_speaker(session_id, picked)
 
 
 def _on_paste(store: SessionStore, session_id: int) -> None:
@@ -212,14 +189,19 @@ def _on_paste(store: SessionStore, session_id: int) -> None:
         handle.revise(result.edited)
         handle.sync()
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        # Refused: the text stays in the box and the error is shown right under it, and
+        # at the top of the screen too, where it is seen whatever the page's scroll.
+        st.session_state["paste_error"] = _error(exc)
+        _flash("error", st.session_state["paste_error"])
         return
+    st.session_state.pop("paste_error", None)
+    st.session_state["paste_text"] = ""
     if result:
         _flash("success", t("paste_result", added=len(result.added), edited=len(result.edited)))
     else:
         _flash("info", t("paste_nothing"))
     if result.added:
-        st.session_state["live_speaker"] = other(result.added[-1].role)
+        st.session_state["live_speaker"] = store.next_speaker(session_id)
 
 
 def _on_follow(start: bool) -> None:
@@ -269,7 +251,7 @@ def _on_import(store: SessionStore, session_id: int, mode: str) -> None:
                 for turn in transcript.turns
             ]
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        _flash("error", _error(exc))
 
 
 def _on_replay(store: SessionStore, session_id: int, count: int) -> None:
@@ -282,7 +264,7 @@ def _on_replay(store: SessionStore, session_id: int, count: int) -> None:
         added = store.add_turns(session_id, batch, source="import")
         _handle(store, session_id).feed(added)
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        _flash("error", _error(exc))
         return
     if rest:
         st.session_state["replay"] = rest
@@ -294,14 +276,14 @@ def _on_use(store: SessionStore, session_id: int, suggestion_id: int) -> None:
     try:
         store.mark_suggestion_used(session_id, suggestion_id)
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        _flash("error", _error(exc))
 
 
 def _on_guide_asked(store: SessionStore, session_id: int, question_id: str) -> None:
     try:
         _handle(store, session_id).mark_covered(question_id)
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        _flash("error", _error(exc))
 
 
 def _on_tick(store: SessionStore, session_id: int, question_id: str, key: str) -> None:
@@ -312,7 +294,7 @@ def _on_tick(store: SessionStore, session_id: int, question_id: str, key: str) -
         else:
             handle.unmark_covered(question_id)
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        _flash("error", _error(exc))
 
 
 def _on_create(store: SessionStore, key: str) -> None:
@@ -326,7 +308,10 @@ def _on_create(store: SessionStore, key: str) -> None:
         if choice and choice != "-":
             guide = resources.guide_at(resources.guide_choices(settings)[choice])
         info = store.create_session(title, guide, language=st.session_state.get("lang", "nb"))
-    except (IntervjuError, KeyError) as exc:
+    except IntervjuError as exc:
+        _flash("error", _error(exc))
+        return
+    except KeyError as exc:
         _flash("error", str(exc))
         return
     _select(info.id)
@@ -336,20 +321,21 @@ def _on_pick(store: SessionStore) -> None:
     picked = st.session_state.get("session_pick")
     if isinstance(picked, int):
         _select(picked)
+        st.session_state.pop(f"delete_{picked}", None)
 
 
 def _on_rename(store: SessionStore, session_id: int) -> None:
     try:
         store.rename_session(session_id, str(st.session_state.get("rename_title") or ""))
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        _flash("error", _error(exc))
 
 
 def _on_delete(store: SessionStore, session_id: int) -> None:
     try:
         report = store.delete_session(session_id)
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        _flash("error", _error(exc))
         return
     resources.forget(store, session_id)
     _select(None)
@@ -362,7 +348,7 @@ def _on_note(store: SessionStore, session_id: int) -> None:
     try:
         store.set_note(session_id, str(st.session_state.get("note_text") or ""))
     except IntervjuError as exc:
-        _flash("error", str(exc))
+        _flash("error", _error(exc))
 
 
 # ---------------------------------------------------------------------------
@@ -379,6 +365,7 @@ def _new_session_form(store: SessionStore, *, key: str) -> None:
     choices = resources.guide_choices(settings)
     options = ["-", *choices]
     default = options.index("nav-videooppfolging") if "nav-videooppfolging" in options else 0
+    titles = resources.guide_titles(settings)
     with st.form(key, clear_on_submit=True, border=False):
         st.text_input(
             t("session_title"),
@@ -390,65 +377,80 @@ def _new_session_form(store: SessionStore, *, key: str) -> None:
             options,
             index=default,
             key=f"{key}_guide",
-            format_func=lambda k: t("session_no_guide") if k == "-" else k,
+            format_func=lambda k: t("session_no_guide") if k == "-" else titles.get(k, k),
         )
         st.form_submit_button(
             t("session_create"), on_click=_on_create, args=(store, key), type="primary"
         )
 
 
-def _sidebar(store: SessionStore, info: SessionInfo | None) -> None:
+def _session_picker(store: SessionStore, info: SessionInfo | None) -> None:
+    sessions = store.list_sessions()
+    if not sessions:
+        return
+    ids = [s.id for s in sessions]
+    labels = {s.id: _session_label(s) for s in sessions}
+    st.session_state["session_pick"] = info.id if info is not None else None
+    st.selectbox(
+        t("session_pick"),
+        ids,
+        index=ids.index(info.id) if info is not None else None,
+        key="session_pick",
+        format_func=lambda i: labels.get(i, str(i)),
+        on_change=_on_pick,
+        args=(store,),
+        placeholder=t("session_choose"),
+    )
+
+
+def _sidebar(store: SessionStore, info: SessionInfo | None, handle: Recorder | None) -> None:
+    """Sessions and the guide checklist: beside the page when wide, one tap away when narrow."""
     with st.sidebar:
-        st.subheader(t("sessions"))
-        sessions = store.list_sessions()
-        if sessions and info is not None:
-            ids = [s.id for s in sessions]
-            labels = {s.id: _session_label(s) for s in sessions}
-            st.session_state["session_pick"] = info.id
-            st.selectbox(
-                t("session_pick"),
-                ids,
-                key="session_pick",
-                format_func=lambda i: labels.get(i, str(i)),
-                on_change=_on_pick,
-                args=(store,),
-            )
+        _session_picker(store, info)
         if info is None:
             return
-        with st.expander(t("session_new")):
-            _new_session_form(store, key="new_session_sidebar")
-        with st.expander(t("session_export")):
-            for fmt, mime in (
-                ("txt", "text/plain"),
-                ("vtt", "text/vtt"),
-                ("json", "application/json"),
-            ):
-                # Built only when clicked: no export work on every keystroke-driven rerun.
-                st.download_button(
-                    f".{fmt}",
-                    data=_exporter(store, info.id, fmt),
-                    file_name=f"{_file_stem(info.title)}.{fmt}",
-                    mime=mime,
-                    key=f"export_{fmt}",
-                    on_click="ignore",
-                )
-        with st.expander(t("session_rename")):
-            st.text_input(t("session_title"), value=info.title, key="rename_title")
-            st.button(t("session_rename_save"), on_click=_on_rename, args=(store, info.id))
-        with st.expander(t("note_label")):
-            st.text_area(
-                t("note_label"), value=info.notes, key="note_text", label_visibility="collapsed"
+        if handle is not None:
+            _guide_panel(store, info, handle)
+        st.subheader(t("sessions"))
+        _session_tools(store, info)
+
+
+def _session_tools(store: SessionStore, info: SessionInfo) -> None:
+    with st.expander(t("session_new")):
+        _new_session_form(store, key="new_session_sidebar")
+    with st.expander(t("session_export")):
+        for fmt, mime in (
+            ("txt", "text/plain"),
+            ("vtt", "text/vtt"),
+            ("json", "application/json"),
+        ):
+            # Built only when clicked: no export work on every keystroke-driven rerun.
+            st.download_button(
+                f".{fmt}",
+                data=_exporter(store, info.id, fmt),
+                file_name=f"{_file_stem(info.title)}.{fmt}",
+                mime=mime,
+                key=f"export_{fmt}",
+                on_click="ignore",
             )
-            st.button(t("note_save"), on_click=_on_note, args=(store, info.id))
-        with st.expander(t("session_delete")):
-            st.warning(t("session_delete_confirm", title=info.title))
-            st.button(
-                t("session_delete_yes"),
-                on_click=_on_delete,
-                args=(store, info.id),
-                key="delete_yes",
-                type="primary",
-            )
+    with st.expander(t("session_rename")):
+        st.text_input(t("session_title"), value=info.title, key="rename_title")
+        st.button(t("session_rename_save"), on_click=_on_rename, args=(store, info.id))
+    with st.expander(t("note_label")):
+        st.text_area(
+            t("note_label"), value=info.notes, key="note_text", label_visibility="collapsed"
+        )
+        st.button(t("note_save"), on_click=_on_note, args=(store, info.id))
+    # Keyed by session: the confirmation of one session never stays open for another.
+    with st.expander(t("session_delete"), key=f"delete_{info.id}"):
+        st.warning(t("session_delete_confirm", title=info.title))
+        st.button(
+            t("session_delete_yes"),
+            on_click=_on_delete,
+            args=(store, info.id),
+            key=f"delete_yes_{info.id}",
+            type="primary",
+        )
 
 
 def _exporter(store: SessionStore, session_id: int, fmt: str) -> Callable[[], bytes]:
@@ -477,64 +479,110 @@ def _top_bar(store: SessionStore, session_id: int, handle: Recorder) -> None:
     st.markdown(c.top_bar_html(info.title, elapsed, coverage, covered), unsafe_allow_html=True)
 
 
-def _centre(
+def _head(
     store: SessionStore,
     info: SessionInfo,
     turns: tuple[StoredTurn, ...],
+    flags: dict[int, StoredFlag],
     handle: Recorder,
 ) -> None:
-    flags = {f.turn_idx: f for f in store.flags(info.id)}
-    last_question = next((tt for tt in reversed(turns) if tt.role == "interviewer"), None)
-    if last_question is not None:
-        flag = flags.get(last_question.idx)
-        if flag is not None and flag.problems:
-            st.markdown(c.flag_html(flag), unsafe_allow_html=True)
+    """What matters now, pinned to the top of the screen (CSS: ``.st-key-ivj_head``).
 
+    Clock and topic progress, the flag on the last question, the cards for the last
+    answer, then the guide hint. It sticks to the top while the page scrolls, so it is
+    in view after every turn, reload and session start at any width.
+    """
+    with st.container(key="ivj_head"):
+        _top_bar(store, info.id, handle)
+        _show_flash()
+        last_question = next((tt for tt in reversed(turns) if tt.role == "interviewer"), None)
+        if last_question is not None:
+            flag = flags.get(last_question.idx)
+            if flag is not None and flag.problems:
+                st.markdown(c.flag_html(flag), unsafe_allow_html=True)
+        _cards(store, info, turns)
+        _hints(store, info, handle)
+
+
+def _cards(store: SessionStore, info: SessionInfo, turns: tuple[StoredTurn, ...]) -> None:
+    """The last answer's follow-ups, labelled with that answer; dimmed once you ask anew."""
     last_answer = next((tt for tt in reversed(turns) if tt.role == "informant"), None)
     suggestions = store.suggestions(info.id, last_answer.idx) if last_answer is not None else ()
-    if suggestions:
-        for suggestion in suggestions[:3]:
-            with st.container(
-                border=True,
-                horizontal=True,
-                wrap=False,
-                vertical_alignment="center",
-                key=f"card_{suggestion.id}",
-            ):
-                st.markdown(c.card_html(suggestion), unsafe_allow_html=True, width="stretch")
-                st.button(
-                    "✓",
-                    key=f"use_{suggestion.id}",
-                    on_click=_on_use,
-                    args=(store, info.id, suggestion.id),
-                    disabled=suggestion.used,
-                    help=t("suggestion_used") if suggestion.used else t("suggestion_use"),
-                )
-    elif turns:
-        st.caption(t("suggestions_wait"))
-
-    guide_next = handle.guide_next
-    if guide_next is not None:
-        with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="hint"):
+    if last_answer is None or not suggestions:
+        if turns:
+            st.caption(t("suggestions_wait"))
+        return
+    stale = turns[-1].idx > last_answer.idx  # the interviewer has spoken since
+    start = c.opening(last_answer.text)
+    label = t("cards_stale", start=start) if stale else t("cards_for", start=start)
+    st.markdown(c.cards_label_html(label, last_answer.idx, stale), unsafe_allow_html=True)
+    for suggestion in suggestions[:3]:
+        with st.container(
+            border=True,
+            horizontal=True,
+            wrap=False,
+            vertical_alignment="center",
+            key=f"card_{suggestion.id}",
+        ):
             st.markdown(
-                c.hint_html(t("guide_next"), guide_next.text),
-                unsafe_allow_html=True,
-                width="stretch",
+                c.card_html(suggestion, stale=stale), unsafe_allow_html=True, width="stretch"
             )
             st.button(
                 "✓",
-                key=f"next_{guide_next.question_id}",
-                on_click=_on_guide_asked,
-                args=(store, info.id, guide_next.question_id),
-                help=t("guide_next_asked"),
-                type="tertiary",
+                key=f"use_{suggestion.id}",
+                on_click=_on_use,
+                args=(store, info.id, suggestion.id),
+                disabled=suggestion.used,
+                help=t("suggestion_used") if suggestion.used else t("suggestion_use"),
             )
 
+
+def _hints(store: SessionStore, info: SessionInfo, handle: Recorder) -> None:
+    """A weak guide match offered as a tick, else the next guide question."""
+    offer = handle.tick_suggestion
+    if offer is not None:
+        with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="ticksug"):
+            st.markdown(
+                c.hint_html(t("tick_suggest"), offer.text), unsafe_allow_html=True, width="stretch"
+            )
+            st.button(
+                t("tick_suggest_yes"),
+                key=f"ticksug_{offer.question_id}",
+                on_click=_on_guide_asked,
+                args=(store, info.id, offer.question_id),
+                type="tertiary",
+            )
+        return
+    guide_next = handle.guide_next
+    if guide_next is None:
+        return
+    with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="hint"):
+        st.markdown(
+            c.hint_html(t("guide_next"), guide_next.text),
+            unsafe_allow_html=True,
+            width="stretch",
+        )
+        st.button(
+            "✓",
+            key=f"next_{guide_next.question_id}",
+            on_click=_on_guide_asked,
+            args=(store, info.id, guide_next.question_id),
+            help=t("guide_next_asked"),
+            type="tertiary",
+        )
+
+
+def _transcript(
+    store: SessionStore,
+    info: SessionInfo,
+    turns: tuple[StoredTurn, ...],
+    flags: dict[int, StoredFlag],
+    handle: Recorder,
+) -> None:
+    """Older turns folded away, the newest ones last (next to the input), then «Rett»."""
     if not turns:
         st.caption(t("transcript_empty"))
         return
-    # The newest turns inline (newest last, next to the input); older ones folded
-    # away, so the page keeps its height and the last turn is always in view.
     older, recent = turns[:-RECENT_TURNS], turns[-RECENT_TURNS:]
     if older:
         with st.expander(t("transcript_older", n=len(older))):
@@ -570,10 +618,14 @@ def _guide_panel(store: SessionStore, info: SessionInfo, handle: Recorder) -> No
 
 
 def _input_tools(store: SessionStore, info: SessionInfo) -> None:
-    with st.expander(t("more_input"), expanded=bool(st.session_state.get("replay"))):
+    opened = bool(st.session_state.get("replay") or st.session_state.get("paste_error"))
+    with st.expander(t("more_input"), expanded=opened):
         paste, follow, imp = st.tabs([t("paste_tab"), t("follow_tab"), t("import_tab")])
-        with paste, st.form("paste_form", clear_on_submit=True, border=False):
+        with paste, st.form("paste_form", clear_on_submit=False, border=False):
+            # Cleared by the callback only when the paste was read; refused text stays.
             st.text_area(t("paste_label"), key="paste_text", height=140)
+            if problem := st.session_state.get("paste_error"):
+                st.error(problem, icon="⚠️")
             st.form_submit_button(t("paste_submit"), on_click=_on_paste, args=(store, info.id))
         with follow:
             active = st.query_params.get("follow")
@@ -654,6 +706,41 @@ def render() -> None:
         print(f"ivj-timing render={1000 * (time.perf_counter() - began):.1f}ms", file=sys.stderr)
 
 
+def _landing(store: SessionStore) -> None:
+    """No session chosen: one line per mode, then start a session."""
+    _show_flash()
+    st.markdown(t("landing_intro"))
+    st.markdown(
+        "\n".join(f"- {t(key)}" for key in ("landing_live", "landing_practice", "landing_review"))
+    )
+    st.info(t("session_none"))
+    _new_session_form(store, key="new_session_main")
+
+
+def _speaker_row(store: SessionStore, session_id: int) -> None:
+    # The stored speaker wins over this tab's widget state: two tabs always agree.
+    st.session_state["live_speaker"] = store.next_speaker(session_id)
+    with st.container(horizontal=True, vertical_alignment="bottom", key="speaker_row"):
+        st.radio(
+            t("speaker_next"),
+            ["interviewer", "informant"],
+            key="live_speaker",
+            format_func=role_label,
+            horizontal=True,
+            help=t("input_help"),
+            on_change=_on_speaker_pick,
+            args=(store, session_id),
+        )
+        st.button(
+            t("switch_speaker"),
+            key="switch_speaker",
+            on_click=_on_switch,
+            args=(store, session_id),
+            shortcut=SWITCH_SHORTCUT,
+            type="tertiary",
+        )
+
+
 def _render() -> None:
     settings = _settings()
     try:
@@ -662,48 +749,29 @@ def _render() -> None:
     except IntervjuError as exc:
         st.error(t("storage_error", msg=str(exc)), icon="⚠️")
         return
-    _sidebar(store, info)
     if info is None:
-        _show_flash()
-        st.info(t("session_none"))
-        _new_session_form(store, key="new_session_main")
+        _sidebar(store, None, None)
+        _landing(store)
         return
     try:
         with st.spinner(t("loading_engine")):
             handle = _handle(store, info.id)
         turns = store.turns(info.id)
+        flags = {f.turn_idx: f for f in store.flags(info.id)}
     except IntervjuError as exc:
-        st.error(str(exc), icon="⚠️")
+        st.error(_error(exc), icon="⚠️")
         return
-    if "live_speaker" not in st.session_state:
-        st.session_state["live_speaker"] = other(turns[-1].role) if turns else "interviewer"
-
-    _top_bar(store, info.id, handle)
-    _show_flash()
-    main, side = st.columns([3, 2], gap="medium")
-    with main:
-        _centre(store, info, turns, handle)
-        _follow_status(store, info)
-        with st.container(horizontal=True, vertical_alignment="bottom", key="speaker_row"):
-            st.radio(
-                t("speaker_next"),
-                ["interviewer", "informant"],
-                key="live_speaker",
-                format_func=role_label,
-                horizontal=True,
-                help=t("input_help"),
-            )
-            st.button(
-                t("switch_speaker"),
-                key="switch_speaker",
-                on_click=_on_switch,
-                shortcut=SWITCH_SHORTCUT,
-                type="tertiary",
-            )
-        _input_tools(store, info)
-        listen_panel.render(store, info)
-    with side:
-        _guide_panel(store, info, handle)
+    c.keep_focus_in_input()
+    # Top to bottom: the pinned head; the input tools (folded); the transcript with the
+    # newest turn last, right above the input box, where the page rests after each turn.
+    _head(store, info, turns, flags, handle)
+    _speaker_row(store, info.id)
+    _input_tools(store, info)
+    listen_panel.render(store, info)
+    _follow_status(store, info)
+    _transcript(store, info, turns, flags, handle)
+    correction.render(store, info.id, turns, handle)
+    _sidebar(store, info, handle)
     speaker = role_label(st.session_state.get("live_speaker", "interviewer"))
     st.chat_input(
         t("input_placeholder", role=speaker),

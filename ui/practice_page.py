@@ -138,12 +138,13 @@ def render() -> None:
     names = list(personas)
     preferred = "nav-veileder" if st.session_state.get("lang", "nb") == "nb" else "remote-worker"
     top = st.columns([3, 1], vertical_alignment="bottom")
-    name = top[0].selectbox(
+    picked = top[0].selectbox(
         t("persona"),
         names,
         index=names.index(preferred) if preferred in names else 0,
         key="practice_persona",
     )
+    name = str(picked or names[0])
     top[1].button(t("practice_restart"), on_click=_on_restart, args=(name,))
     try:
         informant = _informant(name)

@@ -109,6 +109,17 @@ def guide_choices(settings: Settings) -> dict[str, Path]:
     return guides.guide_library(settings.data_dir)
 
 
+def guide_titles(settings: Settings) -> dict[str, str]:
+    """Each guide's title by library name (a file that does not load keeps its name)."""
+    titles: dict[str, str] = {}
+    for name, path in guide_choices(settings).items():
+        try:
+            titles[name] = guide_at(path).title
+        except GuideError:
+            titles[name] = name
+    return titles
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _guide_cached(path: str, mtime_ns: int) -> Guide:
     return load_guide(path)

@@ -9,7 +9,7 @@ skipped with a one-line warning; the others are still reviewed.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -78,7 +78,9 @@ def _run(settings: Settings, store: SessionStore | None) -> None:
     )
     bar.empty()
     st.session_state["review_report"] = report
-    order = "natural" if st.session_state.get("review_natural") else "given"
+    order: Literal["given", "natural"] = (
+        "natural" if st.session_state.get("review_natural") else "given"
+    )
     st.session_state["review_transcripts"] = in_review_order(transcripts, names, order)[1]
 
 
@@ -368,13 +370,16 @@ def render() -> None:
         list(labels),
         format_func=lambda i: labels.get(i, str(i)),
         key="review_sessions",
+        placeholder=t("multiselect_placeholder") if labels else t("select_empty"),
     )
     choices = list(resources.guide_choices(settings))
+    titles = resources.guide_titles(settings)
     right.selectbox(
         t("review_guide"),
         choices,
         index=choices.index("nav-videooppfolging") if "nav-videooppfolging" in choices else 0,
         key="review_guide",
+        format_func=lambda k: titles.get(k, k),
     )
     opts = st.columns(3, vertical_alignment="center")
     opts[0].checkbox(t("review_order"), key="review_natural")

@@ -22,8 +22,9 @@ __all__ = ["Card", "CardPlan", "angles_of", "plan_cards"]
 
 SECOND_WORDING = 1.1  # a second card on the same span must beat others by this much
 SILENCE_TRAILING = 4.8
-STRONG_SECOND = 3.5  # a second card on one span only when it is this strong (a feeling)
+STRONG_SECOND = 4.6  # a second card on one span only when it is this strong (a feeling of ones own)
 SILENCE_HESITATING = 3.0
+MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
 # A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
 _PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
 _PAUSE_AT_END = re.compile(r"[(\[][^)\]]*[)\]]\W*$")
@@ -110,14 +111,15 @@ def _choose(
         chosen.append(card)
         if len(chosen) >= n:
             return chosen
-    for card in held:
+    for card in sorted(held, key=lambda c: _contained(c, chosen)):
         if len(chosen) >= n:
             break
         if card.intent == "silence" or any(c.text == card.text for c in chosen):
             continue
         if sum(c.anchor == card.anchor for c in chosen if card.anchor) < 2:
             chosen.append(card)
-    for card in candidates:  # never fewer than n: a recent generic is better than none
+    for card in sorted(candidates, key=lambda c: _contained(c, chosen)):
+        # never fewer than n: a recent generic is better than none
         if len(chosen) >= n:
             break
         if card.intent != "silence" and all(c.text != card.text for c in chosen):
@@ -125,7 +127,15 @@ def _choose(
     return chosen
 
 
+def _contained(card: Card, chosen: Sequence[Card]) -> bool:
+    """A generic whose words are already the end of a chosen card («hva betyr det for deg?»)."""
+    bare = card.text.rstrip("?").lower()
+    return card.anchor is None and any(bare in c.text.lower() for c in chosen)
+
+
 def _same_angle(card: Card, other: Card) -> bool:
+    if _contained(card, [other]):
+        return True
     if card.anchor is not None and other.anchor is not None:
         # One card per span, and one per kind of span («fortell om faren din» once).
         if card.anchor == other.anchor:
@@ -143,13 +153,17 @@ _CARD_KIND = {
     "feeling_word": "feeling_word",
     "evaluation_word": "word",
     "repeated_context": "repeated",
+    "word_thing": "word_thing",
+    "pointer": "pointer",
 }
 _REASON_KIND = {
     "feeling_self": "feeling",
     "feeling_it": "feeling",
     "feeling_word": "feeling",
+    "feeling_other": "feeling_other",
     "evaluation_self": "evaluation",
     "evaluation_word": "evaluation",
+    "word_thing": "word",
 }
 
 
@@ -157,12 +171,15 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
     kind = _CARD_KIND.get(span.kind, span.kind)
     if kind == "repeated" and "np" in span.slots:
         kind = "repeated_thing"
+    if kind == "image" and " " in span.quote:
+        kind = "image_clause"  # «i hele kroppen» is said back in its clause, not defined
     if span.kind == "evaluation" and span.slots.get("kind") == "feeling":
         kind = "evaluation"
     wordings = [w for w in data.cards.get(kind, ()) if w.get("tense") in (None, span.tense)]
     values = {"quote": span.quote, **span.slots}
-    out: list[Card] = []
     why = _reason(span, data)
+    out: list[Card] = []
+    out += _meaning_of(span, data, kind, values)
     for rank, wording in enumerate(wordings):
         if "{adj}" in wording["text"] and " " in values.get("adj", ""):
             continue  # «hva gjorde det så {adj}?» needs one word, not «på trynet»
@@ -184,6 +201,20 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
             )
         )
     return out
+
+
+def _meaning_of(span: Span, data: CardData, kind: str, values: Mapping[str, str]) -> list[Card]:
+    """«Hva betyr klasserommet for deg?»: the meaning probe about the thing itself.
+
+    It stands in for the all-purpose «Hva betyr det for deg?», so it carries no anchor
+    and may sit beside another card on the same thing.
+    """
+    wording = data.generic.get("meaning_of")
+    if wording is None or kind not in {"thing", "repeated_thing"} or "np" not in values:
+        return []
+    text = _tidy(wording["text"].format_map(_Strict(values)))
+    score = max(span.score - SECOND_WORDING, MEANING_OF)
+    return [Card(wording["intent"], text, _reason(span, data), round(score, 3), "meaning_of")]
 
 
 class _Strict(dict[str, str]):
@@ -212,12 +243,11 @@ def _situation(
     if not toks:
         return {"short"}
     last = toks[-1]
-    if (
-        original.endswith(("...", "…", "-", "–"))
-        or (last.low in data.words("trailing") and original[-1:] not in ".!?")
-        or (len(last.low) == 1 and last.low not in {"i", "å", "a"} and original[-1:] not in ".!?")
+    settled = any(_match_end(toks, phrase) for phrase in data.phrases("settled_endings"))
+    if original.endswith(("...", "…", "–")) or (
+        last.low in data.words("trailing") and original[-1:] not in ".!?" and not settled
     ):
-        out.add("trailing")
+        out.add("trailing")  # a word cut off («veld», «l») is the transcript, not the informant
     if _PAUSE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
         out.add("trailing")
     elif "…" in original or "..." in original or _PAUSE.search(original):
@@ -231,9 +261,18 @@ def _situation(
     phrases = _hits(toks, data, "generalising")
     if phrases:
         out.add("generalising")
-    if sum(_past(t, data) for t in toks) >= 2 and not any(
-        s.kind.startswith("feeling") for s in spans
-    ):
+    past = [t for t in toks if _past(t, data)]
+    aux = data.words("auxiliaries")
+    after_aux = {toks[i].start for i in range(1, len(toks)) if toks[i - 1].low in aux}
+    # «har jobbet», «er utdannet»: a perfect or a state, not an event told
+    events = [
+        t for t in past if t.low not in data.words("stative_past") and t.start not in after_aux
+    ]
+    if events:
+        out.add("past")
+    if _hits(toks, data, "grave"):
+        out.add("moved")
+    if len(past) >= 2 and events and not _says_how_it_was(spans):
         out.add("episode_no_feeling")
     reasoned = bool(_hits(toks, data, "reason_markers"))
     if _hits(toks, data, "opinion") and not reasoned:
@@ -243,6 +282,19 @@ def _situation(
     if _hits(toks, data, "comparatives"):
         out.add("comparison")
     return out
+
+
+def _match_end(toks: Sequence[Tok], phrase: tuple[str, ...]) -> bool:
+    tail = [t.low for t in toks[-len(phrase) :]]
+    return len(toks) >= len(phrase) and tuple(tail) == phrase
+
+
+def _says_how_it_was(spans: Sequence[Span]) -> bool:
+    """A feeling, an evaluation or an image of the informant's: how it was is already said."""
+    return any(
+        s.kind.startswith(("feeling", "evaluation")) or s.kind in {"image", "ambivalence"}
+        for s in spans
+    )
 
 
 def _hits(toks: Sequence[Tok], data: CardData, name: str) -> list[str]:
@@ -281,12 +333,19 @@ def _generic_cards(
         bonus = 0.3 * retrieval.get(intent, 0.0)
         out.append(Card(intent, wording["text"], why, round(score + bonus, 3), name))
 
+    if "moved" in situation:
+        grave = _hits(toks, data, "grave")[0]
+        add("silence", SILENCE_HESITATING + 0.2, "moved", grave)
+        if not _says_how_it_was(spans):
+            add("feeling", 3.3, "moved", grave)
     if "trailing" in situation:
         add("silence", SILENCE_TRAILING, "trailing")
     elif "hesitating" in situation:
         add("silence", SILENCE_HESITATING, "hesitating")
     if "short" in situation:
         add("short", 3.4 if strong < 3 else 2.4, "short")
+        add("short_view", 2.2 if strong < 3 else 1.3, "short")
+        add("short_why", 2.0 if strong < 3 else 1.1, "short")
     if "generalising" in situation:
         add("example", 2.8, "generalising", _hits(toks, data, "generalising")[0])
     if "episode_no_feeling" in situation:
@@ -298,10 +357,13 @@ def _generic_cards(
     if "comparison" in situation:
         add("comparison", 2.9, "comparison", _hits(toks, data, "comparatives")[0])
     add("elaborate", 1.2, "open")
-    add("episode_example", 1.0, "open")
+    if "past" not in situation and "short" not in situation:
+        add("episode_example", 1.0, "open")  # a general account, not an episode already told
     add("meaning", 0.8, "open")
-    add("feeling", 0.7, "open")
+    if "past" in situation and "short" not in situation and not _says_how_it_was(spans):
+        add("feeling", 0.7, "open")
     add("more", 0.6, "open")
     add("view", 0.5, "open")
-    add("detail", 0.4, "open")
+    if "short" not in situation:
+        add("detail", 0.4, "open")
     return out

@@ -7,14 +7,58 @@ text is part of the product: it says what is wrong and where.
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
+_MESSAGES = Path(__file__).resolve().parent / "data" / "lang"
+
 
 class IntervjuError(Exception):
-    """Base class: a problem with the user's input or settings, not a bug."""
+    """Base class: a problem with the user's input or settings, not a bug.
 
-    def __init__(self, message: str, *, where: str | None = None) -> None:
+    ``code`` names a message in ``data/lang/<code>/errors.yaml`` so a front end can
+    show it in the user's language (:meth:`localised`); ``params`` fill it in.
+    Without a code, or without a wording for the language, the English ``message``
+    is shown.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        code: str | None = None,
+        params: dict[str, object] | None = None,
+    ) -> None:
         self.message = message
         self.where = where
+        self.code = code
+        self.params = dict(params or {})
         super().__init__(f"{where}: {message}" if where else message)
+
+    def localised(self, language: str) -> str:
+        """The one-line message in ``language`` (nb or en), with the place when known."""
+        wording = _wordings(language).get(self.code or "") if self.code else None
+        if wording is None:
+            return str(self)
+        try:
+            text = wording.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return str(self)
+        return text
+
+
+@cache
+def _wordings(language: str) -> dict[str, str]:
+    """Error wordings for one language (empty when the file or language is missing)."""
+    import yaml  # loaded only when an error is shown
+
+    path = _MESSAGES / language / "errors.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
 
 
 class GuideError(IntervjuError):

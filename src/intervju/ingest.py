@@ -222,7 +222,11 @@ def _as_turn(original: TurnLike, item: _Item, index: int) -> Turn:
 def parse_pasted(
     text: str, *, format: str = "auto", where: str = "pasted text"
 ) -> Transcript | None:
-    """Turns of a pasted transcript (Teams copy, WebVTT, "Name: text"); None if blank."""
+    """Turns of a pasted transcript (any Teams layout, WebVTT, "Name: text"); None if blank.
+
+    A paste nothing can read raises a :class:`TranscriptError` with code
+    ``paste_not_understood``, whose wording (nb/en) says which layouts were expected.
+    """
     if not text.strip():
         return None
     from .readers import read_transcript_text  # the readers are the one parser of formats
@@ -234,55 +238,15 @@ def parse_pasted(
     try:
         return read_transcript_text(text, format=format)
     except TranscriptError as exc:
-        raise TranscriptError(exc.message, where=exc.where or where) from None
+        code = "paste_no_text" if "no spoken text" in exc.message else "paste_not_understood"
+        raise TranscriptError(exc.message, where=exc.where or where, code=code) from None
 
 
 def parse_teams_live(text: str, *, where: str = "pasted text") -> Transcript | None:
-    """Read a Teams live-transcript copy ("Name   12:03" then the text), or None.
+    """Read a Teams copy in any of its layouts (:mod:`intervju.readers.teams`), or None."""
+    from .readers.teams import read_teams_paste
 
-    The .docx reader knows this layout but accepts a speaker line only when
-    the name occurs twice; early in a live interview the informant may have
-    spoken once. Here a single occurrence counts when the line opens a block
-    (after a blank line) or every word of the name is capitalised, which
-    keeps "Vi møttes klokka 10:30" a sentence.
-    """
-    if text.lstrip("\ufeff").startswith("WEBVTT"):
-        return None
-    from .readers._segments import Segment, build_transcript
-    from .readers.docx import speaker_header  # the one definition of a Teams speaker line
-    from .readers.text import split_lines
-
-    lines = split_lines(text)
-    headers = [speaker_header(line) for line in lines]
-    counts = Counter(h[0].casefold() for h in headers if h is not None)
-    if not counts:
-        return None
-    segments: list[Segment] = []
-    current: tuple[str, float] | None = None
-    parts: list[str] = []
-    previous_blank = True
-    for line, header in zip(lines, headers, strict=True):
-        if header is not None and (
-            counts[header[0].casefold()] >= 2
-            or previous_blank
-            or all(word[:1].isupper() for word in header[0].split())
-        ):
-            if current is not None:
-                segments.append(Segment(current[0], " ".join(parts), current[1]))
-            current, parts = header, []
-        elif current is not None and line.strip():
-            parts.append(line.strip())
-        previous_blank = not line.strip()
-    if current is not None:
-        segments.append(Segment(current[0], " ".join(parts), current[1]))
-    try:
-        return build_transcript(
-            segments, format="teams-live", source=None, where=where, interviewer=None
-        )
-    except TranscriptError as exc:
-        if "no spoken text" in exc.message:
-            return None
-        raise
+    return read_teams_paste(text, where=where)
 
 
 def diff_pasted_text(known: Sequence[TurnLike], text: str) -> PasteDiff:

@@ -17,7 +17,8 @@ products (well under a millisecond).
 
 from __future__ import annotations
 
-from collections import deque
+import threading
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -40,6 +41,7 @@ __all__ = ["LiveSession", "LiveUpdate", "suggest_for"]
 
 RECENT_TURNS = 3  # suggestions shown in this many informant turns are not repeated
 CONTEXT_TURNS = 4  # earlier informant turns used for repetition cues
+VECTOR_CACHE = 4096  # turn vectors kept for replays after a correction
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,10 @@ class _Shared:
     guide: Guide | None
     tracker: GuideTracker | None
     known: frozenset[str] = frozenset()  # lemmas the guide makes obvious (not asked about)
+    # Turn vectors by text: a corrected turn replays the session, and its unchanged
+    # turns must not be embedded again (~15 ms each).
+    vectors: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict)
+    vectors_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class LiveSession:
@@ -297,7 +303,17 @@ class LiveSession:
         return None
 
     def _embed(self, text: str) -> np.ndarray:
-        row: np.ndarray = embed_queries(self._shared.embeddings, [text])[0]
+        shared = self._shared
+        with shared.vectors_lock:
+            row = shared.vectors.get(text)
+            if row is not None:
+                shared.vectors.move_to_end(text)
+                return row
+        row = np.asarray(embed_queries(shared.embeddings, [text])[0])
+        with shared.vectors_lock:
+            shared.vectors[text] = row
+            if len(shared.vectors) > VECTOR_CACHE:
+                shared.vectors.popitem(last=False)
         return row
 
     def _turn_language(self, text: str) -> str:

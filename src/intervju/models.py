@@ -14,6 +14,48 @@ Role = Literal["interviewer", "informant", "unknown"]
 ROLES: tuple[Role, ...] = ("interviewer", "informant", "unknown")
 
 
+Form = Literal["open", "closed", "not_question"]
+PROBLEMS = ("closed", "leading", "double", "why")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Verdict:
+    """The judgement of one interviewer turn: the one declaration of a question's flags.
+
+    The analyser returns it (``analysis.Analysis``), the live screen stores it
+    (``storage.StoredFlag``) and the review reports it (``review.QuestionReview``); each
+    adds only what it knows besides, so a flag means the same thing everywhere.
+    """
+
+    form: Form
+    leading: bool
+    double: bool
+    why: bool
+    explanation: str
+    rewrite: str | None
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The flags raised, in a fixed order: closed, leading, double, why."""
+        raised = {
+            "closed": self.form == "closed",
+            "leading": self.leading,
+            "double": self.double,
+            "why": self.why,
+        }
+        return tuple(p for p in PROBLEMS if raised[p])
+
+    def verdict_dict(self) -> dict[str, object]:
+        return {
+            "form": self.form,
+            "leading": self.leading,
+            "double": self.double,
+            "why": self.why,
+            "explanation": self.explanation,
+            "rewrite": self.rewrite,
+        }
+
+
 @dataclass(frozen=True)
 class Turn:
     """One speaker's uninterrupted contribution (consecutive segments merged)."""

@@ -28,6 +28,12 @@ __all__ = ["CardData", "Span", "Tok", "card_data", "find_spans", "guide_lemmas",
 DATA_DIR = Path(__file__).resolve().parent / "data" / "lang"
 RARE = 3.3  # zipf below this: a rare word (wordfreq scale)
 COMMON = 5.6  # zipf above this: too common to quote on its own
+EVERYDAY = 4.3  # zipf above this: an everyday word, said twice by chance
+LONG_TURN = 60  # words: in a story this long, twice is chance
+REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word that keeps returning
+
+
+_PHRASES: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -44,14 +50,19 @@ class CardData:
     generic: Mapping[str, Mapping[str, str]]
     reasons: Mapping[str, str]
     count_words: tuple[str, ...]
+    neuter_suffix: str = ""
+    neuter_endings: Mapping[str, str] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
 
     def phrases(self, name: str) -> tuple[tuple[str, ...], ...]:
-        """A list's multi-word entries as word tuples, longest first."""
-        out = {tuple(p.split()) for p in self.words(name)}
-        return tuple(sorted(out, key=lambda p: (-len(p), p)))
+        """A list's multi-word entries as word tuples, longest first (worked out once)."""
+        key = (self.lang, name)
+        if key not in _PHRASES:
+            out = {tuple(p.split()) for p in self.words(name)}
+            _PHRASES[key] = tuple(sorted(out, key=lambda p: (-len(p), p)))
+        return _PHRASES[key]
 
     def count_word(self, count: int) -> str:
         if 0 <= count < len(self.count_words):
@@ -68,6 +79,8 @@ _STRUCTURED = {
     "generic",
     "reasons",
     "count_words",
+    "neuter_suffix",
+    "neuter_endings",
 }
 
 
@@ -99,6 +112,8 @@ def card_data(lang: Lang) -> CardData:
         generic=generic,
         reasons=reasons,
         count_words=tuple(str(w) for w in raw.get("count_words") or ()),
+        neuter_suffix=str(raw.get("neuter_suffix") or ""),
+        neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
     )
 
 
@@ -284,15 +299,30 @@ def _match_at(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     ) and not any(toks[i + k].boundary for k in range(1, len(phrase)))
 
 
+_INDEX: dict[tuple[str, str], dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _phrase_index(data: CardData, name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A list's phrases by their first word, so a turn is matched in one pass."""
+    key = (data.lang, name)
+    if key not in _INDEX:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data.phrases(name):
+            index.setdefault(phrase[0], []).append(phrase)
+        _INDEX[key] = {k: tuple(v) for k, v in index.items()}
+    return _INDEX[key]
+
+
 def _find_phrases(toks: Sequence[Tok], data: CardData, name: str) -> list[tuple[int, int]]:
     """(first, last) token positions of each entry of list ``name`` found in ``toks``."""
     found: list[tuple[int, int]] = []
-    phrases = data.phrases(name)
+    index = _phrase_index(data, name)
     taken: set[int] = set()
     for i in range(len(toks)):
         if i in taken:
             continue
-        for phrase in phrases:
+        starting = index.get(toks[i].low, ()) + index.get(toks[i].lemma, ())
+        for phrase in sorted(set(starting), key=lambda p: (-len(p), p)):
             if _match_at(toks, i, phrase):
                 found.append((i, i + len(phrase) - 1))
                 taken.update(range(i, i + len(phrase)))
@@ -352,7 +382,9 @@ def _feelings(toks: Sequence[Tok], data: CardData) -> list[Span]:
     hits += [(a, b, "verb") for a, b in _find_phrases(toks, data, "emotion_verbs")]
     hits += [(a, b, "self") for a, b in _find_phrases(toks, data, "self_emotion_verbs")]
     hits += _bland_intensified(toks, data)
-    seen: set[int] = set()
+    seen: set[int] = {
+        i for a, b in _find_phrases(toks, data, "not_feelings") for i in range(a, b + 1)
+    }
     for first, last, kind in sorted(hits):
         if first in seen or _is_name(toks[first]):
             continue
@@ -446,7 +478,30 @@ def _feeling_span(
             last=end,
             lemmas=lemmas,
             tense=tense,
-            slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
+            slots={"adj": _neuter(core, data), "so": so, "kind": kind, "phrase": phrase},
+        )
+    other = _other_subject(toks, data, start)
+    if other is not None and kind == "feeling":
+        return _other_span(toks, data, other, first, end, base)
+    noun_like = core.lower() in data.words("evaluation_nouns")
+    if (
+        other is not None
+        and not noun_like
+        and toks[other[0]].low not in data.words("other_pronouns")
+    ):
+        # «strukturen er viktig» → «hva er det som gjør strukturen viktig?»
+        subject = _swap(toks[other[0] : other[1]], data, skip_adverbs=False)
+        if toks[other[0]].sentence_start and not toks[other[0]].word.isupper():
+            subject = subject[:1].lower() + subject[1:]
+        return Span(
+            kind="evaluation_of",
+            quote=_quote(toks, other[0], last),
+            score=base,
+            first=other[0],
+            last=last,
+            lemmas=lemmas,
+            tense=_tense(toks, other[1], first, data),
+            slots={"adj": core, "so": so, "subject": subject, "phrase": phrase},
         )
     quote = _quote(toks, start, last)
     return Span(
@@ -457,6 +512,60 @@ def _feeling_span(
         last=last,
         lemmas=lemmas,
         slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
+    )
+
+
+def _neuter(adjective: str, data: CardData) -> str:
+    """«den er veldig fin» → «hva gjør det så fint?»: the form that goes with «det»."""
+    if " " in adjective or not data.neuter_suffix:
+        return adjective
+    low = adjective.lower()
+    if low in data.words("neuter_same") or low.endswith(tuple(data.words("neuter_keep"))):
+        return adjective
+    for ending, neuter in data.neuter_endings.items():
+        if low.endswith(ending):
+            return adjective[: len(adjective) - len(ending)] + neuter
+    return adjective + data.neuter_suffix
+
+
+def _other_subject(toks: Sequence[Tok], data: CardData, start: int) -> tuple[int, int] | None:
+    """(subject start, verb) when the feeling is someone else's («de er jo redde»)."""
+    skip = data.words("sentence_adverbs") | data.words("degree")
+    i = start - 1
+    while i >= 0 and toks[i].low in skip and not toks[i + 1].boundary:
+        i -= 1
+    if i < 1 or toks[i].low not in data.words("feeling_verbs") or toks[i + 1].boundary:
+        return None
+    first = _clause_start(toks, i - 1, most=3) if not toks[i].boundary else i
+    others = data.words("other_pronouns")
+    while first < i and _stop(toks[first], data) and toks[first].low not in others:
+        first += 1  # «og de er redde»: the subject starts after the conjunction
+    subject = toks[first:i]
+    not_other = (data.words("subject_pronouns") | data.words("it_pronouns")) - others
+    if not subject or any(t.low in not_other for t in subject):
+        return None
+    if subject[0].low in data.words("other_pronouns") or any(
+        _is_content(t, data) and not _is_name(t) for t in subject
+    ):
+        return first, i
+    return None
+
+
+def _other_span(
+    toks: Sequence[Tok], data: CardData, where: tuple[int, int], first: int, end: int, base: float
+) -> Span:
+    """Someone else's feeling: asked about as the informant saw it, not as their own."""
+    subject, verb_at = where
+    clause = _swap(toks[subject : end + 1], data)
+    return Span(
+        kind="feeling_other",
+        quote=_quote(toks, subject, end),
+        score=base - 1.2,
+        first=subject,
+        last=end,
+        lemmas=frozenset(t.lemma for t in toks[first : end + 1]),
+        tense=_tense(toks, verb_at, first, data),
+        slots={"clause": clause},
     )
 
 
@@ -478,6 +587,9 @@ def _left_of_degree(toks: Sequence[Tok], data: CardData, first: int) -> int:
     start = first
     while start > 0 and not toks[start].boundary and toks[start - 1].low in degree:
         start -= 1
+    lead = data.words("degree_lead")
+    if start < first and start > 0 and toks[start - 1].low in lead and not toks[start].boundary:
+        start -= 1  # "a bit lonely", not "bit lonely"
     return start
 
 
@@ -600,6 +712,11 @@ def _it_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) ->
     ):
         end += 1
     verb = _quote(toks, first, last).lower()
+    if end == last and end + 1 < len(toks) and not toks[end + 1].boundary:
+        obj = toks[end + 1]
+        if obj.low in data.words("reflexives") or obj.low in data.words("objects"):
+            end += 1  # «det overrasket meg» → «hva var det som overrasket deg?»
+            verb = f"{verb} {data.pronoun_swap.get(obj.low, obj.low)}"
     tense = (
         "present"
         if not toks[first].low.endswith(tuple(data.words("past_endings")))
@@ -652,10 +769,10 @@ def _image(
     marker_end: int | None = None,
 ) -> Span:
     quote_first = first
-    if marker_end is not None and data.lang == "nb":
-        quote_first = first  # keep «som en …»: the comparison is part of the image
+    if marker_end is not None and last > marker_end:
+        quote_first = marker_end + 1  # «føltes som å jobbe i et akvarium» → «å jobbe i et akvarium»
     clause_first = _clause_start(toks, first)
-    clause = _swap(toks[clause_first : last + 1], data, skip_adverbs=False)
+    clause = _swap(_subject_first(toks[clause_first : last + 1], data), data, skip_adverbs=False)
     lemmas = frozenset(t.lemma for t in toks[first : last + 1] if _is_content(t, data))
     return Span(
         kind="image",
@@ -667,6 +784,17 @@ def _image(
         tense=_tense(toks, clause_first, last, data),
         slots={"clause": clause},
     )
+
+
+def _subject_first(part: Sequence[Tok], data: CardData) -> list[Tok]:
+    """«og da kjenner du ansvaret» → «du kjenner ansvaret»: said back as a plain clause."""
+    subjects = data.words("subject_pronouns") | data.words("it_pronouns")
+    out = list(part)
+    while len(out) > 2 and _stop(out[0], data) and out[0].low not in subjects:
+        out.pop(0)
+    if len(out) >= 2 and out[1].low in subjects and out[0].low not in subjects:
+        out[0], out[1] = out[1], out[0]
+    return out
 
 
 def _clause_end(toks: Sequence[Tok], last: int, most: int) -> int:
@@ -749,13 +877,23 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 )
             )
             continue
-        if toks[np_last].lemma in persons and data.lang == "nb":
+        person = toks[np_last].lemma in persons
+        noun = toks[np_last]
+        plain = (
+            not _is_name(noun)
+            and noun.lemma not in data.words("not_things")
+            and zipf(noun.lemma, data.lang) < REPEAT_MAX
+        )
+        if person or plain:
+            # «ansvaret», "the staff room": a thing in the story, worth more than a generic probe
             np = _swap(toks[first : np_last + 1], data, skip_adverbs=False)
+            if toks[first].sentence_start and not toks[first].word.isupper():
+                np = np[:1].lower() + np[1:]  # «Foreldremøtene er …» → «om foreldremøtene»
             out.append(
                 Span(
-                    kind="episode",
+                    kind="episode" if person else "thing",
                     quote=_quote(toks, first, np_last),
-                    score=2.0,
+                    score=2.0 if person else 1.7,
                     first=first,
                     last=np_last,
                     lemmas=frozenset({toks[np_last].lemma}),
@@ -803,6 +941,9 @@ def _vague(toks: Sequence[Tok], data: CardData) -> list[Span]:
     out: list[Span] = []
     for first, last in _find_phrases(toks, data, "vague"):
         end = _clause_end(toks, last, 3)
+        stops = data.words("vague_stops") | data.words("sentence_adverbs")
+        cut = next((k for k in range(last + 2, end + 1) if toks[k].low in stops), end + 1)
+        end = cut - 1  # «det med AAP-en da som …» → «det med AAP-en»
         content = [t for t in toks[last + 1 : end + 1] if _is_content(t, data)]
         if not content:
             continue
@@ -830,7 +971,12 @@ def _pointers(toks: Sequence[Tok], data: CardData) -> list[Span]:
             quote = _quote(toks, first, last)
             out.append(
                 Span(
-                    kind="vague", quote=quote, score=3.2, first=first, last=last, lemmas=frozenset()
+                    kind="pointer",
+                    quote=quote,
+                    score=3.2,
+                    first=first,
+                    last=last,
+                    lemmas=frozenset(),
                 )
             )
     return out
@@ -919,11 +1065,18 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
 
 
 def _past_verb(tok: Tok, data: CardData) -> bool:
+    """A past tense by form («var», «ringte», «bodde»); never a function word («det», «et»)."""
     if tok.low in data.words("past_forms"):
         return True
-    if tok.lemma == tok.low or tok.low.endswith(("ene", "ane")):
+    not_past = tuple(data.words("not_past_endings"))
+    if tok.lemma == tok.low or (not_past and tok.low.endswith(not_past)) or _stop(tok, data):
         return False
-    shaped = tok.lemma.endswith("e") or len(tok.lemma) <= 3 or data.lang == "en"
+    if tok.lemma in lexicon(data.lang).stop_words:
+        return False  # «meste» → «mye»: a superlative, not «-ste» past
+    if tok.low in data.words("present_forms") or len(tok.low) < 4:
+        return False
+    short_stem = len(tok.lemma) <= 3 and tok.low.endswith(tuple(data.words("short_stem_past")))
+    shaped = tok.lemma.endswith("e") or short_stem or data.lang == "en"
     return shaped and tok.low.endswith(tuple(data.words("past_endings")))
 
 
@@ -956,7 +1109,9 @@ def _repeated_and_rare(
     positions: dict[str, list[int]] = {}
     for i, tok in enumerate(toks):
         if _is_content(tok, data) and not _is_name(tok) and len(tok.low) >= 4:
-            positions.setdefault(tok.lemma, []).append(i)
+            at = positions.setdefault(tok.lemma, [])
+            if not at or at[-1] != i - 1 or tok.boundary:  # «på haugen haugen»: a stutter
+                at.append(i)
     earlier: Counter[str] = Counter()
     for text in context[-4:]:
         earlier.update(
@@ -975,7 +1130,9 @@ def _repeated_and_rare(
         shown = min(forms.items(), key=lambda kv: (-kv[1], len(kv[0])))[0]
         common = min(toks[i].zipf for i in at)
         first = at[0]
-        if len(at) >= 2 and common < COMMON:
+        everyday = max(common, zipf(key, data.lang))
+        needed = _repeats_needed(everyday, len(toks)) + (everyday >= REPEAT_MAX)
+        if len(at) >= needed and everyday < COMMON:
             score = 2.4 + 0.8 * (len(at) - 2) + 0.5 * max(0.0, 4.5 - common)
             slots = _np_slot(toks, at, shown, data)
             out.append(
@@ -1005,8 +1162,9 @@ def _repeated_and_rare(
                 )
             )
         elif first not in taken and common < RARE and len(shown) >= 5:
-            tok = toks[first]
-            kind = "thing" if _definite(tok, data, toks[first - 1] if first else None) else "word"
+            kind = _rare_kind(toks, first, data)
+            if kind is None:
+                continue
             np = shown
             out.append(
                 Span(
@@ -1020,3 +1178,46 @@ def _repeated_and_rare(
                 )
             )
     return out
+
+
+def _repeats_needed(zipf_value: float, length: int) -> int:
+    """How often a word must come back to be a repetition worth saying back.
+
+    Twice is telling for a rare word in a short turn («distanse»); an everyday word
+    («skole», «vinter») or a long story needs three times.
+    """
+    return 3 if zipf_value >= EVERYDAY or length > LONG_TURN else 2
+
+
+def _rare_kind(toks: Sequence[Tok], i: int, data: CardData) -> str | None:
+    """A rare word as a thing to tell about («kjellerstua», «slengspråk») or a word to explain.
+
+    A described quality («ganske shabby») is a word to explain; a dialect past tense
+    («leita»), a number said as a word («nittenfemogførti») is nothing.
+    """
+    tok = toks[i]
+    before = toks[i - 1] if i else None
+    if _definite(tok, data, before):
+        return "thing"
+    if _number_word(tok.low, data) or (data.lang == "nb" and tok.low.endswith("a")):
+        return None
+    if before is not None and before.low in data.words("degree") and not tok.boundary:
+        return "word"
+    if before is not None and before.low in data.words("indefinite_articles"):
+        return None  # «et pauserom»: one thing in a list, and no form to ask about it in
+    return "word_thing"
+
+
+def _number_word(low: str, data: CardData) -> bool:
+    """Made only of number words («nittenfemogførti», «tjuefem»)."""
+    words = data.words("numbers") | data.words("number_links")
+    parts = sorted((w for w in words if len(w) >= 2), key=len, reverse=True)
+    rest = low
+    while rest:
+        for part in parts:
+            if rest.startswith(part):
+                rest = rest[len(part) :]
+                break
+        else:
+            return False
+    return True

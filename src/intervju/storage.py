@@ -133,6 +133,27 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # cards; the old ones stay on record for review but are no longer current.
         "ALTER TABLE suggestions ADD COLUMN superseded_at TEXT",
     ),
+    (
+        # Turn correction (edit, delete, undo) and the next speaker live in the store, so
+        # every tab and the CLI agree; each change keeps what it replaced for undo.
+        """CREATE TABLE turn_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('edit', 'delete')),
+            idx INTEGER NOT NULL,
+            before TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE live_state (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            next_speaker TEXT CHECK (next_speaker IN ('interviewer', 'informant'))
+        )""",
+    ),
+    (
+        # A speaker chosen by hand holds until the next turn is stored; then the speaker
+        # follows the turns again (no write per turn).
+        "ALTER TABLE live_state ADD COLUMN at_turns INTEGER",
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -333,6 +354,35 @@ class StoredNote:
             "turn_idx": self.turn_idx,
             "text": self.text,
             "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class TurnChange:
+    """One correction of a stored turn, kept so it can be undone.
+
+    ``kind`` is 'edit' (text, speaker or role changed) or 'delete'; ``before`` is the
+    turn as it was (and, for a delete, the cards it had), ``after`` the turn now (None
+    after a delete). ``undone`` is True when this change was just reverted.
+    """
+
+    id: int
+    session_id: int
+    kind: Literal["edit", "delete"]
+    idx: int
+    before: StoredTurn
+    after: StoredTurn | None
+    undone: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "change": self.id,
+            "session_id": self.session_id,
+            "kind": self.kind,
+            "idx": self.idx,
+            "undone": self.undone,
+            "before": self.before.to_dict(),
+            "after": self.after.to_dict() if self.after is not None else None,
         }
 
 
@@ -834,6 +884,270 @@ class SessionStore:
             ).fetchall()
         return tuple(self._turn_row(r) for r in rows)
 
+    # -- turn correction (edit, delete, undo) --------------------------------
+
+    def _one_turn(self, conn: sqlite3.Connection, session_id: int, idx: int) -> StoredTurn:
+        row = conn.execute(
+            f"SELECT {self._TURN_COLUMNS} FROM turns WHERE session_id = ? AND idx = ?",
+            (session_id, idx),
+        ).fetchone()
+        if row is None:
+            raise StorageError(f"session {session_id} has no turn {idx}", where=str(self.path))
+        return self._turn_row(row)
+
+    def edit_turn(
+        self,
+        session_id: int,
+        idx: int,
+        *,
+        text: str | None = None,
+        speaker: str | None = None,
+        role: Role | None = None,
+    ) -> TurnChange:
+        """Correct a stored turn's text, speaker name or role, keeping the old one for undo.
+
+        One committed transaction. The caller (``Recorder.edit_turn``) recomputes what
+        the engine derived from the turn (flag, cards, coverage).
+        """
+        if role is not None and role not in ROLES:
+            raise StorageError(f"unknown role '{role}'", where=str(self.path))
+        if text is not None and not text.strip():
+            raise StorageError("a turn needs some text (delete it instead)", where=str(self.path))
+        if speaker is not None and not speaker.strip():
+            raise StorageError("a turn needs a speaker", where=str(self.path))
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            before = self._one_turn(conn, session_id, idx)
+            conn.execute(
+                "UPDATE turns SET text = ?, speaker = ?, role = ?, edited_at = ?"
+                " WHERE session_id = ? AND idx = ?",
+                (
+                    " ".join(text.split()) if text is not None else before.text,
+                    speaker.strip() if speaker is not None else before.speaker,
+                    role if role is not None else before.role,
+                    now,
+                    session_id,
+                    idx,
+                ),
+            )
+            change_id = self._log_change(conn, session_id, "edit", before, (), now)
+            self._touch(conn, session_id, now)
+            after = self._one_turn(conn, session_id, idx)
+        return TurnChange(change_id, session_id, "edit", idx, before, after)
+
+    def delete_turn(self, session_id: int, idx: int) -> TurnChange:
+        """Remove a stored turn; later turns move up one place. Undo puts it back.
+
+        The turn's cards are kept in the change record (so undo restores them and
+        whether they were used); its flag is dropped and recomputed on undo.
+        """
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            before = self._one_turn(conn, session_id, idx)
+            cards = conn.execute(
+                f"SELECT {self._SUGGESTION_COLUMNS} FROM suggestions"
+                " WHERE session_id = ? AND turn_idx = ? ORDER BY rank, id",
+                (session_id, idx),
+            ).fetchall()
+            change_id = self._log_change(
+                conn, session_id, "delete", before, [self._suggestion_row(r) for r in cards], now
+            )
+            for table in ("turns", "suggestions", "flags"):
+                column = "idx" if table == "turns" else "turn_idx"
+                conn.execute(
+                    f"DELETE FROM {table} WHERE session_id = ? AND {column} = ?", (session_id, idx)
+                )
+            self._shift(conn, session_id, idx, -1)
+            self._touch(conn, session_id, now)
+        return TurnChange(change_id, session_id, "delete", idx, before, None)
+
+    def undo_turn_change(self, session_id: int) -> TurnChange | None:
+        """Revert the session's most recent turn correction (None if there is none)."""
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            row = conn.execute(
+                "SELECT id, kind, idx, before FROM turn_changes WHERE session_id = ?"
+                " ORDER BY id DESC LIMIT 1",
+                (session_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            change_id, kind, idx = int(row[0]), str(row[1]), int(row[2])
+            saved = json.loads(str(row[3]))
+            before = self._turn_from_json(session_id, saved["turn"])
+            if kind == "edit":
+                current = self._one_turn(conn, session_id, idx)
+                conn.execute(
+                    "UPDATE turns SET text = ?, speaker = ?, role = ?, edited_at = ?"
+                    " WHERE session_id = ? AND idx = ?",
+                    (before.text, before.speaker, before.role, saved["turn"]["edited_at"],
+                     session_id, idx),
+                )  # fmt: skip
+            else:
+                current = before
+                self._shift(conn, session_id, idx, +1)
+                self._insert_turn(conn, before)
+                for card in saved.get("cards", []):
+                    self._insert_card(conn, session_id, idx, card)
+            conn.execute("DELETE FROM turn_changes WHERE id = ?", (change_id,))
+            self._touch(conn, session_id, now)
+            restored = self._one_turn(conn, session_id, idx)
+        after = None if kind == "delete" else current
+        return TurnChange(
+            change_id, session_id, cast(Literal["edit", "delete"], kind), idx, restored, after,
+            undone=True,
+        )  # fmt: skip
+
+    def turn_changes(self, session_id: int) -> int:
+        """How many corrections can still be undone."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM turn_changes WHERE session_id = ?", (session_id,)
+            ).fetchone()
+        return int(row[0])
+
+    def _log_change(
+        self,
+        conn: sqlite3.Connection,
+        session_id: int,
+        kind: str,
+        before: StoredTurn,
+        cards: Sequence[StoredSuggestion],
+        now: str,
+    ) -> int:
+        turn = before.to_dict()
+        turn["created_at"] = _ts(before.created_at)
+        turn["edited_at"] = _ts(before.edited_at) if before.edited_at else None
+        turn["source"] = before.source
+        saved = {
+            "turn": turn,
+            "cards": [
+                {
+                    "rank": c.rank, "intent": c.intent, "text": c.text, "why": c.why,
+                    "emphasis": list(c.emphasis), "shown_at": _ts(c.shown_at),
+                    "used_at": _ts(c.used_at) if c.used_at else None,
+                    "superseded_at": _ts(c.superseded_at) if c.superseded_at else None,
+                }
+                for c in cards
+            ],
+        }  # fmt: skip
+        cursor = conn.execute(
+            "INSERT INTO turn_changes (session_id, kind, idx, before, created_at)"
+            " VALUES (?,?,?,?,?)",
+            (session_id, kind, before.idx, json.dumps(saved, ensure_ascii=False), now),
+        )
+        return int(cast(int, cursor.lastrowid))
+
+    def _turn_from_json(self, session_id: int, raw: dict[str, object]) -> StoredTurn:
+        return StoredTurn(
+            session_id=session_id,
+            idx=int(cast(int, raw["idx"])),
+            speaker=str(raw["speaker"]),
+            role=cast(Role, raw["role"]),
+            start=cast("float | None", raw.get("start")),
+            end=cast("float | None", raw.get("end")),
+            text=str(raw["text"]),
+            source=cast(TurnSource, raw.get("source", "unknown")),
+            created_at=_req_ts(str(raw["created_at"])),
+            edited_at=_parse_ts(cast("str | None", raw.get("edited_at"))),
+        )
+
+    def _insert_turn(self, conn: sqlite3.Connection, turn: StoredTurn) -> None:
+        conn.execute(
+            f"INSERT INTO turns ({self._TURN_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                turn.session_id, turn.idx, turn.speaker, turn.role, turn.start, turn.end,
+                turn.text, turn.source, _ts(turn.created_at),
+                _ts(turn.edited_at) if turn.edited_at else None,
+            ),
+        )  # fmt: skip
+
+    @staticmethod
+    def _insert_card(
+        conn: sqlite3.Connection, session_id: int, idx: int, card: dict[str, object]
+    ) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO suggestions (session_id, turn_idx, rank, intent, text, why,"
+            " emphasis, shown_at, used_at, superseded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                session_id, idx, card["rank"], card["intent"], card["text"], card["why"],
+                json.dumps(card["emphasis"], ensure_ascii=False), card["shown_at"],
+                card["used_at"], card["superseded_at"],
+            ),
+        )  # fmt: skip
+
+    @staticmethod
+    def _shift(conn: sqlite3.Connection, session_id: int, idx: int, step: int) -> None:
+        """Move every turn-indexed row after ``idx`` by ``step`` (-1 after a delete).
+
+        Negating first keeps (session, idx) keys unique at every step of the update.
+        """
+        first = idx + 1 if step < 0 else idx
+        for table, column in (("turns", "idx"), ("suggestions", "turn_idx"),
+                              ("flags", "turn_idx")):  # fmt: skip
+            conn.execute(
+                f"UPDATE {table} SET {column} = -{column} - 1"
+                f" WHERE session_id = ? AND {column} >= ?",
+                (session_id, first),
+            )
+            conn.execute(
+                f"UPDATE {table} SET {column} = -{column} - 1 + ? WHERE session_id = ?"
+                f" AND {column} < 0",
+                (step, session_id),
+            )
+        for table in ("covered", "notes"):
+            if step < 0:
+                conn.execute(
+                    f"UPDATE {table} SET turn_idx = NULL WHERE session_id = ? AND turn_idx = ?",
+                    (session_id, idx),
+                )
+            conn.execute(
+                f"UPDATE {table} SET turn_idx = turn_idx + ? WHERE session_id = ?"
+                " AND turn_idx >= ?",
+                (step, session_id, first),
+            )
+
+    # -- the next speaker (shared by every tab) -------------------------------
+
+    def next_speaker(self, session_id: int) -> Literal["interviewer", "informant"]:
+        """Who speaks next: as last set, else the other one than the last turn's speaker."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT next_speaker, at_turns FROM live_state WHERE session_id = ?",
+                (session_id,),
+            ).fetchone()
+            last = conn.execute(
+                "SELECT role, idx FROM turns WHERE session_id = ? ORDER BY idx DESC LIMIT 1",
+                (session_id,),
+            ).fetchone()
+        count = int(last[1]) + 1 if last is not None else 0
+        if row is not None and row[0] in ("interviewer", "informant") and row[1] == count:
+            return cast(Literal["interviewer", "informant"], row[0])
+        return "interviewer" if last is None or last[0] != "interviewer" else "informant"
+
+    def set_next_speaker(self, session_id: int, role: Literal["interviewer", "informant"]) -> None:
+        """Store who speaks next, so another tab (or a reload) shows the same speaker.
+
+        The choice holds until the next turn is stored; after that the speaker is the
+        other one than the last turn's again.
+        """
+        if role not in ("interviewer", "informant"):
+            raise StorageError(f"unknown speaker role '{role}'", where=str(self.path))
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            count = conn.execute(
+                "SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)
+            ).fetchone()[0]
+            conn.execute(
+                "INSERT INTO live_state (session_id, next_speaker, at_turns) VALUES (?, ?, ?)"
+                " ON CONFLICT (session_id) DO UPDATE SET next_speaker = excluded.next_speaker,"
+                " at_turns = excluded.at_turns",
+                (session_id, role, int(count)),
+            )
+
     # -- suggestions -------------------------------------------------------
 
     _SUGGESTION_COLUMNS = (
@@ -1006,6 +1320,15 @@ class SessionStore:
                 (session_id, turn_idx),
             ).fetchone()
         return self._flag_row(row)
+
+    def drop_flag(self, session_id: int, turn_idx: int) -> None:
+        """Forget a turn's verdict (a corrected turn is no longer the interviewer's)."""
+        now = self._now()
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM flags WHERE session_id = ? AND turn_idx = ?", (session_id, turn_idx)
+            )
+            self._touch(conn, session_id, now)
 
     def flags(self, session_id: int) -> tuple[StoredFlag, ...]:
         with self._read() as conn:

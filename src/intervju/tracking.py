@@ -5,9 +5,15 @@ encourages following the informant. So every turn is mapped to the nearest
 guide question by embedding similarity, with an *order prior*: the current
 topic gets a small bonus, and a short or vague turn («ja, det stemmer») stays
 where the interview already is instead of jumping on a weak match. A guide
-question counts as covered when the interviewer asks it in other words, or
-(with a stricter threshold) when the informant answers it unasked; the
-interviewer can also tick it off by hand.
+question is ticked automatically only on strong evidence, because a false tick
+makes the interviewer skip a question (worst for a core question ★): the
+interviewer's turn is very close to it (:data:`STRONG_ASK`), or close and sharing
+the question's own content words (:data:`SUPPORTED_ASK`, :data:`SHARED_WORDS`),
+and clearly closer to it than to any other question. Core questions need the
+stronger evidence of the two. A weaker match (an interviewer turn near a question,
+or an informant answering one unasked) is only offered as a suggestion to tick
+(:attr:`GuideMatch.suggest`); the interviewer can tick by hand. Thresholds are
+measured on replayed interviews in ``bench/autotick.py``.
 
 ``next_question`` proposes the most relevant uncovered question, preferring
 the current topic and what the informant just talked about, so the second
@@ -29,6 +35,7 @@ from langchain_core.embeddings import Embeddings
 
 from .embeddings import embed_queries, get_embeddings
 from .index import cached_embeddings
+from .lang import lemma, lexicon, resolve_language, words
 from .models import Guide, Role
 
 __all__ = [
@@ -41,8 +48,13 @@ __all__ = [
 
 # Calibrated for multilingual-e5 (cosine of "query:" vectors runs ~0.70-0.95); other
 # backends can pass their own thresholds.
-ASK_THRESHOLD = 0.885  # an interviewer turn this close to a guide question asks it
-ANSWER_THRESHOLD = 0.915  # an informant turn this close answers it unasked (stricter)
+ASK_THRESHOLD = 0.885  # an interviewer turn this close may ask it: offered as a suggestion
+ANSWER_THRESHOLD = 0.915  # an informant turn this close may answer it unasked: a suggestion
+STRONG_ASK = 0.92  # an interviewer turn this close asks it: ticked
+SUPPORTED_ASK = 0.895  # ... or this close and sharing the question's content words: ticked
+SHARED_WORDS = 2  # content lemmas shared with the guide question for SUPPORTED_ASK
+SHARED_SHARE = 0.3  # ... and at least this share of the question's content lemmas
+CORE_SHARED_SHARE = 0.6  # a core question (★) needs a larger share
 MARGIN = 0.005  # ... and clearly closer to it than to any other guide question
 LOCATE_MIN = 0.80  # below this a turn is not evidence of a topic change
 CURRENT_TOPIC_BONUS = 0.015
@@ -50,6 +62,18 @@ NEXT_TOPIC_BONUS = 0.01
 SHORT_TURN_WORDS = 6
 GUIDE_TEXT = "title+question+presisering"
 GUIDE_KIND: Literal["query", "passage"] = "query"
+
+
+def content_lemmas(text: str, language: str | None) -> frozenset[str]:
+    """The lemmas of a text's content words (stop words and fillers left out)."""
+    code = resolve_language(language, text)
+    lex = lexicon(code)
+    out = set()
+    for word in words(text):
+        low = word.lower()
+        if len(low) > 2 and low not in lex.stop_words and not lex.is_filler(low):
+            out.add(lemma(low, code))
+    return frozenset(out)
 
 
 def question_document(guide: Guide, question_id: str, variant: str = GUIDE_TEXT) -> str:
@@ -72,6 +96,7 @@ class GuideMatch:
     topic_index: int
     question_id: str | None
     score: float
+    suggest: str | None = None  # a question this turn may have asked: offer a tick, never tick
 
 
 @dataclass(frozen=True)
@@ -162,13 +187,19 @@ class GuideTracker:
         ask_threshold: float = ASK_THRESHOLD,
         answer_threshold: float = ANSWER_THRESHOLD,
         locate_min: float = LOCATE_MIN,
+        strong_ask: float = STRONG_ASK,
+        supported_ask: float = SUPPORTED_ASK,
     ) -> None:
         self.guide = guide
         self.embeddings = embeddings if embeddings is not None else get_embeddings()
         self.ask_threshold = ask_threshold
         self.answer_threshold = answer_threshold
         self.locate_min = locate_min
+        self.strong_ask = strong_ask
+        self.supported_ask = supported_ask
         questions = guide.questions
+        self._core = frozenset(q.id for q in questions if q.core)
+        self._content = {q.id: content_lemmas(q.text, guide.language) for q in questions}
         self._ids: tuple[str, ...] = tuple(q.id for q in questions)
         self._texts: tuple[str, ...] = tuple(q.text for q in questions)
         # What is embedded: the question with its topic and clarification, which anchors
@@ -263,19 +294,41 @@ class GuideTracker:
         """Map a turn, move the current topic, mark coverage and account time."""
         sims = self.similarities(text, vector=vector)
         match = self._locate(text, sims)
-        runner_up = float(np.partition(sims, -2)[-2]) if len(sims) > 1 else -1.0
-        clear = match.score - runner_up >= MARGIN or match.score >= self.answer_threshold
-        if match.question_id is not None and clear:
-            if role == "interviewer" and match.score >= self.ask_threshold:
-                self._covered.setdefault(match.question_id, "asked")
-            elif role == "informant" and match.score >= self.answer_threshold:
-                self._covered.setdefault(match.question_id, "answered")
+        verdict = self._evidence(text, role, match, sims)
+        if verdict == "tick" and match.question_id is not None:
+            self._covered.setdefault(match.question_id, "asked")
+        elif verdict == "suggest" and match.question_id not in self._covered:
+            match = GuideMatch(match.topic_index, match.question_id, match.score, match.question_id)
         # The interviewer steers the topic; an informant's turn moves it only on strong evidence.
         moves = role == "interviewer" or match.score >= self.answer_threshold
         if self._current is None or (moves and match.score >= self.locate_min):
             self._current = match.topic_index
         self._account(start, end)
         return match
+
+    def _evidence(
+        self, text: str, role: Role, match: GuideMatch, sims: np.ndarray
+    ) -> Literal["tick", "suggest", "none"]:
+        """How strongly this turn shows that the matched guide question was asked."""
+        if match.question_id is None:
+            return "none"
+        runner_up = float(np.partition(sims, -2)[-2]) if len(sims) > 1 else -1.0
+        clear = match.score - runner_up >= MARGIN
+        if role != "interviewer":
+            return "suggest" if clear and match.score >= self.answer_threshold else "none"
+        if clear and self._strong(text, match):
+            return "tick"
+        return "suggest" if match.score >= self.ask_threshold else "none"
+
+    def _strong(self, text: str, match: GuideMatch) -> bool:
+        if match.score >= self.strong_ask:
+            return True
+        if match.score < self.supported_ask or match.question_id is None:
+            return False
+        own = self._content[match.question_id]
+        shared = own & content_lemmas(text, self.guide.language)
+        share = CORE_SHARED_SHARE if match.question_id in self._core else SHARED_SHARE
+        return len(shared) >= SHARED_WORDS and len(shared) >= share * len(own)
 
     def _account(self, start: float | None, end: float | None) -> None:
         topic = self._current

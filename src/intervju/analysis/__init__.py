@@ -37,18 +37,17 @@ would only blur. Because the rules were later refined against that set, its in-s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from typing import Literal
 
 from ..lang import Lang, detect_language, resolve_language, word_spans
 from ..lang import normalise as normalise_speech
+from ..models import Form, Verdict
 from ._data import LangData, load
-from ._syntax import Form, Unit, content_words, normalise, segment, tokens
+from ._syntax import Unit, content_words, normalise, segment, tokens
 
 __all__ = ["Analysis", "Form", "QuestionPart", "analyse", "detect_language"]
 
-PROBLEMS = ("closed", "leading", "double", "why")
 # The most specific cue names the problem in the explanation.
 _CUE_ORDER = (
     "tag", "particle", "negative", "presupposition", "superlative", "factive", "hardship",
@@ -66,42 +65,23 @@ class QuestionPart:
     why: bool
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """The verdict on one interviewer turn."""
+@dataclass(frozen=True, kw_only=True)
+class Analysis(Verdict):
+    """The analyser's verdict on one interviewer turn, with what it read to get there."""
 
     text: str
-    language: Literal["nb", "en"]
-    form: Form
-    leading: bool
-    double: bool
-    why: bool
+    language: Lang
     questions: tuple[str, ...]
     parts: tuple[QuestionPart, ...]
-    explanation: str
-    rewrite: str | None
     cues: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
-    @property
-    def problems(self) -> tuple[str, ...]:
-        flags = {
-            "closed": self.form == "closed",
-            "leading": self.leading,
-            "double": self.double,
-            "why": self.why,
-        }
-        return tuple(p for p in PROBLEMS if flags[p])
-
     def to_dict(self) -> dict[str, object]:
-        return {
-            "form": self.form,
-            "leading": self.leading,
-            "double": self.double,
-            "why": self.why,
-            "questions": list(self.questions),
-            "explanation": self.explanation,
-            "rewrite": self.rewrite,
-        }
+        out = self.verdict_dict()
+        out["questions"] = list(self.questions)
+        return {k: out[k] for k in _JSON_ORDER}
+
+
+_JSON_ORDER = ("form", "leading", "double", "why", "questions", "explanation", "rewrite")
 
 
 def _lead_in(unit: Unit, lang: LangData) -> bool:
@@ -259,7 +239,27 @@ def _as_said(cue: str, text: str, lang: LangData) -> str:
 
 def analyse_units(text: str, code: Lang) -> tuple[list[Unit], LangData]:
     lang = load(code)
-    return segment(normalise(text, lang), lang), lang
+    units = segment(normalise(text, lang), lang)
+    return _abandoned_question(units, normalise_speech(text, code).trails_off, lang), lang
+
+
+def _abandoned_question(units: list[Unit], trails_off: bool, lang: LangData) -> list[Unit]:
+    """«og hvis du tenker på e …», "and when you, uh": a question begun and left open.
+
+    A turn that asks nothing else, trails off, and ends in a clause opened by a question
+    word or a subordinator was a question the speaker never finished: open (the informant
+    usually answers it), never flagged.
+    """
+    if not trails_off or not units or any(u.form != "not_question" for u in units):
+        return units
+    last = units[-1]
+    opener = last.words[:1]
+    starts = lang.wh_words | lang.grammar.subordinators
+    if last.kind not in ("subordinate", "statement") or len(last.words) > 8:
+        return units
+    if not opener or opener[0] not in starts:
+        return units
+    return [*units[:-1], replace(last, form="open", kind="abandoned")]
 
 
 def verdict(text: str, code: Lang) -> tuple[Form, bool, bool]:
@@ -295,7 +295,7 @@ def analyse(text: str, language: str | None = None) -> Analysis:
     cues = [(kind, _as_said(words, text, lang)) for kind, words in cues]
     explanation = _explain(form, choice, cues, double, len(questions), why, lang)
     rewrite = None
-    if questions and (form == "closed" or leading or double):
+    if questions and (form == "closed" or leading or double or why):
         rewrite = rewrite_turn(units, questions, double, lang)
     return Analysis(
         text=text,

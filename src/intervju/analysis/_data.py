@@ -56,6 +56,9 @@ class Grammar:
     inversion_blockers: frozenset[str]
     object_pronouns: frozenset[str]  # after a main verb these are objects, not subjects
     wh_modifiers: frozenset[str]  # "what else", «hva mer»: part of the question word
+    complementizer: str
+    comment_particles: frozenset[str]  # a stated guess with only these is a comment
+    summary_needs_addressee: bool  # an unpunctuated summary is a check only about "you"
 
 
 def _grammar(raw: Any, where: str) -> Grammar:
@@ -106,6 +109,9 @@ def _grammar(raw: Any, where: str) -> Grammar:
         inversion_blockers=frozenset(listed("inversion_blockers")),
         object_pronouns=frozenset(listed("object_pronouns")),
         wh_modifiers=frozenset(listed("wh_modifiers")),
+        complementizer=text("complementizer"),
+        comment_particles=frozenset(listed("comment_particles")),
+        summary_needs_addressee=bool(raw.get("summary_needs_addressee", False)),
     )
 
 
@@ -164,6 +170,8 @@ class LangData:
     contractions: re.Pattern[str] | None
     contraction_map: Mapping[str, str]
     grammar: Grammar
+    closing_checks: tuple[re.Pattern[str], ...]
+    bare_tags: tuple[re.Pattern[str], ...]
 
 
 def _words(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
@@ -299,4 +307,8 @@ def load(code: Lang) -> LangData:
         contractions=contractions,
         contraction_map=contraction_map,
         grammar=_grammar(raw.get("grammar"), where),
+        closing_checks=_patterns(
+            raw.get("closing_check_patterns"), "closing_check_patterns", where
+        ),
+        bare_tags=_patterns(raw.get("bare_tag_patterns"), "bare_tag_patterns", where),
     )

@@ -29,9 +29,9 @@ from typing import Literal
 
 from ..lang import normalise as normalise_speech
 from ..lang.text import WORD, lemma, sentences
+from ..models import Form
 from ._data import LangData
 
-Form = Literal["open", "closed", "not_question"]
 Joiner = Literal["first", "sentence", "additive", "alternative", "comma"]
 
 _TOKEN = WORD
@@ -406,7 +406,8 @@ def classify_unit(
     words = tokens(core)
     decision = _conversational(raw, core, words, question_mark, lang)
     if decision is None:
-        core, tag_cue, tagged = _split_tag(core, question_mark, lang)
+        bare = not question_mark and not statement_mark
+        core, tag_cue, tagged = _split_tag(core, question_mark, lang, bare=bare)
         words = tokens(core)
         decision = _by_word_order(
             core, words, question_mark, prefix, lang, tagged=tagged, after_subclause=after_subclause
@@ -452,13 +453,16 @@ def _conversational(
 
 
 def _split_tag(
-    core: str, question_mark: bool, lang: LangData
+    core: str, question_mark: bool, lang: LangData, *, bare: bool = False
 ) -> tuple[str, tuple[str, str] | None, bool]:
     """Cut a tag off the end: (core without it, its leading cue, whether there was one).
 
-    A tag question («…, ikke sant?») leads; «…, eller?» only closes a yes/no question.
+    A tag question («…, ikke sant?») leads; «…, eller?» only closes a yes/no question. A
+    unit with no punctuation at all (speech-to-text) may end in a tag with no comma.
     """
     tagged = _tag(core + ("?" if question_mark else ""), lang)
+    if tagged is None and bare:
+        tagged = next((m for p in lang.bare_tags if (m := p.search(core))), None)
     if tagged and tagged.start() > 0:
         return core[: tagged.start()].strip(" ,"), ("tag", tagged.group(0).strip(" ,?.!")), True
     soft = next((m for p in lang.soft_tags if (m := p.search(core + "?" * question_mark))), None)
@@ -503,7 +507,7 @@ def _wh_question(core: str, words: list[str], question_mark: bool, lang: LangDat
     """Open, unless it offers options or tacks a candidate answer on after a comma."""
     presupposed = tuple(_evaluative_wh(words, lang))
     if _offers_options(core, words, lang, wh=True):
-        return _Decision("closed", "wh", True, presupposed)
+        return _Decision("closed", "wh", True, presupposed)  # a forced choice: closed
     offered = _offered_tail(core, question_mark, lang)
     if offered:
         return _Decision("closed", "wh", False, (("offered", offered), *presupposed))
@@ -536,6 +540,8 @@ def _by_statement_shape(
         return _Decision("closed", "declarative", False, guess_cue)
     if is_last and _stated_question(core, words, prefix.so_summary, statement_mark, lang):
         return _Decision("closed", "declarative", False, guess_cue)
+    if is_last and not statement_mark and any(p.search(core) for p in lang.closing_checks):
+        return _Decision("closed", "check")  # «noe annet», "anything else"
     return _Decision("not_question", "statement")
 
 
@@ -578,9 +584,14 @@ def _stated_question(
     if not _about_informant(words, lang) or any(p.search(core) for p in lang.checks):
         return False  # «du nevnte jo at …»: the informant's own words, recalled
     addressed = any(w in lang.addressee_words for w in words)
-    guess = any(p.search(core) for p in lang.declarative_lead)
+    comment = lang.grammar.comment_particles
+    guess = any(
+        (m := p.search(core)) and m.group(0).strip() not in comment for p in lang.declarative_lead
+    )
     if statement_mark:
         return addressed and guess
+    if so_prefix and lang.grammar.summary_needs_addressee:
+        return words[:1] != [] and words[0] in lang.addressee  # «så du flytta hjem igjen»
     return so_prefix or (addressed and guess)
 
 
@@ -596,6 +607,8 @@ def _offered_tail(core: str, question_mark: bool, lang: LangData) -> str | None:
     ):
         return None  # «da du var, liten?»: a pause inside the clause, which the tail ends
     words = tokens(tail)
+    if words[:1] == [lang.grammar.complementizer] and len(words) <= 8:
+        return tail  # «Hva var best med video, at det sparte tid?»: a candidate answer
     ending = lang.grammar.continuous_prefix_ending
     if len(words) > 1 and ending and words[0].endswith(ending):
         return None  # "…, looking back?"

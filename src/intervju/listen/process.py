@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import ListenError
 from ..settings import atomic_write_text
@@ -231,6 +232,27 @@ def read_status(status: Path) -> ListenerStatus | None:
     )
 
 
+def _detached() -> dict[str, Any]:
+    """Its own process group, so the page's signals don't reach it and it can be asked to stop."""
+    if sys.platform == "win32":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True}
+
+
+def _ask_to_stop(pid: int) -> None:
+    """SIGTERM (Ctrl+Break on Windows): the listener writes its last turn, then exits."""
+    with contextlib.suppress(ProcessLookupError, OSError):
+        if sys.platform == "win32":
+            os.kill(pid, signal.CTRL_BREAK_EVENT)
+        else:
+            os.kill(pid, signal.SIGTERM)
+
+
+def _finished(status: Path, pid: int) -> bool:
+    current = read_status(status)
+    return not _running(pid) or current is None or not current.alive
+
+
 def start_listener(options: ListenOptions, *, log: Path | None = None) -> int:
     """Launch ``intervju listen`` in its own process; its status file must be set."""
     if options.status is None:
@@ -250,7 +272,7 @@ def start_listener(options: ListenOptions, *, log: Path | None = None) -> int:
             stdout=log_file,
             stderr=log_file,
             env=env,
-            start_new_session=sys.platform != "win32",
+            **_detached(),
         )
     _children[child.pid] = child
     payload = {
@@ -270,12 +292,11 @@ def stop_listener(status: Path, *, wait: float = 10.0) -> bool:
     current = read_status(status)
     if current is None or not current.alive or current.pid is None:
         return False
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(current.pid, signal.SIGTERM)
+    _ask_to_stop(current.pid)
     deadline = time.monotonic() + wait
-    while time.monotonic() < deadline and _running(current.pid):
+    while time.monotonic() < deadline and not _finished(status, current.pid):
         time.sleep(0.1)
-    if _running(current.pid):
+    if not _finished(status, current.pid):
         with contextlib.suppress(ProcessLookupError):
             os.kill(current.pid, signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
     return True

@@ -370,6 +370,9 @@ def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion
     A marked pause or a feeling calls for «how was that for you»; a repeated,
     strong or pictured word for its meaning; otherwise the engine's first.
     """
+    # The engine's own top three (a nod is no question to have asked); wanting an intent
+    # must not reach down to a weak tenth card.
+    options = [o for o in options if o.intent != "silence"][:3] or list(options[:1])
     if not options:
         return None
     kinds = [c.split(":")[0].split(" ")[0] for c in cues]

@@ -1,0 +1,51 @@
+"""The input side's words (typed-line prefixes, Teams paste layouts), from ``input.yaml``.
+
+Both languages are merged: a Norwegian interviewer may type «q:» and a pasted Teams
+transcript may come from an English client, so input accepts either language's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import _yaml
+from .lexicon import DATA_DIR, LANGUAGES
+
+
+@dataclass(frozen=True)
+class InputWords:
+    """Word lists for reading what the user types or pastes (lower-cased)."""
+
+    interviewer_prefixes: frozenset[str]
+    informant_prefixes: frozenset[str]
+    teams_system_lines: tuple[str, ...]
+    not_speaker_names: frozenset[str]
+    clock_am: frozenset[str]
+    clock_pm: frozenset[str]
+
+
+@cache
+def input_words() -> InputWords:
+    """Load and merge every language's ``input.yaml`` (once per process)."""
+    fields: dict[str, set[str]] = {
+        "interviewer_prefixes": set(),
+        "informant_prefixes": set(),
+        "teams_system_lines": set(),
+        "not_speaker_names": set(),
+        "clock_am": set(),
+        "clock_pm": set(),
+    }
+    for code in LANGUAGES:
+        path = DATA_DIR / code / "input.yaml"
+        raw = _yaml.read_mapping(path)
+        for name, bucket in fields.items():
+            bucket.update(_yaml.word_set(raw, name, str(path)))
+    return InputWords(
+        interviewer_prefixes=frozenset(fields["interviewer_prefixes"]),
+        informant_prefixes=frozenset(fields["informant_prefixes"]),
+        teams_system_lines=tuple(sorted(fields["teams_system_lines"], key=len, reverse=True)),
+        not_speaker_names=frozenset(fields["not_speaker_names"]),
+        clock_am=frozenset(fields["clock_am"]),
+        clock_pm=frozenset(fields["clock_pm"]),
+    )
