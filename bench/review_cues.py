@@ -18,6 +18,7 @@ import argparse
 import json
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 from intervju.readers import read_transcript
@@ -30,7 +31,7 @@ def cue_starts(path: Path) -> dict[str, float]:
     """Cue id → start seconds, read from the VTT file."""
     lines = path.read_text(encoding="utf-8").splitlines()
     out: dict[str, float] = {}
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in pairwise(lines):
         m = _TIME.match(line)
         if m and prev.strip():
             h, mi, s, frac = m.groups()
