@@ -33,6 +33,9 @@ LONG_TURN = 60  # words: in a story this long, twice is chance
 REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word that keeps returning
 
 
+_PHRASES: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
+
+
 @dataclass(frozen=True)
 class CardData:
     """One language's ``cards.yaml``: word lists, card wordings and reasons."""
@@ -47,14 +50,19 @@ class CardData:
     generic: Mapping[str, Mapping[str, str]]
     reasons: Mapping[str, str]
     count_words: tuple[str, ...]
+    neuter_suffix: str = ""
+    neuter_endings: Mapping[str, str] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
 
     def phrases(self, name: str) -> tuple[tuple[str, ...], ...]:
-        """A list's multi-word entries as word tuples, longest first."""
-        out = {tuple(p.split()) for p in self.words(name)}
-        return tuple(sorted(out, key=lambda p: (-len(p), p)))
+        """A list's multi-word entries as word tuples, longest first (worked out once)."""
+        key = (self.lang, name)
+        if key not in _PHRASES:
+            out = {tuple(p.split()) for p in self.words(name)}
+            _PHRASES[key] = tuple(sorted(out, key=lambda p: (-len(p), p)))
+        return _PHRASES[key]
 
     def count_word(self, count: int) -> str:
         if 0 <= count < len(self.count_words):
@@ -71,6 +79,8 @@ _STRUCTURED = {
     "generic",
     "reasons",
     "count_words",
+    "neuter_suffix",
+    "neuter_endings",
 }
 
 
@@ -102,6 +112,8 @@ def card_data(lang: Lang) -> CardData:
         generic=generic,
         reasons=reasons,
         count_words=tuple(str(w) for w in raw.get("count_words") or ()),
+        neuter_suffix=str(raw.get("neuter_suffix") or ""),
+        neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
     )
 
 
@@ -287,15 +299,30 @@ def _match_at(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     ) and not any(toks[i + k].boundary for k in range(1, len(phrase)))
 
 
+_INDEX: dict[tuple[str, str], dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _phrase_index(data: CardData, name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A list's phrases by their first word, so a turn is matched in one pass."""
+    key = (data.lang, name)
+    if key not in _INDEX:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data.phrases(name):
+            index.setdefault(phrase[0], []).append(phrase)
+        _INDEX[key] = {k: tuple(v) for k, v in index.items()}
+    return _INDEX[key]
+
+
 def _find_phrases(toks: Sequence[Tok], data: CardData, name: str) -> list[tuple[int, int]]:
     """(first, last) token positions of each entry of list ``name`` found in ``toks``."""
     found: list[tuple[int, int]] = []
-    phrases = data.phrases(name)
+    index = _phrase_index(data, name)
     taken: set[int] = set()
     for i in range(len(toks)):
         if i in taken:
             continue
-        for phrase in phrases:
+        starting = index.get(toks[i].low, ()) + index.get(toks[i].lemma, ())
+        for phrase in sorted(set(starting), key=lambda p: (-len(p), p)):
             if _match_at(toks, i, phrase):
                 found.append((i, i + len(phrase) - 1))
                 taken.update(range(i, i + len(phrase)))
@@ -451,7 +478,7 @@ def _feeling_span(
             last=end,
             lemmas=lemmas,
             tense=tense,
-            slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
+            slots={"adj": _neuter(core, data), "so": so, "kind": kind, "phrase": phrase},
         )
     other = _other_subject(toks, data, start)
     if other is not None and kind == "feeling":
@@ -486,6 +513,19 @@ def _feeling_span(
         lemmas=lemmas,
         slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
     )
+
+
+def _neuter(adjective: str, data: CardData) -> str:
+    """«den er veldig fin» → «hva gjør det så fint?»: the form that goes with «det»."""
+    if " " in adjective or not data.neuter_suffix:
+        return adjective
+    low = adjective.lower()
+    if low in data.words("neuter_same") or low.endswith(tuple(data.words("neuter_keep"))):
+        return adjective
+    for ending, neuter in data.neuter_endings.items():
+        if low.endswith(ending):
+            return adjective[: len(adjective) - len(ending)] + neuter
+    return adjective + data.neuter_suffix
 
 
 def _other_subject(toks: Sequence[Tok], data: CardData, start: int) -> tuple[int, int] | None:
@@ -1031,6 +1071,8 @@ def _past_verb(tok: Tok, data: CardData) -> bool:
     not_past = tuple(data.words("not_past_endings"))
     if tok.lemma == tok.low or (not_past and tok.low.endswith(not_past)) or _stop(tok, data):
         return False
+    if tok.lemma in lexicon(data.lang).stop_words:
+        return False  # «meste» → «mye»: a superlative, not «-ste» past
     if tok.low in data.words("present_forms") or len(tok.low) < 4:
         return False
     short_stem = len(tok.lemma) <= 3 and tok.low.endswith(tuple(data.words("short_stem_past")))
