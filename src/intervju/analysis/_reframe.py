@@ -392,6 +392,10 @@ def _main_verb(
         yield from _embedded_wh(rest, lang)
     if verb in lang.cognition_verbs or base in _set(lang, "cognition_lemmas"):
         yield from _cognition(verb, subject, rest, lang)
+    thinking = verb in lang.cognition_verbs or base in _set(lang, "cognition_lemmas")
+    loose = rest[1:2] and rest[1] in _set(lang, "all_prepositions")
+    if thinking and loose and rest[0] in _set(lang, "something"):
+        rest = rest[1:]  # «tenker du noe på hvordan …»: «noe» asks nothing here
     if rest[:1] and rest[0] in _set(lang, "something") and base not in _set(lang, "have_verbs"):
         # «Savner du noe fra den gamle jobben?» → «Hva savner du eventuelt fra …»
         np, pp = _np_until_pp(rest[1:], lang)
@@ -517,7 +521,7 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
         k = clause.index(_s(lang, "infinitive"))
         yield _s(lang, "like_frame").format(copula="is", rest=_j(clause[k:]))
         return
-    wh = next((i for i, w in enumerate(clause[:2]) if w in lang.wh_words), -1)
+    wh = next((i for i, w in enumerate(clause[:3]) if w in lang.wh_words), -1)
     if wh >= 0 and lang.code == "nb":
         # «Tenkte dere over hvordan dere snakket?» → «Hva tenkte dere om hvordan …»
         about = f"{_s(lang, 'about_word')} {_j(clause[wh:])}"
@@ -723,6 +727,14 @@ def _perfect(
                 yield f"hva slags {_j(np)} {aux} {_j(subject)} {_s(lang, 'if_any')} {part} {_j(pp)}"
             else:
                 yield f"what {_j(np)} {aux} {_j(subject)} {part} {_j(pp)}, {_s(lang, 'if_any')}"
+    bare = obj[:1] and obj[0] not in _set(lang, "determiners") | _set(lang, "all_prepositions")
+    if lang.code == "nb" and addressed and bare and _lemma(part, lang) in _set(lang, "have_verbs"):
+        # «Har du hatt konflikter med kolleger?» → «Hva slags konflikter har du eventuelt hatt …»
+        np, pp = _np_until_pp(obj, lang)
+        np = _plain(np, lang)
+        if np and not set(np) & _set(lang, "something"):
+            head = f"{aux} {_j(subject)} {_s(lang, 'if_any')} {part}"
+            yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
     yield from _main_verb(part, subject, obj, lang, aux=aux)
 
 
@@ -732,8 +744,11 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
         lang, "determiners"
     )
     own = _lemma(finite if finite not in ("do", "does", "did") else "have", lang)
+    # «har du barn», "do you have children"; not «har du fått opplæring»
+    simple = len(head.split()) == 2 or head.split()[0] in ("do", "does")
     if (
         bare
+        and simple
         and own in _set(lang, "possession_verbs")
         and not _past(finite, lang)
         and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words"))
