@@ -12,6 +12,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from intervju.storage import SessionStore
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -40,7 +42,8 @@ def test_lytt_starts_a_listener_that_reports_its_error(data_dir: Path, tmp_path:
     at.text_input(key="listen_model_path").set_value(str(tmp_path / "no-such-model")).run()
     at.button(key="listen_start").click().run()
     vtt, status = session_paths(data_dir, 1)
-    assert at.query_params["follow"] in (str(vtt), [str(vtt)])  # the page follows its file
+    with SessionStore(data_dir / "sessions.sqlite3") as store:  # the session follows its file
+        assert store.get_session(1).follow_path == str(vtt)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         current = read_status(status)

@@ -92,12 +92,20 @@ def test_schema_1_database_is_migrated(tmp_path: Path) -> None:
     conn.execute("ALTER TABLE suggestions DROP COLUMN superseded_at")
     conn.execute("DROP TABLE turn_changes")  # added by later migrations
     conn.execute("DROP TABLE live_state")
+    conn.execute("ALTER TABLE sessions DROP COLUMN follow_path")
+    conn.execute("ALTER TABLE sessions DROP COLUMN follow_format")
     conn.execute("UPDATE schema_version SET version = 1")
     conn.commit()
     conn.close()
     with SessionStore(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.turns(sid)[0].text == "Hvordan var det?"
+    backups = sorted(tmp_path.glob("old.sqlite3.schema1-*.bak"))
+    assert len(backups) == 1  # the file as it was, before the upgrade
+    old = sqlite3.connect(backups[0])
+    assert old.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
+    assert old.execute("SELECT text FROM turns").fetchone()[0] == "Hvordan var det?"
+    old.close()
 
 
 def test_untick_is_kept_by_engine_store_and_a_reopen(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from intervju import follow as following
 from intervju.errors import IntervjuError
 from intervju.listen.languages import languages
 from intervju.listen.process import (
@@ -57,7 +58,10 @@ def _on_start(store: SessionStore, info: SessionInfo) -> None:
         st.session_state["listen_error"] = str(exc)
         return
     st.session_state.pop("listen_error", None)
-    st.query_params["follow"] = str(vtt)
+    try:
+        following.start(store, info.id, str(vtt), "vtt")  # the session follows its listener
+    except IntervjuError as exc:
+        st.session_state["listen_error"] = str(exc)
 
 
 def _on_stop(store: SessionStore, session_id: int) -> None:

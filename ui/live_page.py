@@ -24,9 +24,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from intervju import follow as following
 from intervju.errors import IntervjuError
 from intervju.export import export_session, import_transcript
-from intervju.ingest import FileFollower, ingest_file_poll, ingest_paste
+from intervju.ingest import ingest_paste
 from intervju.models import Role
 from intervju.readers import read_transcript_bytes
 from intervju.recorder import Recorder
@@ -82,7 +83,6 @@ def _select(session_id: int | None) -> None:
         st.query_params.pop("s", None)
     else:
         st.query_params["s"] = str(session_id)
-    st.query_params.pop("follow", None)
 
 
 def _flash(kind: str, message: str) -> None:
@@ -204,13 +204,17 @@ def _on_paste(store: SessionStore, session_id: int) -> None:
         st.session_state["live_speaker"] = store.next_speaker(session_id)
 
 
-def _on_follow(start: bool) -> None:
-    if start:
-        path = str(st.session_state.get("follow_input") or "").strip()
-        if path:
-            st.query_params["follow"] = path
-    else:
-        st.query_params.pop("follow", None)
+def _on_follow(store: SessionStore, session_id: int, start: bool) -> None:
+    """The followed file belongs to the session (every tab sees it), not to the URL."""
+    try:
+        if start:
+            path = str(st.session_state.get("follow_input") or "").strip()
+            if path:
+                following.start(store, session_id, path)
+        else:
+            following.stop(store, session_id)
+    except IntervjuError as exc:
+        _flash("error", str(exc))
 
 
 def _uploaded_transcript() -> tuple[str, bytes] | None:
@@ -473,8 +477,7 @@ def _top_bar(store: SessionStore, session_id: int, handle: Recorder) -> None:
         covered = {item.question_id for item in store.covered(info.id)}
     except IntervjuError:
         return  # deleted in another tab; the next full run shows why
-    with handle.lock:
-        coverage = handle.live.coverage()
+    coverage = handle.coverage()
     elapsed = info.elapsed_seconds() if info.started_at else None
     st.markdown(c.top_bar_html(info.title, elapsed, coverage, covered), unsafe_allow_html=True)
 
@@ -591,7 +594,7 @@ def _transcript(
 
 
 def _guide_panel(store: SessionStore, info: SessionInfo, handle: Recorder) -> None:
-    guide = handle.live.guide
+    guide = handle.guide
     st.markdown(f"**{t('guide_panel')}**")
     if guide is None:
         st.caption(t("guide_none"))
@@ -601,7 +604,7 @@ def _guide_panel(store: SessionStore, info: SessionInfo, handle: Recorder) -> No
     st.caption(
         t("guide_progress", covered=len(covered & {q.id for q in guide.questions}), total=total)
     )
-    current = handle.live.coverage().current_topic or 1
+    current = handle.coverage().current_topic or 1
     for position, topic in enumerate(guide.topics, start=1):
         done = sum(1 for q in topic.questions if q.id in covered)
         label = f"{position}. {topic.title} · {done}/{len(topic.questions)}"
@@ -628,12 +631,22 @@ def _input_tools(store: SessionStore, info: SessionInfo) -> None:
                 st.error(problem, icon="⚠️")
             st.form_submit_button(t("paste_submit"), on_click=_on_paste, args=(store, info.id))
         with follow:
-            active = st.query_params.get("follow")
+            active = info.follow_path
             if active:
-                st.button(t("follow_stop"), on_click=_on_follow, args=(False,), key="follow_stop")
+                st.button(
+                    t("follow_stop"),
+                    on_click=_on_follow,
+                    args=(store, info.id, False),
+                    key="follow_stop",
+                )
             else:
                 st.text_input(t("follow_path"), key="follow_input")
-                st.button(t("follow_start"), on_click=_on_follow, args=(True,), key="follow_start")
+                st.button(
+                    t("follow_start"),
+                    on_click=_on_follow,
+                    args=(store, info.id, True),
+                    key="follow_start",
+                )
         with imp:
             st.file_uploader(
                 t("import_label"), type=["vtt", "docx", "txt", "srt"], key="import_file"
@@ -673,17 +686,18 @@ def _input_tools(store: SessionStore, info: SessionInfo) -> None:
 
 def _follow_status(store: SessionStore, info: SessionInfo) -> None:
     """Poll the followed file every couple of seconds; a full rerun shows new turns."""
-    path = st.query_params.get("follow")
-    if not path:
+    if not info.follow_path:
         return
-    follower = resources.file_follower(str(store.path), info.id, path)
-    _poll(store, info.id, follower)
+    _poll(store, info.id)
 
 
 @st.fragment(run_every=FOLLOW_SECONDS)
-def _poll(store: SessionStore, session_id: int, follower: FileFollower) -> None:
+def _poll(store: SessionStore, session_id: int) -> None:
     try:
-        result = ingest_file_poll(store, session_id, follower)
+        follower = following.follower(store, session_id)
+        if follower is None:
+            return  # stopped in another tab
+        result = following.poll(store, session_id)
         if result:
             handle = _handle(store, session_id, sync=False)
             handle.revise(result.edited)

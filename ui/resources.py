@@ -12,7 +12,8 @@ The database is the truth. Each interview's engine state is an
 replays the stored turns once, then records what the engine produces for each
 newly committed turn before anything is rendered, so a browser reload or a
 server restart shows exactly what was shown before. This module only caches
-one recorder per database and session.
+one recorder per database, session and embedder; file following
+is the core's (:mod:`intervju.follow`), one follower per session.
 
 ``INTERVJU_EMBEDDINGS=hashing`` selects :class:`intervju.fakes.HashingEmbeddings`
 (fast, meaningless): for UI tests only.
@@ -31,7 +32,6 @@ from intervju import guides
 from intervju.embeddings import embed_queries, get_embeddings
 from intervju.errors import ConfigError, GuideError
 from intervju.guides import load_guide
-from intervju.ingest import FileFollower
 from intervju.live import LiveSession
 from intervju.models import Guide
 from intervju.recorder import Recorder
@@ -153,7 +153,7 @@ def _base_live(
 # The engine state of one stored session lives in the core (intervju.recorder):
 # this module only caches one Recorder per process, database and session.
 @st.cache_resource(show_spinner=False)
-def _handles() -> dict[tuple[str, int], Recorder]:
+def _handles() -> dict[tuple[str, int, str], Recorder]:
     return {}
 
 
@@ -168,7 +168,9 @@ def live_handle(
     ``sync`` feeds turns committed elsewhere (another tab); a paste that may also
     edit the last turn passes False and revises before it syncs.
     """
-    key = (str(store.path), session_id)
+    # Keyed with the embedder too: after a backend change an open session is rebuilt
+    # with the new one instead of keeping vectors from the old.
+    key = (str(store.path), session_id, embed_key)
     with _HANDLES_LOCK:  # built under the lock: two tabs never replay one session twice
         handle = _handles().get(key)
         if handle is None:
@@ -186,10 +188,5 @@ def live_handle(
 def forget(store: SessionStore, session_id: int) -> None:
     """Drop a session's cached engine state (after delete)."""
     with _HANDLES_LOCK:
-        _handles().pop((str(store.path), session_id), None)
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def file_follower(db_path: str, session_id: int, path: str) -> FileFollower:
-    """One follower per followed file and session (it remembers the file's size)."""
-    return FileFollower(path)
+        for key in [k for k in _handles() if k[:2] == (str(store.path), session_id)]:
+            _handles().pop(key, None)

@@ -30,6 +30,7 @@ re-reading an unchanged file, and which trailing block it held back.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -303,6 +304,9 @@ class FileFollower:
         self.format = format
         self._signature: tuple[int, int] | None = None
         self._held_back = False
+        # Held for a whole poll-and-store (ingest_file_poll): two tabs sharing one
+        # follower must not both read the same growth and both store it.
+        self.lock = threading.RLock()
 
     @property
     def exists(self) -> bool:
@@ -324,6 +328,24 @@ class FileFollower:
         return (stat.st_mtime_ns, stat.st_size) != self._signature or self._held_back
 
     def poll(self, known: Sequence[TurnLike]) -> PasteDiff | None:
+        """The file's new turns and edits against ``known``; None if it has not changed.
+
+        The follower remembers what it read only when this returns, so a caller
+        whose write then fails can :meth:`rewind` and the next poll reads again.
+        """
+        with self.lock:
+            return self._poll(known)
+
+    def rewind(self, state: tuple[tuple[int, int] | None, bool]) -> None:
+        """Forget a poll whose result was not stored (see :meth:`state`)."""
+        with self.lock:
+            self._signature, self._held_back = state
+
+    def state(self) -> tuple[tuple[int, int] | None, bool]:
+        with self.lock:
+            return self._signature, self._held_back
+
+    def _poll(self, known: Sequence[TurnLike]) -> PasteDiff | None:
         try:
             stat = self.path.stat()
         except FileNotFoundError:
@@ -336,12 +358,10 @@ class FileFollower:
         unchanged = signature == self._signature
         if unchanged and not self._held_back:
             return None
-        try:
-            data = self.path.read_bytes()
-        except OSError as exc:
-            raise TranscriptError(
-                f"cannot read file ({exc.strerror})", where=str(self.path)
-            ) from None
+        from .files import read_regular
+        from .readers._decode import MAX_BYTES
+
+        data = read_regular(self.path, MAX_BYTES)  # a FIFO or device: one line, no hang
         self._signature = signature
         # One line-ending form from here on, or a CRLF file never looks finished.
         text = _decode_growing(data, str(self.path)).replace("\r\n", "\n").replace("\r", "\n")
@@ -434,17 +454,46 @@ def apply_diff(
 
 
 def ingest_paste(store: SessionStore, session_id: int, text: str) -> IngestResult:
-    """Paste the live transcript so far: store only what is new or edited."""
-    known = known_turns(store, session_id, "paste")
-    return apply_diff(store, session_id, known, diff_pasted_text(known, text), source="paste")
+    """Paste the live transcript so far: store only what is new or edited.
+
+    The text is parsed first; reading the stored turns, diffing and writing
+    then happen in one write transaction, so pastes from several tabs or
+    processes at once add each turn exactly once.
+    """
+    transcript = parse_pasted(text)
+    if transcript is None:
+        return IngestResult(edited=(), added=())
+    pasted = transcript.turns
+
+    def write(tx: SessionStore) -> IngestResult:
+        known = known_turns(tx, session_id, "paste")
+        return apply_diff(tx, session_id, known, diff_paste(known, pasted), source="paste")
+
+    return store.execute_write_fn(write)
 
 
 def ingest_file_poll(store: SessionStore, session_id: int, follower: FileFollower) -> IngestResult:
-    """One poll of a followed file, written to the store (empty result if unchanged)."""
+    """One poll of a followed file, written to the store (empty result if unchanged).
+
+    Reading the stored turns, polling the file and writing the difference are
+    one write transaction (and hold the follower's lock), so any number of tabs
+    and processes following one file store each turn once. If the write fails
+    the follower forgets the poll and reads the file again next time.
+    """
     if not follower.changed():  # every couple of seconds: don't read the session for nothing
         return IngestResult(edited=(), added=())
-    known = known_turns(store, session_id, "file")
-    diff = follower.poll(known)
-    if not diff:
-        return IngestResult(edited=(), added=())
-    return apply_diff(store, session_id, known, diff, source="file")
+
+    def write(tx: SessionStore) -> IngestResult:
+        known = known_turns(tx, session_id, "file")
+        diff = follower.poll(known)
+        if not diff:
+            return IngestResult(edited=(), added=())
+        return apply_diff(tx, session_id, known, diff, source="file")
+
+    with follower.lock:
+        before = follower.state()
+        try:
+            return store.execute_write_fn(write)
+        except BaseException:
+            follower.rewind(before)
+            raise

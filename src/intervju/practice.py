@@ -518,7 +518,7 @@ class SimulatedInformant:
         words = tokens(question)
         own = [w for w in self._matcher.content(question) if len(w) > 3]
         return (
-            len(words) <= ANAPHORIC_MAX_WORDS
+            (len(words) <= ANAPHORIC_MAX_WORDS or not self._matcher.content(question))
             and max(scores.strong) == 0
             and any(w in self._lang.anaphora for w in words)
             and all(self._matcher.spread(w) > 0 for w in own)

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from langchain_core.embeddings import Embeddings
 
 from .live import LiveSession, LiveUpdate
-from .models import Role
+from .models import Guide, Role
 from .storage import SessionStore, StoredTurn, TurnChange
-from .tracking import GuideNext
+from .tracking import Coverage, GuideNext
 
 
 @dataclass
@@ -134,6 +134,16 @@ class Recorder:
             self._after(update)
             return update
 
+    # -- reading engine state (under the lock: another tab may be feeding) -----------
+    def coverage(self) -> Coverage:
+        """The engine's guide coverage now (topic progress, current topic)."""
+        with self.lock:
+            return self.live.coverage()
+
+    @property
+    def guide(self) -> Guide | None:
+        return self.live.guide
+
     # -- turn correction --------------------------------------------------------------
     def edit_turn(
         self,
@@ -231,7 +241,7 @@ class Recorder:
     # -- guide ticks ----------------------------------------------------------------
     def mark_covered(self, question_id: str) -> None:
         """The user ticked a guide question (or clicked it as asked)."""
-        with self.lock:
+        with self.lock, self.store.transaction():
             turns = self.store.turns(self.session_id)
             self.store.mark_covered(
                 self.session_id, question_id, "manual", turns[-1].idx if turns else None
@@ -303,8 +313,9 @@ class Recorder:
 
     def _record_coverage(self, turn_idx: int | None) -> None:
         now = set(self.live.coverage().covered)
-        for question_id in sorted(now - self.seen_covered):
-            self.store.mark_covered(self.session_id, question_id, "auto", turn_idx)
+        with self.store.transaction():  # all of a turn's new coverage, or none of it
+            for question_id in sorted(now - self.seen_covered):
+                self.store.mark_covered(self.session_id, question_id, "auto", turn_idx)
         self.seen_covered = now
 
     def _suggest_tick(self, update: LiveUpdate | None) -> None:

@@ -37,11 +37,12 @@ import contextlib
 import json
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal, Protocol, cast
+from typing import Literal, Protocol, TypeVar, cast
 
 import yaml
 
@@ -53,7 +54,13 @@ CoverHow = Literal["auto", "manual"]
 TurnSource = Literal["typed", "paste", "file", "import", "unknown"]
 TURN_SOURCES: tuple[TurnSource, ...] = ("typed", "paste", "file", "import", "unknown")
 
-_BUSY_TIMEOUT_MS = 5000
+_BUSY_TIMEOUT_MS = 10000
+T = TypeVar("T")
+
+DAMAGED = (
+    "is damaged (the integrity check failed) and was left untouched; restore it from a "
+    "backup, or move it aside and intervju starts a new one"
+)
 
 # Each migration is a list of statements applied in one transaction; index i
 # brings the schema from version i to i + 1. Never edit a released migration:
@@ -154,6 +161,12 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # follows the turns again (no write per turn).
         "ALTER TABLE live_state ADD COLUMN at_turns INTEGER",
     ),
+    (
+        # The file a session follows belongs to the session, not to a browser tab:
+        # every tab and process sees the same one (intervju.follow).
+        "ALTER TABLE sessions ADD COLUMN follow_path TEXT",
+        "ALTER TABLE sessions ADD COLUMN follow_format TEXT",
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -176,6 +189,8 @@ class SessionInfo:
     updated_at: datetime
     started_at: datetime | None
     turn_count: int
+    follow_path: str | None = None  # the transcript file this session follows, if any
+    follow_format: str | None = None
 
     @property
     def has_guide(self) -> bool:
@@ -200,6 +215,8 @@ class SessionInfo:
             "updated_at": self.updated_at.isoformat(),
             "started_at": self.started_at.isoformat() if self.started_at else None,
             "turn_count": self.turn_count,
+            "follow_path": self.follow_path,
+            "follow_format": self.follow_format,
         }
 
 
@@ -478,6 +495,7 @@ class SessionStore:
         self.path = Path(path).expanduser()
         self._clock = clock or _utcnow
         self._lock = threading.RLock()
+        self._depth = 0  # open write transactions (nested ones are savepoints)
         self._conn = self._open()
 
     # -- lifecycle ---------------------------------------------------------
@@ -492,6 +510,8 @@ class SessionStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise self._fail(f"cannot create the data folder ({exc.strerror})") from None
+        existing = self.path.exists() and self.path.stat().st_size > 0
+        version = self._inspect() if existing else 0
         try:
             conn = sqlite3.connect(
                 str(self.path),
@@ -501,8 +521,8 @@ class SessionStore:
             )
         except sqlite3.Error as exc:
             raise self._fail(f"cannot open the session database ({exc})") from None
+        conn.row_factory = sqlite3.Row
         try:
-            # Reading the header first: a non-SQLite file fails here, before any write.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -511,7 +531,7 @@ class SessionStore:
             if str(mode).lower() != "wal":
                 raise self._fail(f"cannot switch the database to WAL mode (got {mode})")
             conn.execute("PRAGMA synchronous = FULL")
-            self._migrate(conn)
+            self._migrate(conn, backup=existing and 0 < version < SCHEMA_VERSION)
         except StorageError:
             conn.close()
             raise
@@ -520,7 +540,47 @@ class SessionStore:
             raise self._fail(_explain(exc)) from None
         return conn
 
-    def _migrate(self, conn: sqlite3.Connection) -> None:
+    def _inspect(self) -> int:
+        """Check an existing file read-only before anything may write to it.
+
+        A file that is not ours, damaged (``PRAGMA quick_check``) or from a newer
+        schema is refused here, through a read-only connection, so its bytes are
+        never changed (not even by switching it to WAL). Returns its schema version.
+        """
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+        try:
+            probe = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise self._fail(_explain(exc)) from None
+        try:
+            tables = {
+                str(r[0])
+                for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if "schema_version" not in tables:
+                if tables - {"sqlite_sequence"}:
+                    raise self._fail("is an SQLite database, but not an intervju session database")
+                return 0
+            version = int(probe.execute("SELECT max(version) FROM schema_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise self._fail(
+                    f"was written by a newer intervju (schema {version}, this version knows "
+                    f"{SCHEMA_VERSION}) and was left untouched; upgrade intervju to use it"
+                )
+            problems = [str(r[0]) for r in probe.execute("PRAGMA quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise self._fail(DAMAGED)
+            return version
+        except sqlite3.DatabaseError as exc:
+            raise self._fail(_explain(exc)) from None
+        finally:
+            probe.close()
+
+    def _migrate(self, conn: sqlite3.Connection, *, backup: bool) -> None:
+        if backup:  # before the write lock: SQLite cannot back up from inside it
+            self._backup(
+                conn, int(conn.execute("SELECT max(version) FROM schema_version").fetchone()[0])
+            )
         conn.execute("BEGIN IMMEDIATE")
         try:
             tables = {
@@ -534,10 +594,10 @@ class SessionStore:
                 conn.execute("INSERT INTO schema_version (version) VALUES (0)")
             row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
             version = int(row[0] or 0)
-            if version > SCHEMA_VERSION:
+            if version > SCHEMA_VERSION:  # another process upgraded it meanwhile
                 raise self._fail(
-                    f"was written by a newer intervju (schema {version}, this version "
-                    f"knows {SCHEMA_VERSION}); upgrade intervju to open it"
+                    f"was written by a newer intervju (schema {version}, this version knows "
+                    f"{SCHEMA_VERSION}) and was left untouched; upgrade intervju to use it"
                 )
             for target in range(version, SCHEMA_VERSION):
                 for statement in _MIGRATIONS[target]:
@@ -547,6 +607,22 @@ class SessionStore:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def _backup(self, conn: sqlite3.Connection, version: int) -> Path:
+        """Copy the database before migrating it, so an upgrade can always be undone."""
+        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.schema{version}-{stamp}.bak")
+        try:
+            copy = sqlite3.connect(str(target))
+            try:
+                conn.backup(copy)
+            finally:
+                copy.close()
+        except (sqlite3.Error, OSError) as exc:
+            raise self._fail(
+                f"cannot write a backup before upgrading the database ({exc}); nothing was changed"
+            ) from None
+        return target
 
     def close(self) -> None:
         with self._lock:
@@ -563,24 +639,62 @@ class SessionStore:
         with self._lock:
             return int(self._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0])
 
+    # -- transactions --------------------------------------------------------
+
+    def execute_write_fn(self, fn: Callable[[SessionStore], T]) -> T:
+        """Run ``fn(self)`` inside one write transaction (Datasette's ``execute_write_fn``).
+
+        Why: a paste or a file poll reads the stored turns, decides what is new
+        and writes it. Done as separate transactions, two tabs or processes read
+        the same state and both append. Here ``BEGIN IMMEDIATE`` takes SQLite's
+        write lock *before* the read, so the next writer waits and then sees
+        what this one wrote. Every store method ``fn`` calls joins the
+        transaction; an exception rolls all of it back.
+        """
+        with self._write():
+            return fn(self)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[SessionStore]:
+        """``with store.transaction():`` — the statement form of :meth:`execute_write_fn`."""
+        with self._write():
+            yield self
+
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One committed transaction; any error rolls back and becomes a StorageError."""
+        """One committed transaction; any error rolls back and becomes a StorageError.
+
+        Nested calls (a store method inside :meth:`execute_write_fn`) become
+        savepoints of the open transaction, so they commit with it.
+        """
         with self._lock:
             conn = self._conn
+            nested = self._depth > 0
+            begin, commit = (
+                (f"SAVEPOINT w{self._depth}", f"RELEASE w{self._depth}")
+                if nested
+                else ("BEGIN IMMEDIATE", "COMMIT")
+            )
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(begin)
             except sqlite3.Error as exc:
                 raise self._fail(_explain(exc)) from None
+            self._depth += 1
             try:
                 yield conn
-                conn.execute("COMMIT")
+                conn.execute(commit)
             except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
+                    if nested:
+                        conn.execute(f"ROLLBACK TO w{self._depth - 1}")
+                        conn.execute(commit)
+                    else:
+                        conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
                     raise self._fail(_explain(exc)) from None
                 raise
+            finally:
+                self._depth -= 1
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -604,24 +718,26 @@ class SessionStore:
 
     _SESSION_SELECT = """
         SELECT s.id, s.title, s.guide_id, s.guide_source, s.language, s.notes,
-               s.created_at, s.updated_at, s.started_at,
-               (SELECT count(*) FROM turns t WHERE t.session_id = s.id)
+               s.created_at, s.updated_at, s.started_at, s.follow_path, s.follow_format,
+               (SELECT count(*) FROM turns t WHERE t.session_id = s.id) AS turn_count
         FROM sessions s
     """
 
     @staticmethod
-    def _session_row(row: sqlite3.Row | tuple[object, ...]) -> SessionInfo:
+    def _session_row(row: sqlite3.Row) -> SessionInfo:
         return SessionInfo(
-            id=int(cast(int, row[0])),
-            title=str(row[1]),
-            guide_id=cast("str | None", row[2]),
-            guide_source=cast("str | None", row[3]),
-            language=cast("str | None", row[4]),
-            notes=str(row[5]),
-            created_at=_req_ts(str(row[6])),
-            updated_at=_req_ts(str(row[7])),
-            started_at=_parse_ts(cast("str | None", row[8])),
-            turn_count=int(cast(int, row[9])),
+            id=int(row["id"]),
+            title=str(row["title"]),
+            guide_id=row["guide_id"],
+            guide_source=row["guide_source"],
+            language=row["language"],
+            notes=str(row["notes"]),
+            created_at=_req_ts(str(row["created_at"])),
+            updated_at=_req_ts(str(row["updated_at"])),
+            started_at=_parse_ts(row["started_at"]),
+            turn_count=int(row["turn_count"]),
+            follow_path=row["follow_path"],
+            follow_format=row["follow_format"],
         )
 
     def create_session(
@@ -687,7 +803,7 @@ class SessionStore:
             ).fetchone()
         if row is None:
             raise StorageError(f"no session with id {session_id}", where=str(self.path))
-        return cast("str | None", row[0])
+        return cast("str | None", row["guide_yaml"])
 
     def rename_session(self, session_id: int, title: str) -> SessionInfo:
         clean = " ".join(title.split())
@@ -726,6 +842,20 @@ class SessionStore:
             )
         return self.get_session(session_id)
 
+    def set_follow(
+        self, session_id: int, path: str | None, format: str | None = None
+    ) -> SessionInfo:
+        """Remember (or forget, with None) the transcript file this session follows."""
+        now = self._now()
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET follow_path = ?, follow_format = ?, updated_at = ?"
+                " WHERE id = ?",
+                (path, (format or "auto") if path else None, now, session_id),
+            )
+        return self.get_session(session_id)
+
     def delete_session(self, session_id: int) -> DeleteReport:
         """Remove every trace of the session, including freed pages and the WAL."""
         with self._write() as conn:
@@ -761,18 +891,18 @@ class SessionStore:
     )
 
     @staticmethod
-    def _turn_row(row: Sequence[object]) -> StoredTurn:
+    def _turn_row(row: sqlite3.Row) -> StoredTurn:
         return StoredTurn(
-            session_id=int(cast(int, row[0])),
-            idx=int(cast(int, row[1])),
-            speaker=str(row[2]),
-            role=cast(Role, row[3]),
-            start=cast("float | None", row[4]),
-            end=cast("float | None", row[5]),
-            text=str(row[6]),
-            source=cast(TurnSource, row[7]),
-            created_at=_req_ts(str(row[8])),
-            edited_at=_parse_ts(cast("str | None", row[9])),
+            session_id=int(row["session_id"]),
+            idx=int(row["idx"]),
+            speaker=str(row["speaker"]),
+            role=cast(Role, row["role"]),
+            start=row["start"],
+            end=row["end"],
+            text=str(row["text"]),
+            source=cast(TurnSource, row["source"]),
+            created_at=_req_ts(str(row["created_at"])),
+            edited_at=_parse_ts(row["edited_at"]),
         )
 
     def add_turn(
@@ -1156,20 +1286,20 @@ class SessionStore:
     )
 
     @staticmethod
-    def _suggestion_row(row: Sequence[object]) -> StoredSuggestion:
-        emphasis = json.loads(str(row[7]))
+    def _suggestion_row(row: sqlite3.Row) -> StoredSuggestion:
+        emphasis = json.loads(str(row["emphasis"]))
         return StoredSuggestion(
-            id=int(cast(int, row[0])),
-            session_id=int(cast(int, row[1])),
-            turn_idx=int(cast(int, row[2])),
-            rank=int(cast(int, row[3])),
-            intent=str(row[4]),
-            text=str(row[5]),
-            why=str(row[6]),
+            id=int(row["id"]),
+            session_id=int(row["session_id"]),
+            turn_idx=int(row["turn_idx"]),
+            rank=int(row["rank"]),
+            intent=str(row["intent"]),
+            text=str(row["text"]),
+            why=str(row["why"]),
             emphasis=tuple(str(e) for e in emphasis),
-            shown_at=_req_ts(str(row[8])),
-            used_at=_parse_ts(cast("str | None", row[9])),
-            superseded_at=_parse_ts(cast("str | None", row[10])),
+            shown_at=_req_ts(str(row["shown_at"])),
+            used_at=_parse_ts(row["used_at"]),
+            superseded_at=_parse_ts(row["superseded_at"]),
         )
 
     def record_suggestions(
@@ -1282,17 +1412,17 @@ class SessionStore:
     )
 
     @staticmethod
-    def _flag_row(row: Sequence[object]) -> StoredFlag:
+    def _flag_row(row: sqlite3.Row) -> StoredFlag:
         return StoredFlag(
-            session_id=int(cast(int, row[0])),
-            turn_idx=int(cast(int, row[1])),
-            form=str(row[2]),
-            leading=bool(row[3]),
-            double=bool(row[4]),
-            why=bool(row[5]),
-            explanation=str(row[6]),
-            rewrite=cast("str | None", row[7]),
-            created_at=_req_ts(str(row[8])),
+            session_id=int(row["session_id"]),
+            turn_idx=int(row["turn_idx"]),
+            form=str(row["form"]),
+            leading=bool(row["leading"]),
+            double=bool(row["double"]),
+            why=bool(row["why"]),
+            explanation=str(row["explanation"]),
+            rewrite=row["rewrite"],
+            created_at=_req_ts(str(row["created_at"])),
         )
 
     def record_flag(self, session_id: int, turn_idx: int, analysis: AnalysisLike) -> StoredFlag:
@@ -1378,13 +1508,13 @@ class SessionStore:
             self._touch(conn, session_id, now)
 
     @staticmethod
-    def _coverage_row(row: Sequence[object]) -> StoredCoverage:
+    def _coverage_row(row: sqlite3.Row) -> StoredCoverage:
         return StoredCoverage(
-            session_id=int(cast(int, row[0])),
-            question_id=str(row[1]),
-            how=cast(CoverHow, row[2]),
-            turn_idx=cast("int | None", row[3]),
-            covered_at=_req_ts(str(row[4])),
+            session_id=int(row["session_id"]),
+            question_id=str(row["question_id"]),
+            how=cast(CoverHow, row["how"]),
+            turn_idx=row["turn_idx"],
+            covered_at=_req_ts(str(row["covered_at"])),
         )
 
     def covered(self, session_id: int) -> tuple[StoredCoverage, ...]:
@@ -1426,11 +1556,11 @@ class SessionStore:
             ).fetchall()
         return tuple(
             StoredNote(
-                id=int(r[0]),
-                session_id=int(r[1]),
-                turn_idx=r[2],
-                text=str(r[3]),
-                created_at=_req_ts(str(r[4])),
+                id=int(r["id"]),
+                session_id=int(r["session_id"]),
+                turn_idx=r["turn_idx"],
+                text=str(r["text"]),
+                created_at=_req_ts(str(r["created_at"])),
             )
             for r in rows
         )
@@ -1440,7 +1570,9 @@ def _explain(exc: sqlite3.Error) -> str:
     """Turn SQLite's terse messages into something a researcher can act on."""
     text = str(exc)
     lowered = text.lower()
-    if "not a database" in lowered or "malformed" in lowered:
+    if "malformed" in lowered:
+        return DAMAGED
+    if "not a database" in lowered:
         return "is not an intervju session database (or is damaged); it was left untouched"
     if "locked" in lowered or "busy" in lowered:
         return "the session database is locked by another program; try again in a moment"

@@ -1,4 +1,4 @@
-"""``intervju session list|show|export|delete|import|rename|…``: the session database from a shell.
+"""``intervju session list|show|export|delete|import|rename|paste|follow|…``: sessions from a shell.
 
 Turn correction (``edit-turn``, ``delete-turn``, ``undo``) runs through the live engine
 (:class:`intervju.recorder.Recorder`), so flags, cards and guide ticks follow the change.
@@ -10,12 +10,14 @@ without starting the app. Commands that only read never create a database.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional, cast
 
 import typer
 
+from .. import follow as following
 from ..errors import StorageError
 from ..export import (
     EXPORT_FORMATS,
@@ -24,6 +26,9 @@ from ..export import (
     session_to_dict,
     write_export,
 )
+from ..files import read_regular, read_stream
+from ..ingest import IngestResult, ingest_paste
+from ..readers._decode import MAX_BYTES, decode_bytes
 from ..settings import load_settings
 from ..storage import SessionStore, TurnChange
 from ._common import print_json
@@ -205,8 +210,68 @@ def register(app: typer.Typer) -> None:
             info = store.rename_session(session_id, title)
         typer.echo(f"session {info.id}: {info.title}")
 
+    @session_app.command("paste")
+    def paste(
+        session_id: Annotated[int, typer.Argument(help="Session id.")],
+        file: Annotated[str, typer.Argument(help="Pasted transcript text file, or - for stdin.")],
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Add only what is new in a pasted live transcript (the paste box's rules)."""
+        if file == "-":
+            text = decode_bytes(read_stream(sys.stdin.buffer, MAX_BYTES), "standard input")
+        else:
+            text = decode_bytes(read_regular(file, MAX_BYTES), file)
+        with _require(db) as store:
+            store.get_session(session_id)
+            result = ingest_paste(store, session_id, text)
+            total = store.get_session(session_id).turn_count
+        _report(session_id, len(result.added), len(result.edited), total, as_json)
+
+    @session_app.command("follow")
+    def follow(
+        session_id: Annotated[int, typer.Argument(help="Session id.")],
+        file: Annotated[str, typer.Argument(help="Transcript file a tool keeps writing.")],
+        fmt: Annotated[str, typer.Option("--format", help="auto, vtt, txt or srt.")] = "auto",
+        interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 1.0,
+        idle_exit: Annotated[
+            Optional[float],  # noqa: UP045
+            typer.Option(help="Stop after the file is unchanged this many seconds."),
+        ] = None,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Follow a growing transcript file: store new turns as they are written.
+
+        The file becomes the session's followed file (the app follows it too);
+        any number of followers of one session store each turn once.
+        """
+        with _require(db) as store:
+            following.start(store, session_id, file, fmt)
+
+            def shown(result: IngestResult) -> None:
+                if not as_json:
+                    typer.echo(f"+{len(result.added)} turns, {len(result.edited)} revised")
+
+            try:
+                added, revised = following.follow_until_idle(
+                    store, session_id, interval=interval, idle_exit=idle_exit, on_result=shown
+                )
+            except KeyboardInterrupt:
+                added = revised = -1
+            total = store.get_session(session_id).turn_count
+        if added >= 0:
+            _report(session_id, added, revised, total, as_json)
+
     _register_corrections(session_app)
     app.add_typer(session_app, name="session")
+
+
+def _report(session_id: int, added: int, revised: int, total: int, as_json: bool) -> None:
+    if as_json:
+        print_json({"session": session_id, "added": added, "revised": revised, "turns": total})
+        return
+    typer.echo(f"session {session_id}: {added} turns added, {revised} revised ({total} turns)")
 
 
 EmbeddingsOption = Annotated[

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import TranscriptError
+from ..files import read_regular
 from ..models import Transcript
 from . import _decode
 from ._segments import Segment, build_transcript
@@ -167,20 +168,6 @@ def read_transcript(
 ) -> Transcript:
     """Read a transcript file; raises :class:`TranscriptError` on bad input."""
     where = str(path)
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise TranscriptError("is a directory, not a transcript file", where=where)
-        size = file.stat().st_size
-        _check_format(format, where)
-        _decode.check_size(size, where)
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise TranscriptError("no such file", where=where) from None
-    except PermissionError:
-        raise TranscriptError("permission denied", where=where) from None
-    except OSError as exc:
-        raise TranscriptError(
-            f"cannot read the file ({exc.strerror or exc})", where=where
-        ) from None
+    _check_format(format, where)
+    data = read_regular(path, _decode.MAX_BYTES, where=where)  # never blocks on a FIFO
     return read_transcript_bytes(data, where, format=format, interviewer=interviewer)

@@ -128,6 +128,10 @@ def parse_labelled_lines(lines: Sequence[str], where: str, *, what: str = "lines
             candidates.append((found.label, previous_blank or timed))
         previous_blank = not line.strip()
     accepted = accepted_labels(candidates)
+    if all(found is not None for line, found in zip(lines, matches, strict=True) if line.strip()):
+        # Every line is labelled: a name that has spoken once is a speaker too. Without
+        # this a growing file read at "F: …, K: …, F: …" folds K's line into F's turn.
+        accepted |= {label.casefold() for label, _ in candidates if name_like(label)}
     if not accepted:
         raise TranscriptError(
             f"no speaker labels found in the {what} (expected lines such as 'Forsker: …' "
