@@ -81,7 +81,8 @@ def test_rewrite_cases_keep_topic_and_are_open(case: dict[str, Any]) -> None:
 def test_rewrite_only_when_there_is_a_problem() -> None:
     assert analyse("Hvordan opplevde du det første møtet?").rewrite is None
     assert analyse("Mhm.").rewrite is None
-    assert analyse("Hvorfor valgte du video?").rewrite is None  # why alone: a soft flag
+    # A why alone is flagged softly, and gets «Hva gjorde at …?» (issue 12).
+    assert analyse("Hvorfor valgte du video?").rewrite == "Hva gjorde at du valgte video?"
     assert analyse("Har du barn?").rewrite is not None
 
 
@@ -178,7 +179,7 @@ def test_dev_set_every_rewrite_is_open_single_and_neutral(
     dev_set: list[tuple[dict[str, Any], Analysis]],
 ) -> None:
     for row, result in dev_set:
-        needs = result.form == "closed" or result.leading or result.double
+        needs = result.form == "closed" or result.leading or result.double or result.why
         assert (result.rewrite is not None) == needs, row["text"]
         if result.rewrite is not None:
             assert _is_clean_open(result.rewrite, result.language), (row["text"], result.rewrite)

@@ -566,3 +566,31 @@ def test_coverage_lists_question_texts(report: ReviewReport) -> None:
     table = [line for line in markdown.splitlines() if line.startswith("| 2. ")]
     assert table and all("`korona-" not in line for line in table)
     assert all("«" in line for line in table)  # the never-asked questions, by their wording
+
+
+@pytest.mark.parametrize(
+    ("answer", "missed"),
+    [
+        ("Ja, en gutt viste meg rommet sitt og hunden sin. Jeg ble faktisk litt rørt.", True),
+        ("Ja, en gutt viste meg rommet sitt og hunden sin. Brukerne ble litt rørt.", False),
+        ("Ja, en gutt viste meg rommet sitt og hunden sin. Jeg var ikke redd for det.", False),
+    ],
+)
+def test_own_feeling_followed_by_the_next_guide_question_is_missed(
+    answer: str, missed: bool
+) -> None:
+    """A typed interview (no times): «jeg ble faktisk litt rørt», then the next guide question."""
+    rows = [
+        ("interviewer", "Kan du fortelle om et videomøte som gjorde inntrykk på deg?"),
+        ("informant", answer),
+        ("interviewer", "Hvordan pleier du å åpne et videomøte med en bruker?"),
+        ("informant", "Jeg spør hvordan de har det, og så prater vi litt om været."),
+    ]
+    turns = tuple(turn(i, role, text) for i, (role, text) in enumerate(rows))
+    report = review_transcript(
+        Transcript(turns, "typed", "Forsker"), embeddings=HashingEmbeddings()
+    )
+    assert [m.turn_index for m in report.missed_followups] == ([1] if missed else [])
+    if missed:
+        assert report.missed_followups[0].words == "Jeg ble faktisk litt rørt."
+        assert report.missed_followups[0].next_turn_index == 2

@@ -125,20 +125,19 @@ def _themed_css() -> str:
     """The pieces that depend on the theme or the language (Streamlit's own labels)."""
     dark = getattr(getattr(st.context, "theme", None), "type", "light") == "dark"
     background = "#0e1117" if dark else "#ffffff"
-    drop, browse = esc(t("uploader_drop")), esc(t("uploader_browse"))
-    limit = esc(t("uploader_limit", mb=200))
+    size = int(st.get_option("server.maxUploadSize") or 200)
+    drop = esc(t("uploader_drop") + " · " + t("uploader_limit", mb=size))
+    browse = esc(t("uploader_browse"))
     return f"""<style>
 :root {{ --ivj-bg: {background}; }}
-/* Streamlit offers no parameter for the file uploader's own texts: replace them. */
+/* Streamlit offers no parameter for the file uploader's own texts: replace them
+   (the accepted file types are in each uploader's own label). */
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
-[data-testid="stFileUploaderDropzoneInstructions"] > div > span:first-of-type::after {{
-  content: "{drop}"; font-size: 0.95rem; }}
-[data-testid="stFileUploaderDropzoneInstructions"] > div > small {{ font-size: 0 !important; }}
-[data-testid="stFileUploaderDropzoneInstructions"] > div > small::after {{
-  content: "{limit}"; font-size: 0.8rem; }}
-[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] {{
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{drop}"; font-size: 0.85rem; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
   font-size: 0 !important; }}
-[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {{
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
   content: "{browse}"; font-size: 0.9rem; }}
 </style>"""
 

@@ -131,7 +131,7 @@ _S: Final[dict[str, tuple[str, str]]] = {
     "session_choose": ("Velg en økt", "Choose a session"),
     "uploader_drop": ("Dra og slipp filen her", "Drag and drop the file here"),
     "uploader_browse": ("Velg fil", "Browse files"),
-    "uploader_limit": ("Opptil {mb} MB per fil", "Up to {mb} MB per file"),
+    "uploader_limit": ("opptil {mb} MB per fil", "up to {mb} MB per file"),
     "multiselect_placeholder": ("Velg …", "Choose …"),
     "select_empty": ("(ingen)", "(none)"),
     "suggestions_head": ("Oppfølging", "Follow up"),

@@ -34,6 +34,7 @@ from .analysis import Analysis, analyse
 from .analysis._data import load as load_analysis_lang
 from .embeddings import embed_queries
 from .index import cached_embeddings
+from .lang import Lang, zipf
 from .personas import (
     PERSONA_DIR,
     Detail,
@@ -91,10 +92,14 @@ CLOSE_SHARE = 0.6
 # A question that names another episode this strongly is a new question, even if it
 # sounds like a probe («Kan du gi et eksempel på hvordan du åpner et møte?»).
 NEW_TOPIC_SCORE = 1.5
+# A compound's first part counts as a word at this frequency (Zipf scale; «arbeids» 3.8).
+COMPOUND_ZIPF = 2.5
 # A word used in at least this many episodes is the persona's theme.
 THEME_EPISODES = 4
 # An echo is of a word used in at most this many episodes («kaffekoppen», not «video»).
 ECHO_MAX_EPISODES = 3
+# A detail must speak to a new question this much more than the opening to be told first.
+POINTED_MARGIN = 1.0
 # A short question made of back-references (no topic words) continues the last episode.
 ANAPHORIC_MAX_WORDS = 10
 # A turn this short that says back a word of the last answer is an echo probe («Stemmen?»).
@@ -161,19 +166,31 @@ class PracticeFeedback:
 # Matching a question to the persona's material
 
 
-def _hits(token: str, stem: str) -> bool:
-    """A word matches a keyword stem as an inflection or as part of a compound; a stem
-    shorter than four letters («nav», «rom») only as the whole word."""
+def _hits(token: str, stem: str, lang: Lang) -> bool:
+    """A word matches a keyword stem as an inflection («kontoret») or as the head of a
+    compound whose first part is itself a word («hjemme|kontoret», not «regje|ringen»); a
+    stem shorter than four letters («nav», «rom») only as the whole word."""
     if len(stem) < 4:
         return token == stem
-    return token.startswith(stem) or (len(stem) >= 5 and stem in token)
+    if token.startswith(stem):
+        return True
+    at = token.find(stem, 3) if len(stem) >= _PREFIX else -1
+    return at > 0 and _is_word(token[:at], lang)
+
+
+def _is_word(part: str, lang: Lang) -> bool:
+    """A compound's first part is a word of its own (binding «s» or «e» allowed)."""
+    return any(zipf(p, lang) >= COMPOUND_ZIPF for p in {part, part[:-1]} if len(p) >= 3)
 
 
 def _near(word: str, other: str) -> bool:
     """Two words share a stem: equal, or a long common beginning («teknikken», «teknisk»)."""
     if word == other:
         return True
-    if min(len(word), len(other)) < _PREFIX:
+    short, long_ = sorted((word, other), key=len)
+    if len(short) >= _INDEX and long_.startswith(short) and len(long_) - len(short) <= 3:
+        return True  # «jobb», «jobben»
+    if len(short) < _PREFIX:
         return False
     shared = next(
         (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
@@ -183,6 +200,7 @@ def _near(word: str, other: str) -> bool:
 
 
 _PREFIX = 5
+_INDEX = 4  # words are looked up by their first letters
 
 
 @dataclass(frozen=True)
@@ -208,16 +226,17 @@ class _Matcher:
 
     def __init__(self, persona: Persona, lang: PracticeLang, embeddings: Embeddings) -> None:
         self.persona, self.lang, self.embeddings = persona, lang, embeddings
+        self.code: Lang = lang.code
         episodes = persona.episodes
-        self.idf = _idf([e.about for e in episodes])
-        self.vocab = [
-            frozenset(w for w in self.content(" ".join(_texts(e))) if len(w) > 3) for e in episodes
-        ]
+        # What an episode is about includes what its details are about.
+        self.stems = [e.about.union(*(d.about for d in e.details)) for e in episodes]
+        self.idf = _idf(self.stems)
+        self.vocab = [frozenset(self.content(" ".join(_texts(e)))) for e in episodes]
         self.vocab_idf = _idf(self.vocab)
         self._by_prefix: dict[str, list[tuple[int, str]]] = {}
         for i, words in enumerate(self.vocab):
             for word in words:
-                self._by_prefix.setdefault(word[:_PREFIX], []).append((i, word))
+                self._by_prefix.setdefault(word[:_INDEX], []).append((i, word))
         texts: list[str] = []
         owners: list[int] = []
         for i, episode in enumerate(episodes):
@@ -252,7 +271,9 @@ class _Matcher:
         """Rare stems count more; a phrase stem («ny kollega») counts when the text has it."""
         score = 0.0
         for word in words:
-            weights = [self.idf.get(s, 1.0) for s in stems if " " not in s and _hits(word, s)]
+            weights = [
+                self.idf.get(s, 1.0) for s in stems if " " not in s and _hits(word, s, self.code)
+            ]
             score += max(weights, default=0.0)
         if text:
             spaced = " ".join(tokens(text))
@@ -266,7 +287,7 @@ class _Matcher:
         hits = np.zeros(len(self.vocab), dtype=np.int32)
         for word in words:
             found: dict[int, float] = {}
-            for episode, other in self._by_prefix.get(word[:_PREFIX], ()):
+            for episode, other in self._by_prefix.get(word[:_INDEX], ()):
                 if _near(word, other):
                     found[episode] = max(found.get(episode, 0.0), self.vocab_idf[other])
             for episode, weight in found.items():
@@ -281,7 +302,7 @@ class _Matcher:
 
     def _score(self, question: str) -> _Scores:
         words = self.content(question)
-        strong = np.asarray([self.lexical(words, e.about, question) for e in self.persona.episodes])
+        strong = np.asarray([self.lexical(words, stems, question) for stems in self.stems])
         own, hits = self._own_words(words)
         lexical = strong + OWN_WORDS_WEIGHT * own
         sims = self.vectors @ embed_queries(self.embeddings, [question])[0]
@@ -497,7 +518,7 @@ class SimulatedInformant:
         words = tokens(question)
         own = [w for w in self._matcher.content(question) if len(w) > 3]
         return (
-            len(words) <= ANAPHORIC_MAX_WORDS
+            (len(words) <= ANAPHORIC_MAX_WORDS or not self._matcher.content(question))
             and max(scores.strong) == 0
             and any(w in self._lang.anaphora for w in words)
             and all(self._matcher.spread(w) > 0 for w in own)
@@ -525,6 +546,28 @@ class SimulatedInformant:
         detail = self._detail(index, facet, words)
         return _Plan(index, detail, facet)
 
+    def _fit(self, words: list[str] | frozenset[str], text: str, about: frozenset[str]) -> float:
+        """How much of the question a text (and its curated stems) speaks to."""
+        lexical = self._matcher.lexical(list(words), about) if words and about else 0.0
+        said = self._matcher.content(text)
+        return lexical + OWN_WORDS_WEIGHT * sum(any(_near(w, x) for x in said) for w in words)
+
+    def _pointed_detail(self, index: int, words: list[str]) -> int | None:
+        """A new question about one particular moment of an episode («when a patient gets
+        worse») is answered with that detail rather than the general opening."""
+        episode = self.persona.episodes[index]
+        opening = self._fit(words, episode.text, frozenset())
+        told = self._told.get(index, set())
+        fits = [
+            (self._fit(words, d.text, d.about), -i)
+            for i, d in enumerate(episode.details)
+            if i not in told
+        ]
+        if not fits:
+            return None
+        best, at = max(fits)
+        return -at if best >= opening + POINTED_MARGIN else None
+
     def _detail(self, index: int, facet: Facet | None, words: frozenset[str]) -> int | None:
         episode = self.persona.episodes[index]
         untold = [i for i in range(len(episode.details)) if i not in self._told.get(index, set())]
@@ -533,15 +576,14 @@ class SimulatedInformant:
 
         def rank(i: int) -> tuple[float, int, int]:
             d = episode.details[i]
-            lexical = self._matcher.lexical(list(words), d.about) if words else 0.0
-            return (-lexical, 0 if d.facet == facet else 1, i)
+            return (-self._fit(words, d.text, d.about), 0 if d.facet == facet else 1, i)
 
         return min(untold, key=rank)
 
     def _new(self, scores: _Scores, words: list[str]) -> _Plan:
         best = scores.best()
         if best not in self._opened:
-            return _Plan(best, None, None)
+            return _Plan(best, self._pointed_detail(best, words), None)
         fresh = [
             i for i in range(len(scores.total)) if i not in self._opened and scores.total[i] > 0
         ]

@@ -295,7 +295,7 @@ def analyse(text: str, language: str | None = None) -> Analysis:
     cues = [(kind, _as_said(words, text, lang)) for kind, words in cues]
     explanation = _explain(form, choice, cues, double, len(questions), why, lang)
     rewrite = None
-    if questions and (form == "closed" or leading or double):
+    if questions and (form == "closed" or leading or double or why):
         rewrite = rewrite_turn(units, questions, double, lang)
     return Analysis(
         text=text,

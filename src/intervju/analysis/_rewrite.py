@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lang import lemma
 from ._data import LangData
+from ._reframe import last_resort, reframe, social
 from ._syntax import Unit, is_verb, tokens
 
 _DETERMINERS = {
@@ -716,6 +718,29 @@ def _without_why(text: str, lang: LangData) -> str | None:
     return f"what {'led' if rest[0] == 'did' else 'leads'} {obj} to {_j(after)}"
 
 
+def _how_is_sound(text: str, lang: LangData) -> bool:
+    """«Hvordan» / "How" before a verb that assumes the event («Hvordan mistet du …») is not.
+
+    Allowed: a copula, a modal or an auxiliary before a noun subject, or a main verb whose
+    lemma asks about manner (``how_verbs``, ``how_open_verbs`` in the language data).
+    """
+    words = tokens(text)
+    how = str(lang.rewrite.get("how_word", ""))
+    if len(words) < 3 or words[0] != how:
+        return True
+    allowed = {str(w) for w in lang.rewrite.get("how_verbs", []) or []}
+    allowed |= {str(w) for w in lang.rewrite.get("how_open_verbs", []) or []}
+    auxiliaries = set(lang.perfect_auxiliaries) | {"do", "does", "did"}
+    verb = words[1]
+    if verb in auxiliaries and words[2] in lang.subject_pronouns and len(words) > 3:
+        verb = words[3]
+    else:
+        amount = set(lang.rewrite.get("amount_words", []) or []) | lang.wh_measure_words
+        if verb in lang.copulas | auxiliaries | _MODALS[lang.code] | amount:
+            return True
+    return lemma(verb, lang.code) in allowed or verb in allowed
+
+
 def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: LangData) -> str:
     """One open, neutral, single question for a closed, leading or double turn."""
     from . import verdict
@@ -723,8 +748,13 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
     target = questions[0] if double else questions[-1]
     candidates: list[str] = []
     earlier_open = [u for u in questions if u.form == "open" and not u.cues]
+    no_end = {str(w) for w in lang.rewrite.get("no_end_words", []) or []}
+    earlier_open = [u for u in earlier_open if len(u.words) >= 3 and u.words[-1] not in no_end]
     if earlier_open and (double or earlier_open[0] is not target):
         candidates.append(earlier_open[0].core)  # the interviewer's own open question
+    for unit in units[: units.index(target)][::-1]:
+        if unit.form == "not_question":
+            candidates.extend(social(list(unit.words), lang))  # «Mange sier at …»
     if _only_pronoun(target, lang):
         # «Mange sier at video er tungvint – opplever du det også?»: «det» is the preamble.
         for unit in units[: units.index(target)][::-1]:
@@ -733,17 +763,24 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
                 clause = words[words.index("at" if "at" in words else "that") + 1 :]
                 candidates.extend((_clause_nb if lang.code == "nb" else _clause_en)(clause, lang))
                 break
+    candidates.extend(reframe(target, lang))
     reopen = _reopen_nb if lang.code == "nb" else _reopen_en
     candidates.extend(reopen(target, lang))
+    candidates.extend(last_resort(target, lang))
     fallback = str(lang.rewrite.get("tell_more", ""))
     accepted: list[str] = []
+    trusted = {earlier_open[0].core} if earlier_open else set()
+    trusted.add(str(lang.rewrite.get("why_bare", "")))
+    rejected = [re.compile(str(p)) for p in lang.rewrite.get("reject_patterns", []) or []]
     for candidate in candidates:
         for variant in (_without_why(candidate, lang), candidate):
-            if variant is None:
+            if variant is None or any(p.search(variant) for p in rejected):
+                continue
+            if variant not in trusted and not _how_is_sound(variant, lang):
                 continue
             text = _tidy(variant, target.surface)
             words = tokens(text)
-            if (
+            if variant not in trusted and (
                 len(words) < 3
                 or words[-1] in _DANGLING
                 or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])

@@ -298,7 +298,7 @@ def _missed_followups(
             worth = len(said.split()) >= MIN_CUE_WORDS or pause_seconds(turn.text) > 0
             if moves_on.get(turn.index) and worth:
                 found = detect_cues(said, context[-4:], language)
-                scored = cue_score(found, turn.text)
+                scored = cue_score(found, turn.text, language)
                 block.append((scored.score, turn, scored.cues))
             context.append(said)
             continue

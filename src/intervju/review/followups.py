@@ -252,7 +252,7 @@ class CueScore:
     term: str | None  # the informant's own word to build a follow-up on
 
 
-def cue_score(cues: Sequence[Cue], text: str) -> CueScore:
+def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
     """Weigh the live engine's cues for the *missed follow-up* judgement.
 
     Only cues that mark a rich or charged moment count: a marked pause
@@ -278,7 +278,9 @@ def cue_score(cues: Sequence[Cue], text: str) -> CueScore:
         weight = 0.0
         if cue.kind == "repeated":
             weight = 2.0 if cue.count >= 3 else 1.0
-        elif cue.kind in ("feeling", "strong", "metaphor", "trailing"):
+        elif cue.kind == "feeling":
+            weight = 2.0 if _own_feeling(text, cue.term, language) else 1.0
+        elif cue.kind in ("strong", "metaphor", "trailing"):
             weight = 1.0
         elif cue.kind == "hedging":
             # A lone filler («egentlig», «liksom», «eller») is how people talk, not hesitation.
@@ -296,6 +298,28 @@ def cue_score(cues: Sequence[Cue], text: str) -> CueScore:
         score += 0.5
         reasons.append("hesitation")
     return CueScore(round(score, 2), tuple(reasons), term)
+
+
+def _own_feeling(text: str, term: str | None, language: str) -> bool:
+    """Whether the sentence naming the feeling speaks in the first person, not negated.
+
+    «Jeg ble faktisk litt rørt» is the informant's own emotional moment; «jeg har
+    ikke vært så redd» names a feeling they did not have. Word lists: lexicon
+    ``first_person`` and ``negations``.
+    """
+    if not term:
+        return False
+    from ..lang import lexicon, sentences
+
+    code = "en" if language == "en" else "nb"
+    lex = lexicon(code)
+    own, negations = lex.set("first_person"), lex.set("negations")
+    for sentence in sentences(spoken(text)):
+        lowered = sentence.lower()
+        words = set(_WORD.findall(lowered.replace("'", "")))
+        if term.lower() in lowered and words & own and not words & negations:
+            return True
+    return False
 
 
 def missed_threshold(opened_by_follow_up: bool) -> float:

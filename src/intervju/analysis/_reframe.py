@@ -1,0 +1,765 @@
+"""Structure-keeping rewrites: the interviewer's own question, opened.
+
+Why a separate step: a rewrite a researcher would say instead keeps the question's subject,
+verb and topic and changes only what makes it closed or loaded. So each rule here recognises
+one question shape and rebuilds it with the same words: a verb that can be asked about with
+«Hvordan»/"How" gets the question word in front («Har brukerne dine tilpasset seg
+videomøtene?» → «Hvordan har brukerne dine tilpasset seg videomøtene?»); a why becomes «Hva
+gjorde at …?» / "What made …?"; «Har du noen gang …» asks about any time, assuming none; an
+existence question («Er det noe som …») asks what, if anything; a place question asks where;
+a predicate that grades («vanskelig», "strict") is left out. A verb whose «Hvordan» would
+assume the event («Hvordan mistet du kontakten?») is never opened that way. Every candidate
+is checked by the analyser afterwards; shapes this module does not know fall through to the
+older transformations in :mod:`._rewrite`. The roles are code, the words are language data
+(``rewrite:`` in ``data/lang/<code>/analysis.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..lang import lemma
+from ._data import LangData
+from ._syntax import Unit, is_verb
+
+
+def _s(lang: LangData, key: str) -> str:
+    return str(lang.rewrite.get(key, ""))
+
+
+def _set(lang: LangData, key: str) -> set[str]:
+    return {str(w) for w in lang.rewrite.get(key, []) or []}
+
+
+def _j(words: list[str]) -> str:
+    return " ".join(w for w in words if w)
+
+
+def _lemma(word: str, lang: LangData) -> str:
+    return lemma(word, lang.code)
+
+
+def _drop_phrases(words: list[str], phrases: set[str]) -> list[str]:
+    split = sorted((tuple(p.split()) for p in phrases), key=len, reverse=True)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        hit = next((p for p in split if tuple(words[i : i + len(p)]) == p), None)
+        if hit:
+            i += len(hit)
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _tidy_words(words: list[str], lang: LangData) -> list[str]:
+    """Spoken hedges and trailing particles out («liksom», «da eller»)."""
+    trailing = sorted((tuple(p.split()) for p in _set(lang, "trailing")), key=len, reverse=True)
+    changed = True
+    while changed and words:
+        changed = False
+        for phrase in trailing:
+            if len(words) > len(phrase) + 1 and tuple(words[-len(phrase) :]) == phrase:
+                words = words[: -len(phrase)]
+                changed = True
+                break
+    hedges = _set(lang, "hedges")
+    words = [w for w in _drop_phrases(words, hedges) if w]
+    while len(words) > 2 and words[-1] in _set(lang, "trailing"):
+        words = words[:-1]  # «premie eller sånn da» → «premie»
+    return words
+
+
+def _plain(words: list[str], lang: LangData) -> list[str]:
+    """Without the grading words («vanskelig», "strict") and a then dangling article."""
+    drop = _set(lang, "evaluative")
+    out = [w for w in words if w not in drop]
+    return out
+
+
+def _verbish(word: str, lang: LangData) -> bool:
+    """A finite verb, also an English one the lists do not hold ("works", "solved")."""
+    if is_verb(word, lang) or word in lang.copulas or word in _set(lang, "modals"):
+        return True
+    return lang.code == "en" and word.endswith(("ed", "s")) and _lemma(word, lang) != word
+
+
+def _participle(word: str, lang: LangData) -> bool:
+    """«tilpasset», «bodd», "noticed", "been": a perfect's participle, not a noun («barn»)."""
+    if word in lang.grammar.participles or word in _set(lang, "participles"):
+        return True
+    if lang.code == "nb":
+        return (
+            len(word) >= 4
+            and word.endswith(("t", "d", "dd", "tt", "a"))
+            and _lemma(word, lang) != word
+        )
+    return word.endswith(("ed", "en", "wn")) or (
+        _lemma(word, lang) != word and not word.endswith("s")
+    )
+
+
+def _past(verb: str, lang: LangData) -> bool:
+    if verb in _set(lang, "past_verbs") or verb in _set(lang, "past_auxiliaries"):
+        return True
+    if lang.code == "nb":
+        return verb.endswith(("te", "de", "dde", "tte", "et", "a")) and _lemma(verb, lang) != verb
+    return verb.endswith("ed") or verb in set(_forms(lang).values())
+
+
+def _forms(lang: LangData) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (lang.rewrite.get("past_forms") or {}).items()}
+
+
+def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
+    """A subject: a pronoun, or a noun with its determiner and possessive («brukerne dine»)."""
+    if not words:
+        return [], []
+    dets = _set(lang, "determiners")
+    pronoun = words[0] in lang.subject_pronouns or words[0] in lang.addressee
+    as_det = words[0] in _set(lang, "pronoun_determiners") and len(words) > 2
+    if pronoun and not (as_det and not _verbish(words[1], lang)):
+        return words[:1], words[1:]
+    k = 1
+    if words[0] in dets and len(words) > 1:
+        k = 2
+    while k < len(words) and words[k] in _set(lang, "possessives"):
+        k += 1
+    while lang.code == "en" and 1 < k < 4 and k < len(words) - 1 and not _verbish(words[k], lang):
+        if words[k] in _set(lang, "all_prepositions") | _set(lang, "relative_words"):
+            break
+        k += 1  # "the new rota works": the noun phrase runs up to its verb
+    j = next((i for i, w in enumerate(words[:4]) if w in lang.copulas), -1)
+    if lang.code == "nb" and k == 1 and j > 1 and not set(words[:j]) & lang.subject_pronouns:
+        k = j  # «fysiske møter er bedre»: the noun phrase runs up to the copula
+    if lang.code == "en" and words[0] not in dets and k == 1 and len(words) > 2:
+        # "face-to-face meetings are …": a bare compound noun of two words.
+        stop = lang.copulas | _set(lang, "modals") | _set(lang, "all_prepositions")
+        if words[1] not in stop and not is_verb(words[1], lang) and words[2] in lang.copulas:
+            k = 2
+    return words[:k], words[k:]
+
+
+def _first_pp(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
+    """(the first prepositional phrase, the rest): «på Stovner nå» → (på Stovner, nå)."""
+    preps = _set(lang, "place_prepositions")
+    stop = preps | _set(lang, "still_words") | {_s(lang, "now_word")} | _set(lang, "time_words")
+    stop |= set(lang.grammar.coordinators)
+    if not words or words[0] not in preps:
+        return [], words
+    k = 1
+    while k < len(words) and words[k] not in stop:
+        k += 1
+    return words[:k], words[k:]
+
+
+def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
+    """Candidates for one question unit, best first (lower case, no question mark)."""
+    words = _tidy_words(list(unit.words), lang)
+    if len(words) < 1:
+        return
+    why = _s(lang, "why_word")
+    if why and why in words:
+        yield from _why(words, lang)
+        return
+    if unit.choice:
+        first = _first_alternative(words, lang)
+        if first == words and unit.kind == "verb_first":
+            yield from _choice_of_things(words, lang)
+        words = first
+    if words[:1] == [lang.grammar.summary_word] and len(words) > 3:
+        words = words[1:]  # «så du syns …»: the summary word opens no question
+    if words[:1] and words[0] in lang.subject_pronouns and len(words) > 2:
+        words = _as_question(words, lang)
+    if unit.kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
+        yield from _verb_first(words, lang)
+
+
+def _as_question(words: list[str], lang: LangData) -> list[str]:
+    """«du bor fortsatt hjemme» → «bor du fortsatt hjemme»; "you live" → "do you live"."""
+    subject, rest = _split_np(words, lang)
+    adverbs = _set(lang, "clause_adverbs") | _set(lang, "still_words")
+    lead = [w for w in rest[:1] if w in adverbs]
+    rest = rest[len(lead) :]
+    addressed_verb = bool(subject[:1]) and subject[0] in lang.addressee and bool(rest)
+    addressed_verb = addressed_verb and rest[0] not in _set(lang, "all_prepositions")
+    negated = rest[:1] and rest[0] in _s_map(lang, "negated_forms")
+    if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb or negated):
+        return words
+    verb = rest[0]
+    english_main = lang.code == "en" and verb not in lang.copulas | _set(lang, "modals")
+    if english_main and verb not in lang.perfect_auxiliaries and verb not in ("do", "does", "did"):
+        aux = "did" if _past(verb, lang) else ("does" if verb.endswith("s") else "do")
+        return [aux, *subject, _lemma(verb, lang), *lead, *rest[1:]]
+    return [verb, *subject, *lead, *rest[1:]]
+
+
+def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
+    """«Brukte dere Teams eller Skype?» → «Hva brukte dere?»: ask for the thing, offer none."""
+    verb, (subject, rest) = words[0], _split_np(words[1:], lang)
+    if not subject or subject[0] not in lang.addressee or lang.or_word not in rest:
+        return
+    main = rest[0] if lang.code == "en" and verb in ("do", "does", "did") and rest else verb
+    if verb in lang.copulas or _lemma(main, lang) in _set(lang, "cognition_lemmas"):
+        return
+    if _lemma(main, lang) in _set(lang, "preference_verbs"):
+        # «Foretrekker du hjemmekontor eller kontoret?» → «Hvordan vil du sammenligne …»
+        options = rest[1:] if main != verb else rest
+        pair = [lang.grammar.and_word if w == lang.or_word else w for w in options]
+        yield _s(lang, "compare_frame").format(pair=_j(pair))
+        return
+    if rest and rest[0] in _set(lang, "all_prepositions") | _set(lang, "liking_verbs"):
+        return
+    if lang.code == "nb" and is_verb(verb, lang) and verb not in lang.perfect_auxiliaries:
+        yield f"{_s(lang, 'what_word')} {verb} {_j(subject)}"
+    elif lang.code == "en" and verb in ("do", "does", "did") and len(rest) > 2:
+        yield f"what {verb} {_j(subject)} {rest[0]}"
+
+
+def _first_alternative(words: list[str], lang: LangData) -> list[str]:
+    """«er det greit å ha vakt alene eller er det tungt» → the first alternative, if a clause."""
+    if lang.or_word in words:
+        k = words.index(lang.or_word)
+        after = words[k + 1 : k + 2]
+        if after and (after[0] in lang.copulas or is_verb(after[0], lang)) and k >= 3:
+            return words[:k]
+    return words
+
+
+def _why(words: list[str], lang: LangData) -> Iterator[str]:
+    k = words.index(_s(lang, "why_word"))
+    rest = words[k + 1 :]
+    if k > 0 or len(rest) < 2:
+        if len(rest) < 2:
+            yield _s(lang, "why_bare")
+        return
+    verb, after = rest[0], rest[1:]
+    if lang.code == "en":
+        yield from _why_en(verb, after, lang)
+        return
+    if verb in lang.subject_pronouns or verb == lang.grammar.negation:
+        return
+    subject, body = _split_np(after, lang)
+    adverbs = _set(lang, "clause_adverbs")
+    lead = [w for w in body[:2] if w in adverbs]
+    body = body[len(lead) :]
+    if verb in lang.cognition_verbs and subject and subject[0] in lang.addressee and body:
+        body = body[1:] if body[:1] == [_s(lang, "that_word")] else body
+        yield f"hva {verb} {_j(subject)} {_s(lang, 'why_cause')} {_j(body)}"
+    frame = _s(lang, "why_past") if _past(verb, lang) else _s(lang, "why_present")
+    body = [w for w in body if w not in _set(lang, "intensifiers")]
+    yield f"{frame} {_j(subject)} {_j(lead)} {verb} {_j(body)}"
+
+
+def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
+    neg = verb.endswith("n't")
+    verb = verb.removesuffix("n't")
+    subject, body = _split_np(after, lang)
+    if not subject or not body:
+        return
+    obj = (
+        _s_map(lang, "object_pronouns").get(subject[0], _j(subject))
+        if len(subject) == 1
+        else _j(subject)
+    )
+    if verb in ("do", "does", "did"):
+        past = verb == "did"
+        if body[0] in lang.cognition_verbs and subject == ["you"] and body[1:]:
+            clause = body[1:][1:] if body[1:2] == ["that"] else body[1:]
+            yield f"what do you {body[0]} {_s(lang, 'why_cause')} {_j(clause)}"
+        not_ = "not " if neg else ""
+        yield f"{'what made' if past else 'what makes'} {obj} {not_}{_j(body)}"
+        return
+    if verb in lang.copulas or verb in ("is", "are", "was", "were"):
+        past = verb in ("was", "were")
+        body = [w for w in body if w not in _set(lang, "intensifiers")]
+        yield f"{'what made' if past else 'what makes'} {obj} {'not ' if neg else ''}{_j(body)}"
+        return
+    if verb in lang.perfect_auxiliaries and body:
+        yield f"what has made {obj} {_lemma(body[0], lang)} {_j(body[1:])}"
+
+
+def last_resort(unit: Unit, lang: LangData) -> Iterator[str]:
+    """«De ansatte brydde seg ikke?» → «Hvordan var det med de ansatte?»: the named topic.
+
+    Only for a stated guess about a named group or thing (a determiner and a noun before
+    its verb), and only when no shape above fitted.
+    """
+    words = _tidy_words(list(unit.words), lang)
+    if words[:1] == [lang.grammar.summary_word]:
+        words = words[1:]
+    if unit.kind != "declarative" or len(words) < 3 or words[0] not in _set(lang, "determiners"):
+        return
+    subject, rest = _split_np(words, lang)
+    if len(subject) < 2 or not rest or subject[0] in lang.addressee_words:
+        return
+    if not (_verbish(rest[0], lang) or rest[0] in _s_map(lang, "negated_forms")):
+        return
+    copula = _s(lang, "copula_past") if _past(rest[0], lang) else _s(lang, "copula_present")
+    yield _s(lang, "with_np").format(copula=copula, np=_j(subject))
+
+
+def social(words: list[str], lang: LangData) -> Iterator[str]:
+    """«Mange sier at video er slitsomt. Kjenner du deg igjen?» → the interviewer's own question.
+
+    The claim's subject is the matter asked about; the group and its verdict are dropped.
+    """
+    reports = _set(lang, "report_verbs")
+    k = next((i for i, w in enumerate(words) if w in reports), -1)
+    if k < 1:
+        return
+    clause = words[k + 1 :]
+    clause = clause[1:] if clause[:1] == [_s(lang, "that_word")] else clause
+    subject, rest = _split_np(clause, lang)
+    if subject and subject[0] not in lang.subject_pronouns and rest:
+        yield _s(lang, "social_frame").format(np=_j(subject))
+
+
+def _s_map(lang: LangData, key: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (lang.rewrite.get(key) or {}).items()}
+
+
+def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
+    """«V S rest»: the yes/no order, or a declarative turned into it."""
+    verb = _s_map(lang, "negated_forms").get(words[0], words[0].removesuffix("n't"))
+    negation = lang.grammar.negation
+    body_all = [w for w in words[1:3] if w != negation] + words[3:]
+    subject, rest = _split_np(body_all, lang)
+    if not subject:
+        return
+    ever = _drop_phrases(rest, _set(lang, "ever_words"))
+    has_ever = ever != rest
+    timed = _drop_phrases(rest, _set(lang, "when_adverbs"))
+    askable = lang.code == "nb" or verb in ("do", "does", "did")
+    if timed != rest and timed and subject[0] in lang.addressee and askable:
+        # «Dere gikk vel over til hjemmekontor med en gang?» → «Når gikk dere over til …»
+        yield f"{_s(lang, 'when_word')} {verb} {_j(subject)} {_j(timed)}"
+    if lang.code == "en" and verb in ("do", "does", "did") and rest:
+        yield from _do_support(verb, subject, rest, ever, has_ever, lang)
+        return
+    if verb in lang.perfect_auxiliaries and ever and _participle(ever[0], lang):
+        yield from _perfect(verb, subject, ever, has_ever, lang)
+        return
+    if verb in lang.copulas:
+        yield from _copula(verb, subject, rest, lang)
+        return
+    if verb in _set(lang, "modals"):
+        yield from _modal(verb, subject, rest, lang)
+        return
+    yield from _main_verb(verb, subject, rest, lang, aux="")
+
+
+def _main_verb(
+    verb: str, subject: list[str], rest: list[str], lang: LangData, aux: str
+) -> Iterator[str]:
+    """«Trives du i jobben» / "(do) you enjoy working nights": the verb itself decides."""
+    base = _lemma(verb, lang)
+    finite = aux or verb
+    head = f"{finite} {_j(subject)}" + (f" {verb}" if aux else "")
+    past = _past(finite, lang)
+    copula = _s(lang, "copula_past") if past else _s(lang, "copula_present")
+    amount = _set(lang, "amount_words")
+    if rest[:1] and rest[0] in amount and len(rest) > 1:
+        np, after = _np_until_pp(rest[1:], lang)
+        yield f"{_s(lang, 'amount_word')} {rest[0]} {_j(np)} {head} {_j(after)}"
+    long_word = _s(lang, "long_word")
+    if long_word and long_word in rest:
+        after = [w for w in rest if w != long_word]
+        yield f"{_s(lang, 'amount_word')} {long_word} {head} {_j(after)}"
+    future = f"{verb} {rest[0]}" if rest else ""
+    if future in _set(lang, "future_markers") and _s(lang, "infinitive") in rest:
+        tail = rest[rest.index(_s(lang, "infinitive")) + 1 :]
+        yield _s(lang, "future_frame").format(rest=_j(tail))
+    if base in _set(lang, "place_verbs"):
+        still = set(rest) & _set(lang, "still_words")
+        rest = [w for w in rest if w not in still]
+        pp, after = _first_pp(rest, lang)
+        cut = next((i for i, w in enumerate(after) if w in lang.grammar.coordinators), len(after))
+        after = after[:cut]
+        while after and after[-1] in _set(lang, "trailing"):
+            after = after[:-1]
+        if not pp and rest[:1] and rest[0] in _set(lang, "place_adverbs"):
+            pp, after = rest[:1], rest[1:]
+        if pp:
+            now = _s(lang, "now_word")
+            after = [*after, now] if still and now not in after else after
+            yield f"{_s(lang, 'where_word')} {head} {_j(after)}"
+            return
+    if base in _set(lang, "memory_verbs"):
+        yield from _remember(head, rest, lang)
+    if base in _set(lang, "know_verbs") | _set(lang, "memory_verbs"):
+        yield from _embedded_wh(rest, lang)
+    if verb in lang.cognition_verbs or base in _set(lang, "cognition_lemmas"):
+        yield from _cognition(verb, subject, rest, lang)
+    if rest[:1] and rest[0] in _set(lang, "something") and base not in _set(lang, "have_verbs"):
+        # «Savner du noe fra den gamle jobben?» → «Hva savner du eventuelt fra …»
+        np, pp = _np_until_pp(rest[1:], lang)
+        if np and lang.code == "nb":
+            yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
+        elif np:
+            yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
+        elif lang.code == "nb":
+            yield f"{_s(lang, 'what_word')} {head} {_s(lang, 'if_any')} {_j(rest[1:])}"
+        else:
+            yield f"what {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
+    if base in _set(lang, "liking_verbs"):
+        yield from _liking(copula, head, rest, lang)
+        return
+    if base in _set(lang, "how_verbs") or (rest and f"{base} {rest[0]}" in _set(lang, "how_verbs")):
+        body = rest
+        if _set(lang, "as_words") & set(body):
+            # «Opplevde du det som en belastning?»: the label is the interviewer's; «Ser du på
+            # deg selv som en god leder?» keeps the role, not the grade.
+            k = next(i for i, w in enumerate(body) if w in _set(lang, "as_words"))
+            role = [w for w in _plain(body[k + 1 :], lang) if w not in _set(lang, "articles")]
+            keep = f"{base} {rest[0]}" in _set(lang, "role_verbs") and role
+            body = [*body[: k + 1], *role] if keep else body[:k]
+        yield f"{_s(lang, 'how_word')} {head} {_j(_plain(body, lang))}"
+        return
+    if base in _set(lang, "have_verbs") and rest:
+        yield from _possession(finite, head, rest, lang)
+    blocked = lang.subject_pronouns | _set(lang, "all_prepositions") | _set(lang, "something")
+    plain_rest = _plain(rest, lang)
+    blocked |= {_s(lang, "infinitive"), lang.or_word} | _set(lang, "particles")
+    short = 0 < len(plain_rest) <= 5 and not any(is_verb(w, lang) for w in plain_rest)
+    short = short and not set(plain_rest) & (blocked - _set(lang, "all_prepositions"))
+    short = short and plain_rest[0] not in blocked and not set(plain_rest) & lang.addressee_words
+    own = {"have_verbs", "place_verbs", "preference_verbs", "cognition_lemmas"}
+    special = any(base in _set(lang, key) for key in own) or verb in lang.cognition_verbs
+    if subject[0] in lang.addressee and not past and short and not special:
+        # «Bruker du kamera i samtalene?» → «Hva er din erfaring med kamera i samtalene?»
+        yield _s(lang, "experience_with").format(np=_j(plain_rest))
+    if base in _set(lang, "effect_verbs") and rest and rest[-1] in _set(lang, "evaluative"):
+        # «Gjør videomøter relasjonen svakere?» → «Hvordan påvirker videomøter relasjonen?»
+        obj = _plain(rest, lang)
+        if obj:
+            yield _s(lang, "effect_frame").format(subject=_j(subject), object=_j(obj))
+
+
+def _liking(copula: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    inf = _s(lang, "infinitive")
+    if rest[:1] == [inf] or (lang.code == "en" and rest and rest[0].endswith("ing")):
+        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest))
+    elif lang.code == "nb" and rest[:1] == ["deg"]:
+        yield f"{_s(lang, 'how_word')} {head} {_j(rest)}"
+    elif lang.code == "en" and rest:
+        np, after = _np_until_pp(rest, lang)
+        if np:
+            yield _s(lang, "what_like_np").format(copula=copula, np=_j(np)) + f" {_j(after)}"
+
+
+def _np_until_pp(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
+    stops = _set(lang, "clause_starts")
+    k = 0
+    while k < len(words) and words[k] not in stops:
+        k += 1
+    return words[:k], words[k:]
+
+
+def _remember(head: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Husker du noe fra den første dagen» → «Hva husker du fra den første dagen»."""
+    something = _set(lang, "something")
+    body = rest
+    if body[:1] and body[0] in something:
+        body = body[1:]
+    body = [w for w in body if w not in _set(lang, "hedges") | _set(lang, "evaluative")]
+    if body and body[0] in _set(lang, "all_prepositions"):
+        yield f"{_s(lang, 'what_word')} {_s(lang, 'remember_head')} {_j(body)}"
+    elif body and rest[:1] and rest[0] in something:
+        np, after = _np_until_pp(body, lang)
+        if np and after:
+            yield f"{_s(lang, 'which_word')} {_j(np)} {_s(lang, 'remember_head')} {_j(after)}"
+    if (
+        lang.code == "en"
+        and rest
+        and rest[0] in _set(lang, "determiners") | _set(lang, "possessives")
+    ):
+        yield f"what do you remember about {_j(rest)}"
+
+
+def _embedded_wh(rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Husker du hva dere gjorde …» → «Hva gjorde dere …»: the embedded question, asked."""
+    k = next((i for i, w in enumerate(rest[:3]) if w in lang.wh_words), -1)
+    if k < 0 or len(rest) < k + 3:
+        return
+    wh, clause = rest[k], rest[k + 1 :]
+    subject, body = _split_np(clause, lang)
+    adverbs = _set(lang, "clause_adverbs")
+    lead = [w for w in body[:1] if w in adverbs]
+    body = body[len(lead) :]
+    nb_verb = lang.code == "nb" and body and _lemma(body[0], lang) != body[0]
+    if not body or not (_verbish(body[0], lang) or nb_verb):
+        return
+    if lang.code == "nb":
+        yield f"{wh} {body[0]} {_j(subject)} {_j(lead)} {_j(body[1:])}"
+        return
+    verb = body[0]
+    if verb in lang.copulas or verb in _set(lang, "modals"):
+        yield f"{wh} {verb} {_j(subject)} {_j(body[1:])}"
+        return
+    aux = "did" if _past(verb, lang) else ("does" if verb.endswith("s") else "do")
+    yield f"{wh} {aux} {_j(subject)} {_lemma(verb, lang)} {_j(body[1:])}"
+
+
+def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Synes du at det er vanskelig å …»: open the clause the view is about."""
+    if not subject or subject[0] not in lang.addressee:
+        return
+    that = _s(lang, "that_word")
+    clause = rest[1:] if rest[:1] == [that] else rest
+    if lang.code == "en" and clause[:1] == ["like"]:
+        clause = clause[1:]
+    if len(clause) < 2 or (clause[0] in lang.addressee_words and clause[0] not in lang.addressee):
+        return  # «Føler du deg …»: no clause, the verb itself is the question
+    if clause[0] in ("it",) and lang.code == "en" and _s(lang, "infinitive") in clause:
+        # "Do you find it harder to build trust" → "What is it like to build trust"
+        k = clause.index(_s(lang, "infinitive"))
+        yield _s(lang, "like_frame").format(copula="is", rest=_j(clause[k:]))
+        return
+    wh = next((i for i, w in enumerate(clause[:2]) if w in lang.wh_words), -1)
+    if wh >= 0 and lang.code == "nb":
+        # «Tenkte dere over hvordan dere snakket?» → «Hva tenkte dere om hvordan …»
+        about = f"{_s(lang, 'about_word')} {_j(clause[wh:])}"
+        yield f"{_s(lang, 'what_word')} {verb} {_j(subject)} {about}"
+        return
+    if _verbish(clause[0], lang):
+        clause = [*subject, *clause]  # «tror du (du) kommer til å …»: the subject said once
+    subj, body = _split_np(clause, lang)
+    if not body:
+        return
+    judged = body[0] in lang.copulas and not _plain(body[1:], lang)
+    if judged and subj[0] not in lang.subject_pronouns:
+        yield _s(lang, "wonder_frame").format(np=_j(subj))  # «syns du fysiske møter er bedre»
+    if _verbish(body[0], lang):
+        yield from _verb_first(_as_question([*subj, *body], lang), lang)
+    copular = body[:1] and body[0] in lang.copulas
+    if (
+        subj
+        and subj[0] not in lang.subject_pronouns
+        and body
+        and _verbish(body[0], lang)
+        and not copular
+    ):
+        # «Tror du at pasientene stoler mindre på deg?» → «… om hvordan pasientene stoler på deg»
+        yield _s(lang, "think_how_frame").format(clause=_j([*subj, *_plain(body, lang)]))
+    named = subj and subj[0] not in lang.subject_pronouns | _set(lang, "all_prepositions")
+    if named and not _verbish(subj[0], lang):
+        yield _s(lang, "wonder_frame").format(np=_j(subj))
+
+
+def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    past = _past(verb, lang)
+    copula = verb.removesuffix("n't")
+    existential = _set(lang, "existential")
+    inf = _s(lang, "infinitive")
+    amount = _set(lang, "amount_words")
+    if subject[0] in existential and rest[:1] and rest[0] in amount and len(rest) > 1:
+        # «Var det mange barn i klassen?» → «Hvor mange barn var det i klassen?»
+        np, after = _np_until_pp(rest[1:], lang)
+        if lang.code == "nb" and rest[1] == _s(lang, "who_word"):
+            np, after = [], rest[1:]
+        yield f"{_s(lang, 'amount_word')} {rest[0]} {_j(np)} {copula} {subject[0]} {_j(after)}"
+        return
+    if subject[0] in existential and rest[:1] and rest[0] in _set(lang, "because_words"):
+        yield _s(lang, "cause_frame")  # «Er det fordi …, eller …?» → «Hva tror du det kommer av?»
+        return
+    that = _s(lang, "that_word")
+    if (
+        subject[0] in existential
+        and that in rest[1:]
+        and not _plain(rest[: rest.index(that)], lang)
+    ):
+        k = rest.index(that)
+        yield _s(lang, "for_you").format(copula=copula) + f" {_j(rest[k:])}"
+    diff = _set(lang, "difference_words") & set(rest)
+    if subject[0] in existential and diff:
+        # «Er det stor forskjell på Oslo og Bergen?» → «Hvordan vil du sammenligne Oslo og Bergen?»
+        k = rest.index(sorted(diff)[0]) + 1
+        pair = (
+            rest[k + 1 :] if rest[k : k + 1] and rest[k] in _set(lang, "all_prepositions") else []
+        )
+        if lang.grammar.and_word in pair[1:-1]:
+            yield _s(lang, "compare_frame").format(pair=_j(pair))
+            return
+    if subject[0] in existential and rest[:1] and rest[0] in _set(lang, "something"):
+        yield from _something(copula, rest, lang)
+        return
+    if subject[0] in existential and rest and _s(lang, "who_word") in rest and lang.code == "nb":
+        k = rest.index(_s(lang, "who_word"))
+        np = rest[:k]
+        short = 0 < len(np) <= 3 and np[0] not in _set(lang, "all_prepositions")
+        if short and k + 1 < len(rest) and rest[k + 1] not in lang.subject_pronouns:
+            people = _set(lang, "person_nouns")
+            who = any(_lemma(w, lang) in people or w in people for w in np)
+            word = _s(lang, "who_question") if who else _s(lang, "what_word")
+            yield f"{word} {copula} det {_s(lang, 'who_word')} {_j(rest[k + 1 :])}"
+            return
+    if subject[0] in (existential | {_s(lang, "it_word")}) and inf in rest:
+        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest[rest.index(inf) :]))
+        return
+    plain = _plain(rest, lang)
+    if subject[0] in lang.addressee:
+        k = next((i for i, w in enumerate(plain) if w in _set(lang, "all_prepositions")), -1)
+        when = _set(lang, "time_words")
+        if k >= 0 and plain[k] in when:
+            yield _s(lang, "for_you_when").format(copula=copula, rest=_j(plain[k:]))
+        elif k >= 0 and len(plain) > k + 1:
+            np = plain[k + 1 :]
+            frame = "experience_np_past" if past else "experience_np_frame"
+            yield (_s(lang, frame) or _s(lang, "experience_np_frame")).format(np=_j(np))
+        copula_word = _s(lang, "copula_past") if past else _s(lang, "copula_present")
+        yield _s(lang, "for_you").format(copula=copula_word if lang.code == "en" else copula)
+        return
+    if subject[0] not in lang.subject_pronouns and not plain:
+        yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject))
+        return
+    if (
+        subject[0] not in lang.subject_pronouns
+        and plain
+        and plain[0] in _set(lang, "all_prepositions")
+    ):
+        yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(plain)}"
+
+
+def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Er det noe (som) …» / "Is there anything (that) …": what, if anything."""
+    body = rest[1:]
+    if body[:1] and f"{rest[0]} {body[0]}" in _set(lang, "something"):
+        body = body[1:]
+    more = body[:1] if body[:1] and body[0] in _set(lang, "more_words") else []
+    body = body[len(more) :]
+    if_any = _s(lang, "if_any")
+    rel = _set(lang, "relative_words")
+    if body[:1] and body[0] in rel:
+        if lang.code == "nb":
+            who = rest[0] in _set(lang, "someone") and rest[1:2] == body[:1]
+            word = _s(lang, "who_question") if who else "hva"
+            yield f"{word} {copula} det {if_any} som {_j(body[1:])}"
+        else:
+            yield f"what {_j(body[1:])}, {_s(lang, 'if_anything')}"
+        return
+    subject, after = _split_np(body, lang)
+    pronoun = subject[:1] and subject[0] in lang.subject_pronouns
+    if pronoun and after and (_verbish(after[0], lang) or after[0] in lang.finite_verbs):
+        if lang.code == "nb" and more:
+            yield f"hva {_j(more)} {after[0]} {_j(subject)} {_j(after[1:])}"
+        elif lang.code == "nb":
+            yield f"hva {after[0]} {_j(subject)} {if_any} {_j(after[1:])}"
+        elif more:
+            yield f"what {_j(more)} {_j(after[:1])} {_j(subject)} {_j(after[1:])}"
+        else:
+            yield f"what {_j(after[:1])} {_j(subject)} {_j(after[1:])}, {_s(lang, 'if_anything')}"
+
+
+def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    base = _lemma(rest[0], lang) if rest else ""
+    head = f"{verb} {_j(subject)}"
+    if rest[:1] and rest[0] in _set(lang, "modal_be") and len(_plain(rest[1:], lang)) <= 2:
+        yield _s(lang, "for_you").format(
+            copula=_s(lang, "copula_present")
+        )  # «Det må vel være tøft»
+        return
+    if " ".join(rest[:2]) in _set(lang, "perfect_been"):
+        # «Det må ha vært tøft» / "That must have been a relief": how was it for you
+        yield _s(lang, "for_you").format(copula=_s(lang, "copula_past"))
+        return
+    if base in _set(lang, "memory_verbs"):
+        yield from _remember(_s(lang, "remember_head"), rest[1:], lang)
+        return
+    if base in _set(lang, "cognition_lemmas") and rest[1:]:
+        yield from _cognition(
+            rest[0], subject, rest[1:], lang
+        )  # «Vil du si at …», "Would you say …"
+        return
+    if lang.code == "nb" and rest[:2] == ["tenke", "deg"] and len(rest) > 2:
+        yield _s(lang, "future_frame").format(rest=_j(rest[3:] if rest[2] == "å" else rest[2:]))
+        return
+    verb_next = rest and (is_verb(rest[0], lang) or lang.code == "en")
+    if (
+        subject
+        and subject[0] in lang.addressee
+        and verb_next
+        and rest[0] not in _set(lang, "all_prepositions")
+    ):
+        if lang.code == "nb":
+            yield _s(lang, "future_frame").format(rest=_j(_plain(rest, lang)))
+        else:
+            tail = [w for w in _plain(rest[1:], lang) if w not in _set(lang, "any_words")]
+            yield _s(lang, "future_frame").format(rest=_j([_gerund(rest[0], lang), *tail]))
+    del head
+
+
+def _gerund(verb: str, lang: LangData | None = None) -> str:
+    if lang is not None and verb in _s_map(lang, "gerunds"):
+        return _s_map(lang, "gerunds")[verb]
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith("ee") and len(verb) > 2:
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _perfect(
+    aux: str, subject: list[str], rest: list[str], ever: bool, lang: LangData
+) -> Iterator[str]:
+    """«Har du (noen gang) opplevd at …», "Have you noticed any …", «Har du bodd …»."""
+    part, obj = rest[0], rest[1:]
+    addressed = subject[0] in lang.addressee
+    if lang.code == "nb" and ever and addressed:
+        if part in _set(lang, "experience_participles") and obj[:1] == ["at"] and obj[1:]:
+            yield _s(lang, "experiences_frame").format(clause=_j(obj[1:]))
+        yield _s(lang, "times_frame").format(subject=_j(subject), rest=_j(rest))
+        return
+    if lang.code == "en" and ever and addressed:
+        yield _s(lang, "times_frame_perfect").format(subject=_j(subject), rest=_j(rest))
+        return
+    something = _set(lang, "something")
+    if addressed and obj[:1] and obj[0] in something | _set(lang, "any_words"):
+        np, pp = _np_until_pp(obj[1:], lang)
+        np = _plain(np, lang)
+        if np:
+            if lang.code == "nb":
+                yield f"hva slags {_j(np)} {aux} {_j(subject)} {_s(lang, 'if_any')} {part} {_j(pp)}"
+            else:
+                yield f"what {_j(np)} {aux} {_j(subject)} {part} {_j(pp)}, {_s(lang, 'if_any')}"
+    yield from _main_verb(part, subject, obj, lang, aux=aux)
+
+
+def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Har dere noen rutiner for overlevering» → «Hva slags rutiner har dere for …»."""
+    bare = rest[0] not in _set(lang, "something") | _set(lang, "any_words") | _set(
+        lang, "determiners"
+    )
+    own = _lemma(finite if finite not in ("do", "does", "did") else "have", lang)
+    if (
+        bare
+        and own in _set(lang, "possession_verbs")
+        and not _past(finite, lang)
+        and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words"))
+    ):
+        # «Har du barn?» → «Hvordan er det med barn for din del?»
+        yield _s(lang, "what_about").format(np=_j(_plain(rest, lang)))
+    determiners = _set(lang, "something") | _set(lang, "any_words")
+    if lang.code == "nb":
+        determiners |= _set(lang, "articles")  # «Har du fått et godt forhold …»
+    if rest[0] in determiners and len(rest) > 1:
+        np, pp = _np_until_pp(rest[1:], lang)
+        np = _plain(np, lang)
+        if np and lang.code == "en":
+            yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
+        elif np:
+            yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
+
+
+def _do_support(
+    aux: str, subject: list[str], rest: list[str], ever: list[str], has_ever: bool, lang: LangData
+) -> Iterator[str]:
+    """English "do/did you V …": the main verb decides, "did you ever V" asks about any time."""
+    if has_ever and subject[0] in lang.addressee and ever:
+        forms = _forms(lang)
+        verb = ever[0]
+        past = forms.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
+        yield _s(lang, "times_frame").format(subject=_j(subject), past=past, rest=_j(ever[1:]))
+        return
+    yield from _main_verb(rest[0], subject, rest[1:], lang, aux=aux)
