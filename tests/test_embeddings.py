@@ -16,7 +16,7 @@ from intervju.embeddings import (
     model_id,
 )
 from intervju.errors import ConfigError
-from intervju.index import VectorIndex, cache_dir, cached_embeddings
+from intervju.index import cache_dir, cached_embeddings
 
 
 class CountingEmbeddings(Embeddings):
@@ -128,16 +128,3 @@ def test_unwritable_cache_still_returns_vectors(tmp_path: Path) -> None:
     fake = CountingEmbeddings()
     out = cached_embeddings(fake, ["a"], directory=blocker)  # a file, not a folder
     assert out.shape == (1, 8)
-
-
-def test_vector_index_search() -> None:
-    vectors = np.eye(3, dtype=np.float32)
-    index = VectorIndex.build(vectors, ["x", "y", "z"])
-    hits = index.search(np.array([0.1, 0.9, 0.0], dtype=np.float32), k=2)
-    assert [p for _, p in hits] == ["y", "x"]
-    assert len(index) == 3
-    index.add(np.array([[0.0, 1.0, 0.1]], dtype=np.float32), ["w"])
-    assert index.similarities(np.array([0, 1, 0], dtype=np.float32)).shape == (4,)
-    with pytest.raises(ValueError):
-        index.add(np.eye(3, dtype=np.float32), ["only one"])
-    assert VectorIndex[str](3).search(np.zeros(3, dtype=np.float32), 1) == []

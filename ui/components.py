@@ -320,8 +320,3 @@ def transcript_html(turns: Sequence[StoredTurn], flags: dict[int, StoredFlag]) -
 
 def hint_html(label: str, text: str) -> str:
     return f'<div class="ivj-hint"><b>{esc(label)}:</b> {esc(text)}</div>'
-
-
-def show_error(exc: BaseException) -> None:
-    """One clear line for an error the user can fix; never a traceback."""
-    st.error(str(exc), icon="⚠️")

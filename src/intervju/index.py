@@ -20,15 +20,14 @@ import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import Literal, TypeVar
 
-import faiss
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .embeddings import embed_passages, embed_queries, model_id
 
-__all__ = ["ENV_CACHE_DIR", "VectorIndex", "cache_dir", "cached_embeddings"]
+__all__ = ["ENV_CACHE_DIR", "cache_dir", "cached_embeddings"]
 
 ENV_CACHE_DIR = "INTERVJU_CACHE_DIR"
 Kind = Literal["query", "passage"]
@@ -89,63 +88,3 @@ def cached_embeddings(
     except OSError:
         pass  # read-only or full disk: the cache is only an optimisation
     return vectors
-
-
-class VectorIndex(Generic[T]):
-    """Exact cosine search (faiss ``IndexFlatIP`` on unit vectors) with payloads."""
-
-    def __init__(self, dim: int) -> None:
-        self.dim = dim
-        self._index = faiss.IndexFlatIP(dim)
-        self._payloads: list[T] = []
-        self._vectors = np.zeros((0, dim), dtype=np.float32)
-
-    @classmethod
-    def build(cls, vectors: np.ndarray, payloads: Sequence[T]) -> VectorIndex[T]:
-        if vectors.ndim != 2 or vectors.shape[0] != len(payloads):
-            raise ValueError("one vector per payload is required")
-        index: VectorIndex[T] = cls(int(vectors.shape[1]))
-        index.add(vectors, payloads)
-        return index
-
-    def __len__(self) -> int:
-        return len(self._payloads)
-
-    @property
-    def vectors(self) -> np.ndarray:
-        """All indexed vectors (rows in insertion order); read-only view."""
-        view: np.ndarray = self._vectors.view()
-        view.flags.writeable = False
-        return view
-
-    @property
-    def payloads(self) -> tuple[T, ...]:
-        return tuple(self._payloads)
-
-    def add(self, vectors: np.ndarray, payloads: Sequence[T]) -> None:
-        matrix = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dim)
-        if matrix.shape[0] != len(payloads):
-            raise ValueError("one vector per payload is required")
-        if matrix.shape[0] == 0:
-            return
-        self._index.add(matrix)
-        self._payloads.extend(payloads)
-        self._vectors = np.vstack([self._vectors, matrix])
-
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[float, T]]:
-        """The ``k`` nearest payloads with their cosine similarity, best first."""
-        if not self._payloads:
-            return []
-        query = np.ascontiguousarray(vector, dtype=np.float32).reshape(1, self.dim)
-        scores, ids = self._index.search(query, min(k, len(self._payloads)))
-        return [
-            (float(s), self._payloads[int(i)])
-            for s, i in zip(scores[0], ids[0], strict=True)
-            if i >= 0
-        ]
-
-    def similarities(self, vector: np.ndarray) -> np.ndarray:
-        """Cosine similarity of ``vector`` to every row, in insertion order."""
-        query = np.asarray(vector, dtype=np.float32).reshape(self.dim)
-        out: np.ndarray = self._vectors @ query
-        return out

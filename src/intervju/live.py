@@ -118,7 +118,6 @@ class LiveSession:
         self._roles: dict[str, Role] = {}
         self._informant_texts: deque[str] = deque(maxlen=CONTEXT_TURNS)
         self._shown: deque[tuple[str, ...]] = deque(maxlen=RECENT_TURNS)
-        self._used: list[Suggestion] = []
         self._suggested_last = False  # whether the latest turn's suggestions are in _shown
         self._last_informant_vector: np.ndarray | None = None
 
@@ -143,10 +142,6 @@ class LiveSession:
     def roles(self) -> Mapping[str, Role]:
         return dict(self._roles)
 
-    @property
-    def used(self) -> tuple[Suggestion, ...]:
-        return tuple(self._used)
-
     def coverage(self) -> Coverage:
         return self._tracker.coverage() if self._tracker is not None else Coverage.empty()
 
@@ -168,10 +163,6 @@ class LiveSession:
         if self._tracker is not None:
             self._tracker.unmark(question_id)
         return self.coverage()
-
-    def mark_used(self, suggestion: Suggestion) -> None:
-        """Record that the interviewer used a suggestion (for review and storage)."""
-        self._used.append(suggestion)
 
     def add_turn(
         self,

@@ -882,8 +882,8 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
         plain = (
             not _is_name(noun)
             and noun.lemma not in data.words("not_things")
-            and zipf(noun.lemma, data.lang) < REPEAT_MAX
-        )
+            and min(zipf(t.lemma, data.lang) for t in toks[first : np_last + 1]) < REPEAT_MAX
+        )  # "the staff room": a compound is as specific as its rarest word
         if person or plain:
             # «ansvaret», "the staff room": a thing in the story, worth more than a generic probe
             np = _swap(toks[first : np_last + 1], data, skip_adverbs=False)
@@ -917,8 +917,11 @@ def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | N
             and not toks[j + 1].boundary
             and _is_content(toks[j + 1], data)
             and not _stop(toks[j], data)
+            and "'" not in toks[j + 1].word
+            and not _past_verb(toks[j + 1], data)
+            and not _verb_like(toks, j + 1, data)
         ):
-            j += 1  # "the old man"
+            j += 1  # "the old man", never "the ambulance didn't"
         noun = toks[j]
         if noun.boundary or not _is_content(noun, data) or _is_name(noun):
             return None
