@@ -502,21 +502,21 @@ def _questions(
         turns.append(Turn(2 * i + 1, "I", "informant", end and start + 5, end, "svar"))  # type: ignore[arg-type]
         questions.append(
             QuestionReview(
-                2 * i,
-                "?",
-                form,
-                False,
-                False,
-                False,
-                "",
-                None,
-                1,
-                None,
-                False,
-                "",
-                (),
-                start,
-                0.0,  # type: ignore[arg-type]
+                turn_index=2 * i,
+                text="?",
+                form=form,  # type: ignore[arg-type]
+                leading=False,
+                double=False,
+                why=False,
+                explanation="",
+                rewrite=None,
+                topic_index=1,
+                guide_question_id=None,
+                follow_up=False,
+                follow_up_reason="",
+                questions=(),
+                start=start,
+                score=0.0,
             )
         )
     return turns, questions

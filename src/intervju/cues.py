@@ -21,8 +21,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
+from .lang import Lang as Language
+from .lang import detect_language as guess_language  # the one detector, under its old name
+from .lang import language_evidence
 from .probes import Lexicon, ProbeBank, load_probe_bank
 
 __all__ = [
@@ -32,11 +34,11 @@ __all__ = [
     "find_terms",
     "guess_language",
     "key_terms",
+    "language_evidence",
     "lemma",
     "tokens",
 ]
 
-Language = Literal["nb", "en"]
 # A word has at least one letter; digits may join it («14a-vurderingene»).
 _WORD = re.compile(r"(?:\d+[^\W\d_]|[^\W\d_])[^\W_]*(?:[-'’][^\W_]+)*", re.UNICODE)
 # Abbreviations and codes, alone or inflected/compounded: AAP-en, PLO-greia, DSA, 14a-vedtak.
@@ -175,122 +177,6 @@ _FUNCTION = {
 _NB_SUFFIXES = ("ene", "ane", "heten", "ende", "erne", "ere", "et", "en", "er", "a", "e")
 _EN_SUFFIXES = ("'s", "’s", "ies", "s")
 _NB_ADJ = ("ig", "lig", "isk", "sk", "ige", "lige", "iske", "ske", "ale", "elle", "ell", "al", "ne")
-_NB_MARKERS = frozenset(
-    [
-        "greit",
-        "nei",
-        "ja",
-        "ler",
-        "tja",
-        "jeg",
-        "ikke",
-        "meg",
-        "hva",
-        "dette",
-        "bare",
-        "og",
-        "jeg",
-        "det",
-        "er",
-        "ikke",
-        "på",
-        "som",
-        "med",
-        "har",
-        "var",
-        "en",
-        "et",
-        "så",
-        "men",
-        "at",
-        "de",
-        "hun",
-        "han",
-        "vi",
-        "vet",
-        "hva",
-        "hvordan",
-        "også",
-        "liksom",
-        "altså",
-        "egentlig",
-        "veldig",
-        "noe",
-        "sånn",
-        "når",
-        "kanskje",
-        "ble",
-        "blir",
-        "jo",
-        "nå",
-        "fra",
-        "til",
-        "dem",
-        "meg",
-        "seg",
-    ]
-)
-_EN_MARKERS = frozenset(
-    [
-        "fine",
-        "yes",
-        "laughs",
-        "yeah",
-        "no",
-        "okay",
-        "i've",
-        "i'm",
-        "it's",
-        "don't",
-        "the",
-        "a",
-        "an",
-        "are",
-        "were",
-        "this",
-        "there",
-        "be",
-        "been",
-        "would",
-        "about",
-        "their",
-        "people",
-        "think",
-        "and",
-        "the",
-        "is",
-        "it",
-        "was",
-        "not",
-        "on",
-        "with",
-        "have",
-        "that",
-        "they",
-        "she",
-        "he",
-        "we",
-        "know",
-        "what",
-        "how",
-        "also",
-        "really",
-        "very",
-        "something",
-        "when",
-        "maybe",
-        "became",
-        "just",
-        "now",
-        "from",
-        "to",
-        "them",
-        "me",
-        "of",
-        "you",
-        "my",
-    ]
-)
 _PAST_NB = re.compile(r"\b(sa|kom|ble|gikk|fikk|var|tok|satt|skjedde|måtte|\w{3,}(?:te|de|et))\b")
 _PAST_EN = re.compile(r"\b(said|came|went|got|was|were|took|sat|had|\w{3,}ed)\b")
 _TRAILING = re.compile(r"(…|\.\.\.|–|-|\bog|\bmen|\bså|\beller|\band|\bbut|\bso|\bor)\s*$", re.I)
@@ -328,26 +214,6 @@ class Term:
     count_turn: int
     count_recent: int
     reason: str  # the cue kind that makes it salient ("repeated", "jargon", ...)
-
-
-def guess_language(text: str, default: Language = "nb") -> Language:
-    """nb or en from function words (``default`` when the text gives no evidence)."""
-    return language_evidence(text) or default
-
-
-def language_evidence(text: str) -> Language | None:
-    """nb, en, or None when the text is too short or mixed to tell."""
-    if any(ch in text for ch in "æøåÆØÅ"):
-        return "nb"
-    words = [w.lower() for w in _WORD.findall(text)]
-    nb = sum(w in _NB_MARKERS for w in words)
-    en = sum(w in _EN_MARKERS for w in words)
-    en += sum(1 for w in words if w.endswith(("'ve", "'s", "n't", "'m", "'re", "'ll", "'d", "ing")))
-    if en > nb:
-        return "en"
-    if nb > en:
-        return "nb"
-    return None
 
 
 def tokens(text: str) -> list[str]:

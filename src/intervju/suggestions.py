@@ -26,9 +26,9 @@ from langchain_core.embeddings import Embeddings
 
 from .analysis import analyse
 from .cards import plan_cards
-from .cues import Cue, Term, detect_cues, find_terms, guess_language, key_terms
+from .cues import Cue, Term, detect_cues, find_terms, key_terms
 from .index import cached_embeddings
-from .lang import Lang
+from .lang import Lang, detect_language
 from .probes import INTENTS, ProbeBank, load_probe_bank
 
 __all__ = [
@@ -237,7 +237,7 @@ def plan_suggestions(
     ``asked`` is the interviewer's last question (not asked again, and what it names is not
     picked up again); ``known`` holds lemmas the guide makes obvious.
     """
-    lang: Lang = "en" if (language or guess_language(turn_text)) == "en" else "nb"
+    lang: Lang = "en" if (language or detect_language(turn_text)) == "en" else "nb"
     bank = load_probe_bank(lang)
     terms = find_terms(turn_text, list(context)[-4:], lang, bank)
     cues = detect_cues(turn_text, context, lang, bank, terms=terms)

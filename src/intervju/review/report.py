@@ -9,28 +9,21 @@ removed, new keys may be added next to them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-# The analyser's Form, spelled out so the report types load on their own.
-Form = Literal["open", "closed", "not_question"]
+from ..models import Verdict
 
 
-@dataclass(frozen=True)
-class QuestionReview:
+@dataclass(frozen=True, kw_only=True)
+class QuestionReview(Verdict):
     """One interviewer turn that asks something, as the analyser and tracker see it.
 
     ``text`` is the whole interviewer turn (what was said); ``questions`` are
-    the analyser's segmented question strings inside it.
+    the analyser's segmented question strings inside it. The flags, explanation and
+    rewrite are the analyser's :class:`~intervju.models.Verdict`, unchanged.
     """
 
     turn_index: int
     text: str
-    form: Form
-    leading: bool
-    double: bool
-    why: bool
-    explanation: str
-    rewrite: str | None
     topic_index: int | None
     guide_question_id: str | None
     follow_up: bool
@@ -39,19 +32,6 @@ class QuestionReview:
     start: float | None
     score: float
     answer_seconds: float | None = None  # how long the informant spoke before the next question
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        out: list[str] = []
-        if self.form == "closed":
-            out.append("closed")
-        if self.leading:
-            out.append("leading")
-        if self.double:
-            out.append("double")
-        if self.why:
-            out.append("why")
-        return tuple(out)
 
     def to_dict(self) -> dict[str, object]:
         return {
