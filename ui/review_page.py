@@ -19,7 +19,7 @@ from intervju.errors import IntervjuError
 from intervju.export import session_transcript
 from intervju.models import Transcript
 from intervju.readers import read_transcript_bytes
-from intervju.review import ReportFormat, render_report
+from intervju.review import ReportFormat, report_bytes
 from intervju.review.report import InterviewReport, ReviewReport
 from intervju.settings import Settings
 from intervju.storage import SessionStore
@@ -298,8 +298,7 @@ def _qdpx_bytes(report: ReviewReport, transcripts: list[Transcript]) -> bytes:
 
 
 def _export_bytes(report: ReviewReport, fmt: ReportFormat) -> bytes:
-    text = render_report(report, fmt)
-    return (("\ufeff" + text) if fmt == "csv" else text).encode("utf-8")  # BOM: Excel reads æøå
+    return report_bytes(report, fmt)  # the core adds the CSV byte-order mark
 
 
 def _show(report: ReviewReport) -> None:

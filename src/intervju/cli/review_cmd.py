@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
         from ..embeddings import get_embeddings
         from ..guides import load_guide
         from ..readers import read_transcript
-        from ..review import render_report, review_many
+        from ..review import render_report, report_bytes, review_many
         from ..review.core import in_review_order
 
         if not files:
@@ -126,13 +126,11 @@ def register(app: typer.Typer) -> None:
             )
             _write_qdpx(report, ordered, out)
             return
-        text = render_report(report, fmt.value)  # type: ignore[arg-type]  # qdpx left above
         if out is None:
-            sys.stdout.write(text)
+            sys.stdout.write(render_report(report, fmt.value))  # type: ignore[arg-type]
             return
-        encoding = "utf-8-sig" if fmt is ReportFormat.csv else "utf-8"
         try:
-            out.write_text(text, encoding=encoding, newline="" if fmt is ReportFormat.csv else None)
+            out.write_bytes(report_bytes(report, fmt.value))  # type: ignore[arg-type]
         except OSError as exc:
             raise IntervjuError(f"cannot write report ({exc.strerror})", where=str(out)) from None
         typer.echo(f"wrote {out}", err=True)

@@ -52,6 +52,16 @@ def render_report(report: ReviewReport, fmt: ReportFormat) -> str:
     return render_csv(report)
 
 
+def report_bytes(report: ReviewReport, fmt: ReportFormat) -> bytes:
+    """The report as the bytes of a file: the one place the CSV byte-order mark is added.
+
+    Excel reads a CSV as the local code page unless it starts with a UTF-8 BOM, so
+    æøå would break; every other format is plain UTF-8.
+    """
+    text = render_report(report, fmt)
+    return (("\ufeff" + text) if fmt == "csv" else text).encode("utf-8")
+
+
 __all__ = [
     "CSV_COLUMNS",
     "REPORT_FORMATS",
@@ -76,6 +86,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_report",
+    "report_bytes",
     "review_files",
     "review_many",
     "review_transcript",

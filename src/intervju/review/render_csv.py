@@ -3,7 +3,9 @@
 Columns are a stable interface (:data:`COLUMNS`); booleans are written as
 ``true``/``false`` and missing values as empty cells. The text is plain CSV
 (RFC 4180, ``\\r\\n`` line ends as the csv module writes); the CLI adds a
-UTF-8 byte-order mark when writing a file so that Excel shows æøå correctly.
+UTF-8 byte-order mark when writing a file so that Excel shows æøå correctly
+(:func:`intervju.review.report_bytes`, the one place). Text cells that a
+spreadsheet would run as a formula get a leading ``'`` (:func:`inert_cell`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,18 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
+# OWASP CSV injection: a cell starting with one of these is run as a formula by
+# Excel and LibreOffice (=HYPERLINK(…), +cmd|…, @SUM(…)); a leading ' keeps it text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: object) -> object:
+    """A cell value a spreadsheet shows as text, never evaluates."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _flag(value: bool) -> str:
     return "true" if value else "false"
 
@@ -47,7 +61,8 @@ def render_csv(report: ReviewReport) -> str:
             if q.topic_index is not None and 0 < q.topic_index <= len(report.guide_topics):
                 topic = report.guide_topics[q.topic_index - 1]
             writer.writerow(
-                [
+                inert_cell(cell)
+                for cell in [
                     interview.file,
                     number,
                     q.turn_index,

@@ -6,12 +6,33 @@ and diffed between two runs.
 
 from __future__ import annotations
 
+import re
+
 from ._text import clock, excerpt, labels, percent, problems_text
 from .report import InterviewReport, ReviewReport
 
+# Markdown and inline-HTML syntax characters; a backslash makes each literal text.
+# ( and ) are left: with [ ] escaped they cannot form a link.
+_SYNTAX = re.compile(r"([\\`*_\[\]<>!|~#&{}])")
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|javascript|data|vbscript|file|mailto)(:)")
+_WWW = re.compile(r"(?i)\bwww\.")
+
+
+def _inert(text: object) -> str:
+    """Transcript text as literal Markdown: no HTML, links, images or autolinks.
+
+    What was said or pasted may contain ``<script>``, ``<img onerror=…>``,
+    ``[x](javascript:…)`` or a remote image that beacons when the file is
+    opened; every syntax character is backslash-escaped (CommonMark shows it
+    as itself) and URL schemes and ``www.`` are broken so no autolink forms.
+    """
+    out = _SYNTAX.sub(r"\\\1", " ".join(str(text).split()))
+    out = _SCHEME.sub(r"\1\\\2", out)
+    return _WWW.sub("www\\.", out)
+
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+    return _inert(text)
 
 
 def render_markdown(report: ReviewReport) -> str:
@@ -19,7 +40,7 @@ def render_markdown(report: ReviewReport) -> str:
     w = labels(report.language)
     s = report.summary
     out: list[str] = [f"# {w['title']}", ""]
-    out.append(f"- {w['guide']}: {s.guide_title} (`{s.guide_id}`)")
+    out.append(f"- {w['guide']}: {_inert(s.guide_title)} (`{s.guide_id.replace('`', '')}`)")
     order = w["order_natural"] if s.order == "natural" else w["order_given"]
     out.append(f"- {w['interviews']}: {s.interviews} ({order})")
     out.append(
@@ -50,7 +71,7 @@ def render_markdown(report: ReviewReport) -> str:
                 never = w["never_in"].format(never=q.never_asked_in, total=q.interviews)
                 out.append(
                     f"- `{q.question_id}` ({w['topic'].lower()} {q.topic_index}): "
-                    f"{q.text} – {never}"
+                    f"{_inert(q.text)} – {never}"
                 )
         else:
             out.append(w["skipped_none"])
@@ -68,10 +89,10 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> list[st
     w = labels(report.language)
     lang = report.language
     st = r.stats
-    out = [f"## {w['interview']} {number}: {r.file}", ""]
-    people = f"{w['interviewer']}: {r.interviewer or '–'}"
+    out = [f"## {w['interview']} {number}: {_inert(r.file)}", ""]
+    people = f"{w['interviewer']}: {_inert(r.interviewer or '–')}"
     if r.informants:
-        people += f"; {w['informant']}: {', '.join(r.informants)}"
+        people += f"; {w['informant']}: {_inert(', '.join(r.informants))}"
     if st.duration_seconds is not None:
         people += f"; {w['duration']}: {clock(st.duration_seconds)}"
     out += [people + f"; {r.turns} {w['turns']}", ""]
@@ -128,30 +149,30 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> list[st
             flags = problems_text(q.problems, lang)
             line = f"- {w['turn']} {q.turn_index} ({flags}): «{_cell(q.text)}»"
             if q.explanation:
-                line += f" {q.explanation}"
+                line += f" {_inert(q.explanation)}"
             if q.rewrite:
-                line += f" {w['rewrite']}: «{q.rewrite}»"
+                line += f" {w['rewrite']}: «{_inert(q.rewrite)}»"
             out.append(line)
         out.append("")
     out += [f"### {w['missed']}", ""]
     if r.missed_followups:
         for m in r.missed_followups:
-            out.append(f"- {w['turn']} {m.turn_index}: «{excerpt(m.text)}»")
+            out.append(f"- {w['turn']} {m.turn_index}: «{_inert(excerpt(m.text))}»")
             if m.words:
                 out.append(f"  - {w['called_for']}: «{_cell(m.words)}»")
-            out.append(f"  - {w['cues']}: {'; '.join(m.cues)}")
+            out.append(f"  - {w['cues']}: {_inert('; '.join(m.cues))}")
             out.append(
                 f"  - {w['next_question']} ({w['turn'].lower()} {m.next_turn_index}): "
                 f"«{_cell(m.next_question)}»"
             )
             if m.suggestion:
-                out.append(f"  - {w['could_ask']}: «{m.suggestion}»")
+                out.append(f"  - {w['could_ask']}: «{_inert(m.suggestion)}»")
     else:
         out.append(w["missed_none"])
     out.append("")
     out += [f"### {w['key_terms']}", ""]
     if r.key_terms:
-        out.append(", ".join(f"{k.term} ({k.count})" for k in r.key_terms))
+        out.append(", ".join(f"{_inert(k.term)} ({k.count})" for k in r.key_terms))
     else:
         out.append(w["key_terms_none"])
     out.append("")
