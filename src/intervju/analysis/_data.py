@@ -16,10 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import ConfigError
 from ..lang import Lang
+from ..lang._yaml import read_mapping
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 
@@ -208,14 +207,7 @@ def load(code: Lang) -> LangData:
     """Load and compile one language's data (cached for the life of the process)."""
     path = DATA_DIR / code / "analysis.yaml"
     where = str(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read language data ({exc.strerror})", where=where) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"invalid YAML ({exc})", where=where) from None
-    if not isinstance(raw, dict):
-        raise ConfigError("language data must be a mapping", where=where)
+    raw = read_mapping(path)  # the language layer's one validator
 
     fillers = [str(f) for f in raw.get("fillers", [])]
     # Fillers go with a following comma; elongated hesitations («ehhh», «hmmm») too.
