@@ -108,7 +108,7 @@ def test_suggestions_flags_coverage_notes(store: SessionStore) -> None:
     used = store.mark_suggestion_used(sid, shown[1].id)
     assert used.used and used.used_at is not None
     assert store.mark_suggestion_used(sid, shown[1].id).used_at == used.used_at
-    assert [s.used for s in store.latest_suggestions(sid)] == [False, True]
+    assert [s.used for s in store.suggestions(sid)] == [False, True]
     with pytest.raises(StorageError, match="no suggestion"):
         store.mark_suggestion_used(sid, 999)
 

@@ -48,7 +48,7 @@ import yaml
 
 from .errors import GuideError, StorageError
 from .guides import parse_guide
-from .models import ROLES, Guide, Role, Turn
+from .models import ROLES, Form, Guide, Role, Turn, Verdict
 
 CoverHow = Literal["auto", "manual"]
 TurnSource = Literal["typed", "paste", "file", "import", "unknown"]
@@ -295,32 +295,13 @@ class StoredSuggestion:
         }
 
 
-@dataclass(frozen=True)
-class StoredFlag:
-    """The question-quality analysis of an interviewer turn (one per turn)."""
+@dataclass(frozen=True, kw_only=True)
+class StoredFlag(Verdict):
+    """The question-quality verdict stored for an interviewer turn (one per turn)."""
 
     session_id: int
     turn_idx: int
-    form: str
-    leading: bool
-    double: bool
-    why: bool
-    explanation: str
-    rewrite: str | None
     created_at: datetime
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        found: list[str] = []
-        if self.form == "closed":
-            found.append("closed")
-        if self.leading:
-            found.append("leading")
-        if self.double:
-            found.append("double")
-        if self.why:
-            found.append("why")
-        return tuple(found)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -826,19 +807,6 @@ class SessionStore:
             conn.execute(
                 "UPDATE sessions SET notes = ?, updated_at = ? WHERE id = ?",
                 (text, now, session_id),
-            )
-        return self.get_session(session_id)
-
-    def mark_started(self, session_id: int, at: datetime | None = None) -> SessionInfo:
-        """Start the interview clock (the first turn does this automatically)."""
-        now = self._now()
-        started = _ts(at) if at is not None else now
-        with self._write() as conn:
-            self._require_session(conn, session_id)
-            conn.execute(
-                "UPDATE sessions SET started_at = coalesce(started_at, ?), updated_at = ?"
-                " WHERE id = ?",
-                (started, now, session_id),
             )
         return self.get_session(session_id)
 
@@ -1395,16 +1363,6 @@ class SessionStore:
             rows = conn.execute(query + " ORDER BY turn_idx, rank, id", params).fetchall()
         return tuple(self._suggestion_row(r) for r in rows)
 
-    def latest_suggestions(self, session_id: int) -> tuple[StoredSuggestion, ...]:
-        """The cards to show again on resume: those of the last turn that had any."""
-        with self._read() as conn:
-            row = conn.execute(
-                "SELECT max(turn_idx) FROM suggestions WHERE session_id = ?", (session_id,)
-            ).fetchone()
-        if row is None or row[0] is None:
-            return ()
-        return self.suggestions(session_id, int(row[0]))
-
     # -- flags -------------------------------------------------------------
 
     _FLAG_COLUMNS = (
@@ -1416,7 +1374,7 @@ class SessionStore:
         return StoredFlag(
             session_id=int(row["session_id"]),
             turn_idx=int(row["turn_idx"]),
-            form=str(row["form"]),
+            form=cast(Form, str(row["form"])),
             leading=bool(row["leading"]),
             double=bool(row["double"]),
             why=bool(row["why"]),

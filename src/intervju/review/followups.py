@@ -100,7 +100,6 @@ _PAUSE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(r"\w\s*(\.\.\.|…)\s*\w")
-_LAUGH = re.compile(r"[\(\[]\s*(?:ler|latter|laughs?|laughter|sukker|sighs?)\s*[\)\]]", re.I)
 _EN_STOP = _words(
     """the a an and or but so of to in on at for with from by about as is are was were be been
     being have has had do does did i you he she it we they me him her us them my your his
@@ -157,21 +156,6 @@ def same_stem(a: str, b: str) -> bool:
         return False
     need = max(4, short - 2)
     return a[:need] == b[:need]
-
-
-def same_word(a: str, b: str) -> bool:
-    """Stricter than :func:`same_stem`: inflections only, not compounds.
-
-    «relasjon»/«relasjonen» match; «video»/«videomøter» do not (a compound
-    says something else than its first part).
-    """
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < 4 or len(long_) - len(short) > 3:
-        return False
-    need = max(4, len(short) - 1)
-    return short[:need] == long_[:need]
 
 
 def vocabulary(texts: Iterable[str], language: str = "nb") -> frozenset[str]:
@@ -237,10 +221,6 @@ _MARKER = re.compile(r"[\(\[][^\)\]]{0,40}[\)\]]")
 def spoken(text: str) -> str:
     """The words said, without transcriber's markers such as «(pause 5 sek)» or "[laughs]"."""
     return " ".join(_MARKER.sub(" ", text).split())
-
-
-def laughs(text: str) -> bool:
-    return bool(_LAUGH.search(text))
 
 
 @dataclass(frozen=True)
