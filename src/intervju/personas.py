@@ -23,8 +23,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from .analysis._data import load as load_analysis_lang
 from .errors import ConfigError, GuideError, IntervjuError
 from .lang import Lang, _yaml, lexicon, resolve_language, words
@@ -173,14 +171,7 @@ def load_persona(name_or_path: str | Path) -> Persona:
     """Load a persona by bundled name (``nav-veileder``) or file path."""
     path = bundled_personas().get(str(name_or_path)) or Path(name_or_path)
     where = str(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise GuideError(f"cannot read persona ({exc.strerror})", where=where) from None
-    except yaml.YAMLError as exc:
-        raise GuideError(f"invalid YAML ({exc})", where=where) from None
-    if not isinstance(raw, dict):
-        raise GuideError("a persona must be a mapping", where=where)
+    raw = _yaml.read_mapping(path, what="persona", error=GuideError)  # the one YAML validator
     try:
         return _persona(raw, where)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -201,7 +192,7 @@ def _filler(facts: Mapping[str, str], where: str) -> Any:
     return fill
 
 
-def _persona(raw: dict[str, Any], where: str) -> Persona:
+def _persona(raw: Mapping[str, Any], where: str) -> Persona:
     facts = {str(k): " ".join(str(v).split()) for k, v in (raw.get("facts") or {}).items()}
     fill = _filler(facts, where)
     lines = {kind: tuple(fill(item) for item in raw["lines"][kind]) for kind in LINE_KINDS}

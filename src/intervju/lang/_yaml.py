@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import ConfigError
+from ..errors import ConfigError, IntervjuError
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -32,20 +32,22 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def read_mapping(path: Path) -> Mapping[str, Any]:
-    """A YAML file whose top level is a mapping."""
+def read_mapping(
+    path: Path, *, what: str = "language data", error: type[IntervjuError] = ConfigError
+) -> Mapping[str, Any]:
+    """A YAML file whose top level is a mapping; failures raise ``error`` naming ``what``."""
     where = str(path)
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
     except OSError as exc:
-        raise ConfigError(f"cannot read language data ({exc.strerror})", where=where) from None
+        raise error(f"cannot read {what} ({exc.strerror})", where=where) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
             where = f"{where}:{mark.line + 1}"
-        raise ConfigError(f"invalid YAML ({getattr(exc, 'problem', exc)})", where=where) from None
+        raise error(f"invalid YAML ({getattr(exc, 'problem', exc)})", where=where) from None
     if not isinstance(raw, dict):
-        raise ConfigError("language data must be a mapping", where=where)
+        raise error(f"{what} must be a mapping", where=where)
     return raw
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-import yaml
+from pathlib import Path
 
 from ..errors import ListenError
+from ..lang._yaml import read_mapping
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,8 @@ class Voices:
 
 @cache
 def _table() -> dict[str, Voices]:
-    text = resources.files("intervju").joinpath("data/listen.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)["languages"]
+    path = Path(str(resources.files("intervju").joinpath("data/listen.yaml")))
+    raw = read_mapping(path, what="listener languages", error=ListenError)["languages"]
     return {
         code: Voices(
             language=code,
