@@ -300,6 +300,26 @@ def last_resort(unit: Unit, lang: LangData) -> Iterator[str]:
     yield _s(lang, "with_np").format(copula=copula, np=_j(subject))
 
 
+def fragment_topic(unit: Unit, lang: LangData) -> Iterator[str]:
+    """«Ullevål?», «ja på skolen?», "Guts?": a clarifying echo with no verb.
+
+    The echo names its topic; «Kan du fortelle om Ullevål?» opens it without guessing at a
+    verb the interviewer never said. Leading prepositions and hedges are left out.
+    """
+    words = _tidy_words(list(unit.words), lang)
+    skip = _set(lang, "all_prepositions") | _set(lang, "fragment_skip")
+    while words and words[0] in skip:
+        words = words[1:]
+    if not 0 < len(words) <= 4 or any(w in lang.finite_verbs for w in words):
+        return
+    closed_words = skip | lang.subjects | lang.backchannel_words | lang.backchannels
+    closed_words |= {lang.or_word} | lang.wh_words
+    heads = {w.split("-")[0] for w in words}
+    if heads & closed_words or heads & lang.grammar.object_pronouns:
+        return
+    yield _s(lang, "tell_about_frame").format(np=_j(words))
+
+
 def social(words: list[str], lang: LangData) -> Iterator[str]:
     """«Mange sier at video er slitsomt. Kjenner du deg igjen?» → the interviewer's own question.
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from ..lang import lemma
 from ._data import LangData
-from ._reframe import last_resort, reframe, social
+from ._reframe import fragment_topic, last_resort, reframe, social
 from ._syntax import Unit, is_verb, tokens
 
 _DETERMINERS = {
@@ -763,6 +763,7 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
                 clause = words[words.index("at" if "at" in words else "that") + 1 :]
                 candidates.extend((_clause_nb if lang.code == "nb" else _clause_en)(clause, lang))
                 break
+    candidates.extend(fragment_topic(target, lang))  # an echo: its own topic first
     candidates.extend(reframe(target, lang))
     reopen = _reopen_nb if lang.code == "nb" else _reopen_en
     candidates.extend(reopen(target, lang))
