@@ -355,7 +355,6 @@ def test_cli_practice_jsonl_interface_and_length_ratio() -> None:
     assert ratio >= 3
 
 
-
 # (persona, opening, probes in a row, the facet the last probe must get): a probe for a
 # facet the episode lacks must not spend the detail a later probe asks for.
 SAVED_FACETS = [

@@ -116,6 +116,8 @@ def _facet_cost(has: str, wanted: str | None) -> int:
     if has == wanted:
         return 0
     return 2 if has in SPECIFIC and wanted in SPECIFIC else 1
+
+
 # A question repeating this many words in a row from the last answer echoes it.
 QUOTE_RUN = 3
 
