@@ -353,3 +353,34 @@ def test_cli_practice_jsonl_interface_and_length_ratio() -> None:
     assert "missed_followups" in feedback
     ratio = float(feedback["mean_answer_words_open"]) / float(feedback["mean_answer_words_other"])
     assert ratio >= 3
+
+
+# (persona, opening, probes in a row, the facet the last probe must get): a probe for a
+# facet the episode lacks must not spend the detail a later probe asks for.
+SAVED_FACETS = [
+    (
+        "nav-veileder",
+        "kan du fortelle om en vanlig arbeidsdag",
+        ["Kan du gi et eksempel på det?", "Hva mener du med det?", "Hvordan var det for deg?"],
+        "feeling",
+    ),
+    (
+        "nav-veileder",
+        "hva skjedde med oppfølgingen da alt stengte ned i mars 2020",
+        ["Kan du gi et eksempel på det?", "Hvordan opplevde du det?"],
+        "feeling",
+    ),
+]
+
+
+@pytest.mark.parametrize(("persona", "opening", "probes", "facet"), SAVED_FACETS)
+def test_a_missing_facet_does_not_spend_another_probes_detail(
+    persona: str, opening: str, probes: list[str], facet: str
+) -> None:
+    agent = informant_for(persona)
+    episode = agent.reply(opening).episode
+    replies = [agent.reply(probe) for probe in probes]
+    assert all(r.episode == episode for r in replies)
+    details = next(e for e in agent.persona.episodes if e.id == episode).details
+    wanted = [d.text for d in details if d.facet == facet]
+    assert wanted and replies[-1].text in wanted

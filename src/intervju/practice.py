@@ -107,6 +107,17 @@ ECHO_WORDS = 5
 # Probes that ask for something particular, answered with such a detail even before the
 # episode's opening was told (after an agreement to a leading question, say).
 SPECIFIC: frozenset[str] = frozenset({"feeling", "meaning", "example"})
+
+
+def _facet_cost(has: str, wanted: str | None) -> int:
+    """How badly a detail's facet fits the probe: the asked-for facet first, then a plain
+    «more» layer, and only last a detail that answers another specific probe (a feeling
+    saved for «how was that for you?» is not spent on «what do you mean?»)."""
+    if has == wanted:
+        return 0
+    return 2 if has in SPECIFIC and wanted in SPECIFIC else 1
+
+
 # A question repeating this many words in a row from the last answer echoes it.
 QUOTE_RUN = 3
 
@@ -576,7 +587,7 @@ class SimulatedInformant:
 
         def rank(i: int) -> tuple[float, int, int]:
             d = episode.details[i]
-            return (-self._fit(words, d.text, d.about), 0 if d.facet == facet else 1, i)
+            return (-self._fit(words, d.text, d.about), _facet_cost(d.facet, facet), i)
 
         return min(untold, key=rank)
 
