@@ -784,7 +784,9 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
         if np and lang.code == "en":
             yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
         elif np:
-            yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
+            # «Fikk du noen premie?» asked whether: «… fikk du eventuelt», no prize assumed.
+            if_any = _s(lang, "if_any") if _past(finite, lang) else ""
+            yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {if_any} {_j(pp)}"
 
 
 def _do_support(
