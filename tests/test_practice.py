@@ -384,3 +384,25 @@ def test_a_missing_facet_does_not_spend_another_probes_detail(
     details = next(e for e in agent.persona.episodes if e.id == episode).details
     wanted = [d.text for d in details if d.facet == facet]
     assert wanted and replies[-1].text in wanted
+
+
+# A closed question gets the yes or no the persona's material has, never a random one.
+CLOSED = [
+    ("teacher", "Did you get any training before you started teaching online?", False),
+    ("laerer", "Fikk dere noen opplæring før dere begynte å undervise på nett?", False),
+    ("remote-worker", "Do you have children at home?", False),
+    ("night-nurse", "Do you work on a surgical ward?", False),
+    ("night-nurse", "Do you work on a medical ward?", True),
+    ("teacher", "Do you teach history?", True),
+    ("nav-veileder", "Jobber du på Nav Solberg?", True),
+    ("laerer", "Hadde du mange elever i klassen?", True),
+]
+
+
+@pytest.mark.parametrize(("persona", "question", "yes"), CLOSED)
+def test_closed_answers_follow_the_persona_material(persona: str, question: str, yes: bool) -> None:
+    informant = informant_for(persona)
+    reply = informant.reply(question)
+    lines = informant.persona.lines
+    assert reply.kind == "short"
+    assert reply.text in (lines["short_yes"] if yes else lines["short_no"]), reply.text
