@@ -431,7 +431,7 @@ def test_every_layer_adds_new_detail_to_its_episode(name: str) -> None:
 
 
 # A generic probe of each kind, asked right after an episode's opening.
-PROBES = {
+GENERIC_PROBES = {
     "nb": [
         ("Kan du gi et eksempel?", "example"),
         ("Hva betydde det for deg?", "meaning"),
@@ -458,7 +458,7 @@ def test_each_probe_after_an_episode_gets_its_layer_of_that_episode(name: str) -
             continue  # matching is tested elsewhere; here only the follow-ups
         opened += 1
         said = {story.text}
-        for probe, facet in PROBES[persona.language]:
+        for probe, facet in GENERIC_PROBES[persona.language]:
             reply = informant.reply(probe)
             assert reply.episode == episode.id, (episode.id, probe, reply.text)
             assert reply.detail is not None and reply.text not in said, (episode.id, probe)
