@@ -25,6 +25,7 @@ from functools import lru_cache
 from .lang import Lang as Language
 from .lang import detect_language as guess_language  # the one detector, under its old name
 from .lang import language_evidence
+from .lang.cue_words import CueWords, cue_words, either_language
 from .probes import Lexicon, ProbeBank, load_probe_bank
 
 __all__ = [
@@ -43,149 +44,34 @@ __all__ = [
 _WORD = re.compile(r"(?:\d+[^\W\d_]|[^\W\d_])[^\W_]*(?:[-'’][^\W_]+)*", re.UNICODE)
 # Abbreviations and codes, alone or inflected/compounded: AAP-en, PLO-greia, DSA, 14a-vedtak.
 _ABBREV = re.compile(r"^([A-ZÆØÅ]{2,6}|\d+[a-zæøå])(?:-[^\W_]+)?$")
-# Everyday abbreviations nobody would ask about.
-_NOT_JARGON = frozenset(
-    {"OK", "TV", "PC", "JA", "NEI", "OG", "I", "II", "NAV", "EU", "USA", "UK", "IT", "CV"}
-)
-# Closed-class words that cannot carry a repeated phrase on their own.
-_FUNCTION = {
-    "nb": frozenset(
-        [
-            "og",
-            "i",
-            "jeg",
-            "det",
-            "at",
-            "en",
-            "et",
-            "den",
-            "til",
-            "er",
-            "som",
-            "på",
-            "de",
-            "med",
-            "han",
-            "av",
-            "ikke",
-            "der",
-            "så",
-            "var",
-            "meg",
-            "seg",
-            "men",
-            "har",
-            "om",
-            "vi",
-            "hun",
-            "da",
-            "fra",
-            "du",
-            "dem",
-            "oss",
-            "man",
-            "kan",
-            "skal",
-            "vil",
-            "må",
-            "ble",
-            "blir",
-            "bli",
-            "jo",
-            "vel",
-            "liksom",
-            "altså",
-            "eller",
-            "for",
-            "deg",
-            "mitt",
-            "min",
-            "sin",
-            "sitt",
-            "hva",
-            "hvordan",
-            "når",
-            "enn",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "a",
-            "an",
-            "and",
-            "or",
-            "but",
-            "to",
-            "of",
-            "in",
-            "on",
-            "at",
-            "by",
-            "for",
-            "with",
-            "i",
-            "you",
-            "he",
-            "she",
-            "it",
-            "we",
-            "they",
-            "me",
-            "him",
-            "her",
-            "us",
-            "them",
-            "my",
-            "your",
-            "his",
-            "its",
-            "our",
-            "their",
-            "is",
-            "am",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "do",
-            "does",
-            "did",
-            "have",
-            "has",
-            "had",
-            "will",
-            "would",
-            "can",
-            "could",
-            "should",
-            "must",
-            "just",
-            "so",
-            "that",
-            "this",
-            "these",
-            "those",
-            "there",
-            "here",
-            "not",
-            "no",
-        ]
-    ),
-}
-_NB_SUFFIXES = ("ene", "ane", "heten", "ende", "erne", "ere", "et", "en", "er", "a", "e")
-_EN_SUFFIXES = ("'s", "’s", "ies", "s")
-_NB_ADJ = ("ig", "lig", "isk", "sk", "ige", "lige", "iske", "ske", "ale", "elle", "ell", "al", "ne")
-_PAST_NB = re.compile(r"\b(sa|kom|ble|gikk|fikk|var|tok|satt|skjedde|måtte|\w{3,}(?:te|de|et))\b")
-_PAST_EN = re.compile(r"\b(said|came|went|got|was|were|took|sat|had|\w{3,}ed)\b")
-_TRAILING = re.compile(r"(…|\.\.\.|–|-|\bog|\bmen|\bså|\beller|\band|\bbut|\bso|\bor)\s*$", re.I)
-# Comparatives imply a comparison the informant has not spelled out («mye bedre bemanning»).
-_COMPARATIVE_NB = re.compile(
-    r"\b(?:bedre|verre|(?:mye|mer|litt|enda|ganske) \w{3,}ere|\w{3,}ere enn|mer \w+ enn)\b"
-)
-_COMPARATIVE_EN = re.compile(r"\b(?:better|worse|\w{3,}er than|(?:more|less) \w+ than)\b")
 _SENTENCE = re.compile(r"[.!?…]+\s+|\n+")
+# A turn trails off on an ellipsis, a dash or a conjunction («… og», "… and").
+_TRAILING_MARK = r"…|\.\.\.|–|-"
+
+
+def _words(lang: str) -> CueWords:
+    """The grammar words of ``lang`` (anything but English reads as Norwegian)."""
+    return cue_words("en" if lang == "en" else "nb")
+
+
+@lru_cache(maxsize=8)
+def _endings(name: str) -> tuple[str, ...]:
+    """Endings of every language at once, as :meth:`str.endswith` takes them."""
+    return tuple(sorted(either_language(name)))
+
+
+@lru_cache(maxsize=8)
+def _any_word(*names: str) -> re.Pattern[str]:
+    """A search for any word of the named lists, in either language («fordi», "because")."""
+    found = set().union(*(either_language(name) for name in names))
+    alternatives = "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+    return re.compile(r"\b(?:" + (alternatives or "(?!)") + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _trailing() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(either_language("trailing_words")))
+    return re.compile(r"(" + _TRAILING_MARK + r"|\b(?:" + (words or "(?!)") + r"))\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -228,14 +114,12 @@ def lemma(word: str, language: str = "nb") -> str:
     abbrev = _ABBREV.match(word)
     if abbrev:
         return abbrev.group(1).lower()
-    suffixes = _EN_SUFFIXES if language == "en" else _NB_SUFFIXES
-    for suffix in suffixes:
-        if w.endswith(suffix) and len(w) - len(suffix) >= (3 if language != "en" else 4):
-            if language == "en" and suffix == "s" and w.endswith("ss"):
+    grammar = _words(language)
+    for suffix in grammar.stem_endings:
+        if w.endswith(suffix) and len(w) - len(suffix) >= grammar.stem_min:
+            if w.endswith(grammar.stem_keep_endings):
                 continue
-            if suffix == "ies":
-                return w[: -len(suffix)] + "y"
-            return w[: -len(suffix)]
+            return w[: -len(suffix)] + grammar.stem_rewrites.get(suffix, "")
     return w
 
 
@@ -263,79 +147,10 @@ def _is_content(word: str, lexicon: Lexicon) -> bool:
     lower = word.lower()
     if _is_jargon(word):
         return True
-    if lower.endswith(("'s", "’s")) and len(lower) > 4:
-        lower = lower[:-2]  # possessive: "family's"
+    possessive = next((e for e in _endings("possessive_endings") if lower.endswith(e)), None)
+    if possessive and len(lower) > len(possessive) + 2:
+        lower = lower[: -len(possessive)]  # possessive: "family's"
     return len(lower) >= 3 and lower not in lexicon.stopwords and "'" not in lower
-
-
-_COPULA = {
-    "nb": frozenset({"er", "var", "ble", "blir", "være", "vært", "bli"}),
-    "en": frozenset(
-        {"is", "was", "are", "were", "became", "become", "been", "be", "isn't", "wasn't"}
-    ),
-}
-_SKIP_AFTER_COPULA = {
-    "nb": frozenset(
-        [
-            "så",
-            "veldig",
-            "mer",
-            "mest",
-            "litt",
-            "ganske",
-            "helt",
-            "liksom",
-            "jo",
-            "et",
-            "en",
-            "ei",
-            "bare",
-            "egentlig",
-            "nok",
-            "noe",
-            "altså",
-            "mye",
-            "min",
-            "mitt",
-            "mi",
-            "vår",
-            "vårt",
-            "ikke",
-            "også",
-            "slik",
-            "sånn",
-            "som",
-            "den",
-            "det",
-            "de",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "a",
-            "an",
-            "the",
-            "so",
-            "very",
-            "more",
-            "really",
-            "quite",
-            "just",
-            "kind",
-            "of",
-            "sort",
-            "like",
-            "my",
-            "our",
-            "such",
-            "not",
-            "also",
-            "completely",
-            "totally",
-            "pretty",
-        ]
-    ),
-}
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
@@ -347,35 +162,6 @@ def _adjacent(text: str, spans: Sequence[tuple[int, int, str]], i: int) -> bool:
     return i + 1 < len(spans) and not text[spans[i][1] : spans[i + 1][0]].strip()
 
 
-# After these the next word is a verb, not a modifier ("to *wear* armour", «jeg *savner* …»).
-_SUBJECTS = frozenset(
-    [
-        "to",
-        "å",
-        "i",
-        "you",
-        "we",
-        "they",
-        "he",
-        "she",
-        "jeg",
-        "du",
-        "vi",
-        "de",
-        "han",
-        "hun",
-        "man",
-        "det",
-        "it",
-        "who",
-        "som",
-    ]
-)
-_CONTRACTED_COPULA = re.compile(
-    r"^(?:it|that|he|she|there|what|this|who)['’]s$|['’](?:re|m)$", re.I
-)
-
-
 def _predicates(
     text: str, spans: Sequence[tuple[int, int, str]], lex: Lexicon, lang: str
 ) -> dict[int, float]:
@@ -385,47 +171,31 @@ def _predicates(
     («er ikke et sted …») a little less.
     """
     out: dict[int, float] = {}
-    copulas, skip = _COPULA[lang] | _SENSE_VERBS[lang], _SKIP_AFTER_COPULA[lang]
+    grammar = _words(lang)
+    copulas, skip = grammar.copulas | grammar.sense_verbs, grammar.skip_after_copula
+    negations = either_language("negations")
     for i, (_, _, word) in enumerate(spans):
         low = word.lower()
-        if low not in copulas and not (lang == "en" and _CONTRACTED_COPULA.search(low)):
+        if low not in copulas and not grammar.contracted_copula.search(low):
             continue
         weight = 1.0
         j = i
         while _adjacent(text, spans, j) and j - i < 4:
             j += 1
             candidate = spans[j][2]
-            if candidate.lower() in {"ikke", "not", "isn't", "wasn't", "aren't", "weren't"}:
+            if candidate.lower() in negations:
                 weight = 0.4
                 continue
             if candidate.lower() in skip:
                 continue
-            if _is_content(candidate, lex) and not (
-                lang == "en" and candidate.lower().endswith("ing")
+            if _is_content(candidate, lex) and not candidate.lower().endswith(
+                grammar.predicate_not_endings
             ):
                 # «det var greit» says little; «det var sterilt» says a lot.
-                bland = candidate.lower() in _BLAND[lang]
+                bland = candidate.lower() in grammar.bland
                 out[j] = max(out.get(j, 0.0), weight * (0.3 if bland else 1.0))
             break
     return out
-
-
-# Verbs of sensing that introduce a predicate like a copula: «det føltes *tomt*», "it felt hollow".
-_SENSE_VERBS = {
-    "nb": frozenset({"føltes", "føles", "kjentes", "kjennes", "virket", "virker", "opplevdes"}),
-    "en": frozenset({"felt", "feels", "feel", "seemed", "seems", "looked", "looks", "sounded"}),
-}
-# Predicates too ordinary to quote back to the informant.
-_BLAND = {
-    "nb": frozenset({"bra", "fint", "fin", "fine", "greit", "grei", "ok", "okei", "godt", "god",
-                     "vanlig", "normalt", "normal", "der", "her"}),
-    "en": frozenset({"fine", "good", "ok", "okay", "alright", "nice", "great", "there", "here",
-                     "normal", "usual"}),
-}  # fmt: skip
-_SUBJECT_PRONOUNS = {
-    "nb": frozenset({"jeg", "du", "vi", "de", "han", "hun", "man", "dere"}),
-    "en": frozenset({"i", "you", "we", "they", "he", "she"}),
-}
 
 
 def _verb_like(words: Sequence[str], position: int, lang: str) -> bool:
@@ -433,16 +203,17 @@ def _verb_like(words: Sequence[str], position: int, lang: str) -> bool:
     word = words[position].lower()
     before = words[position - 1].lower() if position > 0 else ""
     after = words[position + 1].lower() if position + 1 < len(words) else ""
-    pronouns = _SUBJECT_PRONOUNS[lang]
-    if lang == "en":
-        return before in pronouns
-    return word.endswith(("er", "te", "de", "et")) and (before in pronouns or after in pronouns)
+    grammar = _words(lang)
+    pronouns = grammar.subject_pronouns
+    if grammar.verb_endings and not word.endswith(grammar.verb_endings):
+        return False
+    return before in pronouns or (grammar.subject_after_verb and after in pronouns)
 
 
 def _is_jargon(word: str) -> bool:
     """Abbreviations and codes said as known things: «AAP-en», «PLO-greia», "DSA"."""
     match = _ABBREV.match(word)
-    return match is not None and match.group(1).upper() not in _NOT_JARGON
+    return match is not None and match.group(1).lower() not in either_language("not_jargon")
 
 
 def find_terms(
@@ -543,14 +314,15 @@ def _repeated_phrases(
     starts: set[int],
 ) -> list[Term]:
     """Two-word phrases said at least twice ("keep going", "the little things")."""
-    function = _FUNCTION[lang]
+    grammar = _words(lang)
+    function, degree_words = grammar.function_words, grammar.degree_words
     counts: Counter[tuple[str, str]] = Counter()
     shown: dict[tuple[str, str], str] = {}
     for i in range(len(spans) - 1):
         if not _adjacent(text, spans, i):
             continue
         a, b = spans[i][2], spans[i + 1][2]
-        degree = a.lower() in _DEGREE[lang] and b.lower() not in function
+        degree = a.lower() in degree_words and b.lower() not in function
         if (a.lower() in function and not degree) or b.lower() in function:
             continue
         pair = (lemma(a, lang), lemma(b, lang))
@@ -562,18 +334,11 @@ def _repeated_phrases(
     for pair, count in counts.items():
         if count < 2:
             continue
-        if pair[0] in _DEGREE[lang] and said.get(pair[1], 0) > count:
+        if pair[0] in degree_words and said.get(pair[1], 0) > count:
             continue  # «for sent» counts only when «sent» always comes with «for»
         base = max(best.get(pair[0], 0.0), best.get(pair[1], 0.0), 2.2 + (count - 2))
         out.append(Term(shown[pair], " ".join(pair), round(base + 0.5, 3), count, 0, "repeated"))
     return out
-
-
-# Degree words that make a fixed phrase with what follows («for sent», "too late").
-_DEGREE = {
-    "nb": frozenset(["for", "altfor", "så", "helt", "ikke"]),
-    "en": frozenset(["too", "so", "not"]),
-}
 
 
 def _framing_positions(text: str, spans: Sequence[tuple[int, int, str]], lex: Lexicon) -> set[int]:
@@ -603,29 +368,34 @@ def _extend(
 ) -> str:
     """Make a phrase when neighbours belong to the term ("UC journal", «digitale møter»)."""
     words = [w for _, _, w in spans]
+    grammar = _words(lang)
+    not_modifier = grammar.not_modifier_endings
     if _ABBREV.match(form):
         # An abbreviation names a thing the next noun often completes ("the UC journal").
-        if lang == "en" and _adjacent(text, spans, position):
+        if grammar.open_compounds and _adjacent(text, spans, position):
             nxt = words[position + 1]
-            if _is_content(nxt, lex) and not nxt.lower().endswith(("ed", "ly", "ing")):
+            if _is_content(nxt, lex) and not nxt.lower().endswith(not_modifier):
                 return f"{form} {nxt}"
         return form
     before = words[position - 2].lower() if position >= 2 else ""
-    if position > 0 and _adjacent(text, spans, position - 1) and before not in _SUBJECTS:
+    if (
+        position > 0
+        and _adjacent(text, spans, position - 1)
+        and before not in either_language("subjects")
+    ):
         prev = words[position - 1]
         low = prev.lower()
         if _is_content(prev, lex) and not _ABBREV.match(prev) and not prev[:1].isupper():
-            if lang == "en" and not low.endswith(("ed", "ly", "ing")):
+            shaped = not grammar.modifier_endings or low.endswith(grammar.modifier_endings)
+            if shaped and not low.endswith(not_modifier):
                 return f"{prev} {form}"
-            if lang != "en" and low.endswith(_NB_ADJ) and not low.endswith(("ene", "te", "de")):
-                return f"{prev} {form}"
-    if lang == "en" and _adjacent(text, spans, position):
+    if grammar.open_compounds and _adjacent(text, spans, position):
         nxt = words[position + 1]
         low = nxt.lower()
         if (
             _is_content(nxt, lex)
-            and not low.endswith(("ed", "ly", "ing", "'s"))
-            and low not in {"than"}
+            and not low.endswith(not_modifier + grammar.possessive_endings)
+            and low not in grammar.than_words
         ):
             return f"{form} {nxt}"
     return form
@@ -697,7 +467,8 @@ def detect_cues(
     # General talk without a concrete episode; an episode without feelings.
     general = _phrase_hits(lower, lex.generalising)
     episode = _phrase_hits(lower, lex.episode)
-    past = len((_PAST_EN if lang == "en" else _PAST_NB).findall(lower))
+    grammar = _words(lang)
+    past = len(grammar.past.findall(lower))
     feelings = _phrase_hits(lower, lex.feelings)
     if general and not episode:
         cues.append(Cue("generalising", min(1.0, 0.5 + 0.2 * len(general)), general[0][1]))
@@ -725,7 +496,7 @@ def detect_cues(
     if hedges:
         strength = min(1.0, 0.3 + 0.2 * len(hedges))
         cues.append(Cue("hedging", strength, hedges[0][1]))
-    if _TRAILING.search(text) or text.count("…") + text.count("...") >= 2:
+    if _trailing().search(text) or text.count("…") + text.count("...") >= 2:
         cues.append(Cue("trailing", 0.9 if n_words < 25 else 0.6))
 
     # Comparisons; the other side comes from the probe bank's contrast pairs.
@@ -735,13 +506,12 @@ def detect_cues(
     ]
     multi = [k for k in lex.contrast_pairs if " " in k]
     pair_hits += [(_surface(text, h), lex.contrast_pairs[h[1]]) for h in _phrase_hits(lower, multi)]
-    comparative = (_COMPARATIVE_EN if lang == "en" else _COMPARATIVE_NB).search(lower)
+    comparative = grammar.comparative.search(lower)
     if comparative:
         contrast_hits.append((comparative.start(), comparative.group(0)))
     if contrast_hits or pair_hits:
-        strong_markers = [
-            p for _, p in contrast_hits if p not in {"men", "but", "enn", "than", "mens", "while"}
-        ]
+        weak = either_language("weak_contrast")
+        strong_markers = [p for _, p in contrast_hits if p not in weak]
         strength = 0.3 + 0.25 * len(strong_markers) + (0.35 if pair_hits else 0.0)
         if len({lex.contrast_pairs[w.lower()] for w, _ in pair_hits}) >= 2:
             strength += 0.2
@@ -769,7 +539,7 @@ def detect_cues(
 
     # A pattern or change stated with no explanation.
     observed = _phrase_hits(lower, lex.observation)
-    if observed and not re.search(r"\b(fordi|derfor|because|since)\b", lower):
+    if observed and not _any_word("reason_words").search(lower):
         cues.append(Cue("observation", 0.75, _surface(text, observed[0])))
 
     # Long, many-threaded answers.
@@ -779,7 +549,7 @@ def detect_cues(
 
     # A judgement with no reason given.
     opinions = _phrase_hits(lower, lex.opinion)
-    if opinions and not re.search(r"\b(fordi|derfor|because|since|so that)\b", lower):
+    if opinions and not _any_word("reason_words", "purpose_words").search(lower):
         cues.append(Cue("opinion", 0.6, _surface(text, opinions[0])))
 
     cues.sort(key=lambda c: -c.strength)
@@ -789,15 +559,6 @@ def detect_cues(
 def _surface(text: str, hit: tuple[int, str]) -> str:
     pos, phrase = hit
     return text[pos : pos + len(phrase)]
-
-
-_NOT_POINTED_AT = frozenset(
-    ["hjem", "seg", "meg", "deg", "oss", "dem", "ut", "inn", "opp", "ned", "tilbake", "videre"]
-)
-_LINKS = frozenset(["med", "om", "rundt", "for", "with", "about", "around", "of", "for"])
-_DETERMINERS = frozenset(
-    ["den", "det", "de", "nye", "ny", "nytt", "the", "a", "an", "new", "this", "that"]
-)
 
 
 def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, bool]:
@@ -811,12 +572,14 @@ def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, b
             break  # punctuation ends the clause
         word = match.group()
         low = word.lower()
-        if content == 0 and low in _NOT_POINTED_AT:
+        if content == 0 and low in either_language("not_pointed_at"):
             return "", False  # «tar det med hjem»: a particle verb, not «det med <something>»
         if _is_content(word, lex):
             content += 1
             end = match.end()
-        elif low in _LINKS or (low in _DETERMINERS and not linked_after_content):
+        elif low in either_language("links") or (
+            low in either_language("determiners") and not linked_after_content
+        ):
             # «den nye rutinen *med* 14a-vurderingene»: a link may join a second part.
             linked_after_content = content > 0
             if not linked_after_content:
