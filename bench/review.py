@@ -140,7 +140,8 @@ def quality(folder: Path) -> None:
         print(f"no labelled interviews (X.vtt + X.truth.json) in {folder}")
         return
     # A truth file may name its guide («guide»: "remote-work-en"); the default guide otherwise.
-    guides = [json.loads(p.with_suffix(".truth.json").read_text("utf-8")).get("guide") for p in files]
+    truths = [json.loads(p.with_suffix(".truth.json").read_text("utf-8")) for p in files]
+    guides = [t.get("guide") for t in truths]
     interviews = [review_files([p], g).interviews[0] for p, g in zip(files, guides, strict=True)]
     right = total = 0
     share_errors: list[float] = []
