@@ -229,6 +229,11 @@ def _first_alternative(words: list[str], lang: LangData) -> list[str]:
     return words
 
 
+def asked_part(words: list[str], lang: LangData) -> list[str]:
+    """The part of an either-or question a rewrite asks about: the first alternative."""
+    return _first_alternative(words, lang)
+
+
 def _why(words: list[str], lang: LangData) -> Iterator[str]:
     k = words.index(_s(lang, "why_word"))
     rest = words[k + 1 :]
@@ -900,9 +905,11 @@ def topic_ok(words: list[str], lang: LangData) -> bool:
     end_bad |= lang.grammar.object_pronouns | set(lang.grammar.coordinators)
     if words[-1] in end_bad or lang.or_word in words:
         return False
-    opener_ok = _set(lang, "topic_openers")
+    opener_ok = _set(lang, "topic_openers") | _set(lang, "determiners") | lang.wh_words
+    opener_ok |= _set(lang, "possessives") | {_s(lang, "infinitive")}
     if words[0] not in opener_ok and (
-        words[0] in lang.subject_pronouns
+        words[0] in lang.stopwords
+        or words[0] in lang.subject_pronouns
         or words[0] in _set(lang, "all_prepositions")
         or words[0] in _set(lang, "not_content")
     ):
@@ -946,7 +953,9 @@ def topic(unit: Unit, lang: LangData) -> Iterator[str]:
         vp = words[k + 1 :]
         if vp[0] in lang.subject_pronouns and len(vp) > 1:
             vp = vp[1:]  # «kan du …»: the subject
-        if vp and vp[0] not in grammar and topic_ok(vp[1:], lang):
+        vp = vp[:1] + _plain(vp[1:], lang)
+        copula = {*_set(lang, "modal_be"), *(w.split()[0] for w in _set(lang, "perfect_been"))}
+        if vp and vp[0] not in grammar | copula and topic_ok(vp[1:], lang):
             yield _s(lang, "infinitive_topic").format(
                 verb=vp[0], gerund=_gerund(vp[0], lang), rest=_j(vp[1:])
             )

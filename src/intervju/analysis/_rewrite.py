@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from ..lang import lemma
 from ._data import LangData
 from ._reframe import (
+    asked_part,
     content_words,
     fragment_topic,
     last_resort,
@@ -795,7 +796,8 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
     structural.extend(last_resort(target, lang))
     # A rewrite that keeps none of the question's topic words is a generic stand-in: it
     # comes after an open frame around the question's own topic.
-    topic_words = content_words(list(target.words), lang)
+    asked = asked_part(list(target.words), lang)  # «…, eller …»: the first one
+    topic_words = content_words(asked, lang)
     kept = [c for c in structural if not topic_words or _keeps_topic(c, topic_words, lang)]
     candidates.extend(kept)
     candidates.extend(topic(target, lang))
