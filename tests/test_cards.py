@@ -61,7 +61,7 @@ def test_let_them_talk_only_when_the_thought_is_open() -> None:
 
 def test_every_reason_is_true_of_the_turn() -> None:
     """What a reason quotes is in the turn (in order, fillers aside); a count is the count."""
-    for group in ("pick", "none", "context", "trailing", "settled"):
+    for group in ("pick", "none", "context", "trailing", "settled", "bare", "bare_word"):
         for case in CASES[group]:
             said = [w.lower() for w in words(case["turn"])]
             for card in _cards(case):
@@ -130,3 +130,17 @@ def test_ordinary_words_are_not_defined_or_echoed(case: dict[str, Any]) -> None:
         quoted = " ".join(a or b for a, b in QUOTED.findall(card.text)).lower()
         for never in case["never"]:
             assert never not in quoted.split(), card.text
+
+
+@pytest.mark.parametrize("case", CASES["bare"], ids=lambda c: c["turn"][:30])
+def test_a_bare_yes_asks_for_the_content(case: dict[str, Any]) -> None:
+    texts = [c.text for c in _cards(case)]
+    assert len(texts) == 3
+    assert not set(texts) & set(case["not_text"]), texts
+
+
+@pytest.mark.parametrize("case", CASES["bare_word"], ids=lambda c: c["turn"][:30])
+def test_a_bare_rare_word_is_quoted_not_slotted(case: dict[str, Any]) -> None:
+    texts = [c.text for c in _cards(case)]
+    assert not set(texts) & set(case["not_text"]), texts
+    assert any(f"«{q}»" in t for t in texts for q in case["quote"]), texts

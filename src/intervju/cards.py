@@ -241,7 +241,10 @@ def _situation(
     out: set[str] = set()
     original = spoken.original.rstrip()
     if not toks:
-        return {"short"}
+        # Only hesitation («å, eh»): the informant is looking for words, give them time.
+        return {"short", "hesitating"} if words(spoken.original) else {"short"}
+    if all(t.low in data.words("bare_answers") for t in toks):
+        out.add("bare")  # «ja», «ja ja m»: a closed question answered, nothing to pick up
     last = toks[-1]
     settled = any(_match_end(toks, phrase) for phrase in data.phrases("settled_endings"))
     if original.endswith(("...", "…", "–")) or (
@@ -342,7 +345,12 @@ def _generic_cards(
         add("silence", SILENCE_TRAILING, "trailing")
     elif "hesitating" in situation:
         add("silence", SILENCE_HESITATING, "hesitating")
-    if "short" in situation:
+    if "bare" in situation:
+        # After a bare yes the content is asked for; «what makes you say that?» is for a view.
+        add("short", 3.4, "short")
+        add("bare_how", 2.2, "short")
+        add("bare_example", 2.0, "short")
+    elif "short" in situation:
         add("short", 3.4 if strong < 3 else 2.4, "short")
         add("short_view", 2.2 if strong < 3 else 1.3, "short")
         add("short_why", 2.0 if strong < 3 else 1.1, "short")
