@@ -12,7 +12,7 @@ Quality (``--labelled DIR``, default ``tests/data/review``): for each
 ``X.vtt`` with a ``X.truth.json`` next to it (the format written by
 ``tests/data/review/make_samples.py``: ``questions`` [{turn_index,
 topic_index}], ``interviewer_word_share``, ``topics_covered``,
-``missed_followups`` [turn_index…]) it prints question topic accuracy, word
+``missed_followups`` [turn_index…], optionally ``guide``) it prints question topic accuracy, word
 share error, topics-covered exact matches and missed-follow-up precision and
 recall.
 
@@ -139,12 +139,15 @@ def quality(folder: Path) -> None:
     if not files:
         print(f"no labelled interviews (X.vtt + X.truth.json) in {folder}")
         return
-    report = review_files(files)
+    # A truth file may name its guide («guide»: "remote-work-en"); the default guide otherwise.
+    truths = [json.loads(p.with_suffix(".truth.json").read_text("utf-8")) for p in files]
+    guides = [t.get("guide") for t in truths]
+    interviews = [review_files([p], g).interviews[0] for p, g in zip(files, guides, strict=True)]
     right = total = 0
     share_errors: list[float] = []
     exact = 0
     tp = fp = fn = 0
-    for path, interview in zip(files, report.interviews, strict=True):
+    for path, interview in zip(files, interviews, strict=True):
         truth: dict[str, Any] = json.loads(path.with_suffix(".truth.json").read_text("utf-8"))
         want = {q["turn_index"]: q["topic_index"] for q in truth["questions"]}
         got = {q.turn_index: q.topic_index for q in interview.questions}

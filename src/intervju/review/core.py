@@ -52,14 +52,17 @@ from ..guides import load_guide
 from ..lang import detect_language, language_evidence, sentences
 from ..models import Guide, Transcript, Turn
 from ..readers import read_transcript
+from ..spans import find_spans
 from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
+    MISSED_THRESHOLD,
     cue_score,
     is_follow_up,
     missed_threshold,
     pause_seconds,
+    span_richness,
     spoken,
     vocabulary,
 )
@@ -297,9 +300,8 @@ def _missed_followups(
             said = spoken(turn.text)
             worth = len(said.split()) >= MIN_CUE_WORDS or pause_seconds(turn.text) > 0
             if moves_on.get(turn.index) and worth:
-                found = detect_cues(said, context[-4:], language)
-                scored = cue_score(found, turn.text, language)
-                block.append((scored.score, turn, scored.cues))
+                score, reasons = _call_for_follow_up(turn.text, said, context[-4:], language)
+                block.append((score, turn, reasons))
             context.append(said)
             continue
         if turn.index not in follow_ups:
@@ -315,6 +317,29 @@ def _missed_followups(
         block = []
         opened_by_follow_up = is_follow
     return tuple(out)
+
+
+def _call_for_follow_up(
+    text: str, said: str, context: Sequence[str], language: str
+) -> tuple[float, tuple[str, ...]]:
+    """How strongly one informant turn calls for a follow-up, and the reasons.
+
+    Two readings of the turn: the live cue detector (:func:`.followups.cue_score`) and the
+    follow-up span ranker (:func:`intervju.spans.find_spans`: a feeling, an image,
+    ambivalence, a charged evaluation). A turn counts only when the ranker finds such a
+    span, a pause is marked or the informant names a feeling of their own: a long answer
+    with a repeated word is not by itself a moment left hanging. Its strength is the
+    larger of the two readings.
+    """
+    scored = cue_score(detect_cues(said, context, language), text, language)
+    spans, _, _ = find_spans(said, "en" if language == "en" else "nb", context=context)
+    rich = span_richness(spans)
+    own = scored.score >= MISSED_THRESHOLD and any(r.startswith("feeling") for r in scored.cues)
+    if rich.score <= 0 and pause_seconds(text) < 3.0 and not own:
+        return 0.0, scored.cues
+    kinds = {c.split(":")[0].split(" ")[0] for c in scored.cues}
+    extra = tuple(q for q in rich.quotes if q.split(":")[0] not in kinds)
+    return max(scored.score, rich.score), scored.cues + extra
 
 
 def _missed(

@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from ..cues import Cue
 from ..probes import load_probe_bank
+from ..spans import Span
 
 MISSED_THRESHOLD = 2.0
 
@@ -176,9 +177,53 @@ def is_follow_up(
     guide_vocabulary: frozenset[str] = frozenset(),
     language: str = "nb",
 ) -> FollowUpVerdict:
-    """Whether ``question`` follows up ``previous_informant`` (see module docstring)."""
+    """Whether ``question`` follows up ``previous_informant`` (see module docstring).
+
+    A turn of several sentences is judged by its question first: a comment that says the
+    informant's word back («I love that, clouds all day.») and then asks a question of its
+    own content is a preamble to a *new* question, not a follow-up.
+    """
     if not previous_informant:
         return FollowUpVerdict(False, "")
+    preamble, asked_part = _split_question(question)
+    if len(preamble.split()) >= PREAMBLE_MIN_WORDS:
+        verdict = _follow_up(asked_part, previous_informant, guide_vocabulary, language)
+        if verdict.follow_up:
+            return verdict
+        theirs = set(content_words(previous_informant, language))
+        fresh = [w for w in content_words(asked_part, language) if not _in(w, theirs)]
+        if len(fresh) >= PREAMBLE_FRESH_WORDS:
+            return FollowUpVerdict(False, "")
+    return _follow_up(question, previous_informant, guide_vocabulary, language)
+
+
+PREAMBLE_FRESH_WORDS = 2  # content words of its own that make the last sentence a new question
+PREAMBLE_MIN_WORDS = 6  # «Tre uker før. Så du rakk …?» is a said-back run, not a preamble
+
+
+def _split_question(question: str) -> tuple[str, str]:
+    """(preamble, the question sentence): the last sentence holding a question mark.
+
+    No preamble when the turn is one sentence or has no question mark (then the whole turn
+    is judged as one).
+    """
+    from ..lang import sentences
+
+    parts = sentences(question)
+    asking = [i for i, part in enumerate(parts) if "?" in part]
+    if len(parts) < 2 or not asking or asking[-1] == 0:
+        return "", question
+    last = asking[-1]
+    # A question split over a comma-less run of sentences starts at the first of its run.
+    return " ".join(parts[:last]), " ".join(parts[last:])
+
+
+def _follow_up(
+    question: str,
+    previous_informant: str,
+    guide_vocabulary: frozenset[str],
+    language: str,
+) -> FollowUpVerdict:
     lowered = " ".join(question.lower().split())
     for probe in _PROBES:
         if probe.search(lowered):
@@ -309,3 +354,43 @@ def missed_threshold(opened_by_follow_up: bool) -> float:
     clearly charged moment then counts as left hanging.
     """
     return MISSED_THRESHOLD + (1.0 if opened_by_follow_up else 0.0)
+
+
+# Follow-up span kinds (spans.py) that make a moment rich, grouped under the cue kind they
+# match (so a reason reads like the cue detector's: «metaphor: glassvegg»), one weight per group.
+# Someone else's feeling («noen blir urolige») weighs less and is not named as the reason.
+_RICH_SPANS: dict[str, tuple[str, float]] = {
+    "feeling_self": ("feeling", 2.0),
+    "feeling_it": ("feeling", 2.0),
+    "feeling_word": ("feeling", 1.5),
+    "feeling_other": ("feeling", 1.0),
+    "image": ("metaphor", 1.5),
+    "ambivalence": ("ambivalence", 1.5),
+    "evaluation": ("strong", 1.0),
+    "evaluation_of": ("strong", 1.0),
+    "evaluation_word": ("strong", 0.5),
+}
+RICH_SPAN_MIN = 3.4  # span ranker score: below this a span is a thing or a plain word
+
+
+@dataclass(frozen=True)
+class SpanRichness:
+    """What the follow-up span ranker finds rich in an informant turn."""
+
+    score: float
+    quotes: tuple[str, ...]  # «kind: the informant's words», strongest first
+
+
+def span_richness(spans: Sequence[Span]) -> SpanRichness:
+    """Weigh the ranker's spans (feeling, image, ambivalence, evaluation), one per group."""
+    best: dict[str, tuple[float, str]] = {}
+    for span in spans:
+        kind = _RICH_SPANS.get(span.kind)
+        if kind is None or span.score < RICH_SPAN_MIN:
+            continue
+        group, weight = kind
+        if weight > best.get(group, (0.0, ""))[0]:
+            own = span.kind != "feeling_other"
+            best[group] = (weight, f"{group}: {span.quote}" if own else "")
+    ranked = sorted(best.values(), key=lambda item: -item[0])
+    return SpanRichness(round(sum(w for w, _ in ranked), 2), tuple(q for _, q in ranked if q))

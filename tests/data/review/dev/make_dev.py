@@ -1,0 +1,335 @@
+"""Generate the review dev interviews of issue 16 (Teams .vtt + truth.json).
+
+Three short fictive interviews written for this set (none copies a real transcript), each
+by a different interviewer with habits the earlier sets lack: merged topics («hva skjedde
+… og hvordan var det første …»), a jump back to an earlier topic, a personal digression,
+a guide followed loosely, and a long preamble that comments on the answer before asking
+the next guide question (a said-back word in a preamble is not a follow-up). Two are in
+English on ``guide/remote-work-en.yaml``; the truth file names the guide in ``guide``.
+
+Labels: ``topic`` of every question (1-based guide topic), ``follow_up`` when the question
+takes up the informant's previous turn, and ``missed`` on an informant turn with a rich
+moment (a feeling of their own, an image, a charged episode, ambivalence) after which the
+interviewer asked something new. Run ``python tests/data/review/dev/make_dev.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Q:
+    text: str
+    topic: int | None = None
+    follow_up: bool = False
+
+
+@dataclass(frozen=True)
+class A:
+    text: str
+    missed: bool = False
+
+
+Turns = list[Q | A]
+
+EN_01: Turns = [
+    Q("Thanks for doing this. The recording is on now, and you can stop at any point."),
+    A("Sure, no problem."),
+    Q("So to start, could you tell me a bit about what you do?", 1),
+    A(
+        "I'm a data analyst at an insurance company. I've been there about six years, on a "
+        "team of eight people, and most of us live in different cities now."
+    ),
+    Q("And how did working from home start for you?", 1),
+    A(
+        "It was the lockdown, like for everyone. We were sent home on a Thursday with our "
+        "laptops and told it would be two weeks. I remember carrying my monitor on the bus. "
+        "Two weeks became two years."
+    ),
+    Q("What's a normal week like now?", 1),
+    A("Three days at home, two in the office. Tuesday and Thursday are office days."),
+    Q("Take me through yesterday, say, from when you started work.", 2),
+    A(
+        "Yesterday I started at half seven at the kitchen table, before the kids were up. "
+        "Then the school run, and at nine I had a call with the Leeds office. Honestly, the "
+        "worst moment was around two, when I realised I hadn't spoken to a single person face "
+        "to face all day. It felt like being a ghost in my own house.",
+        missed=True,
+    ),
+    Q("How do you choose your office days?", 2),
+    A("Mostly the team decides. We agreed on Tuesdays and Thursdays a year ago."),
+    Q("Right. And meetings, what's the difference between a video meeting and one in a room?", 3),
+    A(
+        "In a room you can see who wants to speak. On video everyone waits, and then two "
+        "people start at once and both stop. I find myself rehearsing what I'll say, which is "
+        "exhausting."
+    ),
+    Q("Rehearsing?", 3, True),
+    A(
+        "Yeah, like, I write a sentence in my head and wait for a gap. By the time the gap "
+        "comes the topic has moved on. So I say less than I would in a room."
+    ),
+    Q("Going back to your home setup for a second, where do you sit when you work from home?", 2),
+    A(
+        "The spare bedroom, which is also where the laundry dries. There's a desk I bought "
+        "second hand and a chair that's killing my back."
+    ),
+    Q("How's your concentration on those home days?", 2),
+    A(
+        "Better in the morning. In the afternoons I drift. I check messages all the time, "
+        "because if I don't answer quickly I worry that people think I'm not working.",
+        missed=True,
+    ),
+    Q("How do you switch off when the day is done?", 4),
+    A(
+        "I don't, really. I close the laptop but the phone is there. Last month I answered an "
+        "email at eleven at night during my daughter's birthday, and I felt awful about it "
+        "afterwards."
+    ),
+    Q("You felt awful about it?", 4, True),
+    A("Yes. She didn't notice, I think, but I did. It was a small thing and it still bothers me."),
+    Q("Have you had anyone new join the team while you've been working remotely?", 3),
+    A(
+        "We had a graduate join last spring. I met her in person after four months. She was "
+        "taller than I thought, which is a silly thing to notice."
+    ),
+    Q("What did it take to get to know her?", 3, True),
+    A(
+        "Mostly pairing on screen. We'd keep a call open for an hour and just work side by "
+        "side. That helped more than any team social."
+    ),
+    Q("What does belonging to the company mean for you now?", 4),
+    A(
+        "It's thinner. I like my team, but the company is a logo on my laptop. Sometimes I "
+        "feel like a freelancer who happens to have a pension.",
+        missed=True,
+    ),
+    Q("Is there anything we haven't covered that you think matters?", 5),
+    A("Maybe just that it's not all bad. I see my kids more. I wouldn't go back to five days."),
+    Q("And how was it doing this interview?", 5),
+    A("Fine, it was nice to think about it out loud."),
+    Q("Great, thank you so much."),
+]
+
+EN_02: Turns = [
+    Q("Okay, we're recording. Thanks again for making time."),
+    A("Happy to."),
+    Q("So you work in a design agency, right? How did the remote thing begin for you?", 1),
+    A(
+        "I actually chose it. I moved to the coast two years ago, for my mum, who was ill, and "
+        "my boss said I could keep my job if I came in once a month."
+    ),
+    Q("And your mum, how is she now?", 1, True),
+    A(
+        "Better, thanks. She's living on her own again. That was part of why I stayed here "
+        "even after she recovered, I didn't want to be four hours away again. It's a strange "
+        "mix of guilt and relief, being near her.",
+        missed=True,
+    ),
+    Q("Let's talk about a normal day. What does a working day at home look like for you?", 2),
+    A(
+        "Coffee, dog walk, then I open the laptop at nine. I work in the attic, it's got a "
+        "skylight, so I see clouds all day."
+    ),
+    Q(
+        "I love that, clouds all day. I'd like to hear about working with others as well. Can "
+        "you tell me about a project where you worked with colleagues while you were apart?",
+        3,
+    ),
+    A(
+        "Last autumn we rebranded a bakery chain. Four of us, in three places. We used a shared "
+        "board, and it worked until the client came in with changes at the last minute. Then "
+        "it was chaos, messages everywhere, nobody knew which version was the latest. I "
+        "remember sitting in the attic at midnight feeling completely alone with it."
+    ),
+    Q("Alone with it, how do you mean?", 3, True),
+    A(
+        "Like, in the office someone would have turned their chair around and said, let's "
+        "sort this out. At home it was just me and the notifications."
+    ),
+    Q("And video calls compared to meetings in person, what's different?", 3),
+    A(
+        "Video is fine for the client. For the team it's worse, because the jokes die. We "
+        "used to laugh a lot. Now there's a two second delay, and a joke is dead by the time "
+        "it lands.",
+        missed=True,
+    ),
+    Q(
+        "Yeah, I've heard that before, the delay thing, lots of people say that, it's kind of "
+        "a classic. Thinking about the end of your day, when your home is where you work, how "
+        "do you stop working?",
+        4,
+    ),
+    A(
+        "The dog decides. At six he stands by the door. If I didn't have him I'd probably "
+        "work until I fell asleep."
+    ),
+    Q("Going back to the attic, how did it come to be your office?", 2),
+    A(
+        "It was storage. I cleared it out in a weekend, painted it white and put a desk under "
+        "the skylight."
+    ),
+    Q("How do you feel about belonging at the agency, when you're only in once a month?", 4),
+    A(
+        "I go back and forth. On the train in, I'm excited. By lunch I feel like a visitor. "
+        "People have in-jokes I don't get, and I laugh anyway. Then on the way home I'm "
+        "relieved.",
+        missed=True,
+    ),
+    Q("What would a good working day be for you these days?", 4),
+    A(
+        "A day where I finish something, walk the dog in daylight, and talk to at least one "
+        "colleague about something that isn't work."
+    ),
+    Q("Is there anything else you'd like to add that we haven't talked about?", 5),
+    A("No, I think we covered it."),
+    Q("Thanks Priya, that was really helpful."),
+]
+
+NB_01: Turns = [
+    Q("Da er opptaket i gang. Takk for at du stiller opp."),
+    A("Bare hyggelig."),
+    Q("Kan du starte med å fortelle litt om deg selv og hvordan du havnet i Nav?", 1),
+    A(
+        "Jeg er utdannet sosionom, jobbet i barnevernet i tre år, og så søkte jeg meg til Nav "
+        "i 2017. Nå er jeg på oppfølging over tretti."
+    ),
+    Q("Hva skjedde med oppfølgingen da pandemien kom, og hvordan var det første videomøtet?", 2),
+    A(
+        "Alt stengte på en dag. Vi satt hjemme og ringte rundt til brukerne. Det første "
+        "videomøtet husker jeg godt, brukeren satt i bilen sin fordi det var det eneste stedet "
+        "hun kunne være alene. Jeg ble faktisk litt rørt av det, at hun hadde kjørt ut på en "
+        "parkeringsplass for å snakke med meg.",
+        missed=True,
+    ),
+    Q("Hvordan bestemmer du hvilke samtaler som skal være på video?", 2),
+    A(
+        "Det er mest praktisk. Korte avklaringer tar vi på video, og første møte vil jeg helst "
+        "ha fysisk."
+    ),
+    Q("Hva merker du når du sammenligner en samtale på skjerm med en ansikt til ansikt?", 3),
+    A(
+        "På skjermen ser jeg bare ansiktet. Jeg mister hendene, foten som vipper under bordet. "
+        "Det er som å lese en bok der annenhver side er revet ut."
+    ),
+    Q("Annenhver side revet ut, hva er det du mister mest?", 3, True),
+    A("Uroen, tror jeg. Når noen er stresset, ser jeg det på kroppen før de sier det."),
+    Q("Hvordan åpner du vanligvis et videomøte?", 3),
+    A("Jeg spør hvordan de har det og om de sitter greit. Litt småprat om været."),
+    Q(
+        "Jeg tenker på det du sa om brukeren i bilen. Hvordan bygger du kontakt med noen du "
+        "bare har møtt på skjerm?",
+        4,
+    ),
+    A(
+        "Det tar lengre tid. Jeg må være tydeligere på at jeg husker det de fortalte sist. "
+        "Noen ganger føler jeg meg som en skuespiller som spiller varm, og det liker jeg ikke.",
+        missed=True,
+    ),
+    Q("Hvor går grensen mellom det private og det personlige når dere ser inn i hjemmene?", 4),
+    A("Jeg har en hvit vegg bak meg. Men jeg ser jo inn i stua deres, barna, oppvasken."),
+    Q("Tilbake til hjemmekontoret ditt, hvordan er det å møte brukere fra ditt eget hjem?", 2),
+    A(
+        "Det er greit nå. I starten satt jeg på soverommet, med senga i bakgrunnen. Nå har jeg "
+        "et skikkelig skrivebord i stua."
+    ),
+    Q("Hva betyr en god relasjon til brukerne for deg?", 4),
+    A("At de tør å si fra når noe ikke fungerer, og ikke bare sier det de tror jeg vil høre."),
+    Q("Til slutt, er det noe vi ikke har snakket om som du vil legge til?", 5),
+    A("Nei, jeg tror det var det."),
+    Q("Tusen takk."),
+]
+
+INTERVIEWS: dict[str, tuple[str, str, str, Turns]] = {
+    "dev-en-01": ("Helen Marsh", "Owen Clarke", "remote-work-en", EN_01),
+    "dev-en-02": ("Sam Okafor", "Priya Nair", "remote-work-en", EN_02),
+    "dev-nb-01": ("Kjersti Lunde", "Håkon Berg", "nav-videooppfolging", NB_01),
+}
+
+_WORD = re.compile(r"\w+")
+
+
+def _stamp(seconds: float) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{int(hours):02d}:{int(minutes):02d}:{secs:06.3f}"
+
+
+def _chunks(text: str, size: int = 28) -> list[str]:
+    out: list[str] = []
+    current: list[str] = []
+    for sentence in re.split(r"(?<=[.?!])\s+", text):
+        current.append(sentence)
+        if sum(len(s.split()) for s in current) >= size:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def build(
+    name: str, interviewer: str, informant: str, guide: str, turns: Turns
+) -> tuple[str, dict[str, object]]:
+    seed = hashlib.sha1(name.encode()).hexdigest()
+    cue_base = f"{seed[:8]}-{seed[8:12]}-{seed[12:16]}-{seed[16:20]}-{seed[20:32]}"
+    lines = ["WEBVTT", ""]
+    clock = 3.5
+    questions: list[dict[str, object]] = []
+    missed: list[int] = []
+    mine = total = 0
+    for index, turn in enumerate(turns):
+        speaker = interviewer if isinstance(turn, Q) else informant
+        rate = 2.8 if isinstance(turn, Q) else 2.4
+        count = len(_WORD.findall(turn.text))
+        total += count
+        if isinstance(turn, Q):
+            mine += count
+            if turn.topic is not None:
+                questions.append(
+                    {"turn_index": index, "topic_index": turn.topic, "follow_up": turn.follow_up}
+                )
+        elif turn.missed:
+            missed.append(index)
+        for part, chunk in enumerate(_chunks(turn.text)):
+            length = max(len(_WORD.findall(chunk)) / rate, 0.8)
+            lines += [
+                f"{cue_base}/{index}-{part}",
+                f"{_stamp(clock)} --> {_stamp(clock + length)}",
+                f"<v {speaker}>{chunk}</v>",
+                "",
+            ]
+            clock += length + 0.15
+        clock += 0.6 + (index % 4) * 0.3
+    truth: dict[str, object] = {
+        "file": f"{name}.vtt",
+        "guide": guide,
+        "interviewer": interviewer,
+        "informant": informant,
+        "questions": questions,
+        "topics_covered": sorted({int(str(q["topic_index"])) for q in questions}),
+        "interviewer_word_share": round(mine / total, 3),
+        "missed_followups": missed,
+    }
+    return "\n".join(lines), truth
+
+
+def main() -> None:
+    for name, (interviewer, informant, guide, turns) in INTERVIEWS.items():
+        vtt, truth = build(name, interviewer, informant, guide, turns)
+        (HERE / f"{name}.vtt").write_text(vtt, encoding="utf-8")
+        (HERE / f"{name}.truth.json").write_text(
+            json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        print(name, len(turns), "turns", truth["interviewer_word_share"])
+
+
+if __name__ == "__main__":
+    main()
