@@ -25,6 +25,7 @@ from functools import lru_cache
 from .lang import Lang as Language
 from .lang import detect_language as guess_language  # the one detector, under its old name
 from .lang import language_evidence
+from .lang.cue_words import CueWords, cue_words, either_language
 from .probes import Lexicon, ProbeBank, load_probe_bank
 
 __all__ = [
@@ -43,149 +44,34 @@ __all__ = [
 _WORD = re.compile(r"(?:\d+[^\W\d_]|[^\W\d_])[^\W_]*(?:[-'’][^\W_]+)*", re.UNICODE)
 # Abbreviations and codes, alone or inflected/compounded: AAP-en, PLO-greia, DSA, 14a-vedtak.
 _ABBREV = re.compile(r"^([A-ZÆØÅ]{2,6}|\d+[a-zæøå])(?:-[^\W_]+)?$")
-# Everyday abbreviations nobody would ask about.
-_NOT_JARGON = frozenset(
-    {"OK", "TV", "PC", "JA", "NEI", "OG", "I", "II", "NAV", "EU", "USA", "UK", "IT", "CV"}
-)
-# Closed-class words that cannot carry a repeated phrase on their own.
-_FUNCTION = {
-    "nb": frozenset(
-        [
-            "og",
-            "i",
-            "jeg",
-            "det",
-            "at",
-            "en",
-            "et",
-            "den",
-            "til",
-            "er",
-            "som",
-            "på",
-            "de",
-            "med",
-            "han",
-            "av",
-            "ikke",
-            "der",
-            "så",
-            "var",
-            "meg",
-            "seg",
-            "men",
-            "har",
-            "om",
-            "vi",
-            "hun",
-            "da",
-            "fra",
-            "du",
-            "dem",
-            "oss",
-            "man",
-            "kan",
-            "skal",
-            "vil",
-            "må",
-            "ble",
-            "blir",
-            "bli",
-            "jo",
-            "vel",
-            "liksom",
-            "altså",
-            "eller",
-            "for",
-            "deg",
-            "mitt",
-            "min",
-            "sin",
-            "sitt",
-            "hva",
-            "hvordan",
-            "når",
-            "enn",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "a",
-            "an",
-            "and",
-            "or",
-            "but",
-            "to",
-            "of",
-            "in",
-            "on",
-            "at",
-            "by",
-            "for",
-            "with",
-            "i",
-            "you",
-            "he",
-            "she",
-            "it",
-            "we",
-            "they",
-            "me",
-            "him",
-            "her",
-            "us",
-            "them",
-            "my",
-            "your",
-            "his",
-            "its",
-            "our",
-            "their",
-            "is",
-            "am",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "do",
-            "does",
-            "did",
-            "have",
-            "has",
-            "had",
-            "will",
-            "would",
-            "can",
-            "could",
-            "should",
-            "must",
-            "just",
-            "so",
-            "that",
-            "this",
-            "these",
-            "those",
-            "there",
-            "here",
-            "not",
-            "no",
-        ]
-    ),
-}
-_NB_SUFFIXES = ("ene", "ane", "heten", "ende", "erne", "ere", "et", "en", "er", "a", "e")
-_EN_SUFFIXES = ("'s", "’s", "ies", "s")
-_NB_ADJ = ("ig", "lig", "isk", "sk", "ige", "lige", "iske", "ske", "ale", "elle", "ell", "al", "ne")
-_PAST_NB = re.compile(r"\b(sa|kom|ble|gikk|fikk|var|tok|satt|skjedde|måtte|\w{3,}(?:te|de|et))\b")
-_PAST_EN = re.compile(r"\b(said|came|went|got|was|were|took|sat|had|\w{3,}ed)\b")
-_TRAILING = re.compile(r"(…|\.\.\.|–|-|\bog|\bmen|\bså|\beller|\band|\bbut|\bso|\bor)\s*$", re.I)
-# Comparatives imply a comparison the informant has not spelled out («mye bedre bemanning»).
-_COMPARATIVE_NB = re.compile(
-    r"\b(?:bedre|verre|(?:mye|mer|litt|enda|ganske) \w{3,}ere|\w{3,}ere enn|mer \w+ enn)\b"
-)
-_COMPARATIVE_EN = re.compile(r"\b(?:better|worse|\w{3,}er than|(?:more|less) \w+ than)\b")
 _SENTENCE = re.compile(r"[.!?…]+\s+|\n+")
+# A turn trails off on an ellipsis, a dash or a conjunction («… og», "… and").
+_TRAILING_MARK = r"…|\.\.\.|–|-"
+
+
+def _words(lang: str) -> CueWords:
+    """The grammar words of ``lang`` (anything but English reads as Norwegian)."""
+    return cue_words("en" if lang == "en" else "nb")
+
+
+@lru_cache(maxsize=8)
+def _endings(name: str) -> tuple[str, ...]:
+    """Endings of every language at once, as :meth:`str.endswith` takes them."""
+    return tuple(sorted(either_language(name)))
+
+
+@lru_cache(maxsize=8)
+def _any_word(*names: str) -> re.Pattern[str]:
+    """A search for any word of the named lists, in either language («fordi», "because")."""
+    found = set().union(*(either_language(name) for name in names))
+    alternatives = "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+    return re.compile(r"\b(?:" + (alternatives or "(?!)") + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _trailing() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(either_language("trailing_words")))
+    return re.compile(r"(" + _TRAILING_MARK + r"|\b(?:" + (words or "(?!)") + r"))\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -228,14 +114,12 @@ def lemma(word: str, language: str = "nb") -> str:
     abbrev = _ABBREV.match(word)
     if abbrev:
         return abbrev.group(1).lower()
-    suffixes = _EN_SUFFIXES if language == "en" else _NB_SUFFIXES
-    for suffix in suffixes:
-        if w.endswith(suffix) and len(w) - len(suffix) >= (3 if language != "en" else 4):
-            if language == "en" and suffix == "s" and w.endswith("ss"):
+    grammar = _words(language)
+    for suffix in grammar.stem_endings:
+        if w.endswith(suffix) and len(w) - len(suffix) >= grammar.stem_min:
+            if w.endswith(grammar.stem_keep_endings):
                 continue
-            if suffix == "ies":
-                return w[: -len(suffix)] + "y"
-            return w[: -len(suffix)]
+            return w[: -len(suffix)] + grammar.stem_rewrites.get(suffix, "")
     return w
 
 
@@ -263,79 +147,10 @@ def _is_content(word: str, lexicon: Lexicon) -> bool:
     lower = word.lower()
     if _is_jargon(word):
         return True
-    if lower.endswith(("'s", "’s")) and len(lower) > 4:
-        lower = lower[:-2]  # possessive: "family's"
+    possessive = next((e for e in _endings("possessive_endings") if lower.endswith(e)), None)
+    if possessive and len(lower) > len(possessive) + 2:
+        lower = lower[: -len(possessive)]  # possessive: "family's"
     return len(lower) >= 3 and lower not in lexicon.stopwords and "'" not in lower
-
-
-_COPULA = {
-    "nb": frozenset({"er", "var", "ble", "blir", "være", "vært", "bli"}),
-    "en": frozenset(
-        {"is", "was", "are", "were", "became", "become", "been", "be", "isn't", "wasn't"}
-    ),
-}
-_SKIP_AFTER_COPULA = {
-    "nb": frozenset(
-        [
-            "så",
-            "veldig",
-            "mer",
-            "mest",
-            "litt",
-            "ganske",
-            "helt",
-            "liksom",
-            "jo",
-            "et",
-            "en",
-            "ei",
-            "bare",
-            "egentlig",
-            "nok",
-            "noe",
-            "altså",
-            "mye",
-            "min",
-            "mitt",
-            "mi",
-            "vår",
-            "vårt",
-            "ikke",
-            "også",
-            "slik",
-            "sånn",
-            "som",
-            "den",
-            "det",
-            "de",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "a",
-            "an",
-            "the",
-            "so",
-            "very",
-            "more",
-            "really",
-            "quite",
-            "just",
-            "kind",
-            "of",
-            "sort",
-            "like",
-            "my",
-            "our",
-            "such",
-            "not",
-            "also",
-            "completely",
-            "totally",
-            "pretty",
-        ]
-    ),
-}
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
@@ -347,35 +162,6 @@ def _adjacent(text: str, spans: Sequence[tuple[int, int, str]], i: int) -> bool:
     return i + 1 < len(spans) and not text[spans[i][1] : spans[i + 1][0]].strip()
 
 
-# After these the next word is a verb, not a modifier ("to *wear* armour", «jeg *savner* …»).
-_SUBJECTS = frozenset(
-    [
-        "to",
-        "å",
-        "i",
-        "you",
-        "we",
-        "they",
-        "he",
-        "she",
-        "jeg",
-        "du",
-        "vi",
-        "de",
-        "han",
-        "hun",
-        "man",
-        "det",
-        "it",
-        "who",
-        "som",
-    ]
-)
-_CONTRACTED_COPULA = re.compile(
-    r"^(?:it|that|he|she|there|what|this|who)['’]s$|['’](?:re|m)$", re.I
-)
-
-
 def _predicates(
     text: str, spans: Sequence[tuple[int, int, str]], lex: Lexicon, lang: str
 ) -> dict[int, float]:
@@ -385,47 +171,31 @@ def _predicates(
     («er ikke et sted …») a little less.
     """
     out: dict[int, float] = {}
-    copulas, skip = _COPULA[lang] | _SENSE_VERBS[lang], _SKIP_AFTER_COPULA[lang]
+    grammar = _words(lang)
+    copulas, skip = grammar.copulas | grammar.sense_verbs, grammar.skip_after_copula
+    negations = either_language("negations")
     for i, (_, _, word) in enumerate(spans):
         low = word.lower()
-        if low not in copulas and not (lang == "en" and _CONTRACTED_COPULA.search(low)):
+        if low not in copulas and not grammar.contracted_copula.search(low):
             continue
         weight = 1.0
         j = i
         while _adjacent(text, spans, j) and j - i < 4:
             j += 1
             candidate = spans[j][2]
-            if candidate.lower() in {"ikke", "not", "isn't", "wasn't", "aren't", "weren't"}:
+            if candidate.lower() in negations:
                 weight = 0.4
                 continue
             if candidate.lower() in skip:
                 continue
-            if _is_content(candidate, lex) and not (
-                lang == "en" and candidate.lower().endswith("ing")
+            if _is_content(candidate, lex) and not candidate.lower().endswith(
+                grammar.predicate_not_endings
             ):
                 # «det var greit» says little; «det var sterilt» says a lot.
-                bland = candidate.lower() in _BLAND[lang]
+                bland = candidate.lower() in grammar.bland
                 out[j] = max(out.get(j, 0.0), weight * (0.3 if bland else 1.0))
             break
     return out
-
-
-# Verbs of sensing that introduce a predicate like a copula: «det føltes *tomt*», "it felt hollow".
-_SENSE_VERBS = {
-    "nb": frozenset({"føltes", "føles", "kjentes", "kjennes", "virket", "virker", "opplevdes"}),
-    "en": frozenset({"felt", "feels", "feel", "seemed", "seems", "looked", "looks", "sounded"}),
-}
-# Predicates too ordinary to quote back to the informant.
-_BLAND = {
-    "nb": frozenset({"bra", "fint", "fin", "fine", "greit", "grei", "ok", "okei", "godt", "god",
-                     "vanlig", "normalt", "normal", "der", "her"}),
-    "en": frozenset({"fine", "good", "ok", "okay", "alright", "nice", "great", "there", "here",
-                     "normal", "usual"}),
-}  # fmt: skip
-_SUBJECT_PRONOUNS = {
-    "nb": frozenset({"jeg", "du", "vi", "de", "han", "hun", "man", "dere"}),
-    "en": frozenset({"i", "you", "we", "they", "he", "she"}),
-}
 
 
 def _verb_like(words: Sequence[str], position: int, lang: str) -> bool:
@@ -433,16 +203,41 @@ def _verb_like(words: Sequence[str], position: int, lang: str) -> bool:
     word = words[position].lower()
     before = words[position - 1].lower() if position > 0 else ""
     after = words[position + 1].lower() if position + 1 < len(words) else ""
-    pronouns = _SUBJECT_PRONOUNS[lang]
-    if lang == "en":
-        return before in pronouns
-    return word.endswith(("er", "te", "de", "et")) and (before in pronouns or after in pronouns)
+    grammar = _words(lang)
+    pronouns = grammar.subject_pronouns
+    if grammar.verb_endings and not word.endswith(grammar.verb_endings):
+        return False
+    return before in pronouns or (grammar.subject_after_verb and after in pronouns)
 
 
 def _is_jargon(word: str) -> bool:
     """Abbreviations and codes said as known things: «AAP-en», «PLO-greia», "DSA"."""
     match = _ABBREV.match(word)
-    return match is not None and match.group(1).upper() not in _NOT_JARGON
+    return match is not None and match.group(1).lower() not in either_language("not_jargon")
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """One informant turn as :func:`find_terms` reads it: its words and what surrounds them."""
+
+    text: str
+    spans: Sequence[tuple[int, int, str]]
+    words: Sequence[str]
+    lex: Lexicon
+    lang: Language
+    starts: set[int]
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """What makes a lemma salient in the turn (each a set of lemmas or positions)."""
+
+    strong: frozenset[str]
+    feelings: frozenset[str]
+    recent: Counter[str]
+    vague_objects: set[str]
+    metaphor_objects: set[str]
+    predicates: dict[int, float]
 
 
 def find_terms(
@@ -453,85 +248,114 @@ def find_terms(
 ) -> list[Term]:
     """Salient words of the latest turn, best first (repetition, strong words, jargon)."""
     lang: Language = "en" if (language or guess_language(turn_text)) == "en" else "nb"
-    bank = bank or load_probe_bank(lang)
-    lex = bank.lexicon
+    lex = (bank or load_probe_bank(lang)).lexicon
     spans = _spans(turn_text)
-    words = [w for _, _, w in spans]
-    if not words:
+    if not spans:
         return []
-    strong = _lemma_set(lex.strong, lang)
-    feelings = _lemma_set(lex.feelings, lang)
-    recent_counts: Counter[str] = Counter()
+    turn = _Turn(turn_text, spans, [w for _, _, w in spans], lex, lang, _sentence_starts(turn_text))
+    signals = _signals(turn, recent_informant)
+    surfaces, positions = _occurrences(turn)
+    terms = [_term(turn, signals, key, forms, positions[key]) for key, forms in surfaces.items()]
+    terms.extend(_repeated_phrases(turn_text, spans, terms, lex, lang, turn.starts))
+    terms.sort(key=lambda t: (-t.score, t.text))
+    return terms
+
+
+def _signals(turn: _Turn, recent_informant: Sequence[str]) -> _Signals:
+    lex, lang = turn.lex, turn.lang
+    recent: Counter[str] = Counter()
     for earlier in recent_informant:
-        recent_counts.update(lemma(w, lang) for w in tokens(earlier) if _is_content(w, lex))
+        recent.update(lemma(w, lang) for w in tokens(earlier) if _is_content(w, lex))
+    return _Signals(
+        strong=_lemma_set(lex.strong, lang),
+        feelings=_lemma_set(lex.feelings, lang),
+        recent=recent,
+        vague_objects=_objects_after(turn.text, lex.vague, lex, lang, window=2),
+        metaphor_objects=_objects_after(turn.text, lex.metaphor, lex, lang, window=3),
+        predicates=_predicates(turn.text, turn.spans, lex, lang),
+    )
+
+
+def _occurrences(turn: _Turn) -> tuple[dict[str, Counter[str]], dict[str, list[int]]]:
+    """Each content lemma's forms as said (with counts) and word positions, frames left out."""
     surfaces: dict[str, Counter[str]] = {}
     positions: dict[str, list[int]] = {}
-    starts = _sentence_starts(turn_text)
-    for position, word in enumerate(words):
-        if not _is_content(word, lex):
+    for position, word in enumerate(turn.words):
+        if not _is_content(word, turn.lex):
             continue
-        key = lemma(word, lang)
+        key = lemma(word, turn.lang)
         shown = word
-        if not _ABBREV.match(word) and position in starts:
+        if not _ABBREV.match(word) and position in turn.starts:
             shown = word.lower()  # capitalised only because it starts a sentence
         surfaces.setdefault(key, Counter())[shown] += 1
         positions.setdefault(key, []).append(position)
-    framing = _framing_positions(turn_text, spans, lex)
+    framing = _framing_positions(turn.text, turn.spans, turn.lex)
     for key in [k for k, at in positions.items() if all(p in framing for p in at)]:
         del surfaces[key], positions[key]  # «if I'm honest», «ærlig talt»: a frame, not a topic
-    vague_objects = _objects_after(turn_text, lex.vague, lex, lang, window=2)
-    metaphor_objects = _objects_after(turn_text, lex.metaphor, lex, lang, window=3)
-    predicates = _predicates(turn_text, spans, lex, lang)
-    terms: list[Term] = []
-    n_words = len(words)
-    for key, forms in surfaces.items():
-        count_turn = sum(forms.values())
-        count_recent = recent_counts.get(key, 0)
-        form = _best_form(forms)
-        jargon = _is_jargon(form)
-        score = 0.0
-        reasons: list[str] = []
-        if count_turn >= 2:
-            score += 2.2 + 1.0 * (count_turn - 2)
-            reasons.append("repeated")
-        if count_recent >= 1:
-            score += 1.4 + 0.4 * min(count_recent - 1, 3)
-            reasons.append("repeated_context")
-        if key in strong:
-            score += 2.0
-            reasons.append("strong")
-        if key in metaphor_objects:
-            score += 1.6
-            reasons.append("metaphor")
-        predicate = max((predicates.get(p, 0.0) for p in positions[key]), default=0.0)
-        if predicate:
-            score += 1.3 * predicate
-            if predicate >= 1.0:
-                reasons.append("predicate")
-        if jargon:
-            score += 1.8
-            reasons.append("jargon")
-        if key in vague_objects:
-            score += 1.2
-            reasons.append("vague")
-        if key in feelings and "strong" not in reasons:
-            score += 0.8
-            reasons.append("feeling")
-        # Longer words are more specific (Norwegian compounds: «skjermtretthet»).
-        score += min(len(form), 14) / 14.0
-        # Later content tends to be where the informant lands; tiny tie-breaker.
-        score += 0.1 * positions[key][0] / n_words
-        at = next((p for p in positions[key] if words[p].lower() == form.lower()), None)
-        phrase = form if at is None else _extend(turn_text, spans, at, form, lex, lang)
-        if not reasons and all(_verb_like(words, p, lang) for p in positions[key]):
-            score -= 0.4  # a plain verb («glemmer») is rarely the word to ask about
-        if phrase != form and " " in phrase:
-            score += 0.25  # «hellige grunn» says more than «grunn»
-        reason = reasons[0] if reasons else "salient"
-        terms.append(Term(phrase, key, round(score, 3), count_turn, count_recent, reason))
-    terms.extend(_repeated_phrases(turn_text, spans, terms, lex, lang, starts))
-    terms.sort(key=lambda t: (-t.score, t.text))
-    return terms
+    return surfaces, positions
+
+
+def _term(
+    turn: _Turn, signals: _Signals, key: str, forms: Counter[str], positions: Sequence[int]
+) -> Term:
+    """One lemma as a candidate term: the phrase to quote, its score and its main reason."""
+    count_turn = sum(forms.values())
+    count_recent = signals.recent.get(key, 0)
+    form = _best_form(forms)
+    score, reasons = _salience(key, form, count_turn, count_recent, positions, signals)
+    # Longer words are more specific (Norwegian compounds: «skjermtretthet»).
+    score += min(len(form), 14) / 14.0
+    # Later content tends to be where the informant lands; tiny tie-breaker.
+    score += 0.1 * positions[0] / len(turn.words)
+    words, lang = turn.words, turn.lang
+    at = next((p for p in positions if words[p].lower() == form.lower()), None)
+    phrase = form if at is None else _extend(turn.text, turn.spans, at, form, turn.lex, lang)
+    if not reasons and all(_verb_like(words, p, lang) for p in positions):
+        score -= 0.4  # a plain verb («glemmer») is rarely the word to ask about
+    if phrase != form and " " in phrase:
+        score += 0.25  # «hellige grunn» says more than «grunn»
+    reason = reasons[0] if reasons else "salient"
+    return Term(phrase, key, round(score, 3), count_turn, count_recent, reason)
+
+
+def _salience(
+    key: str,
+    form: str,
+    count_turn: int,
+    count_recent: int,
+    positions: Sequence[int],
+    signals: _Signals,
+) -> tuple[float, list[str]]:
+    """The score from what the informant did with the word, and the reasons, strongest first."""
+    score = 0.0
+    reasons: list[str] = []
+    if count_turn >= 2:
+        score += 2.2 + 1.0 * (count_turn - 2)
+        reasons.append("repeated")
+    if count_recent >= 1:
+        score += 1.4 + 0.4 * min(count_recent - 1, 3)
+        reasons.append("repeated_context")
+    if key in signals.strong:
+        score += 2.0
+        reasons.append("strong")
+    if key in signals.metaphor_objects:
+        score += 1.6
+        reasons.append("metaphor")
+    predicate = max((signals.predicates.get(p, 0.0) for p in positions), default=0.0)
+    if predicate:
+        score += 1.3 * predicate
+        if predicate >= 1.0:
+            reasons.append("predicate")
+    if _is_jargon(form):
+        score += 1.8
+        reasons.append("jargon")
+    if key in signals.vague_objects:
+        score += 1.2
+        reasons.append("vague")
+    if key in signals.feelings and "strong" not in reasons:
+        score += 0.8
+        reasons.append("feeling")
+    return score, reasons
 
 
 def _repeated_phrases(
@@ -543,14 +367,15 @@ def _repeated_phrases(
     starts: set[int],
 ) -> list[Term]:
     """Two-word phrases said at least twice ("keep going", "the little things")."""
-    function = _FUNCTION[lang]
+    grammar = _words(lang)
+    function, degree_words = grammar.function_words, grammar.degree_words
     counts: Counter[tuple[str, str]] = Counter()
     shown: dict[tuple[str, str], str] = {}
     for i in range(len(spans) - 1):
         if not _adjacent(text, spans, i):
             continue
         a, b = spans[i][2], spans[i + 1][2]
-        degree = a.lower() in _DEGREE[lang] and b.lower() not in function
+        degree = a.lower() in degree_words and b.lower() not in function
         if (a.lower() in function and not degree) or b.lower() in function:
             continue
         pair = (lemma(a, lang), lemma(b, lang))
@@ -562,18 +387,11 @@ def _repeated_phrases(
     for pair, count in counts.items():
         if count < 2:
             continue
-        if pair[0] in _DEGREE[lang] and said.get(pair[1], 0) > count:
+        if pair[0] in degree_words and said.get(pair[1], 0) > count:
             continue  # «for sent» counts only when «sent» always comes with «for»
         base = max(best.get(pair[0], 0.0), best.get(pair[1], 0.0), 2.2 + (count - 2))
         out.append(Term(shown[pair], " ".join(pair), round(base + 0.5, 3), count, 0, "repeated"))
     return out
-
-
-# Degree words that make a fixed phrase with what follows («for sent», "too late").
-_DEGREE = {
-    "nb": frozenset(["for", "altfor", "så", "helt", "ikke"]),
-    "en": frozenset(["too", "so", "not"]),
-}
 
 
 def _framing_positions(text: str, spans: Sequence[tuple[int, int, str]], lex: Lexicon) -> set[int]:
@@ -603,32 +421,44 @@ def _extend(
 ) -> str:
     """Make a phrase when neighbours belong to the term ("UC journal", «digitale møter»)."""
     words = [w for _, _, w in spans]
+    grammar = _words(lang)
+    following = words[position + 1] if _adjacent(text, spans, position) else None
     if _ABBREV.match(form):
         # An abbreviation names a thing the next noun often completes ("the UC journal").
-        if lang == "en" and _adjacent(text, spans, position):
-            nxt = words[position + 1]
-            if _is_content(nxt, lex) and not nxt.lower().endswith(("ed", "ly", "ing")):
-                return f"{form} {nxt}"
+        if grammar.open_compounds and following and _completes(following, (), lex, grammar):
+            return f"{form} {following}"
         return form
     before = words[position - 2].lower() if position >= 2 else ""
-    if position > 0 and _adjacent(text, spans, position - 1) and before not in _SUBJECTS:
-        prev = words[position - 1]
-        low = prev.lower()
-        if _is_content(prev, lex) and not _ABBREV.match(prev) and not prev[:1].isupper():
-            if lang == "en" and not low.endswith(("ed", "ly", "ing")):
-                return f"{prev} {form}"
-            if lang != "en" and low.endswith(_NB_ADJ) and not low.endswith(("ene", "te", "de")):
-                return f"{prev} {form}"
-    if lang == "en" and _adjacent(text, spans, position):
-        nxt = words[position + 1]
-        low = nxt.lower()
-        if (
-            _is_content(nxt, lex)
-            and not low.endswith(("ed", "ly", "ing", "'s"))
-            and low not in {"than"}
-        ):
-            return f"{form} {nxt}"
+    if (
+        position > 0
+        and _adjacent(text, spans, position - 1)
+        and before not in either_language("subjects")
+        and _modifies(words[position - 1], lex, grammar)
+    ):
+        return f"{words[position - 1]} {form}"
+    endings = grammar.possessive_endings
+    if grammar.open_compounds and following and _completes(following, endings, lex, grammar):
+        return f"{form} {following}"
     return form
+
+
+def _modifies(word: str, lex: Lexicon, grammar: CueWords) -> bool:
+    """A content word before a term that reads as its modifier («digitale», "remote")."""
+    low = word.lower()
+    if not _is_content(word, lex) or _ABBREV.match(word) or word[:1].isupper():
+        return False
+    shaped = not grammar.modifier_endings or low.endswith(grammar.modifier_endings)
+    return shaped and not low.endswith(grammar.not_modifier_endings)
+
+
+def _completes(word: str, endings: tuple[str, ...], lex: Lexicon, grammar: CueWords) -> bool:
+    """A content word after a term that completes it as an open compound ("screen *time*")."""
+    low = word.lower()
+    return (
+        _is_content(word, lex)
+        and not low.endswith(grammar.not_modifier_endings + endings)
+        and low not in grammar.than_words
+    )
 
 
 def _objects_after(
@@ -648,6 +478,21 @@ def _objects_after(
     return out
 
 
+@dataclass(frozen=True)
+class _Said:
+    """The turn as cue detection reads it: the text, lower-cased, its words and word lists."""
+
+    text: str
+    lower: str
+    words: Sequence[str]
+    lex: Lexicon
+    lang: Language
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+
 def detect_cues(
     turn_text: str,
     context: Sequence[str] = (),
@@ -661,143 +506,161 @@ def detect_cues(
     """
     lang: Language = "en" if (language or guess_language(turn_text)) == "en" else "nb"
     bank = bank or load_probe_bank(lang)
-    lex = bank.lexicon
     text = turn_text.strip()
-    lower = text.lower()
-    words = tokens(text)
-    n_words = len(words)
+    said = _Said(text, text.lower(), tokens(text), bank.lexicon, lang)
     if terms is None:
         terms = find_terms(text, context[-4:], lang, bank)
-    cues: list[Cue] = []
+    cues = [
+        *_length_cues(said),
+        *_repetition_cues(terms),
+        *_episode_cues(said),
+        *_strong_cues(said, terms),
+        *_hesitation_cues(said),
+        *_contrast_cues(said),
+        *_reference_cues(said, terms),
+    ]
+    # A word the informant gives weight by saying what something *is* («et fristed»).
+    loaded = next((t for t in terms[:2] if t.reason in {"predicate", "metaphor"}), None)
+    if loaded is not None and not any(c.kind in {"strong", "metaphor"} for c in cues):
+        cues.append(Cue("key_word", 0.7, loaded.text))
+    cues.extend(_unexplained_cues(said))
+    cues.sort(key=lambda c: -c.strength)
+    return tuple(cues)
 
-    # One-word or very short answers.
-    if n_words <= 4:
-        cues.append(Cue("short", 1.0 if n_words <= 2 else 0.8))
-    elif n_words <= 8:
-        cues.append(Cue("short", 0.4))
 
-    # Repetition within the turn, then across the recent informant turns.
-    for term in terms:
-        if term.count_turn >= 2:
-            cues.append(
-                Cue(
-                    "repeated",
-                    min(1.0, 0.6 + 0.2 * (term.count_turn - 1)),
-                    term.text,
-                    term.count_turn,
-                )
-            )
-            break
-    for term in terms:
-        if term.count_turn < 2 and term.count_recent >= 1:
-            total = term.count_turn + term.count_recent
-            cues.append(Cue("repeated_context", min(0.9, 0.4 + 0.15 * total), term.text, total))
-            break
+def _length_cues(said: _Said) -> list[Cue]:
+    """One-word or very short answers."""
+    if said.n_words <= 4:
+        return [Cue("short", 1.0 if said.n_words <= 2 else 0.8)]
+    if said.n_words <= 8:
+        return [Cue("short", 0.4)]
+    return []
 
-    # General talk without a concrete episode; an episode without feelings.
+
+def _repetition_cues(terms: Sequence[Term]) -> list[Cue]:
+    """Repetition within the turn, then across the recent informant turns."""
+    out: list[Cue] = []
+    within = next((t for t in terms if t.count_turn >= 2), None)
+    if within is not None:
+        strength = min(1.0, 0.6 + 0.2 * (within.count_turn - 1))
+        out.append(Cue("repeated", strength, within.text, within.count_turn))
+    again = next((t for t in terms if t.count_turn < 2 and t.count_recent >= 1), None)
+    if again is not None:
+        total = again.count_turn + again.count_recent
+        out.append(Cue("repeated_context", min(0.9, 0.4 + 0.15 * total), again.text, total))
+    return out
+
+
+def _episode_cues(said: _Said) -> list[Cue]:
+    """General talk without a concrete episode; an episode without feelings; a feeling."""
+    lex, lower = said.lex, said.lower
     general = _phrase_hits(lower, lex.generalising)
     episode = _phrase_hits(lower, lex.episode)
-    past = len((_PAST_EN if lang == "en" else _PAST_NB).findall(lower))
+    past = len(_words(said.lang).past.findall(lower))
     feelings = _phrase_hits(lower, lex.feelings)
+    out: list[Cue] = []
     if general and not episode:
-        cues.append(Cue("generalising", min(1.0, 0.5 + 0.2 * len(general)), general[0][1]))
+        out.append(Cue("generalising", min(1.0, 0.5 + 0.2 * len(general)), general[0][1]))
     is_episode = (bool(episode) and past >= 1) or past >= 3
-    if is_episode and not feelings and n_words > 6:
-        cues.append(Cue("episode_no_feeling", 0.8 if episode else 0.5))
+    if is_episode and not feelings and said.n_words > 6:
+        out.append(Cue("episode_no_feeling", 0.8 if episode else 0.5))
     if feelings:
-        cues.append(Cue("feeling", 0.6, _surface(text, feelings[0])))
+        out.append(Cue("feeling", 0.6, _surface(said.text, feelings[0])))
+    return out
 
-    # Strong words and metaphors.
-    strong_terms = [
-        t for t in terms if t.reason == "strong" or _in_lexicon(t.lemma, lex.strong, lang)
-    ]
-    if strong_terms:
-        cues.append(Cue("strong", 0.8, strong_terms[0].text))
-    metaphors = _phrase_hits(lower, lex.metaphor)
+
+def _strong_cues(said: _Said, terms: Sequence[Term]) -> list[Cue]:
+    """Strong words and metaphors."""
+    lex = said.lex
+    out: list[Cue] = []
+    strong = next(
+        (t for t in terms if t.reason == "strong" or _in_lexicon(t.lemma, lex.strong, said.lang)),
+        None,
+    )
+    if strong is not None:
+        out.append(Cue("strong", 0.8, strong.text))
+    metaphors = _phrase_hits(said.lower, lex.metaphor)
     if metaphors:
         pos, phrase = metaphors[0]
-        following = [w for w in tokens(text[pos + len(phrase) :])[:3] if _is_content(w, lex)]
+        following = [w for w in tokens(said.text[pos + len(phrase) :])[:3] if _is_content(w, lex)]
         if following:
-            cues.append(Cue("metaphor", 0.8, following[0]))
+            out.append(Cue("metaphor", 0.8, following[0]))
+    return out
 
-    # Hesitation and trailing off.
-    hedges = _phrase_hits(lower, lex.hedges)
+
+def _hesitation_cues(said: _Said) -> list[Cue]:
+    """Hesitation and trailing off."""
+    out: list[Cue] = []
+    hedges = _phrase_hits(said.lower, said.lex.hedges)
     if hedges:
-        strength = min(1.0, 0.3 + 0.2 * len(hedges))
-        cues.append(Cue("hedging", strength, hedges[0][1]))
-    if _TRAILING.search(text) or text.count("…") + text.count("...") >= 2:
-        cues.append(Cue("trailing", 0.9 if n_words < 25 else 0.6))
+        out.append(Cue("hedging", min(1.0, 0.3 + 0.2 * len(hedges)), hedges[0][1]))
+    text = said.text
+    if _trailing().search(text) or text.count("…") + text.count("...") >= 2:
+        out.append(Cue("trailing", 0.9 if said.n_words < 25 else 0.6))
+    return out
 
-    # Comparisons; the other side comes from the probe bank's contrast pairs.
+
+def _contrast_cues(said: _Said) -> list[Cue]:
+    """Comparisons; the other side comes from the probe bank's contrast pairs."""
+    lex, lower, text = said.lex, said.lower, said.text
     contrast_hits = _phrase_hits(lower, lex.contrast)
     pair_hits = [
-        (w, lex.contrast_pairs[w.lower()]) for w in words if w.lower() in lex.contrast_pairs
+        (w, lex.contrast_pairs[w.lower()]) for w in said.words if w.lower() in lex.contrast_pairs
     ]
     multi = [k for k in lex.contrast_pairs if " " in k]
     pair_hits += [(_surface(text, h), lex.contrast_pairs[h[1]]) for h in _phrase_hits(lower, multi)]
-    comparative = (_COMPARATIVE_EN if lang == "en" else _COMPARATIVE_NB).search(lower)
+    comparative = _words(said.lang).comparative.search(lower)
     if comparative:
         contrast_hits.append((comparative.start(), comparative.group(0)))
-    if contrast_hits or pair_hits:
-        strong_markers = [
-            p for _, p in contrast_hits if p not in {"men", "but", "enn", "than", "mens", "while"}
-        ]
-        strength = 0.3 + 0.25 * len(strong_markers) + (0.35 if pair_hits else 0.0)
-        if len({lex.contrast_pairs[w.lower()] for w, _ in pair_hits}) >= 2:
-            strength += 0.2
-        side = pair_hits[0][0] if pair_hits else contrast_hits[0][1]
-        other = _other_side(pair_hits, lower)
-        cues.append(Cue("contrast", min(1.0, strength), side, other=other))
+    if not (contrast_hits or pair_hits):
+        return []
+    weak = either_language("weak_contrast")
+    strong_markers = [p for _, p in contrast_hits if p not in weak]
+    strength = 0.3 + 0.25 * len(strong_markers) + (0.35 if pair_hits else 0.0)
+    if len({lex.contrast_pairs[w.lower()] for w, _ in pair_hits}) >= 2:
+        strength += 0.2
+    side = pair_hits[0][0] if pair_hits else contrast_hits[0][1]
+    return [Cue("contrast", min(1.0, strength), side, other=_other_side(pair_hits, lower))]
 
-    # Vague references and jargon: quote the phrase as said («det med AAP-en»).
+
+def _reference_cues(said: _Said, terms: Sequence[Term]) -> list[Cue]:
+    """Vague references and jargon: quote the phrase as said («det med AAP-en»)."""
+    lex, text = said.lex, said.text
+    out: list[Cue] = []
     order = {phrase: i for i, phrase in enumerate(lex.vague)}
-    options = [(_vague_phrase(text, hit, lex), hit) for hit in _phrase_hits(lower, lex.vague)]
+    options = [(_vague_phrase(text, hit, lex), hit) for hit in _phrase_hits(said.lower, lex.vague)]
     options = [option for option in options if option[0][0]]
     if options:
         (phrase, has_object), _ = min(
             options, key=lambda o: (not o[0][1], order.get(o[1][1], 99), o[1][0])
         )
-        cues.append(Cue("vague", 0.85 if has_object else 0.6, phrase))
-    jargon = [t for t in terms if _is_jargon(t.text.split()[0])]
-    if jargon:
-        cues.append(Cue("jargon", 0.8, jargon[0].text))
+        out.append(Cue("vague", 0.85 if has_object else 0.6, phrase))
+    jargon = next((t for t in terms if _is_jargon(t.text.split()[0])), None)
+    if jargon is not None:
+        out.append(Cue("jargon", 0.8, jargon.text))
+    return out
 
-    # A word the informant gives weight by saying what something *is* («et fristed»).
-    loaded = next((t for t in terms[:2] if t.reason in {"predicate", "metaphor"}), None)
-    if loaded is not None and not any(c.kind in {"strong", "metaphor"} for c in cues):
-        cues.append(Cue("key_word", 0.7, loaded.text))
 
-    # A pattern or change stated with no explanation.
+def _unexplained_cues(said: _Said) -> list[Cue]:
+    """A pattern or change stated with no explanation; a long answer; an unargued judgement."""
+    lex, lower, text = said.lex, said.lower, said.text
+    out: list[Cue] = []
     observed = _phrase_hits(lower, lex.observation)
-    if observed and not re.search(r"\b(fordi|derfor|because|since)\b", lower):
-        cues.append(Cue("observation", 0.75, _surface(text, observed[0])))
-
+    if observed and not _any_word("reason_words").search(lower):
+        out.append(Cue("observation", 0.75, _surface(text, observed[0])))
     # Long, many-threaded answers.
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    if n_words >= 60 or len(sentences) >= 4:
-        cues.append(Cue("long", min(1.0, 0.4 + n_words / 200 + 0.05 * len(sentences))))
-
-    # A judgement with no reason given.
+    if said.n_words >= 60 or len(sentences) >= 4:
+        out.append(Cue("long", min(1.0, 0.4 + said.n_words / 200 + 0.05 * len(sentences))))
     opinions = _phrase_hits(lower, lex.opinion)
-    if opinions and not re.search(r"\b(fordi|derfor|because|since|so that)\b", lower):
-        cues.append(Cue("opinion", 0.6, _surface(text, opinions[0])))
-
-    cues.sort(key=lambda c: -c.strength)
-    return tuple(cues)
+    if opinions and not _any_word("reason_words", "purpose_words").search(lower):
+        out.append(Cue("opinion", 0.6, _surface(text, opinions[0])))
+    return out
 
 
 def _surface(text: str, hit: tuple[int, str]) -> str:
     pos, phrase = hit
     return text[pos : pos + len(phrase)]
-
-
-_NOT_POINTED_AT = frozenset(
-    ["hjem", "seg", "meg", "deg", "oss", "dem", "ut", "inn", "opp", "ned", "tilbake", "videre"]
-)
-_LINKS = frozenset(["med", "om", "rundt", "for", "with", "about", "around", "of", "for"])
-_DETERMINERS = frozenset(
-    ["den", "det", "de", "nye", "ny", "nytt", "the", "a", "an", "new", "this", "that"]
-)
 
 
 def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, bool]:
@@ -811,12 +674,14 @@ def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, b
             break  # punctuation ends the clause
         word = match.group()
         low = word.lower()
-        if content == 0 and low in _NOT_POINTED_AT:
+        if content == 0 and low in either_language("not_pointed_at"):
             return "", False  # «tar det med hjem»: a particle verb, not «det med <something>»
         if _is_content(word, lex):
             content += 1
             end = match.end()
-        elif low in _LINKS or (low in _DETERMINERS and not linked_after_content):
+        elif low in either_language("links") or (
+            low in either_language("determiners") and not linked_after_content
+        ):
             # «den nye rutinen *med* 14a-vurderingene»: a link may join a second part.
             linked_after_content = content > 0
             if not linked_after_content:

@@ -61,6 +61,16 @@ def word_set(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
     return frozenset(str(v).lower() for v in value)
 
 
+def word_list(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """A list of words or endings, lower-cased, in the order given (order may matter)."""
+    value = raw.get(key, [])
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"'{key}' must be a list", where=where)
+    return tuple(str(v).lower() for v in value)
+
+
 def word_map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, str]:
     """A mapping of words to words (spoken form → written form)."""
     value = raw.get(key) or {}
