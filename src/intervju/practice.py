@@ -23,7 +23,7 @@ import math
 import random
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
@@ -416,7 +416,7 @@ class SimulatedInformant:
 
     def reply(self, question: str) -> PracticeReply:
         verdict = analyse(question, language=lang_code(self.persona.language))
-        result = self._answer(question, verdict)
+        result = self._unrepeated(self._answer(question, verdict))
         self.history.append(result)
         if result.kind in RICH_KINDS:
             said = frozenset(self._matcher.content(result.text))
@@ -429,6 +429,19 @@ class SimulatedInformant:
 
     def feedback(self) -> PracticeFeedback:
         return summarise_practice(self.history)
+
+    def _unrepeated(self, result: PracticeReply) -> PracticeReply:
+        """No reply is said twice word for word in a session: one given before («Ja,
+        elleve år nå.») is said again with a lead-in («Som sagt, ja, elleve år nå.»), the
+        same fact in new words."""
+        said = {r.text for r in self.history}
+        if result.text not in said:
+            return result
+        for lead in self._lang.repeat:
+            text = _join(lead, result.text)
+            if text not in said:
+                return replace(result, text=text)
+        return result
 
     def peek(self, question: str) -> PracticeReply:
         """The reply this question would get, without changing the informant's state."""
@@ -446,8 +459,11 @@ class SimulatedInformant:
     # -- deciding ------------------------------------------------------------------
 
     def _pick(self, kind: str) -> str:
+        """One of the persona's lines of this kind, one not said yet in the session first."""
         options = self.persona.line(kind)
-        return options[self._rng.randrange(len(options))]
+        said = " ".join(r.text for r in self.history)
+        fresh = [o for o in options if o not in said] or list(options)
+        return fresh[self._rng.randrange(len(fresh))]
 
     def _answer(self, question: str, verdict: Analysis) -> PracticeReply:
         def make(
@@ -579,9 +595,28 @@ class SimulatedInformant:
                 for i, d in enumerate(details)
                 if d.facet == facet and facet in SPECIFIC and i not in self._told.get(index, set())
             ]
-            return _Plan(index, wanted[0] if wanted else None, facet)
+            return self._in_order(_Plan(index, wanted[0] if wanted else None, facet))
         detail = self._detail(index, facet, words)
         return _Plan(index, detail, facet)
+
+    def _in_order(self, plan: _Plan) -> _Plan:
+        """A detail is told before its episode's opening only when it stands on its own:
+        not one that goes on from it («Etter det …», "After a while …"), nor one naming
+        someone the opening introduces and nobody has mentioned yet («Sara's square …»)."""
+        if plan.detail is None or plan.episode in self._opened:
+            return plan
+        episode = self.persona.episodes[plan.episode]
+        text = episode.details[plan.detail].text
+        lowered = " ".join(tokens(text))
+        if any(lowered == s or lowered.startswith(s + " ") for s in self._lang.sequel):
+            return replace(plan, detail=None)
+        said = {t for r in self.history for t in words_of(r.text)}
+        opening = set(words_of(episode.text))
+        for sentence in re.split(r"(?<=[.!?…])\s+", text):
+            names = [w for w in words_of(sentence)[1:] if len(w) > 1 and w[:1].isupper()]
+            if any(n in opening and n not in said for n in names):
+                return replace(plan, detail=None)
+        return plan
 
     def _fit(self, words: list[str] | frozenset[str], text: str, about: frozenset[str]) -> float:
         """How much of the question a text (and its curated stems) speaks to."""
@@ -620,14 +655,28 @@ class SimulatedInformant:
     def _new(self, scores: _Scores, words: list[str]) -> _Plan:
         best = scores.best()
         if best not in self._opened:
-            return _Plan(best, self._pointed_detail(best, words), None)
+            return self._in_order(_Plan(best, self._pointed_detail(best, words), None))
         fresh = [
             i for i in range(len(scores.total)) if i not in self._opened and scores.total[i] > 0
         ]
         close = [i for i in fresh if scores.total[i] >= CLOSE_SHARE * scores.total[best]]
         if close:
             return _Plan(max(close, key=lambda i: scores.total[i]), None, None)
-        return _Plan(best, self._detail(best, None, frozenset(words)), None, again=True)
+        return _Plan(
+            best, self._detail(best, None, frozenset(words)), None, again=self._links(best, words)
+        )
+
+    def _links(self, index: int, words: list[str]) -> bool:
+        """«Som jeg sa:» only when true: the question comes back to this episode after
+        another one, with a word of what was already told of it."""
+        if self._current == index or index not in self._opened:
+            return False
+        episode = self.persona.episodes[index]
+        told = [episode.text] + [
+            episode.details[i].text for i in sorted(self._told.get(index, set()))
+        ]
+        said = self._matcher.content(" ".join(told))
+        return any(any(_near(w, x) for x in said) for w in words)
 
     # -- saying ------------------------------------------------------------------
 
@@ -684,7 +733,8 @@ class SimulatedInformant:
         material = self._material(plan) if plan else None
         if plan is not None:
             self._current = plan.episode
-        if verdict.leading and verdict.form == "open" and plan is not None:
+        if verdict.leading and verdict.form == "open" and self._grounded(question, plan):
+            assert plan is not None
             # «What was the hardest part …?» asks for content: agree, then a half-answer.
             episode = self.persona.episodes[plan.episode]
             gist = _first_sentence(material) if material else episode.gist
@@ -702,6 +752,19 @@ class SimulatedInformant:
                 "short_yes" if yes else "short_no"
             )
         return make("short", self._closed[key], plan, open_answer=material)
+
+    def _grounded(self, question: str, plan: _Plan | None) -> bool:
+        """A half-answer after agreeing needs the question to be about that episode: a
+        follow-up on it, a curated stem of it, or two of its words; a leading question
+        that only sounds like one gets a bare agreement, not an unrelated story."""
+        if plan is None:
+            return False
+        scores = self._matcher.score(question)
+        return (
+            plan.probe is not None
+            or scores.strong[plan.episode] > 0
+            or scores.hits[plan.episode] >= 2
+        )
 
     def _polarity(self, question: str, plan: _Plan | None) -> bool:
         """Yes or no to a closed question, as the persona's material has it. The question's
