@@ -141,3 +141,56 @@ def test_no_back_link_straight_after_the_same_episode(persona: str, first: str, 
     reply = agent.reply(then)
     for lead in agent.persona.line("again"):
         assert not reply.text.startswith(lead), reply.text
+
+
+# A question naming something the persona never mentions, otherwise on its material: the
+# nearest account, but said honestly first instead of drifting off as if it answered.
+UNKNOWN = [
+    ("night-nurse", "What were nights like during covid?", "covid"),
+    ("teacher", "What do you think about the school's heating system?", "heating"),
+    ("sykepleier", "Hvordan var nattevaktene under korona?", "korona"),
+    ("nav-veileder", "Hvordan var videomøtene under streiken?", "streiken"),
+]
+
+
+@pytest.mark.parametrize(("persona", "question", "word"), UNKNOWN)
+def test_an_unknown_subject_is_owned_up_to(persona: str, question: str, word: str) -> None:
+    agent = informant_for(persona)
+    reply = agent.reply(question)
+    lead = practice_lang(agent._lang.code).unknown_lead.format(word=word)
+    assert reply.text.startswith(lead), reply.text
+
+
+@pytest.mark.parametrize("persona", sorted(bundled_personas()))
+def test_the_persona_s_own_questions_get_no_unknown_lead(persona: str) -> None:
+    agent = informant_for(persona)
+    head = practice_lang(agent._lang.code).unknown_lead.split("{")[0]
+    for episode in agent.persona.episodes:
+        reply = informant_for(persona).reply(episode.asks[0])
+        assert not reply.text.startswith(head), (episode.asks[0], reply.text)
+
+
+# A first question about a moment that goes on from the opening: the scene (the opening's
+# first sentence), then the moment; the opening told later does not say the scene again.
+SCENES = [
+    ("laerer", "Hvordan fikk du elevene til å slå på kameraet?", "kameraet",
+     "Kan du fortelle om hvordan det var å undervise hjemmefra?"),
+    ("night-nurse", "What do you think about pay for night work?", "pay",
+     "What do you think about your future as a night nurse?"),
+    ("sykepleier", "Hva tenker du om lønna for nattarbeid?", "lønna",
+     "Hva tenker du om framtiden din som nattsykepleier?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("persona", "question", "word", "later"), SCENES)
+def test_a_moment_asked_first_gets_its_scene_first(
+    persona: str, question: str, word: str, later: str
+) -> None:
+    agent = informant_for(persona)
+    reply = agent.reply(question)
+    assert reply.episode is not None and reply.detail is not None and word in reply.text
+    gist = agent.persona.episode(reply.episode).gist
+    assert reply.text.startswith(gist)
+    opening = agent.reply(later)
+    assert opening.episode == reply.episode and opening.detail is None
+    assert gist not in opening.text and opening.text

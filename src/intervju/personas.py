@@ -105,6 +105,8 @@ class PracticeLang:
     # Openings that continue from something told before («Etter det», "After a while"): a
     # detail starting so is told only after its episode's opening.
     sequel: tuple[str, ...] = ()
+    # Lead-in naming a specific word of the question the persona's material never uses.
+    unknown_lead: str = ""
 
 
 def lang_code(language: str) -> Lang:
@@ -156,6 +158,7 @@ def practice_lang(code: Lang) -> PracticeLang:
         llm=llm,
         repeat=_texts_of(raw, "repeat", where),
         sequel=tuple(w.lower() for w in _texts_of(raw, "sequel", where)),
+        unknown_lead=str(raw.get("unknown_lead", "")),
         **texts,
     )
 

@@ -125,6 +125,8 @@ BARE_ECHO_WORDS = 2
 # Probes asked as a yes/no request («Kan du komme på en gang det var tydelig?») that are
 # answered with the detail, not a «yes».
 REQUEST_PROBES: frozenset[str] = frozenset({"example", "more"})
+# A word rarer than this (Zipf) the persona never uses is a topic of the question's own.
+UNKNOWN_ZIPF = 4.3
 # A question repeating this many words in a row from the last answer echoes it.
 QUOTE_RUN = 3
 
@@ -373,6 +375,9 @@ class _Plan:
     detail: int | None
     probe: Facet | None
     again: bool = False
+    # The opening's first sentence sets the scene before a detail that goes on from it.
+    scene: bool = False
+    lead: str | None = None  # said first («I can't say much about covid in particular, but»)
 
 
 @dataclass
@@ -499,7 +504,32 @@ class SimulatedInformant:
             return make("nothing", self._pick("nothing"))
         if verdict.double or verdict.why:
             return self._half(verdict, found, make)
+        if found.probe is None:
+            found = self._honest(question, found)
         return self._tell("deeper" if found.probe else "story", found, make)
+
+    def _honest(self, question: str, plan: _Plan) -> _Plan:
+        """A question naming something specific the persona never mentions («covid»,
+        «heating») gets the nearest account, but says so first instead of drifting off as
+        if it had answered."""
+        template = self._lang.unknown_lead
+        if not template:
+            return plan
+        unknown = [
+            w
+            for w in words_of(question)
+            if len(w) > 3
+            and w.lower() not in self._lang.stopwords
+            and zipf(w.lower(), self._lang.code) < UNKNOWN_ZIPF
+            and not self._matcher.spread(w.lower())
+            and not any(
+                _hits(w.lower(), s, self._lang.code) for stems in self._matcher.stems for s in stems
+            )
+        ]
+        if not unknown:
+            return plan
+        word = min(unknown, key=lambda w: zipf(w.lower(), self._lang.code))
+        return replace(plan, lead=template.format(word=word))
 
     def _asked(self, question: str, verdict: Analysis) -> str:
         """The part that gets answered: the whole turn, or of a double question the part
@@ -608,15 +638,22 @@ class SimulatedInformant:
         episode = self.persona.episodes[plan.episode]
         text = episode.details[plan.detail].text
         lowered = " ".join(tokens(text))
-        if any(lowered == s or lowered.startswith(s + " ") for s in self._lang.sequel):
-            return replace(plan, detail=None)
         said = {t for r in self.history for t in words_of(r.text)}
         opening = set(words_of(episode.text))
-        for sentence in re.split(r"(?<=[.!?…])\s+", text):
-            names = [w for w in words_of(sentence)[1:] if len(w) > 1 and w[:1].isupper()]
-            if any(n in opening and n not in said for n in names):
-                return replace(plan, detail=None)
-        return plan
+        names = [
+            w
+            for sentence in re.split(r"(?<=[.!?…])\s+", text)
+            for w in words_of(sentence)[1:]
+            if len(w) > 1 and w[:1].isupper()
+        ]
+        sequel = any(lowered == s or lowered.startswith(s + " ") for s in self._lang.sequel)
+        if not sequel and not any(n in opening and n not in said for n in names):
+            return plan
+        # A new question about that moment: the scene first, then the moment; a probe
+        # (after an agreement, say) gets the opening.
+        if plan.probe is None and not any(n not in said for n in names if n in opening):
+            return replace(plan, scene=True)
+        return replace(plan, detail=None)
 
     def _fit(self, words: list[str] | frozenset[str], text: str, about: frozenset[str]) -> float:
         """How much of the question a text (and its curated stems) speaks to."""
@@ -696,21 +733,21 @@ class SimulatedInformant:
             text = self._after_half(plan, text)
         else:
             self._told.setdefault(plan.episode, set()).add(plan.detail)
-        if plan.again:
+            if plan.scene:
+                text = f"{self.persona.episodes[plan.episode].gist} {text}"
+        if plan.lead:
+            text = _join(plan.lead, text)
+        elif plan.again:
             text = _join(self._pick("again"), text)
         return make(kind, text, plan, followup=self._followup(plan, text))
 
     def _after_half(self, plan: _Plan, text: str) -> str:
         """The opening after a half-answer from it (double, why, leading) goes on from
         where that stopped instead of saying its first sentence again."""
-        last = self.history[-1] if self.history else None
         first = _first_sentence(text)
-        if (
-            last is not None
-            and last.kind in ("partial", "why", "agree")
-            and last.episode == self.persona.episodes[plan.episode].id
-            and first != text
-            and last.text.lower().endswith(first.lower())
+        episode = self.persona.episodes[plan.episode].id
+        if first != text and any(
+            r.episode == episode and first.lower() in r.text.lower() for r in self.history
         ):
             return text[len(first) :].lstrip()
         return text
