@@ -38,11 +38,6 @@ _TOKEN = WORD
 _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)|<[^>]*>")
 _DASHES = re.compile(r"\s+[-–—]+\s+|\s*[–—]+\s*|\s*(?:\.\.\.+|…)\s*|\s+-{2,}\s*")
 _REPEAT = re.compile(r"(?<![\w-])([\w'-]+)(?:\s*,?\s+\1)+(?![\w-])", re.IGNORECASE)
-# «hvorfor hun, altså, hvorfor hun …»: a restarted phrase of up to three words.
-_PHRASE_REPEAT = re.compile(
-    r"(?<![\w-])((?:[\w'-]+ ){1,2}[\w'-]+),? (?:(?:altså|jeg mener|i mean),? )?\1(?![\w-])",
-    re.IGNORECASE,
-)
 
 
 def _restart(match: re.Match[str], lang: LangData) -> str:
@@ -108,7 +103,7 @@ def normalise(text: str, lang: LangData) -> str:
     s = _DASHES.sub(" – ", s)
     s = lang.fillers.sub(" ", s)
     s = _REPEAT.sub(r"\1", s)
-    s = _PHRASE_REPEAT.sub(lambda m: _restart(m, lang), s)
+    s = lang.phrase_repeat.sub(lambda m: _restart(m, lang), s)
     s = re.sub(r"\s+", " ", s)
     s = re.sub(r"\s+([,.?!;:])", r"\1", s)
     s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
