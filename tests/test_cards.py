@@ -61,7 +61,17 @@ def test_let_them_talk_only_when_the_thought_is_open() -> None:
 
 def test_every_reason_is_true_of_the_turn() -> None:
     """What a reason quotes is in the turn (in order, fillers aside); a count is the count."""
-    for group in ("pick", "none", "context", "trailing", "settled", "bare", "bare_word"):
+    for group in (
+        "pick",
+        "none",
+        "context",
+        "trailing",
+        "settled",
+        "bare",
+        "bare_word",
+        "things",
+        "wording",
+    ):
         for case in CASES[group]:
             said = [w.lower() for w in words(case["turn"])]
             for card in _cards(case):
@@ -144,3 +154,17 @@ def test_a_bare_rare_word_is_quoted_not_slotted(case: dict[str, Any]) -> None:
     texts = [c.text for c in _cards(case)]
     assert not set(texts) & set(case["not_text"]), texts
     assert any(f"«{q}»" in t for t in texts for q in case["quote"]), texts
+
+
+@pytest.mark.parametrize("case", CASES["things"], ids=lambda c: c["turn"][:30])
+def test_a_thing_in_the_story_is_asked_about_once(case: dict[str, Any]) -> None:
+    cards = _cards(case)
+    wanted = [q.lower() for q in case["quote"]]
+    on_it = [c.text for c in cards if any(w in c.text.lower() for w in wanted)]
+    assert len(on_it) == 1, [c.text for c in cards]
+
+
+@pytest.mark.parametrize("case", CASES["wording"], ids=lambda c: c["turn"][:30])
+def test_fillers_of_speech_stay_out_of_the_card(case: dict[str, Any]) -> None:
+    for card in _cards(case):
+        assert not any(p in card.text.lower() for p in case["never_in_text"]), card.text

@@ -384,3 +384,84 @@ def test_a_missing_facet_does_not_spend_another_probes_detail(
     details = next(e for e in agent.persona.episodes if e.id == episode).details
     wanted = [d.text for d in details if d.facet == facet]
     assert wanted and replies[-1].text in wanted
+
+
+# A closed question gets the yes or no the persona's material has, never a random one.
+CLOSED = [
+    ("teacher", "Did you get any training before you started teaching online?", False),
+    ("laerer", "Fikk dere noen opplæring før dere begynte å undervise på nett?", False),
+    ("remote-worker", "Do you have children at home?", False),
+    ("night-nurse", "Do you work on a surgical ward?", False),
+    ("night-nurse", "Do you work on a medical ward?", True),
+    ("teacher", "Do you teach history?", True),
+    ("nav-veileder", "Jobber du på Nav Solberg?", True),
+    ("laerer", "Hadde du mange elever i klassen?", True),
+]
+
+
+@pytest.mark.parametrize(("persona", "question", "yes"), CLOSED)
+def test_closed_answers_follow_the_persona_material(persona: str, question: str, yes: bool) -> None:
+    informant = informant_for(persona)
+    reply = informant.reply(question)
+    lines = informant.persona.lines
+    assert reply.kind == "short"
+    assert reply.text in (lines["short_yes"] if yes else lines["short_no"]), reply.text
+
+
+LAYERS = ("example", "meaning", "feeling", "more")
+
+
+@pytest.mark.parametrize("name", sorted(bundled_personas()))
+def test_every_episode_has_the_depth_layers_a_probe_needs(name: str) -> None:
+    for episode in load_persona(name).episodes:
+        facets = {d.facet for d in episode.details}
+        assert set(LAYERS) <= facets, (episode.id, set(LAYERS) - facets)
+
+
+@pytest.mark.parametrize("name", sorted(bundled_personas()))
+def test_every_layer_adds_new_detail_to_its_episode(name: str) -> None:
+    def content(text: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"\w{4,}", text)}
+
+    for episode in load_persona(name).episodes:
+        told = content(episode.text)
+        for detail in episode.details:
+            new = content(detail.text) - told
+            assert len(new) >= 4, (episode.id, detail.text)
+
+
+# A generic probe of each kind, asked right after an episode's opening.
+GENERIC_PROBES = {
+    "nb": [
+        ("Kan du gi et eksempel?", "example"),
+        ("Hva betydde det for deg?", "meaning"),
+        ("Hvordan var det for deg?", "feeling"),
+        ("Kan du si mer om det?", "more"),
+    ],
+    "en": [
+        ("Can you give me an example?", "example"),
+        ("What did that mean to you?", "meaning"),
+        ("What was that like for you?", "feeling"),
+        ("Could you say more about that?", "more"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(bundled_personas()))
+def test_each_probe_after_an_episode_gets_its_layer_of_that_episode(name: str) -> None:
+    persona = load_persona(name)
+    opened = 0
+    for episode in persona.episodes:
+        informant = informant_for(name)
+        story = informant.reply(episode.asks[0])
+        if story.episode != episode.id or story.detail is not None:
+            continue  # matching is tested elsewhere; here only the follow-ups
+        opened += 1
+        said = {story.text}
+        for probe, facet in GENERIC_PROBES[persona.language]:
+            reply = informant.reply(probe)
+            assert reply.episode == episode.id, (episode.id, probe, reply.text)
+            assert reply.detail is not None and reply.text not in said, (episode.id, probe)
+            assert episode.details[reply.detail].facet == facet, (episode.id, probe, reply.text)
+            said.add(reply.text)
+    assert opened >= len(persona.episodes) // 2

@@ -17,6 +17,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -594,3 +595,108 @@ def test_own_feeling_followed_by_the_next_guide_question_is_missed(
     if missed:
         assert report.missed_followups[0].words == "Jeg ble faktisk litt rørt."
         assert report.missed_followups[0].next_turn_index == 2
+
+
+# -- issue 16, second round: preambles, the span ranker, stepping back and resuming ---------
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "follow_up"),
+    [
+        # A comment saying a word back, then a guide question of its own: a new question.
+        (
+            "I love that, clouds all day. I'd like to hear about working with others as well. "
+            "Can you tell me about a project where you worked with colleagues while apart?",
+            "I work in the attic, it's got a skylight, so I see clouds all day.",
+            False,
+        ),
+        (
+            "Jeg tenker på det du sa om brukeren i bilen. Hvordan bygger du kontakt med noen "
+            "du bare har møtt på skjerm?",
+            "Jeg spør hvordan de har det og om de sitter greit. Litt småprat om været.",
+            False,
+        ),
+        # A short said-back run before the question is still a follow-up.
+        (
+            "Tre uker før. Så du rakk nesten ikke å møte brukerne fysisk?",
+            "Jeg begynte tre uker før nedstengningen, og hadde bare noen få fysiske møter.",
+            True,
+        ),
+        # The follow-up sits in the question sentence itself.
+        (
+            "Yeah, that's a big change, I can imagine it took a while to settle. "
+            "How did that feel for you?",
+            "We moved the whole team online in one week.",
+            True,
+        ),
+    ],
+)
+def test_a_preamble_does_not_make_a_new_question_a_follow_up(
+    question: str, previous: str, follow_up: bool
+) -> None:
+    language = "en" if question.isascii() else "nb"
+    assert is_follow_up(question, previous, frozenset(), language).follow_up is follow_up
+
+
+def _exchange(lines: list[tuple[str, str]]) -> Transcript:
+    turns = tuple(
+        Turn(i, "Forsker" if role == "interviewer" else "Inf", role, None, None, text)  # type: ignore[arg-type]
+        for i, (role, text) in enumerate(lines)
+    )
+    return Transcript(turns=turns, format="txt", interviewer="Forsker")
+
+
+def test_a_feeling_only_the_span_ranker_sees_is_a_missed_follow_up() -> None:
+    guide = load_guide("remote-work-en")
+    said = (
+        "Better, thanks. She's living on her own again. That was part of why I stayed here "
+        "even after she recovered. It's a strange mix of guilt and relief, being near her."
+    )
+    transcript = _exchange(
+        [
+            ("interviewer", "How did working from home first become part of your job?"),
+            ("informant", said),
+            ("interviewer", "What does a working day at home look like for you?"),
+            ("informant", "Coffee, a walk with the dog, and then I open the laptop at nine."),
+        ]
+    )
+    report = review_transcript(transcript, guide, embeddings=HashingEmbeddings())
+    [missed] = report.missed_followups
+    assert missed.turn_index == 1 and missed.next_turn_index == 2
+    assert "guilt" in missed.words
+
+
+def test_a_long_answer_with_a_repeated_word_but_nothing_rich_is_not_missed(guide) -> None:  # type: ignore[no-untyped-def]
+    said = (
+        "Det varierer. Noen har jeg hver uke, korte møter på et kvarter. Andre møter jeg en "
+        "gang i måneden. Fordelen er at jeg kan ta en rask sjekk hvis noe skjer, og det er "
+        "lett å flytte et møte. Møtene er kortere nå, og jeg har flere møter enn før."
+    )
+    transcript = _exchange(
+        [
+            ("interviewer", "Kan du beskrive hvor ofte du møter brukerne på video?"),
+            ("informant", said),
+            ("interviewer", "Hvordan pleier du å åpne et videomøte med en bruker?"),
+            ("informant", "Jeg spør hvordan de har det."),
+        ]
+    )
+    report = review_transcript(transcript, guide, embeddings=HashingEmbeddings())
+    assert report.missed_followups == ()
+
+
+def test_a_step_back_to_an_earlier_topic_resumes_where_the_interview_was() -> None:
+    from intervju.review.topics import _decode
+
+    # Topics 0, 1, 2, an announced step back to 0, then a question leaning only a little
+    # towards topic 2: resuming there costs as much as moving on, not as much as skipping.
+    emissions = np.array(
+        [
+            [3.0, 0.0, 0.0, 0.0],
+            [0.0, 3.0, 0.0, 0.0],
+            [0.0, 0.0, 3.0, 0.0],
+            [1.0, 0.0, 0.0, 0.0],
+            [0.0, 0.0, 0.8, 0.0],
+        ]
+    )
+    texts = ["a", "b", "c", "Going back to the start, how was it?", "d"]
+    assert _decode(emissions, texts, [False] * 5, 4) == [0, 1, 2, 0, 2]

@@ -22,6 +22,8 @@ __all__ = ["Card", "CardPlan", "angles_of", "plan_cards"]
 
 SECOND_WORDING = 1.1  # a second card on the same span must beat others by this much
 SILENCE_TRAILING = 4.8
+SECOND_OF_KIND = 1.6  # a second span of one kind beats the all-purpose probes (≤ 1.2) above this
+SECOND_KINDS = frozenset({"thing", "word_thing"})
 STRONG_SECOND = 4.6  # a second card on one span only when it is this strong (a feeling of ones own)
 SILENCE_HESITATING = 3.0
 MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
@@ -105,7 +107,8 @@ def _choose(
             continue
         if card.intent != "silence" and not accept(card.text, card.anchor is not None):
             continue
-        if any(_same_angle(card, c) for c in chosen):
+        clashes = [c for c in chosen if _same_angle(card, c)]
+        if clashes and not _second_of_kind(card, clashes, chosen):
             held.append(card)
             continue
         chosen.append(card)
@@ -116,8 +119,9 @@ def _choose(
             break
         if card.intent == "silence" or any(c.text == card.text for c in chosen):
             continue
-        if sum(c.anchor == card.anchor for c in chosen if card.anchor) < 2:
-            chosen.append(card)
+        on_same = [c for c in chosen if card.anchor and c.anchor == card.anchor]
+        if not on_same or (len(on_same) < 2 and card.score >= STRONG_SECOND):
+            chosen.append(card)  # two cards on one word only for a strong feeling
     for card in sorted(candidates, key=lambda c: _contained(c, chosen)):
         # never fewer than n: a recent generic is better than none
         if len(chosen) >= n:
@@ -125,6 +129,18 @@ def _choose(
         if card.intent != "silence" and all(c.text != card.text for c in chosen):
             chosen.append(card)
     return chosen
+
+
+def _second_of_kind(card: Card, clashes: Sequence[Card], chosen: Sequence[Card]) -> bool:
+    """A second thing in the story («skolegården» after «vinteren»), on other words, is
+    worth more than an all-purpose probe; a third of one kind is not three angles."""
+    return (
+        card.anchor is not None
+        and card.kind in SECOND_KINDS
+        and card.score >= SECOND_OF_KIND
+        and all(c.anchor is not None and c.anchor != card.anchor for c in clashes)
+        and sum(c.kind == card.kind for c in chosen) < 2
+    )
 
 
 def _contained(card: Card, chosen: Sequence[Card]) -> bool:
@@ -214,7 +230,9 @@ def _meaning_of(span: Span, data: CardData, kind: str, values: Mapping[str, str]
         return []
     text = _tidy(wording["text"].format_map(_Strict(values)))
     score = max(span.score - SECOND_WORDING, MEANING_OF)
-    return [Card(wording["intent"], text, _reason(span, data), round(score, 3), "meaning_of")]
+    anchor = (span.first, span.last)  # the same thing: not a second card beside «fortell mer»
+    card = Card(wording["intent"], text, _reason(span, data), round(score, 3), "meaning_of")
+    return [Card(**{**card.__dict__, "quote": span.quote, "anchor": anchor})]
 
 
 class _Strict(dict[str, str]):
@@ -247,6 +265,7 @@ def _situation(
         out.add("bare")  # «ja», «ja ja m»: a closed question answered, nothing to pick up
     last = toks[-1]
     settled = any(_match_end(toks, phrase) for phrase in data.phrases("settled_endings"))
+    settled = settled or _inverted_end(toks, data)
     if original.endswith(("...", "…", "–")) or (
         last.low in data.words("trailing") and original[-1:] not in ".!?" and not settled
     ):
@@ -285,6 +304,16 @@ def _situation(
     if _hits(toks, data, "comparatives"):
         out.add("comparison")
     return out
+
+
+def _inverted_end(toks: Sequence[Tok], data: CardData) -> bool:
+    """«så her bor jeg», «det husker jeg»: a clause closed by its subject, not a thought cut."""
+    if len(toks) < 2 or toks[-1].low not in data.words("subject_pronouns") or toks[-1].boundary:
+        return False
+    verb = toks[-2]
+    forms = data.words("present_forms") | data.words("past_forms")
+    present = data.lang == "nb" and verb.low.endswith("r") and verb.lemma != verb.low
+    return verb.low in forms or present or _past(verb, data)
 
 
 def _match_end(toks: Sequence[Tok], phrase: tuple[str, ...]) -> bool:

@@ -93,6 +93,7 @@ class PracticeLang:
     code: Lang
     stopwords: frozenset[str]
     anaphora: frozenset[str]
+    negations: frozenset[str]  # «ikke», "never": a sentence saying the question's word is not so
     probes: tuple[tuple[Facet, re.Pattern[str]], ...]
     followup_echo: str
     followup_plain: str
@@ -144,6 +145,7 @@ def practice_lang(code: Lang) -> PracticeLang:
         | base.stopwords
         | base.function_words,
         anaphora=_yaml.word_set(raw, "anaphora", where),
+        negations=_yaml.word_set(raw, "negations", where),
         probes=probes,
         llm=llm,
         **texts,

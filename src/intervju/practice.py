@@ -35,6 +35,7 @@ from .analysis._data import load as load_analysis_lang
 from .embeddings import embed_queries
 from .index import cached_embeddings
 from .lang import Lang, zipf
+from .lang import words as words_of
 from .personas import (
     PERSONA_DIR,
     Detail,
@@ -390,11 +391,20 @@ class SimulatedInformant:
     _matcher: _Matcher = field(init=False, repr=False)
     _lang: PracticeLang = field(init=False, repr=False)
     _rng: random.Random = field(init=False, repr=False)
+    _sentences: list[tuple[int, str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._lang = practice_lang(lang_code(self.persona.language))
         self._matcher = _Matcher(self.persona, self._lang, self.embeddings)
         self._rng = random.Random(self.seed)
+        self._sentences = [
+            (i, sentence)
+            for i, episode in enumerate(self.persona.episodes)
+            for text in (episode.text, *(d.text for d in episode.details), episode.short or "")
+            + ((episode.why,) if episode.why else ())
+            for sentence in re.split(r"(?<=[.!?…])\s+", text)
+            if sentence
+        ]
 
     # -- public ------------------------------------------------------------------
 
@@ -648,14 +658,76 @@ class SimulatedInformant:
             return make("choice", self._pick("choose"), plan, open_answer=material)
         key = frozenset(self._matcher.content(question))
         if key not in self._closed:
-            # An episode's own short answer only when the question is clearly about it.
-            strong = self._matcher.score(question).strong
-            sure = (
-                plan is not None and plan.probe is None and strong[plan.episode] >= NEW_TOPIC_SCORE
+            # The episode's own short answer for the closed question it was written for,
+            # else yes or no as the persona's material has it: never at random.
+            yes = self._polarity(question, plan)
+            self._closed[key] = self._own_short(question, plan) or self._pick(
+                "short_yes" if yes else "short_no"
             )
-            short = self.persona.episodes[plan.episode].short if sure and plan else None
-            self._closed[key] = short or self._pick("short_yes" if plan else "short_no")
         return make("short", self._closed[key], plan, open_answer=material)
+
+    def _polarity(self, question: str, plan: _Plan | None) -> bool:
+        """Yes or no to a closed question, as the persona's material has it. The question's
+        rarest word in the persona decides: «no» when the material's sentences with it
+        negate it («we had no training»), when the question puts a word of its own before
+        it where the material has another («a surgical ward» for «a medical ward»), or when
+        it names something the persona never mentions («on Mondays»). Nothing on the
+        subject is a «no»; material that does not say, a «yes»."""
+        if plan is None:
+            return False
+        raw = [w for w in words_of(question) if len(w) > 3]
+        asked = tokens(question)
+        content = [w for w in self._matcher.content(question) if len(w) > 3]
+        said_in = [
+            {
+                index
+                for index, sentence in self._sentences
+                if any(_near(w, x) for x in tokens(sentence))
+            }
+            for w in content
+        ]
+        spreads = {w: len(found) for w, found in zip(content, said_in, strict=True)}
+        if any(w[:1].isupper() and not spreads.get(w.lower(), 1) for w in raw[1:]):
+            return False
+        known = [w for w, n in spreads.items() if n]
+        if not known:
+            return True
+        rarest = min(spreads[w] for w in known)
+        focal = [w for w in known if spreads[w] == rarest]
+        found = [
+            (index != plan.episode, said, [i for i, x in enumerate(said) if _near(w, x)], w)
+            for index, sentence in self._sentences
+            for said in (tokens(sentence),)
+            for w in focal
+        ]
+        found = sorted((f for f in found if f[2]), key=lambda f: f[0])
+        if not found:
+            return True
+        first = found[0][0]
+        for other, said, at, word in found:
+            if other != first:
+                break
+            if any(self._negated(said, i) for i in at) or self._replaced(word, asked, said, at):
+                return False
+        return True
+
+    def _negated(self, said: list[str], i: int) -> bool:
+        """A negation just before the word, or right after it («opplæring fikk vi ikke»)."""
+        near = said[max(0, i - 3) : i] + said[i + 1 : i + 2]
+        return any(w in self._lang.negations or w.endswith("n't") for w in near)
+
+    def _replaced(self, word: str, asked: list[str], said: list[str], at: list[int]) -> bool:
+        """The question's word before ``word`` is one the persona never uses, where the
+        material has a content word of its own before it («surgical ward», «medical ward»)."""
+        where = [i for i, x in enumerate(asked) if x == word]
+        if not where or where[0] == 0:
+            return False
+        before = asked[where[0] - 1]
+        if before in self._lang.stopwords or len(before) <= 3 or self._matcher.spread(before):
+            return False
+        return any(
+            i > 0 and said[i - 1] not in self._lang.stopwords and len(said[i - 1]) > 3 for i in at
+        )
 
     def _own_short(self, question: str, plan: _Plan | None) -> str | None:
         """An episode's own short answer («Ja, elleve år nå.») only for the closed question

@@ -880,6 +880,26 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
             continue
         person = toks[np_last].lemma in persons
         noun = toks[np_last]
+        pointed = (
+            first > 0
+            and toks[first - 1].low in data.words("demonstratives")
+            and not toks[first].boundary
+            and not _is_name(noun)
+            and noun.lemma not in data.words("not_things")
+        )  # «den utviklingen»: the informant points at one thing, however common the word
+        if pointed and not person:
+            out.append(
+                Span(
+                    kind="thing",
+                    quote=_quote(toks, first - 1, np_last),
+                    score=2.3,
+                    first=first - 1,
+                    last=np_last,
+                    lemmas=frozenset({noun.lemma}),
+                    slots={"np": _swap(toks[first - 1 : np_last + 1], data, skip_adverbs=False)},
+                )
+            )
+            continue
         plain = (
             not _is_name(noun)
             and noun.lemma not in data.words("not_things")
@@ -894,7 +914,7 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 Span(
                     kind="episode" if person else "thing",
                     quote=_quote(toks, first, np_last),
-                    score=2.0 if person else 1.7,
+                    score=(2.0 if person else 1.7) + _rarity(toks[first : np_last + 1], data),
                     first=first,
                     last=np_last,
                     lemmas=frozenset({toks[np_last].lemma}),
@@ -902,6 +922,12 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 )
             )
     return out
+
+
+def _rarity(part: Sequence[Tok], data: CardData) -> float:
+    """A bonus for a rare thing («skolegården» over «vinteren»): 0.3 per zipf below 4.5."""
+    rarest = min(zipf(t.lemma, data.lang) for t in part)
+    return round(0.3 * max(0.0, 4.5 - rarest), 3)
 
 
 def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | None:
@@ -935,9 +961,23 @@ def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | N
         or tok.zipf > COMMON
     ):
         return None
-    if _verb_like(toks, i, data) or _past_verb(tok, data):
+    if _past_verb(tok, data) or (_verb_like(toks, i, data) and not _after_inverted(toks, i, data)):
         return None
     return i, i
+
+
+def _after_inverted(toks: Sequence[Tok], i: int, data: CardData) -> bool:
+    """«så sprøyta vi skolegården»: after verb + subject the definite word is the object."""
+    if i < 2 or toks[i - 1].boundary or toks[i].boundary:
+        return False
+    if toks[i - 1].low not in data.words("subject_pronouns"):
+        return False
+    verb = toks[i - 2]
+    return not _stop(verb, data) and (
+        _past_verb(verb, data)
+        or verb.low in data.words("past_forms") | data.words("present_forms")
+        or verb.low.endswith(tuple(data.words("dialect_past_endings")))
+    )
 
 
 # --- vague pointers and two sides -----------------------------------------------------------
@@ -1030,6 +1070,12 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
     """«jeg vokste opp i Sandvika» → «hvordan var det å vokse opp i Sandvika?»."""
     out: list[Span] = []
     selves = data.words("self_pronouns")
+    adverb_at = {  # «i hvert fall»: a sentence adverb of several words is not what they did
+        k
+        for a, b in _find_phrases(toks, data, "sentence_adverbs")
+        if b > a
+        for k in range(a, b + 1)
+    }
     for i in range(len(toks) - 1):
         verb_at: int | None = None
         if toks[i].low in selves and not toks[i + 1].boundary:
@@ -1046,7 +1092,11 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
         if _stop(verb, data) or zipf(verb.lemma, data.lang) < 2.5:
             continue  # a dialect form the lemmatiser does not know («spelte» → «spelle»)
         end = _clause_end(toks, rest - 1, 5)
-        tail = [t for t in toks[rest : end + 1] if t.low not in data.words("sentence_adverbs")]
+        tail = [
+            t
+            for k, t in enumerate(toks[rest : end + 1], rest)
+            if t.low not in data.words("sentence_adverbs") and k not in adverb_at
+        ]
         while tail and tail[-1].low in data.words("trailing"):
             tail.pop()
         if verb_at == i + 1 and i and toks[i - 1].low in data.words("auxiliaries"):

@@ -16,9 +16,10 @@ older transformations in :mod:`._rewrite`. The roles are code, the words are lan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..lang import lemma
+from ..lang import lemma, zipf
 from ._data import LangData
 from ._syntax import Unit, is_verb
 
@@ -66,8 +67,9 @@ def _tidy_words(words: list[str], lang: LangData) -> list[str]:
                 break
     hedges = _set(lang, "hedges")
     words = [w for w in _drop_phrases(words, hedges) if w]
-    while len(words) > 2 and words[-1] in _set(lang, "trailing"):
-        words = words[:-1]  # «premie eller sånn da» → «premie»
+    ends = _set(lang, "trailing") | set(lang.grammar.coordinators)
+    while len(words) > 2 and words[-1] in ends:
+        words = words[:-1]  # «premie eller sånn da» → «premie»; «i friminutta og sånn»
     return words
 
 
@@ -225,6 +227,11 @@ def _first_alternative(words: list[str], lang: LangData) -> list[str]:
         if after and (after[0] in lang.copulas or is_verb(after[0], lang)) and k >= 3:
             return words[:k]
     return words
+
+
+def asked_part(words: list[str], lang: LangData) -> list[str]:
+    """The part of an either-or question a rewrite asks about: the first alternative."""
+    return _first_alternative(words, lang)
 
 
 def _why(words: list[str], lang: LangData) -> Iterator[str]:
@@ -800,3 +807,210 @@ def _do_support(
         yield _s(lang, "times_frame").format(subject=_j(subject), past=past, rest=_j(ever[1:]))
         return
     yield from _main_verb(rest[0], subject, rest[1:], lang, aux=aux)
+
+
+# --------------------------------------------------------------------------- shapes and topics
+
+_SHAPES: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+_SLOT = re.compile(r"\{(\w+)(?:\|(\w+))?\}")
+
+
+def _compiled_shapes(lang: LangData) -> list[tuple[re.Pattern[str], str]]:
+    if lang.code not in _SHAPES:
+        rows = lang.rewrite.get("shapes") or []
+        _SHAPES[lang.code] = [(re.compile(str(r["match"])), str(r["out"])) for r in rows]
+    return _SHAPES[lang.code]
+
+
+def _fill_slot(value: str, how: str | None, lang: LangData) -> str:
+    """A captured group, changed as the template asks: ``gerund``, ``lemma``, ``past``."""
+    words = value.split()
+    if not words or how is None:
+        return value
+    if how == "lemma":
+        return _j([_lemma(words[0], lang), *words[1:]])
+    if how == "gerund":
+        base = {v: k for k, v in _forms(lang).items()}.get(words[0]) or _lemma(words[0], lang)
+        return _j([_gerund(base, lang), *words[1:]])
+    maps = lang.rewrite.get("slot_maps") or {}
+    if how in maps:
+        table = {str(k): str(v) for k, v in (maps[how] or {}).items()}
+        return table.get(value, value)
+    return value
+
+
+def _shape_texts(unit: Unit, lang: LangData) -> list[str]:
+    """The question's words as the shapes read them: hedges, skip words and openers out."""
+    words = _tidy_words(list(unit.words), lang)
+    words = [w for w in _drop_phrases(words, _set(lang, "shape_skip")) if w]
+    lead = _set(lang, "lead_words")
+    while len(words) > 1 and words[0] in lead:
+        words = words[1:]
+    first = _first_alternative(words, lang)
+    texts = [_j(first), _j(words)] if first != words else [_j(words)]
+    raw = [w for w in _drop_phrases(list(unit.words), _set(lang, "shape_skip")) if w]
+    while len(raw) > 1 and raw[0] in lead:
+        raw = raw[1:]
+    return texts if _j(raw) in texts else [*texts, _j(raw)]  # the trailing words kept
+
+
+def shapes(unit: Unit, lang: LangData) -> Iterator[str]:
+    """Question shapes the language data names (``rewrite: shapes``), best first.
+
+    Each shape is a pattern over the question's words and the open question it becomes,
+    with the question's own words in its slots: "you'd like to stay out of hospital" →
+    "What are your thoughts on staying out of hospital"; «er du interessert i fotball» →
+    «Hvilket forhold har du til fotball». The code knows no words; a slot can be turned
+    into its lemma or gerund, or looked up in a table (``slot_maps``).
+    """
+    for text in _shape_texts(unit, lang):
+        for pattern, out in _compiled_shapes(lang):
+            match = pattern.search(text)
+            if match:
+                groups = {k: v or "" for k, v in match.groupdict().items()}
+
+                def slot(m: re.Match[str], groups: dict[str, str] = groups) -> str:
+                    return _fill_slot(groups.get(m.group(1), ""), m.group(2), lang)
+
+                yield _SLOT.sub(slot, out)
+
+
+def content_words(words: list[str], lang: LangData) -> set[str]:
+    """Lemmas of the words that carry a question's topic (not grammar, not very frequent)."""
+    limit = float(lang.rewrite.get("content_zipf_max", 5.6))
+    skip = lang.stopwords | _set(lang, "not_content") | lang.subject_pronouns | lang.wh_words
+    skip |= _set(lang, "hedges") | _set(lang, "trailing") | _set(lang, "all_prepositions")
+    out = set()
+    for w in words:
+        if w in skip or len(w) < 3 or not w.isalpha():
+            continue
+        if zipf(w, lang.code) < limit:
+            out.add(_lemma(w, lang))
+    return out
+
+
+def topic_ok(words: list[str], lang: LangData) -> bool:
+    """Is this the topic part of a frame («Kan du fortelle om …») a speaker could say?
+
+    It holds a content word, ends on one that is not grammar (not «… og det», "… something"),
+    has no «eller»/"or", and opens with neither a subject pronoun nor a preposition.
+    """
+    if not 0 < len(words) <= int(lang.rewrite.get("topic_max_words", 10)):
+        return False
+    if len(words) == 1 and words[0] in lang.grammar.object_pronouns:
+        return True  # «Hvordan opplevde du det»: the matter is already on the table
+    fine_end = _set(lang, "place_adverbs") | _set(lang, "possessives") | {_s(lang, "now_word")}
+    end_bad = (lang.stopwords - fine_end) | _set(lang, "not_content") | lang.subject_pronouns
+    end_bad |= _set(lang, "all_prepositions") | _set(lang, "trailing")
+    end_bad |= lang.grammar.object_pronouns | set(lang.grammar.coordinators)
+    if words[-1] in end_bad or lang.or_word in words:
+        return False
+    opener_ok = _set(lang, "topic_openers") | _set(lang, "determiners") | lang.wh_words
+    opener_ok |= _set(lang, "possessives") | {_s(lang, "infinitive")}
+    if words[0] not in opener_ok and (
+        words[0] in lang.stopwords
+        or words[0] in lang.subject_pronouns
+        or words[0] in _set(lang, "all_prepositions")
+        or words[0] in _set(lang, "not_content")
+    ):
+        return False
+    return bool(content_words(words, lang))
+
+
+def topic(unit: Unit, lang: LangData) -> Iterator[str]:
+    """«Kan du fortelle mer om …» around the question's own content words.
+
+    Used when no shape or transformation gave a well-formed open question: better than a
+    generic stand-in. The topic is, in this order: the event a past-tense statement about the
+    informant names («dere kjøpte leilighet» → «om da dere kjøpte leilighet»), an infinitive
+    after a modal («du kan ikke begynne på store prosjekt» → «om det å begynne på …»), a
+    gerund phrase ("turning the lights off"), or the first noun phrase the question names.
+    """
+    words = [w for w in _shape_texts(unit, lang)[0].split() if w != lang.grammar.negation]
+    if len(words) < 1:
+        return
+    frame = _s(lang, "topic_frame")
+    grammar = lang.copulas | _set(lang, "modals") | lang.perfect_auxiliaries
+    grammar |= _set(lang, "do_words")
+    if unit.kind == "verb_first" or words[0] in grammar:
+        subject, rest = _split_np(words[1:], lang)
+        rest = [words[0], *rest]
+        named = False
+    else:
+        subject, rest = _split_np(words, lang)
+        named = bool(rest) and (_verbish(rest[0], lang) or rest[0] in grammar)
+    verb = rest[0] if rest else ""
+    addressed = bool(subject) and subject[0] in lang.addressee
+    if addressed and verb and verb not in grammar and _past(verb, lang):
+        base = _lemma(verb, lang)
+        special = {"have_verbs", "place_verbs", "cognition_lemmas", "memory_verbs"}
+        body = rest[1:]
+        if not any(base in _set(lang, k) for k in special) and topic_ok(body, lang):
+            yield _s(lang, "when_frame").format(clause=_j([*subject, verb, *body]))
+    modals = _set(lang, "modals")
+    k = next((i for i, w in enumerate(words) if w in modals), -1)
+    if k >= 0 and k + 1 < len(words):
+        vp = words[k + 1 :]
+        if vp[0] in lang.subject_pronouns and len(vp) > 1:
+            vp = vp[1:]  # «kan du …»: the subject
+        vp = vp[:1] + _plain(vp[1:], lang)
+        copula = {*_set(lang, "modal_be"), *(w.split()[0] for w in _set(lang, "perfect_been"))}
+        if vp and vp[0] not in grammar | copula and topic_ok(vp[1:], lang):
+            yield _s(lang, "infinitive_topic").format(
+                verb=vp[0], gerund=_gerund(vp[0], lang), rest=_j(vp[1:])
+            )
+    ing = _s(lang, "gerund_ending")
+    before = _set(lang, "all_prepositions") | _set(lang, "as_words")
+    for g, w in enumerate(words):
+        if ing and w.endswith(ing) and len(w) > 5 and (g == 0 or words[g - 1] in before):
+            np = _noun_phrase(words[g:], lang)
+            if topic_ok(np, lang):
+                yield frame.format(np=_j(np))
+            break
+    if named and subject[0] not in lang.subject_pronouns and topic_ok(subject, lang):
+        yield frame.format(np=_j(subject))
+    dets = _set(lang, "determiners") | _set(lang, "possessives")
+    for i, w in enumerate(words):
+        if w in dets and w not in lang.grammar.object_pronouns | _set(lang, "articles"):
+            np = _noun_phrase(words[i:], lang)
+            if len(np) > 1 and topic_ok(np, lang):
+                yield frame.format(np=_j(np))
+                return
+
+
+def _np_stop(word: str, lang: LangData) -> bool:
+    grammar = lang.copulas | _set(lang, "modals") | lang.perfect_auxiliaries | lang.finite_verbs
+    if word in grammar or word in lang.subject_pronouns or word in lang.wh_words:
+        return True
+    if word in _set(lang, "relative_words") | {
+        _s(lang, "that_word"),
+        lang.or_word,
+        _s(lang, "infinitive"),
+    }:
+        return True
+    if lang.code == "en":
+        changed = _lemma(word, lang) != word and not word.endswith(("s", "ing"))
+        third = word.endswith("s") and _lemma(word, lang) in _set(lang, "verb_lemmas")
+        return changed or third or is_verb(word, lang)
+    return False
+
+
+def _noun_phrase(words: list[str], lang: LangData) -> list[str]:
+    """The noun phrase that opens ``words``, with its prepositional phrases, up to a verb,
+    a pronoun, a relative word or a second determiner; trailing grammar words dropped."""
+    dets = _set(lang, "determiners") | _set(lang, "possessives")
+    preps = _set(lang, "all_prepositions")
+    out = words[:1]
+    for w in words[1:]:
+        ing = _s(lang, "gerund_ending")
+        opens = preps | dets
+        if _np_stop(w, lang) or (
+            w in dets and out[-1] not in opens and not (ing and out[0].endswith(ing))
+        ):
+            break
+        out.append(w)
+    out = _plain(out, lang) if len(_plain(out, lang)) > 1 else out
+    end_bad = lang.stopwords | _set(lang, "not_content") | preps | _set(lang, "trailing")
+    while len(out) > 1 and out[-1] in end_bad:
+        out = out[:-1]
+    return out

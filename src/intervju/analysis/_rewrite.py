@@ -17,7 +17,17 @@ from collections.abc import Iterator
 
 from ..lang import lemma
 from ._data import LangData
-from ._reframe import fragment_topic, last_resort, reframe, social
+from ._reframe import (
+    asked_part,
+    content_words,
+    fragment_topic,
+    last_resort,
+    reframe,
+    shapes,
+    social,
+    topic,
+    topic_ok,
+)
 from ._syntax import Unit, is_verb, tokens
 
 _DETERMINERS = {
@@ -741,6 +751,20 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
     return lemma(verb, lang.code) in allowed or verb in allowed
 
 
+def _keeps_topic(candidate: str, topic_words: set[str], lang: LangData) -> bool:
+    return bool(content_words(tokens(candidate), lang) & topic_words)
+
+
+def _about_frame_sound(text: str, lang: LangData) -> bool:
+    """«Hva tenker du om …», "What are your thoughts on …": only around a well-formed topic."""
+    words = tokens(text)
+    for frame in lang.rewrite.get("about_frames", []) or []:
+        head = tokens(str(frame))
+        if words[: len(head)] == head:
+            return topic_ok(words[len(head) :], lang)
+    return True
+
+
 def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: LangData) -> str:
     """One open, neutral, single question for a closed, leading or double turn."""
     from . import verdict
@@ -763,26 +787,41 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
                 clause = words[words.index("at" if "at" in words else "that") + 1 :]
                 candidates.extend((_clause_nb if lang.code == "nb" else _clause_en)(clause, lang))
                 break
-    candidates.extend(fragment_topic(target, lang))  # an echo: its own topic first
-    candidates.extend(reframe(target, lang))
+    shaped = list(shapes(target, lang))  # a shape the language data names: trusted words
+    candidates.extend(shaped)
+    structural = list(fragment_topic(target, lang))  # an echo: its own topic first
+    structural.extend(reframe(target, lang))
     reopen = _reopen_nb if lang.code == "nb" else _reopen_en
-    candidates.extend(reopen(target, lang))
-    candidates.extend(last_resort(target, lang))
+    structural.extend(reopen(target, lang))
+    structural.extend(last_resort(target, lang))
+    # A rewrite that keeps none of the question's topic words is a generic stand-in: it
+    # comes after an open frame around the question's own topic.
+    asked = asked_part(list(target.words), lang)  # «…, eller …»: the first one
+    topic_words = content_words(asked, lang)
+    kept = [c for c in structural if not topic_words or _keeps_topic(c, topic_words, lang)]
+    candidates.extend(kept)
+    candidates.extend(topic(target, lang))
+    candidates.extend(c for c in structural if c not in kept)
     fallback = str(lang.rewrite.get("tell_more", ""))
     accepted: list[str] = []
     trusted = {earlier_open[0].core} if earlier_open else set()
     trusted.add(str(lang.rewrite.get("why_bare", "")))
+    trusted |= set(shaped)
     rejected = [re.compile(str(p)) for p in lang.rewrite.get("reject_patterns", []) or []]
+    longest = int(lang.rewrite.get("max_words", 18))
     for candidate in candidates:
         for variant in (_without_why(candidate, lang), candidate):
             if variant is None or any(p.search(variant) for p in rejected):
                 continue
             if variant not in trusted and not _how_is_sound(variant, lang):
                 continue
+            if variant not in trusted and not _about_frame_sound(variant, lang):
+                continue
             text = _tidy(variant, target.surface)
             words = tokens(text)
             if variant not in trusted and (
                 len(words) < 3
+                or len(words) > longest
                 or words[-1] in _DANGLING
                 or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])
             ):

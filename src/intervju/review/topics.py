@@ -18,6 +18,9 @@ kinds of evidence per question:
 Transitions favour staying in a topic or moving to the next; jumping ahead
 costs a little more per skipped topic, and going back costs as much as
 skipping one (IPA interviewers are encouraged to follow the informant back).
+The decoder remembers the furthest topic reached, so after a step back the
+interviewer *resumes* where they were at the price of moving on, and an
+announced return («going back to …») is judged without the planned minutes.
 Follow-up questions carry little evidence of their own (their emission is damped), so
 they mostly stay in the topic of the thread they follow, unless their words
 clearly belong elsewhere (an informant's aside picked up as a new theme).
@@ -43,6 +46,7 @@ STAY = 0.0
 NEXT = -0.5
 SKIP = -1.5  # per topic skipped beyond the next one
 BACK = -1.5  # as much as skipping a topic: interviews that free themselves from the guide go back
+RESUME = NEXT  # back from a step back, to a topic already reached: as cheap as moving on
 CLOSING_BONUS = 3.0
 ANNOUNCED_WEIGHT = 6.0
 FOLLOW_UP_WEIGHT = 0.2  # a probe's own words say little about the topic
@@ -96,17 +100,31 @@ def _lexical(question: str, topic_words: list[frozenset[str]], language: str) ->
     counts fully; one found everywhere («video») counts for nothing useful.
     """
     scores = np.zeros(len(topic_words), dtype=np.float64)
+    question = _BACKWARD.sub(" ", question)  # «going back to …» names no topic («background»)
     for word in set(content_words(question, language)):
-        hits = _hits(word, tuple(topic_words))
+        hits = _hits(word, tuple(topic_words), language)
         for t in hits:
             scores[t] += 1.0 / len(hits)
     return scores
 
 
 @lru_cache(maxsize=8192)
-def _hits(word: str, topic_words: tuple[frozenset[str], ...]) -> tuple[int, ...]:
+def _hits(word: str, topic_words: tuple[frozenset[str], ...], language: str) -> tuple[int, ...]:
     """The topics whose words include ``word`` (stem match); cached across questions."""
-    return tuple(t for t, words in enumerate(topic_words) if any(same_stem(word, w) for w in words))
+    return tuple(
+        t for t, words in enumerate(topic_words) if any(_related(word, w, language) for w in words)
+    )
+
+
+ENGLISH_SUFFIX = 3  # letters: "colleague"/"colleagues", "work"/"working"; not "back"/"background"
+
+
+def _related(a: str, b: str, language: str) -> bool:
+    """A stem match; in English only across an inflection, since English compounds are rare
+    and a shared start («back», «background») is more often chance than one word."""
+    if not same_stem(a, b):
+        return False
+    return language != "en" or abs(len(a) - len(b)) <= ENGLISH_SUFFIX
 
 
 def _spans(guide: Guide) -> list[tuple[float, float]]:
@@ -163,35 +181,11 @@ def place_questions(
             lexical[-1] += CLOSING_BONUS
         pos = min(max(positions[i], 0.0), 1.0)
         prior = np.array([-POSITION_WEIGHT * max(lo - pos, pos - hi, 0.0) for lo, hi in spans])
+        if _BACKWARD.search(texts[i]):
+            prior[:] = 0.0  # «går vi litt tilbake»: the plan's minutes no longer say where we are
         weight = FOLLOW_UP_WEIGHT if (follow_ups[i] and i > 0) else 1.0
         emissions[i] = weight * (log_soft + lexical) + prior
-    transition = np.zeros((topics, topics), dtype=np.float64)
-    for a in range(topics):
-        for b in range(topics):
-            if b == a:
-                transition[a, b] = STAY
-            elif b == a + 1:
-                transition[a, b] = NEXT
-            elif b > a:
-                transition[a, b] = NEXT + SKIP * (b - a - 1)
-            else:
-                transition[a, b] = BACK
-    score = emissions[0].copy()
-    back = np.zeros((n, topics), dtype=np.int64)
-    backward_ok = transition.copy()
-    backward_ok[np.tril_indices(topics, -1)] = NEXT
-    moving = np.where(np.eye(topics, dtype=bool), 0.0, FOLLOW_UP_MOVE)
-    for i in range(1, n):
-        trans = backward_ok if _BACKWARD.search(texts[i]) else transition
-        if follow_ups[i]:
-            trans = trans + moving
-        total = score[:, None] + trans
-        back[i] = np.argmax(total, axis=0)
-        score = total[back[i], np.arange(topics)] + emissions[i]
-    path = [int(np.argmax(score))]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i][path[-1]]))
-    path.reverse()
+    path = _decode(emissions, texts, follow_ups, topics)
     out: list[Placement] = []
     for i, t in enumerate(path):
         rows = np.flatnonzero(topic_of == t)
@@ -202,3 +196,53 @@ def place_questions(
         local = int(rows[np.argmax(sims[rows])])
         out.append(Placement(t + 1, ids[local], float(sims[local])))
     return out
+
+
+def _decode(
+    emissions: np.ndarray, texts: Sequence[str], follow_ups: Sequence[bool], topics: int
+) -> list[int]:
+    """The best topic path (Viterbi) over states (topic, furthest topic reached so far).
+
+    Remembering the furthest topic lets an interviewer step back to an earlier topic and
+    then *resume* where they were at the price of moving on (:data:`RESUME`), instead of
+    paying for skipping ahead again; only topics beyond the furthest one count as skipped.
+    """
+    n = emissions.shape[0]
+    states = [(t, m) for m in range(topics) for t in range(m + 1)]
+    index = {state: k for k, state in enumerate(states)}
+    size = len(states)
+    plain = np.full((size, size), -np.inf)
+    announced = np.full((size, size), -np.inf)
+    leaving = np.zeros((size, size))
+    for k, (a, m) in enumerate(states):
+        for b in range(topics):
+            j = index[(b, max(m, b))]
+            if b == a:
+                cost = STAY
+            elif b < a:
+                cost = BACK
+            elif b <= m:
+                cost = RESUME
+            else:
+                cost = NEXT + SKIP * (b - m - 1)
+            plain[k, j] = cost
+            announced[k, j] = NEXT if b < a else cost
+            leaving[k, j] = 0.0 if b == a else FOLLOW_UP_MOVE
+    topic = np.asarray([t for t, _ in states], dtype=np.int64)
+    start = np.full(size, -np.inf)
+    for t in range(topics):
+        start[index[(t, t)]] = emissions[0, t]
+    score = start
+    back = np.zeros((n, size), dtype=np.int64)
+    for i in range(1, n):
+        trans = announced if _BACKWARD.search(texts[i]) else plain
+        if follow_ups[i]:
+            trans = trans + leaving
+        total = score[:, None] + trans
+        back[i] = np.argmax(total, axis=0)
+        score = total[back[i], np.arange(size)] + emissions[i, topic]
+    path = [int(np.argmax(score))]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i][path[-1]]))
+    path.reverse()
+    return [int(topic[k]) for k in path]
