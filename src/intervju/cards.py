@@ -26,6 +26,8 @@ SECOND_OF_KIND = 1.6  # a second span of one kind beats the all-purpose probes (
 SECOND_KINDS = frozenset({"thing", "word_thing"})
 STRONG_SECOND = 4.6  # a second card on one span only when it is this strong (a feeling of ones own)
 SILENCE_HESITATING = 3.0
+CUT_LENGTH = 6  # letters: an unknown final word this short is a word cut off
+CUT_ZIPF = 1.0  # wordfreq zipf below this: not a word of the language
 MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
 # A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
 _PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
@@ -269,7 +271,9 @@ def _situation(
     if original.endswith(("...", "…", "–")) or (
         last.low in data.words("trailing") and original[-1:] not in ".!?" and not settled
     ):
-        out.add("trailing")  # a word cut off («veld», «l») is the transcript, not the informant
+        out.add("trailing")
+    elif _cut_off(toks, original, data):
+        out.add("trailing")  # «… og folk var veld»: the informant is still talking
     if _PAUSE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
         out.add("trailing")
     elif "…" in original or "..." in original or _PAUSE.search(original):
@@ -304,6 +308,26 @@ def _situation(
     if _hits(toks, data, "comparatives"):
         out.add("comparison")
     return out
+
+
+def _cut_off(toks: Sequence[Tok], original: str, data: CardData) -> bool:
+    """The turn stops inside a word («… var veldig fint og folk var veld», «jeg var alei»).
+
+    A live transcript that ends mid-word ends while the informant is still speaking. Cut:
+    the start of a word said earlier in the turn, a lone letter that is no word, or a short
+    unknown word; a rare word or a name at the end («… tyggegummipapir») is neither.
+    """
+    last = toks[-1]
+    if not original[-1:].isalpha() or last.word[:1].isupper():
+        return False
+    if last.low in data.words("bare_answers") | data.words("one_letter_words"):
+        return False
+    if len(last.low) == 1:
+        return True
+    earlier = {t.low for t in toks[:-1]}
+    if any(w.startswith(last.low) and len(w) > len(last.low) for w in earlier):
+        return True
+    return len(last.low) <= CUT_LENGTH and last.zipf < CUT_ZIPF
 
 
 def _inverted_end(toks: Sequence[Tok], data: CardData) -> bool:

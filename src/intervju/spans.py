@@ -30,6 +30,7 @@ RARE = 3.3  # zipf below this: a rare word (wordfreq scale)
 COMMON = 5.6  # zipf above this: too common to quote on its own
 EVERYDAY = 4.3  # zipf above this: an everyday word, said twice by chance
 LONG_TURN = 60  # words: in a story this long, twice is chance
+INFINITIVE_SHORT = 3  # «bo», «gå», «se»: short infinitives without the -e
 COMPOUND_LENGTH = 8  # letters: a rare word this long is usually a compound noun
 REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word that keeps returning
 
@@ -813,14 +814,19 @@ def _clause_start(toks: Sequence[Tok], first: int, most: int = 4) -> int:
 
 
 # --- people, places and things in the story ---------------------------------------------------
-def _definite(tok: Tok, data: CardData, before: Tok | None = None) -> bool:
+def _definite(
+    tok: Tok, data: CardData, before: Tok | None = None, after: Tok | None = None
+) -> bool:
     """A definite noun by its ending («mannen», «jentene»; «trappa» only after «på», «den»).
 
-    A final -a is also a dialect past tense («hoppa»), so it needs a preposition first.
+    A final -a is also a dialect past tense («hoppa»), so it needs a preposition first or a
+    possessive after («fritida mi»).
     """
     if data.lang == "en" or tok.lemma == tok.low or tok.low.endswith(("er", "dde")):
         return False
     if tok.low.endswith("a") and not tok.low.endswith(("ene", "na")):
+        if after is not None and not after.boundary and after.low in data.words("possessives"):
+            return True
         return before is not None and before.low in data.words("episode_prepositions") | {
             "den",
             "hele",
@@ -955,9 +961,10 @@ def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | N
         return i, j
     if _is_name(tok):
         return (i, i) if i and toks[i - 1].low in data.words("episode_prepositions") else None
+    after = toks[i + 1] if i + 1 < len(toks) else None
     if (
         not _is_content(tok, data)
-        or not _definite(tok, data, toks[i - 1] if i else None)
+        or not _definite(tok, data, toks[i - 1] if i else None, after)
         or tok.zipf > COMMON
     ):
         return None
@@ -1153,7 +1160,22 @@ def _verb_like(toks: Sequence[Tok], i: int, data: CardData) -> bool:
     if i + 1 < len(toks) and not toks[i + 1].boundary and after in data.words("reflexives"):
         return True  # «forandra seg»
     return before in subjects or (
-        after in data.words("subject_pronouns") and not toks[i + 1].boundary
+        after in data.words("subject_pronouns")
+        and not toks[i + 1].boundary
+        and not _noun_by_lemma(toks[i], data)
+    )
+
+
+def _noun_by_lemma(tok: Tok, data: CardData) -> bool:
+    """«pensjonistboliger» → «pensjonistbolig»: an inflected word whose base form is no
+    infinitive (bokmål infinitives end in -e, bar short ones like «bo») is a noun, even when
+    a subject follows it («… pensjonistboliger du må være over seksti for»)."""
+    lem = tok.lemma
+    return (
+        data.lang == "nb"
+        and lem != tok.low
+        and len(lem) > INFINITIVE_SHORT
+        and not lem.endswith(tuple(data.words("infinitive_endings")))
     )
 
 

@@ -339,7 +339,7 @@ def social(words: list[str], lang: LangData) -> Iterator[str]:
     clause = words[k + 1 :]
     clause = clause[1:] if clause[:1] == [_s(lang, "that_word")] else clause
     subject, rest = _split_np(clause, lang)
-    if subject and subject[0] not in lang.subject_pronouns and rest:
+    if subject and subject[0] not in lang.subject_pronouns and rest and topic_ok(subject, lang):
         yield _s(lang, "social_frame").format(np=_j(subject))
 
 
@@ -953,9 +953,9 @@ def topic(unit: Unit, lang: LangData) -> Iterator[str]:
         vp = words[k + 1 :]
         if vp[0] in lang.subject_pronouns and len(vp) > 1:
             vp = vp[1:]  # «kan du …»: the subject
-        vp = vp[:1] + _plain(vp[1:], lang)
+        vp = vp[:1] + [w for w in _plain(vp[1:], lang) if w not in _set(lang, "any_words")]
         copula = {*_set(lang, "modal_be"), *(w.split()[0] for w in _set(lang, "perfect_been"))}
-        if vp and vp[0] not in grammar | copula and topic_ok(vp[1:], lang):
+        if vp and vp[0] not in grammar | copula and len(vp) > 1 and topic_ok(vp, lang):
             yield _s(lang, "infinitive_topic").format(
                 verb=vp[0], gerund=_gerund(vp[0], lang), rest=_j(vp[1:])
             )
@@ -964,6 +964,9 @@ def topic(unit: Unit, lang: LangData) -> Iterator[str]:
     for g, w in enumerate(words):
         if ing and w.endswith(ing) and len(w) > 5 and (g == 0 or words[g - 1] in before):
             np = _noun_phrase(words[g:], lang)
+            after = words[g + len(np) :]
+            if 0 < len(after) <= 4 and after[0] == _s(lang, "that_word"):
+                np = words[g:]  # "making sure that it is dark": a short clause belongs to it
             if topic_ok(np, lang):
                 yield frame.format(np=_j(np))
             break

@@ -210,6 +210,9 @@ def _drop_determiner(words: list[str], lang: LangData) -> list[str]:
 
 
 def _copula_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    grading = {str(w) for w in lang.rewrite.get("evaluative", []) or []}
+    if rest[:2] == ["det", "noen"]:
+        rest = rest[:2] + [w for w in rest[2:] if w not in grading]  # «noen spesielle idretter»
     if rest[:2] == ["det", "noen"] and len(rest) > 3:
         noun, body = rest[2], rest[3:]
         if body[:1] == ["som"]:
@@ -765,15 +768,36 @@ def _about_frame_sound(text: str, lang: LangData) -> bool:
     return True
 
 
+def _restarted(unit: Unit, questions: list[Unit], lang: LangData) -> bool:
+    """A false start the speaker said again: "is there, I just wonder, is there a connection
+    …", "why do you want to-- what do you wanna do with that?" (broken off on a word that
+    cannot end a question)."""
+    k = questions.index(unit)
+    later = questions[k + 1 :]
+    head = list(unit.words[:2])
+    if later and unit.words and unit.words[-1] in _set_of(lang, "broken_off_words"):
+        return True
+    return len(head) == 2 and any(list(q.words[:2]) == head for q in later)
+
+
+def _set_of(lang: LangData, key: str) -> set[str]:
+    return {str(w) for w in lang.rewrite.get(key, []) or []}
+
+
 def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: LangData) -> str:
     """One open, neutral, single question for a closed, leading or double turn."""
     from . import verdict
 
     target = questions[0] if double else questions[-1]
+    if double:
+        target = next((q for q in questions if not _restarted(q, questions, lang)), target)
+    said_again = double and target is not questions[0] and target.form == "open" and not target.cues
     candidates: list[str] = []
     earlier_open = [u for u in questions if u.form == "open" and not u.cues]
     no_end = {str(w) for w in lang.rewrite.get("no_end_words", []) or []}
     earlier_open = [u for u in earlier_open if len(u.words) >= 3 and u.words[-1] not in no_end]
+    if said_again:
+        candidates.append(target.core)  # the open question said after a false start
     if earlier_open and (double or earlier_open[0] is not target):
         candidates.append(earlier_open[0].core)  # the interviewer's own open question
     for unit in units[: units.index(target)][::-1]:
@@ -805,6 +829,7 @@ def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: L
     fallback = str(lang.rewrite.get("tell_more", ""))
     accepted: list[str] = []
     trusted = {earlier_open[0].core} if earlier_open else set()
+    trusted |= {target.core} if said_again else set()
     trusted.add(str(lang.rewrite.get("why_bare", "")))
     trusted |= set(shaped)
     rejected = [re.compile(str(p)) for p in lang.rewrite.get("reject_patterns", []) or []]
