@@ -38,7 +38,7 @@ IDENTIFIERS = frozenset(
     {
         "en", "nb", "lang", "intervju", "kind", "type", "other", "why", "how", "more",
         "feeling", "feelings", "meaning", "example", "examples", "elaborate", "question",
-        "talk", "time", "nothing",
+        "talk", "time", "nothing", "given",
     }
 )  # fmt: skip
 # The same, used in one module only: a key, an option value, a byte order.

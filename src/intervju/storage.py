@@ -905,10 +905,10 @@ class SessionStore:
         with self._write() as conn:
             self._require_session(conn, session_id)
             row = conn.execute(
-                "SELECT coalesce(max(idx) + 1, 0) AS next FROM turns WHERE session_id = ?",
+                "SELECT coalesce(max(idx) + 1, 0) AS next_idx FROM turns WHERE session_id = ?",
                 (session_id,),
             ).fetchone()
-            first = int(row["next"])
+            first = int(row["next_idx"])
             for offset, (speaker, role, text, start, end) in enumerate(turns):
                 conn.execute(
                     f"INSERT INTO turns ({self._TURN_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,NULL)",
@@ -1238,9 +1238,9 @@ class SessionStore:
         with self._write() as conn:
             self._require_session(conn, session_id)
             count = conn.execute(
-                "SELECT coalesce(max(idx) + 1, 0) AS next FROM turns WHERE session_id = ?",
+                "SELECT coalesce(max(idx) + 1, 0) AS next_idx FROM turns WHERE session_id = ?",
                 (session_id,),
-            ).fetchone()["next"]
+            ).fetchone()["next_idx"]
             conn.execute(
                 "INSERT INTO live_state (session_id, next_speaker, at_turns) VALUES (?, ?, ?)"
                 " ON CONFLICT (session_id) DO UPDATE SET next_speaker = excluded.next_speaker,"
