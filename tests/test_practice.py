@@ -396,6 +396,8 @@ CLOSED = [
     ("teacher", "Do you teach history?", True),
     ("nav-veileder", "Jobber du på Nav Solberg?", True),
     ("laerer", "Hadde du mange elever i klassen?", True),
+    ("laerer", "Underviser du i matte?", False),  # «Matte har jeg aldri undervist i»
+    ("teacher", "Do you teach maths?", False),
 ]
 
 
@@ -465,3 +467,44 @@ def test_each_probe_after_an_episode_gets_its_layer_of_that_episode(name: str) -
             assert episode.details[reply.detail].facet == facet, (episode.id, probe, reply.text)
             said.add(reply.text)
     assert opened >= len(persona.episodes) // 2
+
+
+# (persona, open question, follow-up, what the follow-up must get): the follow-up goes on
+# with the same episode and a detail whose text has the stem.
+FOLLOW_UPS = [
+    # a one-word echo of a common word of the last answer
+    ("nav-veileder", "Hvordan er det å jobbe hjemmefra?", "Stille?", "still"),
+    # a short word said back
+    ("night-nurse", "How do you decide when to call the doctor?", "Gut?", "call"),
+    # a probe asked as a yes/no request is answered with the detail, not «ja»
+    ("laerer", "Hva lærte du av den perioden?", "Kan du komme på en gang det var tydelig?", ""),
+    ("teacher", "How did you get your lessons ready?", "Do you have an example?", ""),
+]
+
+
+@pytest.mark.parametrize(("persona", "question", "probe", "stem"), FOLLOW_UPS)
+def test_a_follow_up_goes_on_with_the_same_episode(
+    persona: str, question: str, probe: str, stem: str
+) -> None:
+    informant = informant_for(persona)
+    story = informant.reply(question)
+    reply = informant.reply(probe)
+    assert reply.kind == "deeper" and reply.episode == story.episode, reply.text
+    assert reply.detail is not None and stem in reply.text.lower(), reply.text
+
+
+def test_an_open_leading_question_gets_agreement_and_a_half_answer() -> None:
+    informant = informant_for("teacher")
+    reply = informant.reply("What was the hardest part of teaching remotely?")
+    assert reply.analysis.leading and reply.kind == "agree"
+    episode = informant.persona.episode(str(reply.episode))
+    assert episode.gist in reply.text and len(reply.text) < len(episode.text)
+
+
+def test_after_a_half_answer_the_story_goes_on_without_repeating_it() -> None:
+    informant = informant_for("laerer")
+    half = informant.reply("Hvordan forberedte du undervisningen, og hva sa kollegene dine?")
+    more = informant.reply("Fortell mer.")
+    assert half.kind == "partial" and more.episode == half.episode
+    episode = informant.persona.episode(str(more.episode))
+    assert episode.gist in half.text and episode.gist not in more.text

@@ -119,6 +119,12 @@ def _facet_cost(has: str, wanted: str | None) -> int:
     return 2 if has in SPECIFIC and wanted in SPECIFIC else 1
 
 
+# A turn of this many words that says back a word of the last answer is an echo of it,
+# however common the word («Stille?», "Gut?").
+BARE_ECHO_WORDS = 2
+# Probes asked as a yes/no request («Kan du komme på en gang det var tydelig?») that are
+# answered with the detail, not a «yes».
+REQUEST_PROBES: frozenset[str] = frozenset({"example", "more"})
 # A question repeating this many words in a row from the last answer echoes it.
 QUOTE_RUN = 3
 
@@ -466,7 +472,12 @@ class SimulatedInformant:
             return self._tell("more", self._continue(self._current, "more", frozenset()), make)
         found = self._plan(self._asked(question, verdict))
         echoed = found is not None and found.probe == "echo" and len(tokens(question)) <= ECHO_WORDS
-        if (verdict.leading or verdict.form == "closed") and not echoed:
+        requested = (
+            found is not None
+            and not verdict.leading
+            and probe_facet(question, self._lang) in REQUEST_PROBES
+        )
+        if (verdict.leading or verdict.form == "closed") and not (echoed or requested):
             return self._short(question, verdict, found, make)
         if found is None:
             return make("nothing", self._pick("nothing"))
@@ -515,10 +526,11 @@ class SimulatedInformant:
         """Distinctive words of the last answer said back: in a short turn («Stemmen?»), in
         quotes, or after «du sa …» (an echo probe); a longer question merely sharing a word
         is a new question."""
+        bare = len(tokens(question)) <= BARE_ECHO_WORDS
         shared = frozenset(
             w
             for w in words
-            if self._matcher.distinctive(w) and any(_near(w, x) for x in self._last_words)
+            if (bare or self._matcher.distinctive(w)) and any(_near(w, x) for x in self._last_words)
         )
         if not shared:
             return shared
@@ -531,7 +543,11 @@ class SimulatedInformant:
         said = self._last_tokens
         asked = tokens(question)
         runs = {tuple(asked[i : i + QUOTE_RUN]) for i in range(len(asked) - QUOTE_RUN + 1)}
-        return any(tuple(said[i : i + QUOTE_RUN]) in runs for i in range(len(said) - QUOTE_RUN + 1))
+        # A run of mostly small words («in the office») is a phrase, not a quote.
+        return any(
+            run in runs and sum(w not in self._lang.stopwords and len(w) > 2 for w in run) >= 2
+            for run in (tuple(said[i : i + QUOTE_RUN]) for i in range(len(said) - QUOTE_RUN + 1))
+        )
 
     def _anaphoric(self, question: str, scores: _Scores) -> bool:
         """A short question of back-references and no topic of its own; a word the
@@ -628,11 +644,27 @@ class SimulatedInformant:
             return make(kind, self._pick("told_all"), plan)
         if plan.detail is None:
             self._opened.add(plan.episode)
+            text = self._after_half(plan, text)
         else:
             self._told.setdefault(plan.episode, set()).add(plan.detail)
         if plan.again:
             text = _join(self._pick("again"), text)
         return make(kind, text, plan, followup=self._followup(plan, text))
+
+    def _after_half(self, plan: _Plan, text: str) -> str:
+        """The opening after a half-answer from it (double, why, leading) goes on from
+        where that stopped instead of saying its first sentence again."""
+        last = self.history[-1] if self.history else None
+        first = _first_sentence(text)
+        if (
+            last is not None
+            and last.kind in ("partial", "why", "agree")
+            and last.episode == self.persona.episodes[plan.episode].id
+            and first != text
+            and last.text.lower().endswith(first.lower())
+        ):
+            return text[len(first) :].lstrip()
+        return text
 
     def _half(self, verdict: Analysis, plan: _Plan, make: _Make) -> PracticeReply:
         """Double or why: a short, partial answer; the full material stays untold."""
@@ -652,6 +684,11 @@ class SimulatedInformant:
         material = self._material(plan) if plan else None
         if plan is not None:
             self._current = plan.episode
+        if verdict.leading and verdict.form == "open" and plan is not None:
+            # «What was the hardest part …?» asks for content: agree, then a half-answer.
+            episode = self.persona.episodes[plan.episode]
+            gist = _first_sentence(material) if material else episode.gist
+            return make("agree", _join(self._pick("agree"), gist), plan, open_answer=material)
         if verdict.leading:
             return make("agree", self._pick("agree"), plan, open_answer=material)
         if offers_choice(verdict):
@@ -712,8 +749,8 @@ class SimulatedInformant:
         return True
 
     def _negated(self, said: list[str], i: int) -> bool:
-        """A negation just before the word, or right after it («opplæring fikk vi ikke»)."""
-        near = said[max(0, i - 3) : i] + said[i + 1 : i + 2]
+        """A negation just before the word, or just after it («matte har jeg aldri …»)."""
+        near = said[max(0, i - 3) : i] + said[i + 1 : i + 4]
         return any(w in self._lang.negations or w.endswith("n't") for w in near)
 
     def _replaced(self, word: str, asked: list[str], said: list[str], at: list[int]) -> bool:
