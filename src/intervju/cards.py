@@ -418,13 +418,15 @@ def _generic_cards(
     if "comparison" in situation:
         add("comparison", 2.9, "comparison", _hits(toks, data, "comparatives")[0])
     add("elaborate", 1.2, "open")
-    if "past" not in situation and "short" not in situation:
+    if "generalising" in situation or "observation" in situation:
         add("episode_example", 1.0, "open")  # a general account, not an episode already told
+    elif "past" not in situation and "short" not in situation:
+        add("bare_example", 0.9, "open")  # «jobben er grei nok»: an example of the present
     add("meaning", 0.8, "open")
     if "past" in situation and "short" not in situation and not _says_how_it_was(spans):
         add("feeling", 0.7, "open")
     add("more", 0.6, "open")
     add("view", 0.5, "open")
-    if "short" not in situation:
-        add("detail", 0.4, "open")
+    if "past" in situation and "short" not in situation:
+        add("detail", 0.4, "open")  # «hvordan foregikk det?» only of something that happened
     return out

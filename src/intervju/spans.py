@@ -1104,8 +1104,9 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
             for k, t in enumerate(toks[rest : end + 1], rest)
             if t.low not in data.words("sentence_adverbs") and k not in adverb_at
         ]
-        while tail and tail[-1].low in data.words("trailing"):
-            tail.pop()
+        dangling = data.words("trailing") | data.words("dangling_words")
+        while tail and tail[-1].low in dangling:
+            tail.pop()  # «… online in»: a preposition whose object fell outside the clause
         if verb_at == i + 1 and i and toks[i - 1].low in data.words("auxiliaries"):
             continue  # «ble jeg forflyttet»: done to the informant
         if not tail or any(t.low in data.pronoun_swap for t in tail) or len(tail) > 5:
