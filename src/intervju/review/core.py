@@ -332,7 +332,9 @@ def _call_for_follow_up(
     larger of the two readings.
     """
     scored = cue_score(detect_cues(said, context, language), text, language)
-    spans, _, _ = find_spans(said, "en" if language == "en" else "nb", context=context)
+    # No context: the rich kinds are read in the turn itself (repetition across turns is the
+    # cue detector's), and tokenising four earlier turns per call would double the cost.
+    spans, _, _ = find_spans(said, "en" if language == "en" else "nb")
     rich = span_richness(spans)
     own = scored.score >= MISSED_THRESHOLD and any(r.startswith("feeling") for r in scored.cues)
     if rich.score <= 0 and pause_seconds(text) < 3.0 and not own:
