@@ -116,7 +116,7 @@ DIALECT = [
     ("kordan var det å vokse opp der?", "hvordan var det å vokse opp der?"),
     ("koffor flytta dokker", "hvorfor flytta dere"),
     ("kor mykje jobba du", "hvor mye jobba du"),
-    ("ka e det du gjer no", "hva er det du gjer no"),
+    ("ka e det du gjer no", "hva er det du gjer nå"),  # «no» is listed as «nå»
     ("va det fint å bo der", "var det fint å bo der"),
     ("ha du noen gang vært der", "har du noen gang vært der"),
     ("veit du kor han bur", "vet du hvor han bur"),

@@ -1,8 +1,8 @@
-"""Vector search with faiss, and an on-disk cache of embeddings.
+"""An on-disk cache of embeddings.
 
-Why faiss directly: an exact inner-product index over unit vectors is all the
-live engine needs (a few hundred guide questions and probe examples), and it
-avoids LangChain's community vector stores, which are being sunset.
+The live engine scores a few hundred guide questions and probe examples with a
+plain numpy inner product over unit vectors; search across interviews uses faiss
+(:mod:`intervju.search`).
 
 Why a cache: guides and probe banks are embedded once per model and content,
 then loaded from disk in milliseconds, so starting a live session or a CLI run

@@ -55,6 +55,7 @@ TurnSource = Literal["typed", "paste", "file", "import", "unknown"]
 TURN_SOURCES: tuple[TurnSource, ...] = ("typed", "paste", "file", "import", "unknown")
 
 _BUSY_TIMEOUT_MS = 10000
+_MAX_VERSION = "SELECT max(version) AS version FROM schema_version"
 T = TypeVar("T")
 
 DAMAGED = (
@@ -508,7 +509,7 @@ class SessionStore:
             conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()["journal_mode"]
             if str(mode).lower() != "wal":
                 raise self._fail(f"cannot switch the database to WAL mode (got {mode})")
             conn.execute("PRAGMA synchronous = FULL")
@@ -531,24 +532,25 @@ class SessionStore:
         uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
         try:
             probe = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_MS / 1000)
+            probe.row_factory = sqlite3.Row
         except sqlite3.Error as exc:
             raise self._fail(_explain(exc)) from None
         try:
             tables = {
-                str(r[0])
+                str(r["name"])
                 for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
             if "schema_version" not in tables:
                 if tables - {"sqlite_sequence"}:
                     raise self._fail("is an SQLite database, but not an intervju session database")
                 return 0
-            version = int(probe.execute("SELECT max(version) FROM schema_version").fetchone()[0])
+            version = int(probe.execute(_MAX_VERSION).fetchone()["version"])
             if version > SCHEMA_VERSION:
                 raise self._fail(
                     f"was written by a newer intervju (schema {version}, this version knows "
                     f"{SCHEMA_VERSION}) and was left untouched; upgrade intervju to use it"
                 )
-            problems = [str(r[0]) for r in probe.execute("PRAGMA quick_check").fetchall()]
+            problems = [str(r["quick_check"]) for r in probe.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise self._fail(DAMAGED)
             return version
@@ -559,13 +561,11 @@ class SessionStore:
 
     def _migrate(self, conn: sqlite3.Connection, *, backup: bool) -> None:
         if backup:  # before the write lock: SQLite cannot back up from inside it
-            self._backup(
-                conn, int(conn.execute("SELECT max(version) FROM schema_version").fetchone()[0])
-            )
+            self._backup(conn, int(conn.execute(_MAX_VERSION).fetchone()["version"]))
         conn.execute("BEGIN IMMEDIATE")
         try:
             tables = {
-                str(r[0])
+                str(r["name"])
                 for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
             if "schema_version" not in tables:
@@ -573,8 +573,7 @@ class SessionStore:
                     raise self._fail("is an SQLite database, but not an intervju session database")
                 conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
                 conn.execute("INSERT INTO schema_version (version) VALUES (0)")
-            row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
-            version = int(row[0] or 0)
+            version = int(conn.execute(_MAX_VERSION).fetchone()["version"] or 0)
             if version > SCHEMA_VERSION:  # another process upgraded it meanwhile
                 raise self._fail(
                     f"was written by a newer intervju (schema {version}, this version knows "
@@ -618,7 +617,7 @@ class SessionStore:
     @property
     def schema_version(self) -> int:
         with self._lock:
-            return int(self._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0])
+            return int(self._conn.execute(_MAX_VERSION).fetchone()["version"])
 
     # -- transactions --------------------------------------------------------
 
@@ -831,8 +830,8 @@ class SessionStore:
             counts = {
                 table: int(
                     conn.execute(
-                        f"SELECT count(*) FROM {table} WHERE session_id = ?", (session_id,)
-                    ).fetchone()[0]
+                        f"SELECT count(*) AS n FROM {table} WHERE session_id = ?", (session_id,)
+                    ).fetchone()["n"]
                 )
                 for table in ("turns", "suggestions", "flags", "covered", "notes")
             }
@@ -906,9 +905,10 @@ class SessionStore:
         with self._write() as conn:
             self._require_session(conn, session_id)
             row = conn.execute(
-                "SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)
+                "SELECT coalesce(max(idx) + 1, 0) AS next_idx FROM turns WHERE session_id = ?",
+                (session_id,),
             ).fetchone()
-            first = int(row[0])
+            first = int(row["next_idx"])
             for offset, (speaker, role, text, start, end) in enumerate(turns):
                 conn.execute(
                     f"INSERT INTO turns ({self._TURN_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,NULL)",
@@ -1073,8 +1073,8 @@ class SessionStore:
             ).fetchone()
             if row is None:
                 return None
-            change_id, kind, idx = int(row[0]), str(row[1]), int(row[2])
-            saved = json.loads(str(row[3]))
+            change_id, kind, idx = int(row["id"]), str(row["kind"]), int(row["idx"])
+            saved = json.loads(str(row["before"]))
             before = self._turn_from_json(session_id, saved["turn"])
             if kind == "edit":
                 current = self._one_turn(conn, session_id, idx)
@@ -1103,9 +1103,9 @@ class SessionStore:
         """How many corrections can still be undone."""
         with self._read() as conn:
             row = conn.execute(
-                "SELECT count(*) FROM turn_changes WHERE session_id = ?", (session_id,)
+                "SELECT count(*) AS n FROM turn_changes WHERE session_id = ?", (session_id,)
             ).fetchone()
-        return int(row[0])
+        return int(row["n"])
 
     def _log_change(
         self,
@@ -1221,10 +1221,11 @@ class SessionStore:
                 "SELECT role, idx FROM turns WHERE session_id = ? ORDER BY idx DESC LIMIT 1",
                 (session_id,),
             ).fetchone()
-        count = int(last[1]) + 1 if last is not None else 0
-        if row is not None and row[0] in ("interviewer", "informant") and row[1] == count:
-            return cast(Literal["interviewer", "informant"], row[0])
-        return "interviewer" if last is None or last[0] != "interviewer" else "informant"
+        count = int(last["idx"]) + 1 if last is not None else 0
+        chosen = row["next_speaker"] if row is not None else None
+        if chosen in ("interviewer", "informant") and row["at_turns"] == count:
+            return cast(Literal["interviewer", "informant"], chosen)
+        return "interviewer" if last is None or last["role"] != "interviewer" else "informant"
 
     def set_next_speaker(self, session_id: int, role: Literal["interviewer", "informant"]) -> None:
         """Store who speaks next, so another tab (or a reload) shows the same speaker.
@@ -1237,8 +1238,9 @@ class SessionStore:
         with self._write() as conn:
             self._require_session(conn, session_id)
             count = conn.execute(
-                "SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)
-            ).fetchone()[0]
+                "SELECT coalesce(max(idx) + 1, 0) AS next_idx FROM turns WHERE session_id = ?",
+                (session_id,),
+            ).fetchone()["next_idx"]
             conn.execute(
                 "INSERT INTO live_state (session_id, next_speaker, at_turns) VALUES (?, ?, ?)"
                 " ON CONFLICT (session_id) DO UPDATE SET next_speaker = excluded.next_speaker,"

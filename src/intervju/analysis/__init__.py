@@ -136,8 +136,8 @@ def _guess(unit: Unit, lang: LangData) -> bool:
     if unit.form != "closed" or unit.choice or unit.kind not in ("verb_first", "declarative"):
         return False
     words = list(unit.words)
-    if words[:1] and words[0] in lang.perfect_auxiliaries and words[2:3] in (["vært"], ["been"]):
-        words = ["var", words[1], *words[3:]]
+    if words[:1] and words[0] in lang.perfect_auxiliaries and words[2:3] == [lang.been]:
+        words = [lang.was, words[1], *words[3:]]
     if len(words) < 3 or words[0] not in lang.copulas or words[1] not in lang.subject_pronouns:
         return False
     predicate = words[2:]

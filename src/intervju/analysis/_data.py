@@ -143,6 +143,9 @@ class LangData:
     leading: tuple[tuple[str, re.Pattern[str]], ...]
     checks: tuple[re.Pattern[str], ...]
     or_word: str
+    been: str  # the copula's perfect participle: «har du *vært* …» reads as «*var* du …»
+    was: str
+    phrase_repeat: re.Pattern[str]  # a restarted phrase, maybe marked («altså», "I mean")
     or_extenders: tuple[str, ...]
     which_words: frozenset[str]
     stopwords: frozenset[str]
@@ -178,6 +181,23 @@ def _words(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
     if not isinstance(value, list):
         raise ConfigError(f"'{key}' must be a list", where=where)
     return frozenset(str(v).lower() for v in value)
+
+
+def _one_word(raw: Mapping[str, Any], key: str, where: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"'{key}' must be a word", where=where)
+    return value.strip().lower()
+
+
+def _phrase_repeat(markers: frozenset[str]) -> re.Pattern[str]:
+    """«hvorfor hun, altså, hvorfor hun …»: a phrase of up to three words said again,
+    maybe with a restart marker between (the marker words come from the language data)."""
+    listed = "|".join(re.escape(m) for m in sorted(markers, key=lambda m: (-len(m), m)))
+    marker = rf"(?:(?:{listed}),? )?" if listed else ""
+    return re.compile(
+        rf"(?<![\w-])((?:[\w'-]+ ){{1,2}}[\w'-]+),? {marker}\1(?![\w-])", re.IGNORECASE
+    )
 
 
 def _patterns(raw: Any, key: str, where: str) -> tuple[re.Pattern[str], ...]:
@@ -270,7 +290,10 @@ def load(code: Lang) -> LangData:
         tags=_patterns(raw.get("tag_patterns"), "tag_patterns", where),
         leading=tuple(leading),
         checks=_patterns(raw.get("check_patterns"), "check_patterns", where),
-        or_word=str(raw.get("or_word", "or")),
+        or_word=_one_word(raw, "or_word", where),
+        been=_one_word(raw, "copula_participle", where),
+        was=_one_word(raw, "copula_past", where),
+        phrase_repeat=_phrase_repeat(_words(raw, "restart_markers", where)),
         or_extenders=tuple(str(e).lower() for e in raw.get("or_extenders", [])),
         which_words=_words(raw, "which_words", where),
         stopwords=_words(raw, "stopwords", where),

@@ -38,11 +38,6 @@ _TOKEN = WORD
 _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)|<[^>]*>")
 _DASHES = re.compile(r"\s+[-–—]+\s+|\s*[–—]+\s*|\s*(?:\.\.\.+|…)\s*|\s+-{2,}\s*")
 _REPEAT = re.compile(r"(?<![\w-])([\w'-]+)(?:\s*,?\s+\1)+(?![\w-])", re.IGNORECASE)
-# «hvorfor hun, altså, hvorfor hun …»: a restarted phrase of up to three words.
-_PHRASE_REPEAT = re.compile(
-    r"(?<![\w-])((?:[\w'-]+ ){1,2}[\w'-]+),? (?:(?:altså|jeg mener|i mean),? )?\1(?![\w-])",
-    re.IGNORECASE,
-)
 
 
 def _restart(match: re.Match[str], lang: LangData) -> str:
@@ -108,7 +103,7 @@ def normalise(text: str, lang: LangData) -> str:
     s = _DASHES.sub(" – ", s)
     s = lang.fillers.sub(" ", s)
     s = _REPEAT.sub(r"\1", s)
-    s = _PHRASE_REPEAT.sub(lambda m: _restart(m, lang), s)
+    s = lang.phrase_repeat.sub(lambda m: _restart(m, lang), s)
     s = re.sub(r"\s+", " ", s)
     s = re.sub(r"\s+([,.?!;:])", r"\1", s)
     s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
@@ -791,68 +786,23 @@ def _joiner(text: str, lang: LangData) -> Joiner:
     return "comma"
 
 
+_Group = tuple[list[_Piece], Joiner, bool]  # pieces, joiner, after a subordinate clause
+
+
 def segment(text: str, lang: LangData) -> list[Unit]:
     """Split a normalised turn into classified units (questions and the rest)."""
-    grouped: list[tuple[list[_Piece], Joiner, bool]] = []  # pieces, joiner, after_subclause
-    sentences = split_sentences(text)
     bare = not any(mark in text for mark in ".?!,")  # speech-to-text: no punctuation at all
-    for s_index, sentence in enumerate(sentences):
-        statement = sentence.rstrip().endswith((".", "!"))
-        pieces = _pieces(sentence, lang, bare=bare)
-        skip = _false_starts(pieces, lang)
-        groups: list[tuple[list[_Piece], Joiner, bool]] = []
-        for p_index, piece in enumerate(pieces):
-            if skip[p_index]:
-                continue
-            previous = groups[-1][0] if groups else None
-            after_question = previous is not None and starts_question(previous[0].text, lang)
-            new = previous is None or (
-                (
-                    starts_question(piece.text, lang)
-                    or (after_question and _guess_clause(piece.text, lang))
-                )
-                and not (
-                    statement
-                    and tokens(piece.text)[:1]
-                    and tokens(piece.text)[0] in lang.grammar.relatives
-                )
-                and not _is_or_alternative(piece.text, previous, lang)
-            )
-            if not new and previous is not None:
-                previous.append(piece)
-                continue
-            joiner: Joiner
-            if not groups:
-                joiner = "first" if s_index == 0 else "sentence"
-            else:
-                joiner = _joiner(piece.text, lang)
-            sub = bool(
-                previous
-                and statement
-                and tokens(previous[0].text)[:1]
-                and tokens(previous[0].text)[0] in lang.grammar.subordinators
-            )
-            groups.append(([piece], joiner, sub))
-        grouped.extend(groups)
+    grouped: list[_Group] = []
+    for s_index, sentence in enumerate(split_sentences(text)):
+        grouped.extend(_group_sentence(sentence, s_index, lang, bare=bare))
     units: list[Unit] = []
     for g_index, (group, joiner, after_subclause) in enumerate(grouped):
         if g_index and g_index == len(grouped) - 1 and _afterthought(group, units, lang):
             continue  # «Hva gjorde dere i fritida? Da du var liten?»: the same question
-        surface = ""
-        for piece in group:
-            if not surface:
-                surface = piece.text
-            elif piece.delimiter.strip():
-                sep = " – " if piece.delimiter == "–" else f"{piece.delimiter} "
-                surface += sep + piece.text
-            else:
-                surface += " " + piece.text
         question_mark = group[-1].question_mark
-        if question_mark:
-            surface += "?"
         units.append(
             classify_unit(
-                surface,
+                _surface(group) + ("?" if question_mark else ""),
                 question_mark,
                 joiner,
                 lang,
@@ -862,6 +812,53 @@ def segment(text: str, lang: LangData) -> list[Unit]:
             )
         )
     return units
+
+
+def _group_sentence(sentence: str, s_index: int, lang: LangData, *, bare: bool) -> list[_Group]:
+    """The sentence's pieces, grouped so that each group is one question unit."""
+    statement = sentence.rstrip().endswith((".", "!"))
+    pieces = _pieces(sentence, lang, bare=bare)
+    skip = _false_starts(pieces, lang)
+    groups: list[_Group] = []
+    for p_index, piece in enumerate(pieces):
+        if skip[p_index]:
+            continue
+        previous = groups[-1][0] if groups else None
+        if previous is not None and not _opens_unit(piece, previous, statement, lang):
+            previous.append(piece)
+            continue
+        joiner: Joiner
+        if not groups:
+            joiner = "first" if s_index == 0 else "sentence"
+        else:
+            joiner = _joiner(piece.text, lang)
+        first = tokens(previous[0].text)[:1] if previous else []
+        sub = bool(statement and first and first[0] in lang.grammar.subordinators)
+        groups.append(([piece], joiner, sub))
+    return groups
+
+
+def _opens_unit(piece: _Piece, previous: list[_Piece], statement: bool, lang: LangData) -> bool:
+    """A piece that starts a new question unit rather than continuing the one before."""
+    after_question = starts_question(previous[0].text, lang)
+    asks = starts_question(piece.text, lang) or (after_question and _guess_clause(piece.text, lang))
+    first = tokens(piece.text)[:1]
+    relative = statement and bool(first) and first[0] in lang.grammar.relatives
+    return asks and not relative and not _is_or_alternative(piece.text, previous, lang)
+
+
+def _surface(group: list[_Piece]) -> str:
+    """The group's pieces joined with the punctuation that was between them."""
+    surface = ""
+    for piece in group:
+        if not surface:
+            surface = piece.text
+        elif piece.delimiter.strip():
+            sep = " – " if piece.delimiter == "–" else f"{piece.delimiter} "
+            surface += sep + piece.text
+        else:
+            surface += " " + piece.text
+    return surface
 
 
 def _afterthought(group: list[_Piece], units: list[Unit], lang: LangData) -> bool:

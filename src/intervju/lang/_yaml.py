@@ -18,7 +18,10 @@ from ..errors import ConfigError, IntervjuError
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """Safe YAML that refuses a key given twice (the second would silently win)."""
+    """Safe YAML that refuses a key given twice (the second would silently win), and reads
+    booleans as YAML 1.2 does: only true and false. YAML 1.1 also reads yes, no, on, off, y
+    and n as booleans, so the English words "no" and "on" (and the dialect «no» for «nå»)
+    silently became true or false in word lists."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -30,6 +33,15 @@ class _StrictLoader(yaml.SafeLoader):
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def read_mapping(
