@@ -427,7 +427,7 @@ def test_independent_interviews_meet_the_targets(guide) -> None:  # type: ignore
         real = set(expected["missed_followups"])  # type: ignore[arg-type]
         tp, fp, fn = tp + len(missed & real), fp + len(missed - real), fn + len(real - missed)
     assert correct / placed >= 0.85
-    assert tp / (tp + fn) >= 0.6 and tp / (tp + fp) >= 0.5
+    assert tp / (tp + fn) >= 0.75 and tp / (tp + fp) >= 0.70  # issue 16's targets
 
 
 def test_pseudonymise_names_in_file_names_of_any_case(tmp_path: Path, guide) -> None:  # type: ignore[no-untyped-def]
@@ -700,3 +700,21 @@ def test_a_step_back_to_an_earlier_topic_resumes_where_the_interview_was() -> No
     )
     texts = ["a", "b", "c", "Going back to the start, how was it?", "d"]
     assert _decode(emissions, texts, [False] * 5, 4) == [0, 1, 2, 0, 2]
+
+
+def test_a_hint_left_hanging_before_a_new_question_is_a_missed_follow_up(guide) -> None:  # type: ignore[no-untyped-def]
+    said = "Samtalene blir kortere. Men det er noe som forsvinner, jeg vet ikke helt hva..."
+    turns = (
+        Turn(0, "Forsker", "interviewer", None, None, "Hva merker du på skjerm?"),
+        Turn(1, "Kari", "informant", None, None, said),
+        Turn(2, "Forsker", "interviewer", None, None, "Hvordan pleier du å åpne et videomøte?"),
+        Turn(3, "Kari", "informant", None, None, "Jeg leser saken først og sjekker lenken."),
+    )
+    transcript = Transcript(turns=turns, format="txt", interviewer="Forsker")
+    report = review_transcript(transcript, guide, embeddings=HashingEmbeddings())
+    assert [m.turn_index for m in report.missed_followups] == [1]
+    # Taken up by a probe, the same hint is not missed.
+    echoed = (*turns[:2], Turn(2, "Forsker", "interviewer", None, None, "Kan du si mer om det?"))
+    transcript = Transcript(turns=echoed, format="txt", interviewer="Forsker")
+    report = review_transcript(transcript, guide, embeddings=HashingEmbeddings())
+    assert report.missed_followups == ()

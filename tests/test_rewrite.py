@@ -34,6 +34,8 @@ def _problems(case: dict[str, Any]) -> list[str]:
     rewrite = result.rewrite
     if not result.problems:
         return []  # not flagged: the classifier's business (tests/test_analysis.py)
+    if case.get("none"):
+        return [] if rewrite is None else [f"{case['q']!r} → {rewrite!r}: want no rewrite"]
     if rewrite is None:
         return [f"{case['q']!r}: no rewrite"]
     problems = []
@@ -67,6 +69,12 @@ def test_exact_rewrites(case: dict[str, Any]) -> None:
     result = analyse(case["q"], case.get("lang", "nb"))
     if result.problems:
         assert result.rewrite == case["want"]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("none")], ids=lambda c: c["q"][:50])
+def test_a_permission_question_gets_no_rewrite(case: dict[str, Any]) -> None:
+    result = analyse(case["q"], case.get("lang", "nb"))
+    assert result.problems and result.rewrite is None
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["q"][:50])

@@ -422,11 +422,11 @@ def _generic_cards(
         add("episode_example", 1.0, "open")  # a general account, not an episode already told
     elif "past" not in situation and "short" not in situation:
         add("bare_example", 0.9, "open")  # «jobben er grei nok»: an example of the present
-    add("meaning", 0.8, "open")
     if "past" in situation and "short" not in situation and not _says_how_it_was(spans):
         add("feeling", 0.7, "open")
     add("more", 0.6, "open")
     add("view", 0.5, "open")
     if "past" in situation and "short" not in situation:
         add("detail", 0.4, "open")  # «hvordan foregikk det?» only of something that happened
+    add("meaning", 0.45, "open")  # a bare «what does it mean to you?» is the weakest filler
     return out

@@ -248,6 +248,10 @@ def _why(words: list[str], lang: LangData) -> Iterator[str]:
     if verb in lang.subject_pronouns or verb == lang.grammar.negation:
         return
     subject, body = _split_np(after, lang)
+    if subject and subject[0] in lang.addressee and lang.grammar.negation in body[:3]:
+        # «Hvorfor sa du ikke ifra?» holds its answer (you should have): ask what they thought.
+        yield from _why_not(verb, subject, [w for w in body if w != lang.grammar.negation], lang)
+        return
     adverbs = _set(lang, "clause_adverbs")
     lead = [w for w in body[:2] if w in adverbs]
     body = body[len(lead) :]
@@ -272,9 +276,13 @@ def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
     )
     if verb in ("do", "does", "did"):
         past = verb == "did"
+        if neg and subject[0] in lang.addressee:
+            yield from _why_not(verb, subject, body, lang)
+            return
         if body[0] in lang.cognition_verbs and subject == ["you"] and body[1:]:
             clause = body[1:][1:] if body[1:2] == ["that"] else body[1:]
-            yield f"what do you {body[0]} {_s(lang, 'why_cause')} {_j(clause)}"
+            yield from _cause_en(body[0], clause, lang)
+            return
         not_ = "not " if neg else ""
         yield f"{'what made' if past else 'what makes'} {obj} {not_}{_j(body)}"
         return
@@ -285,6 +293,45 @@ def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
         return
     if verb in lang.perfect_auxiliaries and body:
         yield f"what has made {obj} {_lemma(body[0], lang)} {_j(body[1:])}"
+
+
+def _why_not(verb: str, subject: list[str], body: list[str], lang: LangData) -> Iterator[str]:
+    """ "Why didn't you bring her in sooner?" → "What were your thoughts on bringing her in at
+    the time?"; «Hvorfor sa du ikke ifra?» → «Hva tenkte du om å si ifra?». A negated why
+    says what the informant should have done; the rewrite asks about the act itself, without
+    the time word that made it a reproach (``why_not_drop``)."""
+    body = _drop_phrases(body, _set(lang, "why_not_drop"))
+    if (lang.code == "en" and not body) or verb in lang.cognition_verbs:
+        return
+    past = _past(verb, lang)
+    frame = _s(lang, "why_not_past" if past else "why_not_present")
+    if lang.code == "en":
+        act = [_gerund(body[0], lang), *body[1:]]
+    else:
+        act = [_s(lang, "infinitive"), _lemma(verb, lang), *body]
+    yield frame.format(act=_j(act))
+
+
+def _cause_en(think: str, clause: list[str], lang: LangData) -> Iterator[str]:
+    """ "Why do you think he stopped talking?" → "What do you think made him stop talking?"."""
+    subject, body = _split_np(clause, lang)
+    if not subject or not body:
+        return
+    verb = body[0]
+    if verb.endswith("n't") or body[1:2] == [lang.grammar.negation]:
+        return  # "why do you think people don't come": no «makes people do come»
+    obj = (
+        _s_map(lang, "object_pronouns").get(subject[0], _j(subject))
+        if len(subject) == 1
+        else _j(subject)
+    )
+    cause = _s(lang, "why_cause_past") if _past(verb, lang) else _s(lang, "why_cause")
+    if verb in lang.copulas:
+        state = [w for w in body[1:] if w not in _set(lang, "intensifiers")]
+        yield f"what do you {think} {cause} {obj} {_j(state)}"
+    elif is_verb(verb, lang) or _past(verb, lang):
+        base = {v: k for k, v in _forms(lang).items()}.get(verb) or _lemma(verb, lang)
+        yield f"what do you {think} {cause} {obj} {base} {_j(body[1:])}"
 
 
 def last_resort(unit: Unit, lang: LangData) -> Iterator[str]:

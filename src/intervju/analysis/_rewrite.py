@@ -784,13 +784,22 @@ def _set_of(lang: LangData, key: str) -> set[str]:
     return {str(w) for w in lang.rewrite.get(key, []) or []}
 
 
-def rewrite_turn(units: list[Unit], questions: list[Unit], double: bool, lang: LangData) -> str:
-    """One open, neutral, single question for a closed, leading or double turn."""
+def rewrite_turn(
+    units: list[Unit], questions: list[Unit], double: bool, lang: LangData
+) -> str | None:
+    """One open, neutral, single question for a closed, leading or double turn.
+
+    None for a permission or logistics question («er det greit at jeg …», "is that okay?",
+    ``no_rewrite_patterns``): it asks for no account, and any open rewrite would change it.
+    """
     from . import verdict
 
     target = questions[0] if double else questions[-1]
     if double:
         target = next((q for q in questions if not _restarted(q, questions, lang)), target)
+    spoken = " ".join(target.words)
+    if any(re.search(str(p), spoken) for p in lang.rewrite.get("no_rewrite_patterns", []) or []):
+        return None
     said_again = double and target is not questions[0] and target.form == "open" and not target.cues
     candidates: list[str] = []
     earlier_open = [u for u in questions if u.form == "open" and not u.cues]

@@ -337,7 +337,11 @@ def _call_for_follow_up(
     spans, _, _ = find_spans(said, "en" if language == "en" else "nb")
     rich = span_richness(spans)
     own = scored.score >= MISSED_THRESHOLD and any(r.startswith("feeling") for r in scored.cues)
-    if rich.score <= 0 and pause_seconds(text) < 3.0 and not own:
+    # A hint left hanging: the informant trails off («… jeg vet ikke helt hva …») while
+    # hedging; no span to rank, but the moment is theirs to be asked about.
+    kinds_seen = {r.split(":")[0] for r in scored.cues}
+    hanging = {"trailing", "hedging"} <= kinds_seen
+    if rich.score <= 0 and pause_seconds(text) < 3.0 and not own and not hanging:
         return 0.0, scored.cues
     kinds = {c.split(":")[0].split(" ")[0] for c in scored.cues}
     extra = tuple(q for q in rich.quotes if q.split(":")[0] not in kinds)

@@ -247,10 +247,135 @@ NB_01: Turns = [
     Q("Tusen takk."),
 ]
 
+# An interviewer who follows up most cues (a said-back word, «Kan du si mer om det?», a
+# question on the image) and moves on after ordinary factual answers: only a cue left for a
+# new guide question is missed (precision on follow-up-heavy interviews).
+NB_02: Turns = [
+    Q("Da har jeg startet opptaket. Fint at du kunne i dag."),
+    A("Ja, gjerne."),
+    Q("Kan du fortelle litt om deg selv og veien din inn i Nav?", 1),
+    A(
+        "Jeg er økonom i bunnen og begynte i Nav i 2015 etter noen år i bank. Nå jobber jeg "
+        "på ungdomsteamet."
+    ),
+    Q("Hvor lenge har du jobbet med oppfølging av brukere?", 1),
+    A("Snart ni år. De første fem var nesten bare fysiske møter på kontoret."),
+    Q("Hva skjedde med oppfølgingen din da kontoret stengte i mars 2020?", 2),
+    A(
+        "Det var kaos. Jeg følte meg helt hjelpeløs den første uka, telefonen ringte hele tiden "
+        "og jeg visste ikke hva jeg skulle si til ungdommene."
+    ),
+    Q("Hjelpeløs?", 2, True),
+    A(
+        "Ja. Jeg er vant til å ha en plan, og plutselig hadde ingen en plan. "
+        "Det var en rar følelse."
+    ),
+    Q("Kan du si mer om det?", 2, True),
+    A(
+        "Jeg tror jeg skjønte hvor mye av jobben som sitter i rommet. Håndtrykket, kaffen, at "
+        "de ser at jeg er der."
+    ),
+    Q("Kan du fortelle om det første videomøtet du hadde med en bruker?", 2),
+    A(
+        "Det var en gutt på nitten som hadde kameraet rettet mot taket hele tiden. Jeg så bare "
+        "en taklampe i førti minutter."
+    ),
+    Q("En taklampe i førti minutter, hva gjorde du da?", 2, True),
+    A("Jeg lot det være. Det var kanskje den eneste måten han orket å være med på."),
+    Q(
+        "Hva legger du merke til når du sammenligner en samtale på skjerm "
+        "med en ansikt til ansikt?",
+        3,
+    ),
+    A(
+        "Samtalene blir kortere og mer effektive. Vi holder oss til saken. Men det er noe som "
+        "forsvinner, jeg vet ikke helt hva...",
+        missed=True,
+    ),
+    Q("Hvordan pleier du å åpne et videomøte med en bruker?", 3),
+    A("Jeg leser gjennom saken først og skriver ned tre punkter. Så sjekker jeg lenken."),
+    Q("Hvordan har du bygget opp kontakten med en bruker du bare har møtt på skjerm?", 4),
+    A(
+        "Det er vanskelig å forklare. På en måte er det lettere, for de slipper å komme hit, men "
+        "på en annen måte kjennes det som å snakke gjennom en glassvegg. Jeg vet ærlig talt ikke "
+        "om jeg når fram.",
+        missed=True,
+    ),
+    Q("Hvor går grensen mellom det private og det personlige når dere ser inn i hjemmene?", 4),
+    A("Jeg spør alltid om det passer, og om noen andre er i rommet."),
+    Q("Mhm."),
+    A("Og hvis det er småsøsken der, foreslår jeg at vi tar det på telefon i stedet."),
+    Q("Hva betyr en god relasjon til brukerne for deg?", 4),
+    A("At de kommer tilbake. At de svarer når jeg ringer, egentlig."),
+    Q("At de svarer når du ringer?", 4, True),
+    A("Ja, det høres lite ut, men for mange av disse ungdommene er det et stort steg."),
+    Q("Til slutt, er det noe vi ikke har snakket om som du vil legge til?", 5),
+    A("Nei, det tror jeg ikke. Takk for at jeg fikk være med."),
+    Q("Tusen takk for praten."),
+]
+
+EN_03: Turns = [
+    Q("Okay, we're recording now. Thanks again for making the time."),
+    A("Happy to help."),
+    Q("Could you tell me a little about your role in your organisation?", 1),
+    A(
+        "I'm a project coordinator at an engineering consultancy. I handle schedules and "
+        "budgets for about five projects at a time."
+    ),
+    Q("How did working from home first become part of your job?", 1),
+    A(
+        "It started in 2020 like for most people, and then the company decided to keep two "
+        "home days a week."
+    ),
+    Q("Could you describe the place where you work when you are at home?", 2),
+    A(
+        "It's the spare bedroom. I share it with the ironing board and a treadmill nobody "
+        "uses. Honestly it feels like working in a storage cupboard."
+    ),
+    Q("A storage cupboard?", 2, True),
+    A("Yes, no window, boxes everywhere. I keep meaning to sort it out."),
+    Q("What stops you from sorting it out?", 2, True),
+    A("Time, mostly. And maybe I don't want it to feel too permanent."),
+    Q("Too permanent, what do you mean?", 2, True),
+    A(
+        "If I make it nice, then it's official that this is where I work now. Part of me still "
+        "thinks of the office as the real place."
+    ),
+    Q("How would you describe your concentration on the days you work from home?", 2),
+    A("Much better. I get the long documents done at home and save meetings for office days."),
+    Q("How do you decide which days you spend at the office?", 2),
+    A("The team agreed on Tuesdays and Wednesdays, so that's fixed."),
+    Q("What has it been like to get to know a new colleague mostly through a screen?", 3),
+    A(
+        "We hired a junior last spring and I still don't really know her. I was embarrassed "
+        "when I realised she'd been ill for two weeks and I hadn't noticed. It kind of haunts "
+        "me, to be honest.",
+        missed=True,
+    ),
+    Q(
+        "What stands out to you when you compare a video meeting with a meeting in the same room?",
+        3,
+    ),
+    A("Video meetings start on time and end on time. In the room we run over, every time."),
+    Q("How do you switch off from work at the end of the day?", 4),
+    A("I turn the laptop off at five and put it in a drawer. Out of sight, out of mind."),
+    Q("Out of sight, out of mind?", 4, True),
+    A("If I can see it, I'll check it. My partner says I'm like a moth with a lamp."),
+    Q("Like a moth with a lamp, say more about that.", 4, True),
+    A("I just get drawn in. It's not dramatic, it's a habit I'm trying to break."),
+    Q("How would you describe a good working day for you today?", 4),
+    A("One where I finish what I planned and still have energy for a walk."),
+    Q("How has it been for you to talk about this today?", 5),
+    A("Fine, actually. It made me think about that spare room."),
+    Q("Thank you so much."),
+]
+
 INTERVIEWS: dict[str, tuple[str, str, str, Turns]] = {
     "dev-en-01": ("Helen Marsh", "Owen Clarke", "remote-work-en", EN_01),
     "dev-en-02": ("Sam Okafor", "Priya Nair", "remote-work-en", EN_02),
     "dev-nb-01": ("Kjersti Lunde", "Håkon Berg", "nav-videooppfolging", NB_01),
+    "dev-nb-02": ("Marte Aas", "Sindre Lie", "nav-videooppfolging", NB_02),
+    "dev-en-03": ("Laura Finch", "Tom Reyes", "remote-work-en", EN_03),
 }
 
 _WORD = re.compile(r"\w+")
