@@ -99,6 +99,14 @@ class PracticeLang:
     followup_plain: str
     feedback_open_answer: str
     llm: Mapping[str, Any]
+    # Lead-ins for saying again what was said before («Som sagt,»): no reply is repeated
+    # word for word within a session.
+    repeat: tuple[str, ...] = ()
+    # Openings that continue from something told before («Etter det», "After a while"): a
+    # detail starting so is told only after its episode's opening.
+    sequel: tuple[str, ...] = ()
+    # Lead-in naming a specific word of the question the persona's material never uses.
+    unknown_lead: str = ""
 
 
 def lang_code(language: str) -> Lang:
@@ -148,8 +156,18 @@ def practice_lang(code: Lang) -> PracticeLang:
         negations=_yaml.word_set(raw, "negations", where),
         probes=probes,
         llm=llm,
+        repeat=_texts_of(raw, "repeat", where),
+        sequel=tuple(w.lower() for w in _texts_of(raw, "sequel", where)),
+        unknown_lead=str(raw.get("unknown_lead", "")),
         **texts,
     )
+
+
+def _texts_of(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"'{key}' must be a list of texts", where=where)
+    return tuple(value)
 
 
 def _facet(value: object, where: str) -> Facet:

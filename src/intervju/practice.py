@@ -23,7 +23,7 @@ import math
 import random
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
@@ -125,6 +125,8 @@ BARE_ECHO_WORDS = 2
 # Probes asked as a yes/no request («Kan du komme på en gang det var tydelig?») that are
 # answered with the detail, not a «yes».
 REQUEST_PROBES: frozenset[str] = frozenset({"example", "more"})
+# A word rarer than this (Zipf) the persona never uses is a topic of the question's own.
+UNKNOWN_ZIPF = 4.3
 # A question repeating this many words in a row from the last answer echoes it.
 QUOTE_RUN = 3
 
@@ -373,6 +375,9 @@ class _Plan:
     detail: int | None
     probe: Facet | None
     again: bool = False
+    # The opening's first sentence sets the scene before a detail that goes on from it.
+    scene: bool = False
+    lead: str | None = None  # said first («I can't say much about covid in particular, but»)
 
 
 @dataclass
@@ -416,7 +421,7 @@ class SimulatedInformant:
 
     def reply(self, question: str) -> PracticeReply:
         verdict = analyse(question, language=lang_code(self.persona.language))
-        result = self._answer(question, verdict)
+        result = self._unrepeated(self._answer(question, verdict))
         self.history.append(result)
         if result.kind in RICH_KINDS:
             said = frozenset(self._matcher.content(result.text))
@@ -429,6 +434,19 @@ class SimulatedInformant:
 
     def feedback(self) -> PracticeFeedback:
         return summarise_practice(self.history)
+
+    def _unrepeated(self, result: PracticeReply) -> PracticeReply:
+        """No reply is said twice word for word in a session: one given before («Ja,
+        elleve år nå.») is said again with a lead-in («Som sagt, ja, elleve år nå.»), the
+        same fact in new words."""
+        said = {r.text for r in self.history}
+        if result.text not in said:
+            return result
+        for lead in self._lang.repeat:
+            text = _join(lead, result.text)
+            if text not in said:
+                return replace(result, text=text)
+        return result
 
     def peek(self, question: str) -> PracticeReply:
         """The reply this question would get, without changing the informant's state."""
@@ -446,8 +464,11 @@ class SimulatedInformant:
     # -- deciding ------------------------------------------------------------------
 
     def _pick(self, kind: str) -> str:
+        """One of the persona's lines of this kind, one not said yet in the session first."""
         options = self.persona.line(kind)
-        return options[self._rng.randrange(len(options))]
+        said = " ".join(r.text for r in self.history)
+        fresh = [o for o in options if o not in said] or list(options)
+        return fresh[self._rng.randrange(len(fresh))]
 
     def _answer(self, question: str, verdict: Analysis) -> PracticeReply:
         def make(
@@ -483,7 +504,32 @@ class SimulatedInformant:
             return make("nothing", self._pick("nothing"))
         if verdict.double or verdict.why:
             return self._half(verdict, found, make)
+        if found.probe is None:
+            found = self._honest(question, found)
         return self._tell("deeper" if found.probe else "story", found, make)
+
+    def _honest(self, question: str, plan: _Plan) -> _Plan:
+        """A question naming something specific the persona never mentions («covid»,
+        «heating») gets the nearest account, but says so first instead of drifting off as
+        if it had answered."""
+        template = self._lang.unknown_lead
+        if not template:
+            return plan
+        unknown = [
+            w
+            for w in words_of(question)
+            if len(w) > 3
+            and w.lower() not in self._lang.stopwords
+            and zipf(w.lower(), self._lang.code) < UNKNOWN_ZIPF
+            and not self._matcher.spread(w.lower())
+            and not any(
+                _hits(w.lower(), s, self._lang.code) for stems in self._matcher.stems for s in stems
+            )
+        ]
+        if not unknown:
+            return plan
+        word = min(unknown, key=lambda w: zipf(w.lower(), self._lang.code))
+        return replace(plan, lead=template.format(word=word))
 
     def _asked(self, question: str, verdict: Analysis) -> str:
         """The part that gets answered: the whole turn, or of a double question the part
@@ -579,9 +625,35 @@ class SimulatedInformant:
                 for i, d in enumerate(details)
                 if d.facet == facet and facet in SPECIFIC and i not in self._told.get(index, set())
             ]
-            return _Plan(index, wanted[0] if wanted else None, facet)
+            return self._in_order(_Plan(index, wanted[0] if wanted else None, facet))
         detail = self._detail(index, facet, words)
         return _Plan(index, detail, facet)
+
+    def _in_order(self, plan: _Plan) -> _Plan:
+        """A detail is told before its episode's opening only when it stands on its own:
+        not one that goes on from it («Etter det …», "After a while …"), nor one naming
+        someone the opening introduces and nobody has mentioned yet («Sara's square …»)."""
+        if plan.detail is None or plan.episode in self._opened:
+            return plan
+        episode = self.persona.episodes[plan.episode]
+        text = episode.details[plan.detail].text
+        lowered = " ".join(tokens(text))
+        said = {t for r in self.history for t in words_of(r.text)}
+        opening = set(words_of(episode.text))
+        names = [
+            w
+            for sentence in re.split(r"(?<=[.!?…])\s+", text)
+            for w in words_of(sentence)[1:]
+            if len(w) > 1 and w[:1].isupper()
+        ]
+        sequel = any(lowered == s or lowered.startswith(s + " ") for s in self._lang.sequel)
+        if not sequel and not any(n in opening and n not in said for n in names):
+            return plan
+        # A new question about that moment: the scene first, then the moment; a probe
+        # (after an agreement, say) gets the opening.
+        if plan.probe is None and not any(n not in said for n in names if n in opening):
+            return replace(plan, scene=True)
+        return replace(plan, detail=None)
 
     def _fit(self, words: list[str] | frozenset[str], text: str, about: frozenset[str]) -> float:
         """How much of the question a text (and its curated stems) speaks to."""
@@ -620,14 +692,28 @@ class SimulatedInformant:
     def _new(self, scores: _Scores, words: list[str]) -> _Plan:
         best = scores.best()
         if best not in self._opened:
-            return _Plan(best, self._pointed_detail(best, words), None)
+            return self._in_order(_Plan(best, self._pointed_detail(best, words), None))
         fresh = [
             i for i in range(len(scores.total)) if i not in self._opened and scores.total[i] > 0
         ]
         close = [i for i in fresh if scores.total[i] >= CLOSE_SHARE * scores.total[best]]
         if close:
             return _Plan(max(close, key=lambda i: scores.total[i]), None, None)
-        return _Plan(best, self._detail(best, None, frozenset(words)), None, again=True)
+        return _Plan(
+            best, self._detail(best, None, frozenset(words)), None, again=self._links(best, words)
+        )
+
+    def _links(self, index: int, words: list[str]) -> bool:
+        """«Som jeg sa:» only when true: the question comes back to this episode after
+        another one, with a word of what was already told of it."""
+        if self._current == index or index not in self._opened:
+            return False
+        episode = self.persona.episodes[index]
+        told = [episode.text] + [
+            episode.details[i].text for i in sorted(self._told.get(index, set()))
+        ]
+        said = self._matcher.content(" ".join(told))
+        return any(any(_near(w, x) for x in said) for w in words)
 
     # -- saying ------------------------------------------------------------------
 
@@ -647,21 +733,21 @@ class SimulatedInformant:
             text = self._after_half(plan, text)
         else:
             self._told.setdefault(plan.episode, set()).add(plan.detail)
-        if plan.again:
+            if plan.scene:
+                text = f"{self.persona.episodes[plan.episode].gist} {text}"
+        if plan.lead:
+            text = _join(plan.lead, text)
+        elif plan.again:
             text = _join(self._pick("again"), text)
         return make(kind, text, plan, followup=self._followup(plan, text))
 
     def _after_half(self, plan: _Plan, text: str) -> str:
         """The opening after a half-answer from it (double, why, leading) goes on from
         where that stopped instead of saying its first sentence again."""
-        last = self.history[-1] if self.history else None
         first = _first_sentence(text)
-        if (
-            last is not None
-            and last.kind in ("partial", "why", "agree")
-            and last.episode == self.persona.episodes[plan.episode].id
-            and first != text
-            and last.text.lower().endswith(first.lower())
+        episode = self.persona.episodes[plan.episode].id
+        if first != text and any(
+            r.episode == episode and first.lower() in r.text.lower() for r in self.history
         ):
             return text[len(first) :].lstrip()
         return text
@@ -684,7 +770,8 @@ class SimulatedInformant:
         material = self._material(plan) if plan else None
         if plan is not None:
             self._current = plan.episode
-        if verdict.leading and verdict.form == "open" and plan is not None:
+        if verdict.leading and verdict.form == "open" and self._grounded(question, plan):
+            assert plan is not None
             # «What was the hardest part …?» asks for content: agree, then a half-answer.
             episode = self.persona.episodes[plan.episode]
             gist = _first_sentence(material) if material else episode.gist
@@ -702,6 +789,19 @@ class SimulatedInformant:
                 "short_yes" if yes else "short_no"
             )
         return make("short", self._closed[key], plan, open_answer=material)
+
+    def _grounded(self, question: str, plan: _Plan | None) -> bool:
+        """A half-answer after agreeing needs the question to be about that episode: a
+        follow-up on it, a curated stem of it, or two of its words; a leading question
+        that only sounds like one gets a bare agreement, not an unrelated story."""
+        if plan is None:
+            return False
+        scores = self._matcher.score(question)
+        return (
+            plan.probe is not None
+            or scores.strong[plan.episode] > 0
+            or scores.hits[plan.episode] >= 2
+        )
 
     def _polarity(self, question: str, plan: _Plan | None) -> bool:
         """Yes or no to a closed question, as the persona's material has it. The question's
