@@ -15,7 +15,7 @@ from functools import cache
 
 from ..errors import ConfigError
 from . import _yaml
-from .lexicon import DATA_DIR, LANGUAGES, Lang
+from .lexicon import LANGUAGES, Lang, read_language_file
 
 
 @dataclass(frozen=True)
@@ -110,11 +110,7 @@ def _flag(raw: Mapping[str, object], key: str, where: str) -> bool:
 @cache
 def cue_words(code: Lang) -> CueWords:
     """Load and validate one language's ``cues.yaml`` (cached for the life of the process)."""
-    if code not in LANGUAGES:
-        raise ConfigError(f"unsupported language {code!r} (use nb or en)", where="cues")
-    path = DATA_DIR / code / "cues.yaml"
-    where = str(path)
-    raw = _yaml.read_mapping(path)
+    raw, where = read_language_file(code, "cues")
     stem_min = raw.get("stem_min", 3)
     if not isinstance(stem_min, int) or isinstance(stem_min, bool) or stem_min < 1:
         raise ConfigError("'stem_min' must be a positive whole number", where=where)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import ConfigError
 from . import _yaml
@@ -59,6 +59,14 @@ class Lexicon:
         return w in self.fillers or bool(self.filler_shape.fullmatch(w))
 
 
+def read_language_file(code: Lang, name: str) -> tuple[Mapping[str, Any], str]:
+    """One language's ``data/lang/<code>/<name>.yaml`` as a mapping, and its path for errors."""
+    if code not in LANGUAGES:
+        raise ConfigError(f"unsupported language {code!r} (use nb or en)", where=name)
+    path = DATA_DIR / code / f"{name}.yaml"
+    return _yaml.read_mapping(path), str(path)
+
+
 _TYPED = {
     "language", "fillers", "filler_shapes", "leading_interjections", "spoken_forms",
     "contextual_forms", "question_words", "pronouns", "language_markers", "marker_suffixes",
@@ -69,11 +77,7 @@ _TYPED = {
 @cache
 def lexicon(code: Lang) -> Lexicon:
     """Load and validate one language's lexicon (cached for the life of the process)."""
-    if code not in LANGUAGES:
-        raise ConfigError(f"unsupported language {code!r} (use nb or en)", where="lexicon")
-    path = DATA_DIR / code / "lexicon.yaml"
-    where = str(path)
-    raw = _yaml.read_mapping(path)
+    raw, where = read_language_file(code, "lexicon")
     shapes = [p.pattern for p in _yaml.patterns(raw, "filler_shapes", where)]
     sets = {k: _yaml.word_set(raw, k, where) for k in raw if k not in _TYPED}
     contextual = tuple(
