@@ -572,8 +572,16 @@ def _duration(text: str, rate: float) -> float:
     return max(seconds, 0.8)
 
 
-def build(name: str, informant: str, turns: list[Q | A]) -> tuple[str, dict[str, object]]:
-    """The VTT text and the truth record of one interview."""
+def build(
+    name: str,
+    informant: str,
+    turns: list[Q | A],
+    *,
+    interviewer: str = INTERVIEWER,
+    guide: str | None = None,
+) -> tuple[str, dict[str, object]]:
+    """The VTT text and the truth record of one interview (``guide``: the guide it follows,
+    when not the bundled study guide)."""
     seed = hashlib.sha1(name.encode()).hexdigest()
     cue_base = f"{seed[:8]}-{seed[8:12]}-{seed[12:16]}-{seed[16:20]}-{seed[20:32]}"
     lines = ["WEBVTT", ""]
@@ -582,7 +590,7 @@ def build(name: str, informant: str, turns: list[Q | A]) -> tuple[str, dict[str,
     missed: list[int] = []
     words = {"interviewer": 0, "all": 0}
     for index, turn in enumerate(turns):
-        speaker = INTERVIEWER if isinstance(turn, Q) else informant
+        speaker = interviewer if isinstance(turn, Q) else informant
         rate = 2.8 if isinstance(turn, Q) else 2.4
         count = len(_WORD.findall(turn.text))
         words["all"] += count
@@ -605,7 +613,8 @@ def build(name: str, informant: str, turns: list[Q | A]) -> tuple[str, dict[str,
     topics = sorted({int(str(q["topic_index"])) for q in questions})
     truth: dict[str, object] = {
         "file": f"{name}.vtt",
-        "interviewer": INTERVIEWER,
+        **({"guide": guide} if guide else {}),
+        "interviewer": interviewer,
         "informant": informant,
         "questions": questions,
         "topics_covered": topics,

@@ -15,27 +15,13 @@ interviewer asked something new. Run ``python tests/data/review/dev/make_dev.py`
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-from dataclasses import dataclass
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-
-@dataclass(frozen=True)
-class Q:
-    text: str
-    topic: int | None = None
-    follow_up: bool = False
-
-
-@dataclass(frozen=True)
-class A:
-    text: str
-    missed: bool = False
-
+sys.path.insert(0, str(HERE.parent))
+from make_samples import A, Q, build  # noqa: E402  (the one Teams .vtt + truth writer)
 
 Turns = list[Q | A]
 
@@ -378,77 +364,10 @@ INTERVIEWS: dict[str, tuple[str, str, str, Turns]] = {
     "dev-en-03": ("Laura Finch", "Tom Reyes", "remote-work-en", EN_03),
 }
 
-_WORD = re.compile(r"\w+")
-
-
-def _stamp(seconds: float) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{int(hours):02d}:{int(minutes):02d}:{secs:06.3f}"
-
-
-def _chunks(text: str, size: int = 28) -> list[str]:
-    out: list[str] = []
-    current: list[str] = []
-    for sentence in re.split(r"(?<=[.?!])\s+", text):
-        current.append(sentence)
-        if sum(len(s.split()) for s in current) >= size:
-            out.append(" ".join(current))
-            current = []
-    if current:
-        out.append(" ".join(current))
-    return out
-
-
-def build(
-    name: str, interviewer: str, informant: str, guide: str, turns: Turns
-) -> tuple[str, dict[str, object]]:
-    seed = hashlib.sha1(name.encode()).hexdigest()
-    cue_base = f"{seed[:8]}-{seed[8:12]}-{seed[12:16]}-{seed[16:20]}-{seed[20:32]}"
-    lines = ["WEBVTT", ""]
-    clock = 3.5
-    questions: list[dict[str, object]] = []
-    missed: list[int] = []
-    mine = total = 0
-    for index, turn in enumerate(turns):
-        speaker = interviewer if isinstance(turn, Q) else informant
-        rate = 2.8 if isinstance(turn, Q) else 2.4
-        count = len(_WORD.findall(turn.text))
-        total += count
-        if isinstance(turn, Q):
-            mine += count
-            if turn.topic is not None:
-                questions.append(
-                    {"turn_index": index, "topic_index": turn.topic, "follow_up": turn.follow_up}
-                )
-        elif turn.missed:
-            missed.append(index)
-        for part, chunk in enumerate(_chunks(turn.text)):
-            length = max(len(_WORD.findall(chunk)) / rate, 0.8)
-            lines += [
-                f"{cue_base}/{index}-{part}",
-                f"{_stamp(clock)} --> {_stamp(clock + length)}",
-                f"<v {speaker}>{chunk}</v>",
-                "",
-            ]
-            clock += length + 0.15
-        clock += 0.6 + (index % 4) * 0.3
-    truth: dict[str, object] = {
-        "file": f"{name}.vtt",
-        "guide": guide,
-        "interviewer": interviewer,
-        "informant": informant,
-        "questions": questions,
-        "topics_covered": sorted({int(str(q["topic_index"])) for q in questions}),
-        "interviewer_word_share": round(mine / total, 3),
-        "missed_followups": missed,
-    }
-    return "\n".join(lines), truth
-
 
 def main() -> None:
     for name, (interviewer, informant, guide, turns) in INTERVIEWS.items():
-        vtt, truth = build(name, interviewer, informant, guide, turns)
+        vtt, truth = build(name, informant, turns, interviewer=interviewer, guide=guide)
         (HERE / f"{name}.vtt").write_text(vtt, encoding="utf-8")
         (HERE / f"{name}.truth.json").write_text(
             json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
