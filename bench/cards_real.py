@@ -43,16 +43,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from real_speech import external_dir  # noqa: E402  (the bench folder is on sys.path)
+
 from intervju.suggestions import plan_suggestions  # noqa: E402
 
 _ID = re.compile(r"^(?P<file>.*)-t(?P<turn>\d+)$")
 _QUOTED = re.compile(r"«([^»]+)»|\"([^\"]+)\"")
-
-
-def external_dir(explicit: str | None) -> Path | None:
-    candidates = [Path(explicit)] if explicit else [ROOT.parent / "shared" / "external",
-                                                    Path("/work/shared/external")]  # fmt: skip
-    return next((c for c in candidates if (c / "README.md").exists()), None)
 
 
 def nota_turns(path: Path, n: int, seed: int) -> list[dict[str, Any]]:

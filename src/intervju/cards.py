@@ -233,8 +233,8 @@ def _meaning_of(span: Span, data: CardData, kind: str, values: Mapping[str, str]
     text = _tidy(wording["text"].format_map(_Strict(values)))
     score = max(span.score - SECOND_WORDING, MEANING_OF)
     anchor = (span.first, span.last)  # the same thing: not a second card beside «fortell mer»
-    card = Card(wording["intent"], text, _reason(span, data), round(score, 3), "meaning_of")
-    return [Card(**{**card.__dict__, "quote": span.quote, "anchor": anchor})]
+    why = _reason(span, data)
+    return [Card(wording["intent"], text, why, round(score, 3), "meaning_of", span.quote, anchor)]
 
 
 class _Strict(dict[str, str]):

@@ -922,7 +922,7 @@ def shapes(unit: Unit, lang: LangData) -> Iterator[str]:
                 yield _SLOT.sub(slot, out)
 
 
-def content_words(words: list[str], lang: LangData) -> set[str]:
+def topic_lemmas(words: list[str], lang: LangData) -> set[str]:
     """Lemmas of the words that carry a question's topic (not grammar, not very frequent)."""
     limit = float(lang.rewrite.get("content_zipf_max", 5.6))
     skip = lang.stopwords | _set(lang, "not_content") | lang.subject_pronouns | lang.wh_words
@@ -961,7 +961,7 @@ def topic_ok(words: list[str], lang: LangData) -> bool:
         or words[0] in _set(lang, "not_content")
     ):
         return False
-    return bool(content_words(words, lang))
+    return bool(topic_lemmas(words, lang))
 
 
 def topic(unit: Unit, lang: LangData) -> Iterator[str]:

@@ -18,14 +18,15 @@ from collections.abc import Iterator
 from ..lang import lemma
 from ._data import LangData
 from ._reframe import (
+    _set,
     asked_part,
-    content_words,
     fragment_topic,
     last_resort,
     reframe,
     shapes,
     social,
     topic,
+    topic_lemmas,
     topic_ok,
 )
 from ._syntax import Unit, is_verb, tokens
@@ -210,7 +211,7 @@ def _drop_determiner(words: list[str], lang: LangData) -> list[str]:
 
 
 def _copula_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
-    grading = {str(w) for w in lang.rewrite.get("evaluative", []) or []}
+    grading = _set(lang, "evaluative")
     if rest[:2] == ["det", "noen"]:
         rest = rest[:2] + [w for w in rest[2:] if w not in grading]  # «noen spesielle idretter»
     if rest[:2] == ["det", "noen"] and len(rest) > 3:
@@ -755,7 +756,7 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
 
 
 def _keeps_topic(candidate: str, topic_words: set[str], lang: LangData) -> bool:
-    return bool(content_words(tokens(candidate), lang) & topic_words)
+    return bool(topic_lemmas(tokens(candidate), lang) & topic_words)
 
 
 def _about_frame_sound(text: str, lang: LangData) -> bool:
@@ -775,13 +776,9 @@ def _restarted(unit: Unit, questions: list[Unit], lang: LangData) -> bool:
     k = questions.index(unit)
     later = questions[k + 1 :]
     head = list(unit.words[:2])
-    if later and unit.words and unit.words[-1] in _set_of(lang, "broken_off_words"):
+    if later and unit.words and unit.words[-1] in _set(lang, "broken_off_words"):
         return True
     return len(head) == 2 and any(list(q.words[:2]) == head for q in later)
-
-
-def _set_of(lang: LangData, key: str) -> set[str]:
-    return {str(w) for w in lang.rewrite.get(key, []) or []}
 
 
 def rewrite_turn(
@@ -830,7 +827,7 @@ def rewrite_turn(
     # A rewrite that keeps none of the question's topic words is a generic stand-in: it
     # comes after an open frame around the question's own topic.
     asked = asked_part(list(target.words), lang)  # «…, eller …»: the first one
-    topic_words = content_words(asked, lang)
+    topic_words = topic_lemmas(asked, lang)
     kept = [c for c in structural if not topic_words or _keeps_topic(c, topic_words, lang)]
     candidates.extend(kept)
     candidates.extend(topic(target, lang))
