@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .lang import Lang, Spoken, words
-from .spans import CardData, Span, Tok, card_data, find_spans
+from .spans import CardData, Span, Tok, card_data, find_spans, inverted_subject
 
 __all__ = ["Card", "CardPlan", "angles_of", "plan_cards"]
 
@@ -332,12 +332,7 @@ def _cut_off(toks: Sequence[Tok], original: str, data: CardData) -> bool:
 
 def _inverted_end(toks: Sequence[Tok], data: CardData) -> bool:
     """«så her bor jeg», «det husker jeg»: a clause closed by its subject, not a thought cut."""
-    if len(toks) < 2 or toks[-1].low not in data.words("subject_pronouns") or toks[-1].boundary:
-        return False
-    verb = toks[-2]
-    forms = data.words("present_forms") | data.words("past_forms")
-    present = data.lang == "nb" and verb.low.endswith("r") and verb.lemma != verb.low
-    return verb.low in forms or present or _past(verb, data)
+    return inverted_subject(toks, len(toks) - 1, data)
 
 
 def _match_end(toks: Sequence[Tok], phrase: tuple[str, ...]) -> bool:

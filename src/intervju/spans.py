@@ -23,7 +23,16 @@ from .errors import ConfigError
 from .lang import Lang, Spoken, _yaml, lemma, lexicon, normalise, word_spans, zipf
 from .models import Guide
 
-__all__ = ["CardData", "Span", "Tok", "card_data", "find_spans", "guide_lemmas", "tokenise"]
+__all__ = [
+    "CardData",
+    "Span",
+    "Tok",
+    "card_data",
+    "find_spans",
+    "guide_lemmas",
+    "inverted_subject",
+    "tokenise",
+]
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "lang"
 RARE = 3.3  # zipf below this: a rare word (wordfreq scale)
@@ -975,16 +984,29 @@ def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | N
 
 def _after_inverted(toks: Sequence[Tok], i: int, data: CardData) -> bool:
     """«så sprøyta vi skolegården»: after verb + subject the definite word is the object."""
-    if i < 2 or toks[i - 1].boundary or toks[i].boundary:
+    return i < len(toks) and not toks[i].boundary and inverted_subject(toks, i - 1, data)
+
+
+def inverted_subject(toks: Sequence[Tok], at: int, data: CardData) -> bool:
+    """``toks[at]`` is a subject pronoun right after its finite verb («det husker jeg», «så
+    sprøyta vi»): the clause has its verb and subject, whatever follows.
+
+    The verb is known by form (the lists of present and past forms, a past ending) or, for
+    a verb the lists do not hold, by an inflection ending of the language
+    (``finite_endings``, ``dialect_past_endings``) on a word whose lemma differs.
+    """
+    if at < 1 or at >= len(toks) or toks[at].boundary:
         return False
-    if toks[i - 1].low not in data.words("subject_pronouns"):
+    if toks[at].low not in data.words("subject_pronouns"):
         return False
-    verb = toks[i - 2]
-    return not _stop(verb, data) and (
-        _past_verb(verb, data)
-        or verb.low in data.words("past_forms") | data.words("present_forms")
-        or verb.low.endswith(tuple(data.words("dialect_past_endings")))
-    )
+    verb = toks[at - 1]
+    if verb.low in data.words("past_forms") | data.words("present_forms"):
+        return True
+    if _stop(verb, data):
+        return False
+    inflected = verb.lemma != verb.low and verb.low.endswith(tuple(data.words("finite_endings")))
+    dialect = verb.low.endswith(tuple(data.words("dialect_past_endings")))
+    return _past_verb(verb, data) or inflected or dialect
 
 
 # --- vague pointers and two sides -----------------------------------------------------------
