@@ -124,6 +124,13 @@ def _base_form(verb: str, lang: LangData) -> str:
     return _BASE_FORMS[lang.code].get(verb) or _lemma(verb, lang)
 
 
+def _bare_verbs(lang: LangData) -> set[str]:
+    """Verbs the rewrite lists name by their base form ("adapt", "talk"): after do-support
+    one of them ends the subject ("did the clients adapt to video")."""
+    keys = ("base_verbs", "how_verbs", "liking_verbs", "memory_verbs", "know_verbs")
+    return {w for key in keys for w in _set(lang, key)} | _set(lang, "cognition_lemmas")
+
+
 def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     """A subject: a pronoun, or a noun with its determiner and possessive («brukerne dine»)."""
     if not words:
@@ -141,7 +148,7 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     while lang.code == "en" and 1 < k < 4 and k < len(words) - 1 and not _verbish(words[k], lang):
         if words[k] in _set(lang, "all_prepositions") | _set(lang, "relative_words"):
             break
-        if words[k] in _set(lang, "base_verbs"):
+        if words[k] in _bare_verbs(lang):
             break  # "did your doctor talk to you": a bare verb after do-support
         k += 1  # "the new rota works": the noun phrase runs up to its verb
     j = next((i for i, w in enumerate(words[:4]) if w in lang.copulas), -1)
@@ -755,7 +762,13 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
         )  # «Det må vel være tøft»
         return
     if " ".join(rest[:2]) in _set(lang, "perfect_been"):
-        # «Det må ha vært tøft» / "That must have been a relief": how was it for you
+        # «Det må ha vært tøft» / "That must have been a relief": how was it for you; «… for
+        # familien»: for whom the interviewer said.
+        after = rest[2:]
+        k = after.index(_s(lang, "for_word")) if _s(lang, "for_word") in after else -1
+        np = after[k + 1 :] if k >= 0 else []
+        if np and not (len(np) == 1 and np[0] in lang.addressee_words):  # not «for deg»
+            yield _s(lang, "for_np").format(copula=_s(lang, "copula_past"), np=_j(np))
         yield _s(lang, "for_you").format(copula=_s(lang, "copula_past"))
         return
     if base in _set(lang, "memory_verbs"):
@@ -965,6 +978,9 @@ def topic_ok(words: list[str], lang: LangData) -> bool:
     end_bad = (lang.stopwords - fine_end) | _set(lang, "not_content") | lang.subject_pronouns
     end_bad |= _set(lang, "all_prepositions") | _set(lang, "trailing")
     end_bad |= lang.grammar.object_pronouns | set(lang.grammar.coordinators)
+    ing = _s(lang, "gerund_ending")
+    if ing and words[0].endswith(ing) and words[-1] in _set(lang, "phrasal_particles"):
+        end_bad -= _set(lang, "phrasal_particles")  # "turning your camera on"
     if words[-1] in end_bad or lang.or_word in words:
         return False
     opener_ok = _set(lang, "topic_openers") | _set(lang, "determiners") | lang.wh_words
@@ -1029,7 +1045,9 @@ def _event_topic(subject: list[str], rest: list[str], lang: LangData) -> Iterato
     base = _lemma(verb, lang)
     special = {"have_verbs", "place_verbs", "cognition_lemmas", "memory_verbs"}
     body = rest[1:]
-    if not any(base in _set(lang, k) for k in special) and topic_ok(body, lang):
+    # «dere begynte med video under pandemien»: the verb's own preposition may open the rest.
+    named = body[1:] if body[:1] and body[0] in _set(lang, "all_prepositions") else body
+    if not any(base in _set(lang, k) for k in special) and topic_ok(named, lang):
         yield _s(lang, "when_frame").format(clause=_j([*subject, verb, *body]))
 
 

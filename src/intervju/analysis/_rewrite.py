@@ -311,6 +311,9 @@ def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[s
     uformelle praten i gangen» → «Hvordan opplever du den uformelle praten i gangen».
     """
     body = [w for w in rest if w not in _HEDGES_NB and w != "ikke"]
+    guess = _set(lang, "modal_be") | {w.split()[0] for w in _set(lang, "perfect_been")}
+    if verb in _MODALS["nb"] and body and body[0] in guess:
+        return  # «Det må ha vært en overgang» is a guess, not a claim about doing something
     if verb in _MODALS["nb"] and body and not is_verb(body[0], lang):
         yield f"hva tenker du om å {_j(body)}"
     obj = [w for w in body if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
@@ -755,6 +758,8 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
         # subject; unknown words keep the question.
         bare = _set(lang, "base_verbs") | allowed
         k = next((i for i, w in enumerate(words[3:], 3) if w in bare or is_verb(w, lang)), -1)
+        if k < 0 and words[2] in _set(lang, "determiners") and len(words) > 4:
+            k = 4  # "how did your manager decide": a determiner, a noun, the verb
         if k < 0:
             return True
         verb, after = words[k], words[k + 1 :]
