@@ -26,6 +26,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import PurePath
 from typing import Any, TypeVar
 
+from ..lang.wordings import wordings
 from ..models import Transcript
 
 
@@ -72,7 +73,8 @@ class Pseudonyms:
 
 def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") -> Pseudonyms:
     """Labels for every speaker of ``transcripts`` (see module docstring)."""
-    interviewer_label = "Interviewer" if language == "en" else "Intervjuer"
+    names = wordings("en" if language == "en" else "nb", "pseudonyms")
+    interviewer_label = names["interviewer"]
     labels: dict[str, str] = {}
     informants = 0
     for transcript in transcripts:
@@ -84,7 +86,7 @@ def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") ->
         for turn in transcript.turns:
             if turn.speaker not in labels:
                 informants += 1
-                labels[turn.speaker] = f"Informant {informants}"
+                labels[turn.speaker] = names["informant"].format(number=informants)
     pieces = _pieces_of(labels)
     ordered = sorted(pieces, key=len, reverse=True)
     # Only letters bound a name: «_Sigurd_» and «kari-sigurd» in file names match too.
