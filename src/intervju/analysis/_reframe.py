@@ -131,6 +131,8 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     while lang.code == "en" and 1 < k < 4 and k < len(words) - 1 and not _verbish(words[k], lang):
         if words[k] in _set(lang, "all_prepositions") | _set(lang, "relative_words"):
             break
+        if words[k] in _set(lang, "base_verbs"):
+            break  # "did your doctor talk to you": a bare verb after do-support
         k += 1  # "the new rota works": the noun phrase runs up to its verb
     j = next((i for i, w in enumerate(words[:4]) if w in lang.copulas), -1)
     if lang.code == "nb" and k == 1 and j > 1 and not set(words[:j]) & lang.subject_pronouns:
@@ -368,7 +370,9 @@ def fragment_topic(unit: Unit, lang: LangData) -> Iterator[str]:
         return
     closed_words = skip | lang.subjects | lang.backchannel_words | lang.backchannels
     closed_words |= {lang.or_word} | lang.wh_words
-    heads = {w.split("-")[0] for w in words}
+    # "your sister?", "the night shifts?": a determiner opens the noun phrase it echoes.
+    lead = 1 if len(words) > 1 and words[0] in _set(lang, "determiners") else 0
+    heads = {w.split("-")[0] for w in words[lead:]}
     if heads & closed_words or heads & lang.grammar.object_pronouns:
         return
     yield _s(lang, "tell_about_frame").format(np=_j(words))
@@ -1038,11 +1042,16 @@ def _np_stop(word: str, lang: LangData) -> bool:
         _s(lang, "infinitive"),
     }:
         return True
-    if lang.code == "en":
-        changed = _lemma(word, lang) != word and not word.endswith(("s", "ing"))
-        third = word.endswith("s") and _lemma(word, lang) in _set(lang, "verb_lemmas")
-        return changed or third or is_verb(word, lang)
-    return False
+    if not lang.rewrite.get("np_stops_at_verb_forms"):
+        return False
+    # English: a verb form ends the noun phrase ("the drinking got worse"): an inflected word
+    # that is not a plural or a gerund, a third-person form of a common verb, a bare verb.
+    keep = tuple(_set(lang, "np_keep_endings"))
+    changed = _lemma(word, lang) != word and not word.endswith(keep)
+    third = _s(lang, "third_person_ending")
+    verb_s = bool(third) and word.endswith(third)
+    verb_s = verb_s and _lemma(word, lang) in _set(lang, "verb_lemmas")
+    return changed or verb_s or is_verb(word, lang) or word in _set(lang, "base_verbs")
 
 
 def _noun_phrase(words: list[str], lang: LangData) -> list[str]:

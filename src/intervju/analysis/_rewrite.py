@@ -565,7 +565,8 @@ def _clause_en(words: list[str], lang: LangData, past: bool = False) -> Iterator
         if verb in lang.copulas:
             yield from _copula_en(verb, ["you", *rest], lang)
             return
-        yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in rest])}"
+        # Not "you moved back home" → "thoughts on back home": without its verb the rest
+        # names nothing; the topic frame («when you moved back home») keeps it.
         return
     if verb in lang.copulas:
         yield from _copula_en(verb, subject + rest, lang)
@@ -745,14 +746,25 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
     allowed = {str(w) for w in lang.rewrite.get("how_verbs", []) or []}
     allowed |= {str(w) for w in lang.rewrite.get("how_open_verbs", []) or []}
     auxiliaries = set(lang.perfect_auxiliaries) | {"do", "does", "did"}
-    verb = words[1]
+    verb, after = words[1], words[2:]
+    do_words = _set(lang, "do_words")
     if verb in auxiliaries and words[2] in lang.subject_pronouns and len(words) > 3:
-        verb = words[3]
+        verb, after = words[3], words[4:]
+    elif verb in do_words and len(words) > 3:
+        # "How did your doctor talk to you": the main verb is the first bare verb after the
+        # subject; unknown words keep the question.
+        bare = _set(lang, "base_verbs") | allowed
+        k = next((i for i, w in enumerate(words[3:], 3) if w in bare or is_verb(w, lang)), -1)
+        if k < 0:
+            return True
+        verb, after = words[k], words[k + 1 :]
     else:
         amount = set(lang.rewrite.get("amount_words", []) or []) | lang.wh_measure_words
         if verb in lang.copulas | auxiliaries | _MODALS[lang.code] | amount:
             return True
-    return lemma(verb, lang.code) in allowed or verb in allowed
+    base = lemma(verb, lang.code)
+    phrase = f"{base} {after[0]}" if after else ""
+    return base in allowed or verb in allowed or phrase in allowed
 
 
 def _keeps_topic(candidate: str, topic_words: set[str], lang: LangData) -> bool:
