@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .lang import Lang as Language
 from .lang import detect_language as guess_language  # the one detector, under its old name
 from .lang import language_evidence
+from .lang import sentences as split_sentences
 from .lang.cue_words import CueWords, cue_words, either_language
+from .lang.text import WORD
 from .probes import Lexicon, ProbeBank, load_probe_bank
 
 __all__ = [
@@ -40,11 +42,11 @@ __all__ = [
     "tokens",
 ]
 
-# A word has at least one letter; digits may join it («14a-vurderingene»).
-_WORD = re.compile(r"(?:\d+[^\W\d_]|[^\W\d_])[^\W_]*(?:[-'’][^\W_]+)*", re.UNICODE)
+# Words come from the language layer's one tokeniser; a cue word has at least one letter
+# (a bare number is not a term) and a cut-off word («hvo-») is read without its hyphen.
+_LETTER = re.compile(r"[^\W\d_]")
 # Abbreviations and codes, alone or inflected/compounded: AAP-en, PLO-greia, DSA, 14a-vedtak.
 _ABBREV = re.compile(r"^([A-ZÆØÅ]{2,6}|\d+[a-zæøå])(?:-[^\W_]+)?$")
-_SENTENCE = re.compile(r"[.!?…]+\s+|\n+")
 # A turn trails off on an ellipsis, a dash or a conjunction («… og», "… and").
 _TRAILING_MARK = r"…|\.\.\.|–|-"
 
@@ -102,9 +104,20 @@ class Term:
     reason: str  # the cue kind that makes it salient ("repeated", "jargon", ...)
 
 
+def _word_matches(text: str, pos: int = 0) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) for each word of the language layer's tokeniser with a letter."""
+    for match in WORD.finditer(text, pos):
+        word = match.group()
+        if not _LETTER.search(word):
+            continue
+        if word.endswith("-"):
+            word = word.rstrip("-")
+        yield match.start(), match.start() + len(word), word
+
+
 def tokens(text: str) -> list[str]:
     """Words as written (letters, inner hyphens and apostrophes)."""
-    return _WORD.findall(text)
+    return [word for _, _, word in _word_matches(text)]
 
 
 @lru_cache(maxsize=8192)
@@ -154,7 +167,7 @@ def _is_content(word: str, lexicon: Lexicon) -> bool:
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return list(_word_matches(text))
 
 
 def _adjacent(text: str, spans: Sequence[tuple[int, int, str]], i: int) -> bool:
@@ -649,7 +662,7 @@ def _unexplained_cues(said: _Said) -> list[Cue]:
     if observed and not _any_word("reason_words").search(lower):
         out.append(Cue("observation", 0.75, _surface(text, observed[0])))
     # Long, many-threaded answers.
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    sentences = split_sentences(text)
     if said.n_words >= 60 or len(sentences) >= 4:
         out.append(Cue("long", min(1.0, 0.4 + said.n_words / 200 + 0.05 * len(sentences))))
     opinions = _phrase_hits(lower, lex.opinion)
@@ -669,23 +682,22 @@ def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, b
     start_end = end = pos + len(phrase)
     content = 0
     linked_after_content = False
-    for match in _WORD.finditer(text, start_end):
-        if text[end : match.start()].strip() or content >= 3:
+    for start, stop, word in _word_matches(text, start_end):
+        if text[end:start].strip() or content >= 3:
             break  # punctuation ends the clause
-        word = match.group()
         low = word.lower()
         if content == 0 and low in either_language("not_pointed_at"):
             return "", False  # «tar det med hjem»: a particle verb, not «det med <something>»
         if _is_content(word, lex):
             content += 1
-            end = match.end()
+            end = stop
         elif low in either_language("links") or (
             low in either_language("determiners") and not linked_after_content
         ):
             # «den nye rutinen *med* 14a-vurderingene»: a link may join a second part.
             linked_after_content = content > 0
             if not linked_after_content:
-                end = match.end()
+                end = stop
         else:
             break
     if content == 0:
@@ -709,11 +721,11 @@ def _sentence_starts(text: str) -> set[int]:
     """Token positions that begin a sentence."""
     out: set[int] = set()
     previous_end = 0
-    for position, match in enumerate(_WORD.finditer(text)):
-        gap = text[previous_end : match.start()]
+    for position, (start, stop, _) in enumerate(_word_matches(text)):
+        gap = text[previous_end:start]
         if position == 0 or re.search(r"[.!?…:]", gap):
             out.add(position)
-        previous_end = match.end()
+        previous_end = stop
     return out
 
 
