@@ -136,3 +136,72 @@ def test_language_data_refuses_a_key_given_twice(tmp_path: Path) -> None:
     path.write_text("spoken_forms:\n  kor: hvor\n  kor: hva\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="twice"):
         read_mapping(path)
+
+
+def test_every_language_has_the_same_wordings() -> None:
+    """A key missing in one language would be a KeyError in that language's report only."""
+    import string
+
+    from intervju.lang.wordings import _sections
+
+    nb, en = _sections("nb"), _sections("en")
+    assert set(nb) == set(en) >= {"review_report", "classify", "pseudonyms"}
+    for section in nb:
+        assert set(nb[section]) == set(en[section]), section
+        for key in nb[section]:
+            fields = [{f for _, f, _, _ in string.Formatter().parse(d[section][key]) if f}
+                      for d in (nb, en)]  # fmt: skip
+            assert fields[0] == fields[1], f"{section}.{key}"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Nei. (pause 5 sek) Jeg vet ikke.", 5.0),
+        ("Tja [lang pause] kanskje", 5.0),
+        ("Hm (pause på 3 sekunder)", 3.0),
+        ("Well [long silence] maybe", 5.0),
+        ("I don't know (pause 4 seconds).", 4.0),
+        ("Det var (ler) fint.", 0.0),
+    ],
+)
+def test_review_reads_pause_marks_from_the_language_data(text: str, seconds: float) -> None:
+    from intervju.review.followups import pause_seconds
+
+    assert pause_seconds(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Eh, hvordan var det å starte der", True),
+        ("Ja så kan du fortelle om det", True),
+        ("Well, tell me about the job", True),
+        ("Jeg jobber på Nav", False),
+        ("And then we left", False),
+    ],
+)
+def test_roles_read_question_openers_from_the_language_data(text: str, question: bool) -> None:
+    from intervju.readers.roles import INFORMANT_LABELS, INTERVIEWER_LABELS, is_question
+
+    assert is_question(text) is question
+    assert {"forsker", "interviewer"} <= INTERVIEWER_LABELS
+    assert {"intervjuperson", "participant"} <= INFORMANT_LABELS
+
+
+@pytest.mark.parametrize("value", ["no", "yes", "off", 0, 1, None, "false"])
+def test_a_flag_in_language_data_must_be_true_or_false(value: object) -> None:
+    """The strict loader keeps yes/no as strings: read as ``bool`` «no» would be true."""
+    from intervju.lang._yaml import flag
+
+    with pytest.raises(ConfigError, match="true or false"):
+        flag({"inverts_inside": value}, "inverts_inside", "analysis.yaml")
+    assert flag({}, "inverts_inside", "analysis.yaml") is False
+    assert flag({"inverts_inside": True}, "inverts_inside", "analysis.yaml") is True
+
+
+def test_a_word_list_written_as_one_word_is_an_error_not_its_letters() -> None:
+    from intervju.lang._yaml import word_list
+
+    with pytest.raises(ConfigError, match="must be a list"):
+        word_list({"marker_suffixes": "ing"}, "marker_suffixes", "lexicon.yaml")

@@ -45,10 +45,12 @@ IDENTIFIERS = frozenset(
 ALLOWED_IN = {
     "analysis/_data.py": frozenset({"because"}),  # names a list in analysis.yaml
     "cards.py": frozenset({"thing", "bare"}),  # card situations («bare»: a bare yes)
+    "cli/classify_cmd.py": frozenset({"ok"}),  # a key of the verdict's wordings
     "cli/practice_cmd.py": frozenset({"nav-veileder"}),  # the default persona's id
     "cli/listen_cmd.py": frozenset({"with", "from", "out"}),
     "embeddings.py": frozenset({"or"}),
     "fakes.py": frozenset({"little"}),
+    "guides.py": frozenset({"no"}),  # the language code «no» (Norwegian) a guide may give
     "listen/process.py": frozenset({"out", "gone"}),
     "llm.py": frozenset({"yes"}),  # an environment variable's accepted value
     "personas.py": frozenset({"about", "people", "again"}),
@@ -58,18 +60,13 @@ ALLOWED_IN = {
     "review/render_html.py": frozenset({"yes"}),  # a key of the report's wordings
     "review/render_md.py": frozenset({"yes"}),  # a key of the report's wordings
     "review/report.py": frozenset({"at"}),
+    # span kinds and card slots; «Tok» is a class name
+    "spans.py": frozenset({"thing", "experience", "so", "tok"}),
     "storage.py": frozenset({"before", "after", "ok"}),  # keys; SQLite's quick_check answer
 }
 # Modules whose word lists have not moved to the language data yet (open work on #9:
-# the rewrite engine, reframing, review's follow-up and topic rules, role guessing, review
-# and CLI labels, guide flags, span ranking). Take a module off this list when it is moved.
-NOT_YET_MOVED = frozenset(
-    {
-        "analysis/_rewrite.py", "analysis/_reframe.py", "review/followups.py",
-        "review/topics.py", "review/_text.py", "review/pseudonym.py", "readers/roles.py",
-        "spans.py", "cli/classify_cmd.py", "guides.py",
-    }
-)  # fmt: skip
+# the rewrite engine and reframing). Take a module off this list when it is moved.
+NOT_YET_MOVED = frozenset({"analysis/_rewrite.py", "analysis/_reframe.py"})  # fmt: skip
 
 
 def _walk(value: Any, out: set[str]) -> None:

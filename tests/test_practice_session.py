@@ -146,9 +146,9 @@ def test_no_back_link_straight_after_the_same_episode(persona: str, first: str, 
 # A question naming something the persona never mentions, otherwise on its material: the
 # nearest account, but said honestly first instead of drifting off as if it answered.
 UNKNOWN = [
-    ("night-nurse", "What were nights like during covid?", "covid"),
+    ("night-nurse", "What were nights like during the heatwave?", "heatwave"),
     ("teacher", "What do you think about the school's heating system?", "heating"),
-    ("sykepleier", "Hvordan var nattevaktene under korona?", "korona"),
+    ("sykepleier", "Hvordan var nattevaktene under streiken?", "streiken"),
     ("nav-veileder", "Hvordan var videomøtene under streiken?", "streiken"),
 ]
 
@@ -159,6 +159,26 @@ def test_an_unknown_subject_is_owned_up_to(persona: str, question: str, word: st
     reply = agent.reply(question)
     lead = practice_lang(agent._lang.code).unknown_lead.format(word=word)
     assert reply.text.startswith(lead), reply.text
+
+
+# Every persona's story is work in the covid years: a question about that time gets an
+# account of it, never "I can't say much about covid" (issue 17, blind panel).
+OWN_PERIOD = [
+    ("night-nurse", "What were nights like during covid?"),
+    ("sykepleier", "Hvordan var nattevaktene under korona?"),
+    ("teacher", "What was covid like for you as a teacher?"),
+    ("laerer", "Hvordan var koronatiden for deg på skolen?"),
+    ("remote-worker", "What was work like when the pandemic started?"),
+    ("nav-veileder", "Hvordan var det på jobben under pandemien?"),
+]
+
+
+@pytest.mark.parametrize(("persona", "question"), OWN_PERIOD)
+def test_the_persona_s_own_period_is_never_denied(persona: str, question: str) -> None:
+    agent = informant_for(persona)
+    reply = agent.reply(question)
+    head = practice_lang(agent._lang.code).unknown_lead.split("{")[0]
+    assert reply.kind == "story" and not reply.text.startswith(head), reply.text
 
 
 @pytest.mark.parametrize("persona", sorted(bundled_personas()))

@@ -439,6 +439,34 @@ def test_pseudonymise_names_in_file_names_of_any_case(tmp_path: Path, guide) -> 
         assert name not in text
 
 
+def test_pseudonymise_never_relabels_a_label_already_written() -> None:
+    """A speaker named «Informant» must not relabel «Informant 2», Kari Hansen's label."""
+    from intervju.review.pseudonym import build_pseudonyms
+
+    first = Transcript(
+        turns=(
+            Turn(0, "Forsker", "interviewer", None, None, "Hvordan var det?"),
+            Turn(1, "Informant", "informant", None, None, "Det var greit."),
+        ),
+        format="txt",
+        interviewer="Forsker",
+    )
+    second = Transcript(
+        turns=(
+            Turn(0, "Forsker", "interviewer", None, None, "Hvordan var det, Kari?"),
+            Turn(1, "Kari Hansen", "informant", None, None, "Fint."),
+        ),
+        format="txt",
+        interviewer="Forsker",
+    )
+    names = build_pseudonyms([first, second])
+    assert names.apply("Hei Kari Hansen, og Kari. Informant sa nei.") == (
+        "Hei Informant 2, og Informant 2. Informant 1 sa nei."
+    )
+    assert names.file_name("intervju_kari_hansen.vtt") == "intervju_Informant-2_Informant-2.vtt"
+    assert names.speaker("Kari Hansen") == "Informant 2"
+
+
 @pytest.mark.parametrize("fmt", ["json", "html", "md", "csv"])
 def test_render_report_gives_every_export_format(report: ReviewReport, fmt: str) -> None:
     from intervju.review import render_report

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .errors import GuideError
+from .lang.input_words import input_words
 from .models import Guide, Question, Topic
 from .settings import atomic_write_text, default_data_dir
 
@@ -210,9 +211,9 @@ class _Validator:
 
     def flag(self, node: yaml.Node, what: str) -> bool:
         raw = self.scalar(node, what).strip().lower()
-        if raw in {"true", "yes", "ja"}:
+        if raw == "true" or raw in input_words().yes_words:
             return True
-        if raw in {"false", "no", "nei"}:
+        if raw == "false" or raw in input_words().no_words:
             return False
         raise self.fail(node, f"{what} must be true or false, not '{raw}'")
 

@@ -78,6 +78,9 @@ class Persona:
     facts: tuple[tuple[str, str], ...]
     lines: Mapping[str, tuple[str, ...]]
     episodes: tuple[Episode, ...]
+    # Stems of what the whole interview is about («lærer», «skole»): the persona's own job
+    # and field, which every episode is about, so they never decide between episodes.
+    theme: frozenset[str] = frozenset()
 
     def line(self, kind: str) -> tuple[str, ...]:
         return self.lines[kind]
@@ -107,6 +110,12 @@ class PracticeLang:
     sequel: tuple[str, ...] = ()
     # Lead-in naming a specific word of the question the persona's material never uses.
     unknown_lead: str = ""
+    # Words and phrases that give a reason («fordi», "because"): a why-question is answered
+    # with a sentence of the persona's material that has one.
+    reasons: tuple[str, ...] = ()
+    # Third-person pronouns: a detail that opens with one refers back to someone its
+    # episode's opening introduced, so it is not told before the opening.
+    pronouns: frozenset[str] = frozenset()
 
 
 def lang_code(language: str) -> Lang:
@@ -159,6 +168,8 @@ def practice_lang(code: Lang) -> PracticeLang:
         repeat=_texts_of(raw, "repeat", where),
         sequel=tuple(w.lower() for w in _texts_of(raw, "sequel", where)),
         unknown_lead=str(raw.get("unknown_lead", "")),
+        reasons=tuple(r.lower() for r in _texts_of(raw, "reasons", where)),
+        pronouns=_yaml.word_set(raw, "pronouns", where),
         **texts,
     )
 
@@ -233,6 +244,7 @@ def _persona(raw: Mapping[str, Any], where: str) -> Persona:
         facts=tuple(facts.items()),
         lines=lines,
         episodes=episodes,
+        theme=_stems(raw.get("theme")),
     )
 
 

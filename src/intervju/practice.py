@@ -129,6 +129,12 @@ REQUEST_PROBES: frozenset[str] = frozenset({"example", "more"})
 UNKNOWN_ZIPF = 4.3
 # A question repeating this many words in a row from the last answer echoes it.
 QUOTE_RUN = 3
+# A word of the persona's theme (its job and field, «lærerne» for a teacher) counts this
+# much of its weight when choosing an episode: every episode is about the theme.
+THEME_WEIGHT = 0.25
+# A reason sentence of the episode the question is about counts this much more than one
+# from another episode; the episode's own `why` this much more again.
+REASON_OWN_EPISODE = 1.0
 
 
 @dataclass(frozen=True)
@@ -251,6 +257,8 @@ class _Matcher:
         # What an episode is about includes what its details are about.
         self.stems = [e.about.union(*(d.about for d in e.details)) for e in episodes]
         self.idf = _idf(self.stems)
+        role = [w for w in tokens(persona.role) if len(w) > 3 and w not in lang.stopwords]
+        self.theme_stems = persona.theme | frozenset(role)
         self.vocab = [frozenset(self.content(" ".join(_texts(e)))) for e in episodes]
         self.vocab_idf = _idf(self.vocab)
         self._by_prefix: dict[str, list[tuple[int, str]]] = {}
@@ -287,6 +295,19 @@ class _Matcher:
     def content(self, text: str) -> list[str]:
         return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
 
+    def on_role(self, word: str) -> float:
+        """How much a question word counts for choosing an episode: a word of the persona's
+        theme («lærerne», «skolen» for a teacher) little, every other word fully."""
+        if any(_hits(word, s, self.code) or _near(word, s) for s in self.theme_stems):
+            return THEME_WEIGHT
+        return 1.0
+
+    def known(self, word: str) -> bool:
+        """The persona's material uses the word, or a curated stem covers it."""
+        return self.spread(word) > 0 or any(
+            _hits(word, s, self.code) for stems in self.stems for s in stems if " " not in s
+        )
+
     def lexical(self, words: list[str], stems: frozenset[str], text: str = "") -> float:
         """Rare stems count more; a phrase stem («ny kollega») counts when the text has it."""
         score = 0.0
@@ -294,7 +315,7 @@ class _Matcher:
             weights = [
                 self.idf.get(s, 1.0) for s in stems if " " not in s and _hits(word, s, self.code)
             ]
-            score += max(weights, default=0.0)
+            score += max(weights, default=0.0) * self.on_role(word)
         if text:
             spaced = " ".join(tokens(text))
             score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and s in spaced)
@@ -310,8 +331,9 @@ class _Matcher:
             for episode, other in self._by_prefix.get(word[:_INDEX], ()):
                 if _near(word, other):
                     found[episode] = max(found.get(episode, 0.0), self.vocab_idf[other])
+            role = self.on_role(word)
             for episode, weight in found.items():
-                scores[episode] += weight
+                scores[episode] += weight * role
                 hits[episode] += 1
         return scores, hits
 
@@ -498,12 +520,17 @@ class SimulatedInformant:
             and not verdict.leading
             and probe_facet(question, self._lang) in REQUEST_PROBES
         )
+        # A why-question is never a yes/no question («Why nights, though?»), and a double
+        # question gets one part answered even when a part leads («Hva er det vanskeligste
+        # …, og hvordan …?»).
+        halved = found is not None and (verdict.why or (verdict.double and verdict.form == "open"))
+        if halved:
+            assert found is not None
+            return self._half(question, verdict, found, make)
         if (verdict.leading or verdict.form == "closed") and not (echoed or requested):
             return self._short(question, verdict, found, make)
         if found is None:
             return make("nothing", self._pick("nothing"))
-        if verdict.double or verdict.why:
-            return self._half(verdict, found, make)
         if found.probe is None:
             found = self._honest(question, found)
         return self._tell("deeper" if found.probe else "story", found, make)
@@ -525,6 +552,9 @@ class SimulatedInformant:
             and not any(
                 _hits(w.lower(), s, self._lang.code) for stems in self._matcher.stems for s in stems
             )
+            # The persona's own job and period («covid» for a teacher of the lockdown) is
+            # never owned up to as unknown.
+            and self._matcher.on_role(w.lower()) == 1.0
         ]
         if not unknown:
             return plan
@@ -566,6 +596,18 @@ class SimulatedInformant:
             or max(scores.hits) >= 2
             or max(scores.lexical) >= NOTHING_BELOW
             or self._matcher.on_theme(words)
+            # No word of a subject at all («Who do you work most closely with?»): a question
+            # about the persona's own life, answered by what it means.
+            or not words
+            # A question all of whose words the persona's material uses is about the
+            # persona's world («what does a normal working day look like?») when the episode
+            # it means most uses one of them: a brush-off is for a subject of the question's
+            # own the persona never speaks of, or mentions only in passing («fritida»).
+            or (
+                bool(words)
+                and all(self._matcher.known(w) for w in words)
+                and scores.hits[scores.best()] > 0
+            )
         )
 
     def _echo(self, question: str, words: list[str]) -> frozenset[str]:
@@ -647,6 +689,8 @@ class SimulatedInformant:
             if len(w) > 1 and w[:1].isupper()
         ]
         sequel = any(lowered == s or lowered.startswith(s + " ") for s in self._lang.sequel)
+        # «Jeg ble helt stille da han sa det»: a pronoun in its first sentence points back.
+        sequel = sequel or any(w in self._lang.pronouns for w in tokens(_first_sentence(text)))
         if not sequel and not any(n in opening and n not in said for n in names):
             return plan
         # A new question about that moment: the scene first, then the moment; a probe
@@ -696,7 +740,16 @@ class SimulatedInformant:
         fresh = [
             i for i in range(len(scores.total)) if i not in self._opened and scores.total[i] > 0
         ]
-        close = [i for i in fresh if scores.total[i] >= CLOSE_SHARE * scores.total[best]]
+        # Only an episode the question names by a curated word is told instead: one that
+        # merely sounds alike drifts from what was asked (a why about the cameras answered
+        # with the pupils who disappeared).
+        close = [
+            i
+            for i in fresh
+            if scores.total[i] >= CLOSE_SHARE * scores.total[best]
+            and scores.strong[i] >= CLOSE_SHARE * scores.strong[best]
+            and scores.strong[i] > 0
+        ]
         if close:
             return _Plan(max(close, key=lambda i: scores.total[i]), None, None)
         return _Plan(
@@ -752,16 +805,61 @@ class SimulatedInformant:
             return text[len(first) :].lstrip()
         return text
 
-    def _half(self, verdict: Analysis, plan: _Plan, make: _Make) -> PracticeReply:
+    def _half(self, question: str, verdict: Analysis, plan: _Plan, make: _Make) -> PracticeReply:
         """Double or why: a short, partial answer; the full material stays untold."""
-        episode = self.persona.episodes[plan.episode]
         material = self._material(plan)
         self._current = plan.episode
-        if verdict.double:
-            first = _first_sentence(material) if material else episode.gist
-            return make("partial", _join(self._pick("double"), first), plan, open_answer=material)
-        reason = episode.why or (_first_sentence(material) if material else episode.gist)
+        if verdict.double and not verdict.why:
+            part = self._on_part(self._asked(question, verdict), plan)
+            return make("partial", _join(self._pick("double"), part), plan, open_answer=material)
+        at, reason = self._reason(question, plan)
+        if at != plan.episode:
+            plan = _Plan(at, None, plan.probe)
+            material = self._material(plan)
+            self._current = at
         return make("why", _join(self._pick("why"), reason), plan, open_answer=material)
+
+    def _on_part(self, part: str, plan: _Plan) -> str:
+        """The one part of a double question answered: the sentence of the episode's untold
+        material that speaks most to that part, else the opening's first sentence."""
+        episode = self.persona.episodes[plan.episode]
+        material = self._material(plan)
+        first = _first_sentence(material) if material else episode.gist
+        words = self._matcher.content(part)
+        told = self._told.get(plan.episode, set())
+        texts = [episode.text] * (plan.episode not in self._opened) + [
+            d.text for i, d in enumerate(episode.details) if i not in told
+        ]
+        sentences = [x for text in texts for x in re.split(r"(?<=[.!?…])\s+", text) if x]
+        fit = {x: self._fit(words, x, frozenset()) for x in (*sentences, first)}
+        best = max(sentences, key=fit.__getitem__, default=first)
+        return best if fit[best] > fit[first] else first
+
+    def _reason(self, question: str, plan: _Plan) -> tuple[int, str]:
+        """The reason a why-question gets: the sentence of the persona's material that gives
+        a reason («… fordi jeg liker roen») and speaks most to the question, the episode's
+        own `why` and its own sentences first; with none, the episode's first sentence."""
+        words = [w for w in self._matcher.content(question) if len(w) > 2]
+        episode = self.persona.episodes[plan.episode]
+        best: tuple[float, int, str] | None = None
+        candidates = [(plan.episode, episode.why, True)] if episode.why else []
+        candidates += [(i, s, False) for i, s in self._sentences if self._gives_reason(s)]
+        for index, sentence, own in candidates:
+            fit = self._fit(words, sentence, frozenset())
+            if index == plan.episode:
+                fit += REASON_OWN_EPISODE * (2 if own else 1)
+            elif fit == 0:
+                continue
+            if best is None or fit > best[0]:
+                best = (fit, index, sentence)
+        if best is None:
+            material = self._material(plan)
+            return plan.episode, _first_sentence(material) if material else episode.gist
+        return best[1], best[2]
+
+    def _gives_reason(self, sentence: str) -> bool:
+        spaced = f" {' '.join(tokens(sentence))} "
+        return any(f" {r} " in spaced for r in self._lang.reasons)
 
     def _short(
         self, question: str, verdict: Analysis, plan: _Plan | None, make: _Make

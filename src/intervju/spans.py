@@ -54,6 +54,7 @@ class CardData:
     count_words: tuple[str, ...]
     neuter_suffix: str = ""
     neuter_endings: Mapping[str, str] = field(default_factory=dict)
+    said_back: Mapping[str, str] = field(default_factory=dict)  # {so} and «it» wordings
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
@@ -83,6 +84,7 @@ _STRUCTURED = {
     "count_words",
     "neuter_suffix",
     "neuter_endings",
+    "said_back",
 }
 
 
@@ -116,7 +118,17 @@ def card_data(lang: Lang) -> CardData:
         count_words=tuple(str(w) for w in raw.get("count_words") or ()),
         neuter_suffix=str(raw.get("neuter_suffix") or ""),
         neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
+        said_back=_said_back(raw, where),
     )
+
+
+def _said_back(raw: Mapping[str, Any], where: str) -> Mapping[str, str]:
+    """``said_back`` keeps its spaces («så »), unlike a word map."""
+    value = _map(raw, "said_back", where)
+    missing = {"intensified", "lessened", "opinion_subject"} - set(value)
+    if missing:
+        raise ConfigError(f"'said_back' needs {', '.join(sorted(missing))}", where=where)
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def _map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
@@ -459,9 +471,10 @@ def _feeling_span(
         )
     end = _right_links(toks, data, last)
     degree = [t.low for t in toks[start:first]]
-    so = (
-        "så " if set(degree) & data.words("intensifiers") else ("litt " if "litt" in degree else "")
-    )
+    if set(degree) & data.words("intensifiers"):
+        so = data.said_back["intensified"]
+    else:
+        so = data.said_back["lessened"] if set(degree) & data.words("small_degree") else ""
     verb_at, subject = _verb_and_subject(toks, data, start)
     lemmas = frozenset(t.lemma for t in toks[first : last + 1])
     rare = max(0.0, 4.5 - min(t.zipf for t in toks[first : last + 1]))
@@ -655,7 +668,9 @@ def _verb_and_subject(
         return i, inverted_subject
     if i >= 1 and toks[i - 1].low in subjects and not toks[i].boundary:
         if i >= 2 and toks[i - 2].low in data.words("opinion_verbs"):
-            return i, "det"  # «det syns jeg var koselig»: it was koselig, not the informant
+            return i, data.said_back[
+                "opinion_subject"
+            ]  # «det syns jeg var koselig»: it was koselig
         return i, toks[i - 1].low
     return None, None
 
@@ -844,16 +859,32 @@ def _definite(
     A final -a is also a dialect past tense («hoppa»), so it needs a preposition first or a
     possessive after («fritida mi»).
     """
-    if data.lang == "en" or tok.lemma == tok.low or tok.low.endswith(("er", "dde")):
+    if (
+        data.lang == "en"
+        or tok.lemma == tok.low
+        or tok.low.endswith(_ends(data, "not_definite_endings"))
+    ):
         return False
-    if tok.low.endswith("a") and not tok.low.endswith(("ene", "na")):
+    if tok.low.endswith(_ends(data, "definite_a_endings")) and not tok.low.endswith(
+        _ends(data, "definite_a_exceptions")
+    ):
         if after is not None and not after.boundary and after.low in data.words("possessives"):
             return True
-        return before is not None and before.low in data.words("episode_prepositions") | {
-            "den",
-            "hele",
-        }
-    return tok.low.endswith(("en", "et", "ene", "ane", "na"))
+        return before is not None and (
+            before.low in data.words("episode_prepositions")
+            or before.low in data.words("definite_a_before")
+        )
+    return tok.low.endswith(_ends(data, "definite_endings"))
+
+
+def _ends(data: CardData, name: str) -> tuple[str, ...]:
+    """The language data's list ``name`` (endings) as a tuple for ``str.endswith``."""
+    return _endings(data.lang, name)
+
+
+@cache
+def _endings(lang: Lang, name: str) -> tuple[str, ...]:
+    return tuple(sorted(card_data(lang).words(name)))
 
 
 def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
@@ -964,7 +995,7 @@ def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | N
         return None
     tok = toks[i]
     if data.lang == "en":
-        if tok.low not in {"the", "my", "our", "this", "that"} or i + 1 >= len(toks):
+        if tok.low not in data.words("np_determiners") or i + 1 >= len(toks):
             return None
         j = i + 1
         if (
@@ -1099,6 +1130,7 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
     """«jeg vokste opp i Sandvika» → «hvordan var det å vokse opp i Sandvika?»."""
     out: list[Span] = []
     selves = data.words("self_pronouns")
+    dangling = data.words("trailing") | data.words("dangling_words")
     adverb_at = {  # «i hvert fall»: a sentence adverb of several words is not what they did
         k
         for a, b in _find_phrases(toks, data, "sentence_adverbs")
@@ -1126,7 +1158,6 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
             for k, t in enumerate(toks[rest : end + 1], rest)
             if t.low not in data.words("sentence_adverbs") and k not in adverb_at
         ]
-        dangling = data.words("trailing") | data.words("dangling_words")
         while tail and tail[-1].low in dangling:
             tail.pop()  # «… online in»: a preposition whose object fell outside the clause
         if verb_at == i + 1 and i and toks[i - 1].low in data.words("auxiliaries"):

@@ -13,34 +13,12 @@ import typer
 
 from ..analysis import Analysis, analyse
 from ..errors import IntervjuError
+from ..lang.wordings import wordings
 from ._common import print_jsonl, read_jsonl
-
-_LABELS = {
-    "nb": {
-        "open": "åpent",
-        "closed": "lukket",
-        "not_question": "ikke spørsmål",
-        "leading": "ledende",
-        "double": "dobbelt",
-        "why": "hvorfor",
-        "ok": "ingen problemer",
-        "rewrite": "Forslag",
-    },
-    "en": {
-        "open": "open",
-        "closed": "closed",
-        "not_question": "not a question",
-        "leading": "leading",
-        "double": "double",
-        "why": "why",
-        "ok": "no problems",
-        "rewrite": "Try",
-    },
-}
 
 
 def _verdict(analysis: Analysis) -> str:
-    labels = _LABELS[analysis.language]
+    labels = wordings(analysis.language, "classify")
     flags = [labels[p] for p in analysis.problems if p != "closed"]
     head = labels[analysis.form] + (f" · {' · '.join(flags)}" if flags else "")
     lines = [f"{analysis.text}", f"  → {head}  [{analysis.language}]"]

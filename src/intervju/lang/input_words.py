@@ -6,6 +6,7 @@ transcript may come from an English client, so input accepts either language's w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +24,11 @@ class InputWords:
     not_speaker_names: frozenset[str]
     clock_am: frozenset[str]
     clock_pm: frozenset[str]
+    interviewer_labels: frozenset[str]
+    informant_labels: frozenset[str]
+    question_start: re.Pattern[str]  # a turn opening with a question form
+    yes_words: frozenset[str]
+    no_words: frozenset[str]
 
 
 @cache
@@ -35,12 +41,20 @@ def input_words() -> InputWords:
         "not_speaker_names": set(),
         "clock_am": set(),
         "clock_pm": set(),
+        "interviewer_labels": set(),
+        "informant_labels": set(),
+        "question_lead_ins": set(),
+        "question_openers": set(),
+        "yes_words": set(),
+        "no_words": set(),
     }
     for code in LANGUAGES:
         path = DATA_DIR / code / "input.yaml"
         raw = _yaml.read_mapping(path)
         for name, bucket in fields.items():
             bucket.update(_yaml.word_set(raw, name, str(path)))
+        for name in ("question_lead_ins", "question_openers"):
+            _yaml.patterns(raw, name, str(path))  # each must be a valid regular expression
     return InputWords(
         interviewer_prefixes=frozenset(fields["interviewer_prefixes"]),
         informant_prefixes=frozenset(fields["informant_prefixes"]),
@@ -48,4 +62,18 @@ def input_words() -> InputWords:
         not_speaker_names=frozenset(fields["not_speaker_names"]),
         clock_am=frozenset(fields["clock_am"]),
         clock_pm=frozenset(fields["clock_pm"]),
+        interviewer_labels=frozenset(fields["interviewer_labels"]),
+        informant_labels=frozenset(fields["informant_labels"]),
+        question_start=re.compile(
+            rf"^(?:(?:{_either(fields['question_lead_ins'])})[,.]?\s+)*"
+            rf"(?:{_either(fields['question_openers'])})\b",
+            re.IGNORECASE,
+        ),
+        yes_words=frozenset(fields["yes_words"]),
+        no_words=frozenset(fields["no_words"]),
     )
+
+
+def _either(patterns: set[str]) -> str:
+    """One alternation of regex fragments, longest first (stable across runs)."""
+    return "|".join(sorted(patterns, key=lambda p: (-len(p), p))) or r"(?!)"

@@ -29,34 +29,12 @@ import re
 from collections.abc import Sequence
 
 from ..errors import TranscriptError
+from ..lang.input_words import input_words
 from ..models import Role
 
-INTERVIEWER_LABELS = frozenset(
-    {"forsker", "intervjuer", "intervjuar", "interviewer", "researcher", "moderator", "f", "q"}
-)
-INFORMANT_LABELS = frozenset(
-    {
-        "informant",
-        "ip",
-        "intervjuperson",
-        "intervjuobjekt",
-        "respondent",
-        "deltaker",
-        "deltakar",
-        "participant",
-        "interviewee",
-        "p",
-        "a",
-    }
-)
-
-_QUESTION_START = re.compile(
-    r"^(?:(?:eh+|ehm|ja|og|men|så|altså|okei|ok|and|so|but|well|um)[,.]?\s+)*"
-    r"(?:hva|hvordan|hvorfor|hvem|hvor|hvilke|hvilken|hvilket|når|kan du (?:fortelle|beskrive|si)"
-    r"|kunne du (?:fortelle|beskrive|si)|fortell|beskriv"
-    r"|what|how|why|who|where|when|which|could you|can you|tell me)\b",
-    re.IGNORECASE,
-)
+# Role labels and question openers are the language data's (``input.yaml`` of every language).
+INTERVIEWER_LABELS = input_words().interviewer_labels
+INFORMANT_LABELS = input_words().informant_labels
 
 
 def label_key(speaker: str) -> str:
@@ -65,7 +43,7 @@ def label_key(speaker: str) -> str:
 
 
 def is_question(text: str) -> bool:
-    return "?" in text or bool(_QUESTION_START.match(text.strip()))
+    return "?" in text or bool(input_words().question_start.match(text.strip()))
 
 
 def _match_given(name: str, speakers: Sequence[str], where: str) -> str:

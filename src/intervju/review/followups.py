@@ -40,77 +40,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cues import Cue
+from ..lang.review_words import review_words
 from ..probes import load_probe_bank
 from ..spans import Span
 
 MISSED_THRESHOLD = 2.0
 
-# Probe forms: the interviewer takes up what was just said. Lower-cased regexes.
-_PROBES_NB = (
-    r"\bkan du (gi|komme med) (et |noen )?eksempl?",
-    r"\bgi (et |noen )?eksempl?",
-    r"\b(kan|vil) du (si|fortelle|utdype|beskrive) (litt )?mer\b",
-    r"\bfortell (gjerne )?(litt )?mer\b",
-    r"\bsi (gjerne )?(litt )?mer\b",
-    r"\bhva (mener|meinte|mente) du( med)?\b",
-    r"\bhva legger du i\b",
-    r"\bhva (betyr|betydde) (det|dette)( for (deg|dem|henne|ham|dere))?\s*(\?|$)",
-    r"\bhva gjorde (det|dette|den) med deg\b",
-    r"\bhvordan (var|kjentes|opplevdes|føltes) (det|dette)( for deg)?\s*(\?|$)",
-    r"\bhvordan (kjente|opplevde) du (det|dette)\b",
-    r"\bhva tenkte du (da|der)\b",
-    r"\bhva skjedde (da|så|videre|etterpå)\b",
-    r"\bpå hvilken måte\b",
-    r"\bhvis jeg forstår deg (riktig|rett)\b",
-    r"\bhører jeg (deg )?(riktig|rett)\b",
-    r"\b(du|dere) (sier|sa|nevner|nevnte|forteller|fortalte|beskriver|beskrev) (at|om|noe)\b",
-    r"\bdu (sier|sa|nevner|nevnte|bruker|brukte) (ordet|uttrykket)\b",
-    r"^\s*(så )?du (syns|synes|mener|tenker|opplever|sier) (altså )?at\b",
-    r"^\s*så du (syns|synes|mener|tenker|opplever)\b",
-    r"\bhva (mer|annet) (kan du|vil du)\b",
-    r"\bhvordan (det|da)\s*\?",
-)
-_PROBES_EN = (
-    r"\b(can|could) you give (me )?(an |some )?examples?\b",
-    r"\btell me more\b",
-    r"\b(can|could) you (say|tell me) (a bit |a little )?more\b",
-    r"\bwhat do you mean\b",
-    r"\bwhat did you mean\b",
-    r"\bwhat does (that|this|it) mean\b",
-    r"\bhow (was|did) (that|this|it) (for you|feel)\b",
-    r"\bwhat (was|did) (that|this|it) like\b",
-    r"\bif i understand (you )?(correctly|right)\b",
-    r"\byou (said|say|mentioned|mention|described|told me)\b",
-    r"\bin what way\b",
-    r"\bwhat happened (then|next|after)\b",
-)
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_PROBES = tuple(re.compile(p) for p in (*_PROBES_NB, *_PROBES_EN))
-_POINTING = _words("""det dette den der da de dem that this it there those them then""")
+# Probe forms, pointing words, pause marks and echo stop words are the language data's
+# (``data/lang/<code>/review.yaml``, through :func:`review_words`).
 _WORD = re.compile(r"[^\W\d_]+")
-_DEMONSTRATIVE = re.compile(r"\b(?:den|det|denne|dette|disse|that|this|those)\s+([^\W\d_]{4,})")
 ECHO_MIN_SHARED = 3
-_PAUSE = re.compile(
-    r"[\(\[]\s*(?:(?:lang|long|lengre|kort)\s+)?pause(?:\s*(?:på\s*)?(\d+)\s*(?:sek|s|sec|seconds?|sekunder)\.?)?\s*[\)\]]"
-    r"|[\(\[]\s*(?:long|lang)\s+(?:silence|stillhet)\s*[\)\]]",
-    re.IGNORECASE,
-)
 _ELLIPSIS = re.compile(r"\w\s*(\.\.\.|…)\s*\w")
-_EN_STOP = _words(
-    """the a an and or but so of to in on at for with from by about as is are was were be been
-    being have has had do does did i you he she it we they me him her us them my your his
-    its our their this that these those there here what which who whom whose when where why
-    how not no yes can could would should will shall may might must just very really quite
-    also then than too more most much many some any all both each other such own same only
-    again ever never always think thought feel felt know knew say said tell told get got
-    make made go went come came like well yeah okay ok um uh hmm mm kind sort lot bit thing
-    things way ways"""
-)
 
 
 @dataclass(frozen=True)
@@ -125,22 +65,12 @@ def _stopwords(language: str) -> frozenset[str]:
         words = load_probe_bank(language).lexicon.stopwords
     except Exception:  # a broken bank must not break a review; fall back to the small set
         words = frozenset()
-    return frozenset(words) | _EN_STOP
-
-
-# Everyday words the probe bank's stop list leaves in but that say nothing about
-# what the informant talked about (they would make false echoes).
-_EXTRA_STOP = _words(
-    """videre dine dines fått syns synes slutt gjerne helst ellers hvilket hvilke hvilken
-    fortelle fortell beskrive beskriv forklare tenke tenkte oppleve opplevde opplevd
-    opplever spørre spør lurer lurte prøve prøvd prøvde kunne skulle ville burde nettopp
-    sammen lenge mennesker"""
-)
+    return frozenset(words) | review_words().echo_stop_words
 
 
 def content_words(text: str, language: str = "nb") -> list[str]:
     """Lower-cased words of at least four letters that are not stop words."""
-    stop = _stopwords(language) | _EXTRA_STOP
+    stop = _stopwords(language)
     return [w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stop]
 
 
@@ -225,7 +155,8 @@ def _follow_up(
     language: str,
 ) -> FollowUpVerdict:
     lowered = " ".join(question.lower().split())
-    for probe in _PROBES:
+    data = review_words()
+    for probe in data.follow_up_probes:
         if probe.search(lowered):
             return FollowUpVerdict(True, "probe")
     theirs = set(content_words(previous_informant, language))
@@ -236,7 +167,7 @@ def _follow_up(
         if _in(word, theirs):
             return FollowUpVerdict(True, f"echo:{word}")
     # «den grensen», «det rommet»: a demonstrative pointing at the informant's word.
-    for match in _DEMONSTRATIVE.finditer(lowered):
+    for match in data.demonstrative.finditer(lowered):
         if _in(match.group(1), theirs):
             return FollowUpVerdict(True, f"echo:{match.group(1)}")
     # Several of their words at once is an echo even when the guide uses them too.
@@ -244,7 +175,7 @@ def _follow_up(
     if len(shared) >= ECHO_MIN_SHARED:
         return FollowUpVerdict(True, "echo:" + ",".join(sorted(shared)))
     words = _WORD.findall(lowered)
-    if 0 < len(words) <= 6 and any(w in _POINTING for w in words):
+    if 0 < len(words) <= 6 and any(w in data.pointing_words for w in words):
         fresh = [w for w in content_words(question, language) if not _in(w, theirs)]
         if not fresh:
             return FollowUpVerdict(True, "pointing")
@@ -254,7 +185,7 @@ def _follow_up(
 def pause_seconds(text: str) -> float:
     """The longest pause marked in a turn: «(pause 5 sek)» gives 5, «[lang pause]» 5."""
     longest = 0.0
-    for match in _PAUSE.finditer(text):
+    for match in review_words().pause.finditer(text):
         seconds = float(match.group(1)) if match.group(1) else 5.0
         longest = max(longest, seconds)
     return longest

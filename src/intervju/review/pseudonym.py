@@ -26,27 +26,30 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import PurePath
 from typing import Any, TypeVar
 
+from ..lang.wordings import wordings
 from ..models import Transcript
 
 
 @dataclass(frozen=True)
 class Pseudonyms:
-    """Real name -> label, and the compiled replacement patterns."""
+    """Real name -> label, and one compiled pattern that finds every name part.
+
+    One pattern, replaced in one pass, because replacing name by name would run later
+    names over labels already written: a speaker called «Informant» would turn the
+    «Informant 1» written for «Kari Hansen» into «Informant 2 1».
+    """
 
     labels: dict[str, str]
-    patterns: tuple[tuple[re.Pattern[str], str], ...]
+    pattern: re.Pattern[str] | None
+    exact: dict[str, str]  # name part as written -> label
     pieces: dict[str, str]  # lower-cased name part -> label
 
     def apply(self, text: str) -> str:
-        for pattern, label in self.patterns:
-            text = pattern.sub(label, text)
-        return text
+        return self._sub(text, case_sensitive=True)
 
     def file_name(self, name: str) -> str:
         """File names are written any way («intervju_sigurd_hansen.vtt»): match any case."""
-        for pattern, label in self.patterns:
-            name = re.compile(pattern.pattern, re.IGNORECASE).sub(label.replace(" ", "-"), name)
-        return name
+        return self._sub(name, case_sensitive=False, space="-")
 
     def term(self, word: str) -> str:
         """A lower-cased key term that is a name part becomes its label."""
@@ -55,10 +58,23 @@ class Pseudonyms:
     def speaker(self, name: str) -> str:
         return self.labels.get(name, self.apply(name))
 
+    def _sub(self, text: str, *, case_sensitive: bool, space: str = " ") -> str:
+        if self.pattern is None:
+            return text
+        pattern = self.pattern if case_sensitive else re.compile(self.pattern.pattern, re.I)
+
+        def label(match: re.Match[str]) -> str:
+            found = match.group("name")
+            name = self.exact[found] if case_sensitive else self.pieces[found.lower()]
+            return name.replace(" ", space)
+
+        return pattern.sub(label, text)
+
 
 def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") -> Pseudonyms:
     """Labels for every speaker of ``transcripts`` (see module docstring)."""
-    interviewer_label = "Interviewer" if language == "en" else "Intervjuer"
+    names = wordings("en" if language == "en" else "nb", "pseudonyms")
+    interviewer_label = names["interviewer"]
     labels: dict[str, str] = {}
     informants = 0
     for transcript in transcripts:
@@ -70,7 +86,26 @@ def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") ->
         for turn in transcript.turns:
             if turn.speaker not in labels:
                 informants += 1
-                labels[turn.speaker] = f"Informant {informants}"
+                labels[turn.speaker] = names["informant"].format(number=informants)
+    pieces = _pieces_of(labels)
+    ordered = sorted(pieces, key=len, reverse=True)
+    # Only letters bound a name: «_Sigurd_» and «kari-sigurd» in file names match too.
+    # Longest first, so «Kari Hansen» is one match, not «Kari» and «Hansen».
+    pattern = (
+        re.compile(
+            r"(?<![^\W\d_])(?P<name>" + "|".join(map(re.escape, ordered)) + r")(?:s)?(?![^\W\d_])"
+        )
+        if ordered
+        else None
+    )
+    lowered: dict[str, str] = {}
+    for piece in ordered:
+        lowered.setdefault(piece.lower(), pieces[piece])
+    return Pseudonyms(labels, pattern, pieces, lowered)
+
+
+def _pieces_of(labels: dict[str, str]) -> dict[str, str]:
+    """Each full name and each capitalised part of two letters or more -> its label."""
     pieces: dict[str, str] = {}
     for name, label in labels.items():
         if not name.strip():
@@ -79,14 +114,7 @@ def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") ->
         for part in re.split(r"[\s\-]+", name.strip()):
             if len(part) >= 2 and part[0].isupper():
                 pieces.setdefault(part, label)
-    ordered = sorted(pieces.items(), key=lambda item: -len(item[0]))
-    patterns = tuple(
-        # Only letters bound a name: «_Sigurd_» and «kari-sigurd» in file names match too.
-        (re.compile(r"(?<![^\W\d_])" + re.escape(piece) + r"(?:s)?(?![^\W\d_])"), label)
-        for piece, label in ordered
-    )
-    lowered = {piece.lower(): label for piece, label in pieces.items()}
-    return Pseudonyms(labels, patterns, lowered)
+    return pieces
 
 
 def pseudonymise_transcript(transcript: Transcript, names: Pseudonyms) -> Transcript:

@@ -29,13 +29,13 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from xml.etree import ElementTree as ET
 
 from ..models import Transcript, Turn
-from ._text import LABELS
+from ._text import labels as report_labels
 from .pseudonym import (
     build_pseudonyms,
     pseudonymise_transcript,
@@ -110,7 +110,7 @@ def build_qdpx(
         transcripts = [pseudonymise_transcript(t, names) for t in transcripts]
         if not report.pseudonymised:
             report = pseudonymise_value(report, names)
-    labels = LABELS.get(report.language, LABELS["nb"])
+    labels = report_labels(report.language)
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     user = _guid("user", "intervju")
     root = ET.Element(
@@ -140,7 +140,7 @@ def build_qdpx(
     return buffer.getvalue()
 
 
-def _codebook(root: ET.Element, report: ReviewReport, labels: dict[str, str]) -> dict[str, str]:
+def _codebook(root: ET.Element, report: ReviewReport, labels: Mapping[str, str]) -> dict[str, str]:
     """Code groups for problems, topics and missed follow-ups; returns key -> code GUID."""
     book = ET.SubElement(ET.SubElement(root, _q("CodeBook")), _q("Codes"))
     out: dict[str, str] = {}
@@ -171,7 +171,7 @@ def _source(
     interview: InterviewReport,
     transcript: Transcript,
     codes: dict[str, str],
-    labels: dict[str, str],
+    labels: Mapping[str, str],
     user: str,
     now: str,
 ) -> tuple[str, str]:
@@ -210,7 +210,7 @@ def _source(
     return guid, layout.text
 
 
-def _question_note(question: QuestionReview, labels: dict[str, str]) -> str:
+def _question_note(question: QuestionReview, labels: Mapping[str, str]) -> str:
     lines = [question.explanation] if question.explanation else []
     if question.rewrite:
         lines.append(f"{labels['rewrite']}: {question.rewrite}")

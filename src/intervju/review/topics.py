@@ -29,13 +29,13 @@ clearly belong elsewhere (an informant's aside picked up as a new theme).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from ..lang.review_words import review_words
 from ..models import Guide
 from .followups import content_words, same_stem
 
@@ -53,24 +53,8 @@ FOLLOW_UP_WEIGHT = 0.2  # a probe's own words say little about the topic
 FOLLOW_UP_MOVE = -1.0  # extra cost for a follow-up to leave its thread's topic
 
 
-# «Går vi litt tilbake …»: an announced return makes going back as cheap as moving on.
-_BACKWARD = re.compile(
-    r"\b(tilbake til|går (vi )?(litt )?tilbake|gå (litt )?tilbake|back to|going back|go back)\b",
-    re.IGNORECASE,
-)
-# Interviewers announce structure: «til slutt …», «da går vi videre til relasjonen».
-_CLOSING = re.compile(
-    r"\b(til slutt|helt til slutt|avslutningsvis|før vi (avslutter|runder av|slutter|gir oss)"
-    r"|runde av|avrunde|legge til|noe mer du (vil|ønsker)|noe (vi|jeg) ikke har (snakket|spurt)"
-    r"|finally|to wrap up|before we (finish|close|end)|anything else|to round off)\b",
-    re.IGNORECASE,
-)
-_ANNOUNCE = re.compile(
-    r"\b(?:(?:går|gå|hopper|beveger|flytter) (?:vi |jeg )?(?:videre|over) til"
-    r"|(?:vil|skal) (?:jeg|vi) (?:gjerne )?(?:snakke|spørre|høre) (?:litt )?(?:mer )?om"
-    r"|(?:move|moving|go|turn) on to|talk (?:a bit )?about)\b(.*)",
-    re.IGNORECASE,
-)
+# Announced returns («går vi litt tilbake …»), closings («til slutt …») and announced next
+# topics («da går vi videre til …») are the language data's (``review.yaml``).
 
 
 @dataclass(frozen=True)
@@ -100,7 +84,8 @@ def _lexical(question: str, topic_words: list[frozenset[str]], language: str) ->
     counts fully; one found everywhere («video») counts for nothing useful.
     """
     scores = np.zeros(len(topic_words), dtype=np.float64)
-    question = _BACKWARD.sub(" ", question)  # «going back to …» names no topic («background»)
+    # «going back to …» names no topic («background»)
+    question = review_words().topic_backward.sub(" ", question)
     for word in set(content_words(question, language)):
         hits = _hits(word, tuple(topic_words), language)
         for t in hits:
@@ -174,14 +159,14 @@ def place_questions(
             logits = (best - best.max()) / TEMPERATURE
             log_soft = logits - math.log(float(np.exp(logits).sum()))
         lexical = _lexical(texts[i], words, language) * LEXICAL_WEIGHT
-        announced = _ANNOUNCE.search(texts[i])
+        announced = review_words().topic_announce.search(texts[i])
         if announced:
             lexical += _lexical(announced.group(1), words, language) * ANNOUNCED_WEIGHT
-        if _CLOSING.search(texts[i]):
+        if review_words().topic_closing.search(texts[i]):
             lexical[-1] += CLOSING_BONUS
         pos = min(max(positions[i], 0.0), 1.0)
         prior = np.array([-POSITION_WEIGHT * max(lo - pos, pos - hi, 0.0) for lo, hi in spans])
-        if _BACKWARD.search(texts[i]):
+        if review_words().topic_backward.search(texts[i]):
             prior[:] = 0.0  # «går vi litt tilbake»: the plan's minutes no longer say where we are
         weight = FOLLOW_UP_WEIGHT if (follow_ups[i] and i > 0) else 1.0
         emissions[i] = weight * (log_soft + lexical) + prior
@@ -235,7 +220,7 @@ def _decode(
     score = start
     back = np.zeros((n, size), dtype=np.int64)
     for i in range(1, n):
-        trans = announced if _BACKWARD.search(texts[i]) else plain
+        trans = announced if review_words().topic_backward.search(texts[i]) else plain
         if follow_ups[i]:
             trans = trans + leaving
         total = score[:, None] + trans
