@@ -140,6 +140,8 @@ def _phrase_hits(text_lower: str, phrases: Iterable[str]) -> list[tuple[int, str
     """(position, phrase) for each lexicon phrase found on word boundaries."""
     hits: list[tuple[int, str]] = []
     for phrase in phrases:
+        if phrase not in text_lower:
+            continue  # a plain substring test first: most phrases are absent from a turn
         for match in _phrase_pattern(phrase).finditer(text_lower):
             hits.append((match.start(), phrase))
     hits.sort()
@@ -157,13 +159,20 @@ def _lemma_set(words: tuple[str, ...], language: str) -> frozenset[str]:
 
 
 def _is_content(word: str, lexicon: Lexicon) -> bool:
+    return _content(word, lexicon.stopwords)
+
+
+@lru_cache(maxsize=16384)
+def _content(word: str, stopwords: frozenset[str]) -> bool:
+    """A content word by the stop list (cached: a frozenset keeps its hash, the same words
+    come back turn after turn)."""
     lower = word.lower()
     if _is_jargon(word):
         return True
     possessive = next((e for e in _endings("possessive_endings") if lower.endswith(e)), None)
     if possessive and len(lower) > len(possessive) + 2:
         lower = lower[: -len(possessive)]  # possessive: "family's"
-    return len(lower) >= 3 and lower not in lexicon.stopwords and "'" not in lower
+    return len(lower) >= 3 and lower not in stopwords and "'" not in lower
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
