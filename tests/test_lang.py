@@ -187,3 +187,21 @@ def test_roles_read_question_openers_from_the_language_data(text: str, question:
     assert is_question(text) is question
     assert {"forsker", "interviewer"} <= INTERVIEWER_LABELS
     assert {"intervjuperson", "participant"} <= INFORMANT_LABELS
+
+
+@pytest.mark.parametrize("value", ["no", "yes", "off", 0, 1, None, "false"])
+def test_a_flag_in_language_data_must_be_true_or_false(value: object) -> None:
+    """The strict loader keeps yes/no as strings: read as ``bool`` «no» would be true."""
+    from intervju.lang._yaml import flag
+
+    with pytest.raises(ConfigError, match="true or false"):
+        flag({"inverts_inside": value}, "inverts_inside", "analysis.yaml")
+    assert flag({}, "inverts_inside", "analysis.yaml") is False
+    assert flag({"inverts_inside": True}, "inverts_inside", "analysis.yaml") is True
+
+
+def test_a_word_list_written_as_one_word_is_an_error_not_its_letters() -> None:
+    from intervju.lang._yaml import word_list
+
+    with pytest.raises(ConfigError, match="must be a list"):
+        word_list({"marker_suffixes": "ing"}, "marker_suffixes", "lexicon.yaml")

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..lang import Lang
-from ..lang._yaml import read_mapping
+from ..lang._yaml import flag, read_mapping, word_set
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 
@@ -104,13 +104,13 @@ def _grammar(raw: Any, where: str) -> Grammar:
         continuous_prefix_ending=text("continuous_prefix_ending"),
         participles=frozenset(listed("participles")),
         opposites=tuple((str(a).lower(), str(b).lower()) for a, b in pairs),
-        inverts_inside=bool(raw.get("inverts_inside", False)),
+        inverts_inside=flag(raw, "inverts_inside", where),
         inversion_blockers=frozenset(listed("inversion_blockers")),
         object_pronouns=frozenset(listed("object_pronouns")),
         wh_modifiers=frozenset(listed("wh_modifiers")),
         complementizer=text("complementizer"),
         comment_particles=frozenset(listed("comment_particles")),
-        summary_needs_addressee=bool(raw.get("summary_needs_addressee", False)),
+        summary_needs_addressee=flag(raw, "summary_needs_addressee", where),
     )
 
 
@@ -174,13 +174,6 @@ class LangData:
     grammar: Grammar
     closing_checks: tuple[re.Pattern[str], ...]
     bare_tags: tuple[re.Pattern[str], ...]
-
-
-def _words(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
-    value = raw.get(key, [])
-    if not isinstance(value, list):
-        raise ConfigError(f"'{key}' must be a list", where=where)
-    return frozenset(str(v).lower() for v in value)
 
 
 def _one_word(raw: Mapping[str, Any], key: str, where: str) -> str:
@@ -265,24 +258,24 @@ def load(code: Lang) -> LangData:
     )
     return LangData(
         code=code,
-        function_words=_words(raw, "function_words", where),
+        function_words=word_set(raw, "function_words", where),
         fillers=filler_re,
         backchannels=frozenset(backchannels),
         backchannel_words=frozenset(w for b in backchannels for w in b.split()),
         openers=_phrases(raw, "openers"),
-        wh_words=_words(raw, "wh_words", where),
-        wh_prepositions=_words(raw, "wh_prepositions", where),
-        wh_measure_words=_words(raw, "wh_measure_words", where),
-        subjects=_words(raw, "subjects", where),
-        subject_pronouns=_words(raw, "subject_pronouns", where),
-        addressee=_words(raw, "addressee", where),
-        addressee_words=_words(raw, "addressee_words", where),
-        elliptic_tails=_words(raw, "elliptic_tails", where),
-        finite_verbs=_words(raw, "finite_verbs", where),
-        not_verbs=_words(raw, "not_verbs", where) if "not_verbs" in raw else frozenset(),
-        copulas=_words(raw, "copulas", where),
-        cognition_verbs=_words(raw, "cognition_verbs", where),
-        perfect_auxiliaries=_words(raw, "perfect_auxiliaries", where),
+        wh_words=word_set(raw, "wh_words", where),
+        wh_prepositions=word_set(raw, "wh_prepositions", where),
+        wh_measure_words=word_set(raw, "wh_measure_words", where),
+        subjects=word_set(raw, "subjects", where),
+        subject_pronouns=word_set(raw, "subject_pronouns", where),
+        addressee=word_set(raw, "addressee", where),
+        addressee_words=word_set(raw, "addressee_words", where),
+        elliptic_tails=word_set(raw, "elliptic_tails", where),
+        finite_verbs=word_set(raw, "finite_verbs", where),
+        not_verbs=word_set(raw, "not_verbs", where) if "not_verbs" in raw else frozenset(),
+        copulas=word_set(raw, "copulas", where),
+        cognition_verbs=word_set(raw, "cognition_verbs", where),
+        perfect_auxiliaries=word_set(raw, "perfect_auxiliaries", where),
         invitations=_patterns(raw.get("invitation_patterns"), "invitation_patterns", where),
         embedded_whether=_patterns(
             raw.get("embedded_whether_patterns"), "embedded_whether_patterns", where
@@ -293,11 +286,11 @@ def load(code: Lang) -> LangData:
         or_word=_one_word(raw, "or_word", where),
         been=_one_word(raw, "copula_participle", where),
         was=_one_word(raw, "copula_past", where),
-        phrase_repeat=_phrase_repeat(_words(raw, "restart_markers", where)),
+        phrase_repeat=_phrase_repeat(word_set(raw, "restart_markers", where)),
         or_extenders=tuple(str(e).lower() for e in raw.get("or_extenders", [])),
-        which_words=_words(raw, "which_words", where),
-        stopwords=_words(raw, "stopwords", where),
-        experience_words=_words(raw, "experience_words", where),
+        which_words=word_set(raw, "which_words", where),
+        stopwords=word_set(raw, "stopwords", where),
+        experience_words=word_set(raw, "experience_words", where),
         why=_patterns(raw.get("why_patterns"), "why_patterns", where),
         explain_closed_yesno=str(explain.get("closed_yesno", "")),
         explain_closed_choice=str(explain.get("closed_choice", "")),
@@ -315,10 +308,10 @@ def load(code: Lang) -> LangData:
             raw.get("declarative_lead_patterns"), "declarative_lead_patterns", where
         ),
         soft_tags=_patterns(raw.get("soft_tag_patterns"), "soft_tag_patterns", where),
-        fact_words=_words(raw, "fact_words", where),
-        meta_words=_words(raw, "meta_words", where),
+        fact_words=word_set(raw, "fact_words", where),
+        meta_words=word_set(raw, "meta_words", where),
         topic_openers=_patterns(raw.get("topic_opener_patterns"), "topic_opener_patterns", where),
-        non_verb_starts=_words(raw, "non_verb_starts", where),
+        non_verb_starts=word_set(raw, "non_verb_starts", where),
         contractions=contractions,
         contraction_map=contraction_map,
         grammar=_grammar(raw.get("grammar"), where),

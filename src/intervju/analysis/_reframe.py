@@ -114,6 +114,23 @@ def _forms(lang: LangData) -> dict[str, str]:
     return {str(k): str(v) for k, v in (lang.rewrite.get("past_forms") or {}).items()}
 
 
+_BASE_FORMS: dict[str, dict[str, str]] = {}
+
+
+def _base_form(verb: str, lang: LangData) -> str:
+    """The base of a past form ("felt" → "feel", from ``past_forms``), else its lemma."""
+    if lang.code not in _BASE_FORMS:
+        _BASE_FORMS[lang.code] = {v: k for k, v in _forms(lang).items()}
+    return _BASE_FORMS[lang.code].get(verb) or _lemma(verb, lang)
+
+
+def _bare_verbs(lang: LangData) -> set[str]:
+    """Verbs the rewrite lists name by their base form ("adapt", "talk"): after do-support
+    one of them ends the subject ("did the clients adapt to video")."""
+    keys = ("base_verbs", "how_verbs", "liking_verbs", "memory_verbs", "know_verbs")
+    return {w for key in keys for w in _set(lang, key)} | _set(lang, "cognition_lemmas")
+
+
 def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     """A subject: a pronoun, or a noun with its determiner and possessive («brukerne dine»)."""
     if not words:
@@ -131,7 +148,7 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     while lang.code == "en" and 1 < k < 4 and k < len(words) - 1 and not _verbish(words[k], lang):
         if words[k] in _set(lang, "all_prepositions") | _set(lang, "relative_words"):
             break
-        if words[k] in _set(lang, "base_verbs"):
+        if words[k] in _bare_verbs(lang):
             break  # "did your doctor talk to you": a bare verb after do-support
         k += 1  # "the new rota works": the noun phrase runs up to its verb
     j = next((i for i, w in enumerate(words[:4]) if w in lang.copulas), -1)
@@ -320,7 +337,8 @@ def _cause_en(think: str, clause: list[str], lang: LangData) -> Iterator[str]:
     if not subject or not body:
         return
     verb = body[0]
-    if verb.endswith("n't") or body[1:2] == [lang.grammar.negation]:
+    negated = _s(lang, "negated_suffix")
+    if (negated and verb.endswith(negated)) or body[1:2] == [lang.grammar.negation]:
         return  # "why do you think people don't come": no «makes people do come»
     obj = (
         _s_map(lang, "object_pronouns").get(subject[0], _j(subject))
@@ -329,11 +347,12 @@ def _cause_en(think: str, clause: list[str], lang: LangData) -> Iterator[str]:
     )
     cause = _s(lang, "why_cause_past") if _past(verb, lang) else _s(lang, "why_cause")
     if verb in lang.copulas:
-        state = [w for w in body[1:] if w not in _set(lang, "intensifiers")]
-        yield f"what do you {think} {cause} {obj} {_j(state)}"
+        rest = [w for w in body[1:] if w not in _set(lang, "intensifiers")]  # "is so quiet"
     elif is_verb(verb, lang) or _past(verb, lang):
-        base = {v: k for k, v in _forms(lang).items()}.get(verb) or _lemma(verb, lang)
-        yield f"what do you {think} {cause} {obj} {base} {_j(body[1:])}"
+        rest = [_base_form(verb, lang), *body[1:]]  # "stopped talking" → "stop talking"
+    else:
+        return
+    yield _s(lang, "cause_think_frame").format(think=think, cause=cause, obj=obj, rest=_j(rest))
 
 
 def last_resort(unit: Unit, lang: LangData) -> Iterator[str]:
@@ -743,7 +762,13 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
         )  # «Det må vel være tøft»
         return
     if " ".join(rest[:2]) in _set(lang, "perfect_been"):
-        # «Det må ha vært tøft» / "That must have been a relief": how was it for you
+        # «Det må ha vært tøft» / "That must have been a relief": how was it for you; «… for
+        # familien»: for whom the interviewer said.
+        after = rest[2:]
+        k = after.index(_s(lang, "for_word")) if _s(lang, "for_word") in after else -1
+        np = after[k + 1 :] if k >= 0 else []
+        if np and not (len(np) == 1 and np[0] in lang.addressee_words):  # not «for deg»
+            yield _s(lang, "for_np").format(copula=_s(lang, "copula_past"), np=_j(np))
         yield _s(lang, "for_you").format(copula=_s(lang, "copula_past"))
         return
     if base in _set(lang, "memory_verbs"):
@@ -881,8 +906,7 @@ def _fill_slot(value: str, how: str | None, lang: LangData) -> str:
     if how == "lemma":
         return _j([_lemma(words[0], lang), *words[1:]])
     if how == "gerund":
-        base = {v: k for k, v in _forms(lang).items()}.get(words[0]) or _lemma(words[0], lang)
-        return _j([_gerund(base, lang), *words[1:]])
+        return _j([_gerund(_base_form(words[0], lang), lang), *words[1:]])
     maps = lang.rewrite.get("slot_maps") or {}
     if how in maps:
         table = {str(k): str(v) for k, v in (maps[how] or {}).items()}
@@ -954,6 +978,9 @@ def topic_ok(words: list[str], lang: LangData) -> bool:
     end_bad = (lang.stopwords - fine_end) | _set(lang, "not_content") | lang.subject_pronouns
     end_bad |= _set(lang, "all_prepositions") | _set(lang, "trailing")
     end_bad |= lang.grammar.object_pronouns | set(lang.grammar.coordinators)
+    ing = _s(lang, "gerund_ending")
+    if ing and words[0].endswith(ing) and words[-1] in _set(lang, "phrasal_particles"):
+        end_bad -= _set(lang, "phrasal_particles")  # "turning your camera on"
     if words[-1] in end_bad or lang.or_word in words:
         return False
     opener_ok = _set(lang, "topic_openers") | _set(lang, "determiners") | lang.wh_words
@@ -978,38 +1005,70 @@ def topic(unit: Unit, lang: LangData) -> Iterator[str]:
     gerund phrase ("turning the lights off"), or the first noun phrase the question names.
     """
     words = [w for w in _shape_texts(unit, lang)[0].split() if w != lang.grammar.negation]
-    if len(words) < 1:
+    if not words:
         return
-    frame = _s(lang, "topic_frame")
-    grammar = lang.copulas | _set(lang, "modals") | lang.perfect_auxiliaries
-    grammar |= _set(lang, "do_words")
+    subject, rest, named = _subject_of(unit, words, lang)
+    yield from _event_topic(subject, rest, lang)
+    yield from _infinitive_topic(words, lang)
+    yield from _gerund_topic(words, lang)
+    if named and subject[0] not in lang.subject_pronouns and topic_ok(subject, lang):
+        yield _s(lang, "topic_frame").format(np=_j(subject))
+    yield from _determiner_topic(words, lang)
+
+
+def _grammar_verbs(lang: LangData) -> set[str]:
+    return {
+        *lang.copulas,
+        *_set(lang, "modals"),
+        *lang.perfect_auxiliaries,
+        *_set(lang, "do_words"),
+    }
+
+
+def _subject_of(unit: Unit, words: list[str], lang: LangData) -> tuple[list[str], list[str], bool]:
+    """(subject, verb and the rest, whether a statement names its subject before a verb)."""
+    grammar = _grammar_verbs(lang)
     if unit.kind == "verb_first" or words[0] in grammar:
         subject, rest = _split_np(words[1:], lang)
-        rest = [words[0], *rest]
-        named = False
-    else:
-        subject, rest = _split_np(words, lang)
-        named = bool(rest) and (_verbish(rest[0], lang) or rest[0] in grammar)
+        return subject, [words[0], *rest], False
+    subject, rest = _split_np(words, lang)
+    named = bool(rest) and (_verbish(rest[0], lang) or rest[0] in grammar)
+    return subject, rest, named
+
+
+def _event_topic(subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    """«dere kjøpte leilighet» → «Kan du fortelle om da dere kjøpte leilighet»."""
     verb = rest[0] if rest else ""
     addressed = bool(subject) and subject[0] in lang.addressee
-    if addressed and verb and verb not in grammar and _past(verb, lang):
-        base = _lemma(verb, lang)
-        special = {"have_verbs", "place_verbs", "cognition_lemmas", "memory_verbs"}
-        body = rest[1:]
-        if not any(base in _set(lang, k) for k in special) and topic_ok(body, lang):
-            yield _s(lang, "when_frame").format(clause=_j([*subject, verb, *body]))
-    modals = _set(lang, "modals")
-    k = next((i for i, w in enumerate(words) if w in modals), -1)
-    if k >= 0 and k + 1 < len(words):
-        vp = words[k + 1 :]
-        if vp[0] in lang.subject_pronouns and len(vp) > 1:
-            vp = vp[1:]  # «kan du …»: the subject
-        vp = vp[:1] + [w for w in _plain(vp[1:], lang) if w not in _set(lang, "any_words")]
-        copula = {*_set(lang, "modal_be"), *(w.split()[0] for w in _set(lang, "perfect_been"))}
-        if vp and vp[0] not in grammar | copula and len(vp) > 1 and topic_ok(vp, lang):
-            yield _s(lang, "infinitive_topic").format(
-                verb=vp[0], gerund=_gerund(vp[0], lang), rest=_j(vp[1:])
-            )
+    if not addressed or not verb or verb in _grammar_verbs(lang) or not _past(verb, lang):
+        return
+    base = _lemma(verb, lang)
+    special = {"have_verbs", "place_verbs", "cognition_lemmas", "memory_verbs"}
+    body = rest[1:]
+    # «dere begynte med video under pandemien»: the verb's own preposition may open the rest.
+    named = body[1:] if body[:1] and body[0] in _set(lang, "all_prepositions") else body
+    if not any(base in _set(lang, k) for k in special) and topic_ok(named, lang):
+        yield _s(lang, "when_frame").format(clause=_j([*subject, verb, *body]))
+
+
+def _infinitive_topic(words: list[str], lang: LangData) -> Iterator[str]:
+    """«du kan ikke begynne på store prosjekt» → «… om det å begynne på store prosjekt»."""
+    k = next((i for i, w in enumerate(words) if w in _set(lang, "modals")), -1)
+    if k < 0 or k + 1 >= len(words):
+        return
+    vp = words[k + 1 :]
+    if vp[0] in lang.subject_pronouns and len(vp) > 1:
+        vp = vp[1:]  # «kan du …»: the subject
+    vp = vp[:1] + [w for w in _plain(vp[1:], lang) if w not in _set(lang, "any_words")]
+    copula = {*_set(lang, "modal_be"), *(w.split()[0] for w in _set(lang, "perfect_been"))}
+    if vp and vp[0] not in _grammar_verbs(lang) | copula and len(vp) > 1 and topic_ok(vp, lang):
+        yield _s(lang, "infinitive_topic").format(
+            verb=vp[0], gerund=_gerund(vp[0], lang), rest=_j(vp[1:])
+        )
+
+
+def _gerund_topic(words: list[str], lang: LangData) -> Iterator[str]:
+    """ "- and even actually turning the lights off?" → "… more about turning the lights off"."""
     ing = _s(lang, "gerund_ending")
     before = _set(lang, "all_prepositions") | _set(lang, "as_words")
     for g, w in enumerate(words):
@@ -1019,16 +1078,18 @@ def topic(unit: Unit, lang: LangData) -> Iterator[str]:
             if 0 < len(after) <= 4 and after[0] == _s(lang, "that_word"):
                 np = words[g:]  # "making sure that it is dark": a short clause belongs to it
             if topic_ok(np, lang):
-                yield frame.format(np=_j(np))
-            break
-    if named and subject[0] not in lang.subject_pronouns and topic_ok(subject, lang):
-        yield frame.format(np=_j(subject))
+                yield _s(lang, "topic_frame").format(np=_j(np))
+            return
+
+
+def _determiner_topic(words: list[str], lang: LangData) -> Iterator[str]:
+    """The first noun phrase opened by a determiner or a possessive ("your handwriting")."""
     dets = _set(lang, "determiners") | _set(lang, "possessives")
     for i, w in enumerate(words):
         if w in dets and w not in lang.grammar.object_pronouns | _set(lang, "articles"):
             np = _noun_phrase(words[i:], lang)
             if len(np) > 1 and topic_ok(np, lang):
-                yield frame.format(np=_j(np))
+                yield _s(lang, "topic_frame").format(np=_j(np))
                 return
 
 

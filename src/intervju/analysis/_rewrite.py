@@ -311,6 +311,9 @@ def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[s
     uformelle praten i gangen» → «Hvordan opplever du den uformelle praten i gangen».
     """
     body = [w for w in rest if w not in _HEDGES_NB and w != "ikke"]
+    guess = _set(lang, "modal_be") | {w.split()[0] for w in _set(lang, "perfect_been")}
+    if verb in _MODALS["nb"] and body and body[0] in guess:
+        return  # «Det må ha vært en overgang» is a guess, not a claim about doing something
     if verb in _MODALS["nb"] and body and not is_verb(body[0], lang):
         yield f"hva tenker du om å {_j(body)}"
     obj = [w for w in body if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
@@ -755,6 +758,8 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
         # subject; unknown words keep the question.
         bare = _set(lang, "base_verbs") | allowed
         k = next((i for i, w in enumerate(words[3:], 3) if w in bare or is_verb(w, lang)), -1)
+        if k < 0 and words[2] in _set(lang, "determiners") and len(words) > 4:
+            k = 4  # "how did your manager decide": a determiner, a noun, the verb
         if k < 0:
             return True
         verb, after = words[k], words[k + 1 :]
@@ -800,79 +805,116 @@ def rewrite_turn(
 
     None for a permission or logistics question («er det greit at jeg …», "is that okay?",
     ``no_rewrite_patterns``): it asks for no account, and any open rewrite would change it.
+    The candidates come best first (the interviewer's own open question, a named shape, the
+    question rebuilt, a frame around its topic); the first one the analyser judges open,
+    single and neutral wins, else the generic ``tell_more``.
     """
-    from . import verdict
-
-    target = questions[0] if double else questions[-1]
-    if double:
-        target = next((q for q in questions if not _restarted(q, questions, lang)), target)
-    spoken = " ".join(target.words)
-    if any(re.search(str(p), spoken) for p in lang.rewrite.get("no_rewrite_patterns", []) or []):
+    target = _target(questions, double, lang)
+    if _asks_permission(target, lang):
         return None
+    candidates, trusted = _candidates(units, questions, target, double, lang)
+    for candidate in candidates:
+        for variant in (_without_why(candidate, lang), candidate):
+            text = _accepted(variant, trusted, target, lang)
+            if text is not None:
+                return text
+    return str(lang.rewrite.get("tell_more", ""))
+
+
+def _target(questions: list[Unit], double: bool, lang: LangData) -> Unit:
+    """The question the informant would answer: the first of a double turn (not a false
+    start said again), else the last."""
+    if not double:
+        return questions[-1]
+    return next((q for q in questions if not _restarted(q, questions, lang)), questions[0])
+
+
+def _asks_permission(target: Unit, lang: LangData) -> bool:
+    spoken = " ".join(target.words)
+    patterns = lang.rewrite.get("no_rewrite_patterns", []) or []
+    return any(re.search(str(p), spoken) for p in patterns)
+
+
+def _candidates(
+    units: list[Unit], questions: list[Unit], target: Unit, double: bool, lang: LangData
+) -> tuple[list[str], set[str]]:
+    """(candidate rewrites best first, the ones built from trusted words: the interviewer's
+    own open question and the language data's shapes, exempt from the form checks)."""
     said_again = double and target is not questions[0] and target.form == "open" and not target.cues
-    candidates: list[str] = []
-    earlier_open = [u for u in questions if u.form == "open" and not u.cues]
     no_end = {str(w) for w in lang.rewrite.get("no_end_words", []) or []}
-    earlier_open = [u for u in earlier_open if len(u.words) >= 3 and u.words[-1] not in no_end]
+    earlier_open = [
+        u
+        for u in questions
+        if u.form == "open" and not u.cues and len(u.words) >= 3 and u.words[-1] not in no_end
+    ]
+    candidates: list[str] = []
     if said_again:
         candidates.append(target.core)  # the open question said after a false start
     if earlier_open and (double or earlier_open[0] is not target):
         candidates.append(earlier_open[0].core)  # the interviewer's own open question
-    for unit in units[: units.index(target)][::-1]:
-        if unit.form == "not_question":
-            candidates.extend(social(list(unit.words), lang))  # «Mange sier at …»
-    if _only_pronoun(target, lang):
-        # «Mange sier at video er tungvint – opplever du det også?»: «det» is the preamble.
-        for unit in units[: units.index(target)][::-1]:
-            words = list(unit.words)
-            if (unit.form == "not_question" and "at" in words) or "that" in words:
-                clause = words[words.index("at" if "at" in words else "that") + 1 :]
-                candidates.extend((_clause_nb if lang.code == "nb" else _clause_en)(clause, lang))
-                break
+    candidates.extend(_from_preamble(units, target, lang))
     shaped = list(shapes(target, lang))  # a shape the language data names: trusted words
     candidates.extend(shaped)
+    candidates.extend(_rebuilt(target, lang))
+    trusted = {earlier_open[0].core} if earlier_open else set()
+    trusted |= {target.core} if said_again else set()
+    trusted.add(str(lang.rewrite.get("why_bare", "")))
+    return candidates, trusted | set(shaped)
+
+
+def _from_preamble(units: list[Unit], target: Unit, lang: LangData) -> Iterator[str]:
+    """What the statements before the question name: social proof («Mange sier at …»), or
+    the claim a bare «opplever du det også?» points back to."""
+    before = units[: units.index(target)][::-1]
+    for unit in before:
+        if unit.form == "not_question":
+            yield from social(list(unit.words), lang)  # «Mange sier at …»
+    if not _only_pronoun(target, lang):
+        return
+    # «Mange sier at video er tungvint – opplever du det også?»: «det» is the preamble.
+    for unit in before:
+        words = list(unit.words)
+        if (unit.form == "not_question" and "at" in words) or "that" in words:
+            clause = words[words.index("at" if "at" in words else "that") + 1 :]
+            yield from (_clause_nb if lang.code == "nb" else _clause_en)(clause, lang)
+            return
+
+
+def _rebuilt(target: Unit, lang: LangData) -> list[str]:
+    """The question rebuilt from its own structure; those that keep none of its topic words
+    (a generic stand-in) come after an open frame around its topic."""
     structural = list(fragment_topic(target, lang))  # an echo: its own topic first
     structural.extend(reframe(target, lang))
     reopen = _reopen_nb if lang.code == "nb" else _reopen_en
     structural.extend(reopen(target, lang))
     structural.extend(last_resort(target, lang))
-    # A rewrite that keeps none of the question's topic words is a generic stand-in: it
-    # comes after an open frame around the question's own topic.
     asked = asked_part(list(target.words), lang)  # «…, eller …»: the first one
     topic_words = topic_lemmas(asked, lang)
     kept = [c for c in structural if not topic_words or _keeps_topic(c, topic_words, lang)]
-    candidates.extend(kept)
-    candidates.extend(topic(target, lang))
-    candidates.extend(c for c in structural if c not in kept)
-    fallback = str(lang.rewrite.get("tell_more", ""))
-    accepted: list[str] = []
-    trusted = {earlier_open[0].core} if earlier_open else set()
-    trusted |= {target.core} if said_again else set()
-    trusted.add(str(lang.rewrite.get("why_bare", "")))
-    trusted |= set(shaped)
+    return [*kept, *topic(target, lang), *(c for c in structural if c not in kept)]
+
+
+def _accepted(variant: str | None, trusted: set[str], target: Unit, lang: LangData) -> str | None:
+    """The candidate as shown («Hvordan …?»), if it is well formed and the analyser judges it
+    open, single and neutral; trusted words skip the form checks, never the analyser."""
+    from . import verdict
+
     rejected = [re.compile(str(p)) for p in lang.rewrite.get("reject_patterns", []) or []]
+    if variant is None or any(p.search(variant) for p in rejected):
+        return None
+    if variant not in trusted and not (
+        _how_is_sound(variant, lang) and _about_frame_sound(variant, lang)
+    ):
+        return None
+    text = _tidy(variant, target.surface)
+    words = tokens(text)
     longest = int(lang.rewrite.get("max_words", 18))
-    for candidate in candidates:
-        for variant in (_without_why(candidate, lang), candidate):
-            if variant is None or any(p.search(variant) for p in rejected):
-                continue
-            if variant not in trusted and not _how_is_sound(variant, lang):
-                continue
-            if variant not in trusted and not _about_frame_sound(variant, lang):
-                continue
-            text = _tidy(variant, target.surface)
-            words = tokens(text)
-            if variant not in trusted and (
-                len(words) < 3
-                or len(words) > longest
-                or words[-1] in _DANGLING
-                or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])
-            ):
-                continue
-            form, leading, is_double = verdict(text, lang.code)
-            if form == "open" and not leading and not is_double:
-                accepted.append(text)
-                break
-        if accepted:
-            break
-    return accepted[0] if accepted else fallback
+    if variant not in trusted and (
+        len(words) < 3
+        or len(words) > longest
+        or words[-1] in _DANGLING
+        or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])
+    ):
+        return None
+    form, leading, is_double = verdict(text, lang.code)
+    return text if form == "open" and not leading and not is_double else None

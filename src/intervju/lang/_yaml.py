@@ -83,6 +83,15 @@ def word_list(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(str(v).lower() for v in value)
 
 
+def flag(raw: Mapping[str, Any], key: str, where: str) -> bool:
+    """A true/false setting; missing means false. Anything else is an error, because the
+    strict loader keeps yes/no/on/off as strings and ``bool("no")`` would be true."""
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"'{key}' must be true or false", where=where)
+    return value
+
+
 def word_map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, str]:
     """A mapping of words to words (spoken form → written form)."""
     value = raw.get(key) or {}

@@ -100,13 +100,6 @@ def _contracted(subjects: tuple[str, ...], endings: tuple[str, ...]) -> re.Patte
     return re.compile("|".join(parts), re.IGNORECASE) if parts else _NEVER
 
 
-def _flag(raw: Mapping[str, object], key: str, where: str) -> bool:
-    value = raw.get(key, False)
-    if not isinstance(value, bool):
-        raise ConfigError(f"'{key}' must be true or false", where=where)
-    return value
-
-
 @cache
 def cue_words(code: Lang) -> CueWords:
     """Load and validate one language's ``cues.yaml`` (cached for the life of the process)."""
@@ -131,7 +124,7 @@ def cue_words(code: Lang) -> CueWords:
         stem_keep_endings=ordered("stem_keep_endings"),
         modifier_endings=ordered("modifier_endings"),
         not_modifier_endings=ordered("not_modifier_endings"),
-        open_compounds=_flag(raw, "open_compounds", where),
+        open_compounds=_yaml.flag(raw, "open_compounds", where),
         possessive_endings=ordered("possessive_endings"),
         trailing_words=words("trailing_words"),
         weak_contrast=words("weak_contrast"),
@@ -144,7 +137,7 @@ def cue_words(code: Lang) -> CueWords:
         subjects=words("subjects"),
         subject_pronouns=words("subject_pronouns"),
         verb_endings=ordered("verb_endings"),
-        subject_after_verb=_flag(raw, "subject_after_verb", where),
+        subject_after_verb=_yaml.flag(raw, "subject_after_verb", where),
         degree_words=words("degree_words"),
         not_pointed_at=words("not_pointed_at"),
         links=words("links"),

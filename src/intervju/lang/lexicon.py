@@ -103,7 +103,7 @@ def lexicon(code: Lang) -> Lexicon:
         question_words=_yaml.word_set(raw, "question_words", where),
         pronouns=_yaml.word_set(raw, "pronouns", where),
         language_markers=_yaml.word_set(raw, "language_markers", where),
-        marker_suffixes=tuple(str(s) for s in raw.get("marker_suffixes") or []),
+        marker_suffixes=_yaml.word_list(raw, "marker_suffixes", where),
         marker_letters=str(raw.get("marker_letters") or ""),
         stop_words=_yaml.word_set(raw, "stop_words", where),
         _extra=sets,
