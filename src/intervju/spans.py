@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +234,24 @@ def find_spans(
     lemmas the guide or domain makes obvious.
     """
     data = card_data(lang)
+    spoken, read, found = _read(text, lang)
+    toks = list(read)
+    spans = list(found)
+    spans.extend(_repeated_and_rare(toks, data, context, spans))
+    asked_lemmas = _content_lemmas(asked or "", lang, data)
+    spans = [_adjust(s, asked_lemmas, frozenset(known)) for s in spans]
+    spans = _drop_overlaps(sorted(spans, key=lambda s: -s.score))
+    return [s for s in spans if s.score > 0], toks, spoken
+
+
+@lru_cache(maxsize=32)
+def _read(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...], tuple[Span, ...]]:
+    """A turn read once: normalised, tokenised, and the spans that need no context.
+
+    The review reads a candidate turn to judge it and again to word a follow-up, and the
+    four turns before it as context; a few dozen recent turns are kept (values are frozen).
+    """
+    data = card_data(lang)
     spoken = normalise(text, lang)
     toks = tokenise(spoken, lang)
     finders = (
@@ -249,11 +267,13 @@ def find_spans(
     spans: list[Span] = []
     for finder in finders:
         spans.extend(finder(toks, data))
-    spans.extend(_repeated_and_rare(toks, data, context, spans))
-    asked_lemmas = _content_lemmas(asked or "", lang, data)
-    spans = [_adjust(s, asked_lemmas, frozenset(known)) for s in spans]
-    spans = _drop_overlaps(sorted(spans, key=lambda s: -s.score))
-    return [s for s in spans if s.score > 0], toks, spoken
+    return spoken, tuple(toks), tuple(spans)
+
+
+@lru_cache(maxsize=32)
+def _tokens(text: str, lang: Lang) -> tuple[Tok, ...]:
+    """The tokens of a turn read as context (the same few turns are context again and again)."""
+    return tuple(tokenise(normalise(text, lang), lang))
 
 
 def _adjust(span: Span, asked: frozenset[str], known: frozenset[str]) -> Span:
@@ -351,6 +371,8 @@ def _find_phrases(toks: Sequence[Tok], data: CardData, name: str) -> list[tuple[
         if i in taken:
             continue
         starting = index.get(toks[i].low, ()) + index.get(toks[i].lemma, ())
+        if not starting:
+            continue
         for phrase in sorted(set(starting), key=lambda p: (-len(p), p)):
             if _match_at(toks, i, phrase):
                 found.append((i, i + len(phrase) - 1))
@@ -1358,9 +1380,7 @@ def _repeated_and_rare(
                 at.append(i)
     earlier: Counter[str] = Counter()
     for text in context[-4:]:
-        earlier.update(
-            t.lemma for t in tokenise(normalise(text, data.lang), data.lang) if _is_content(t, data)
-        )
+        earlier.update(t.lemma for t in _tokens(text, data.lang) if _is_content(t, data))
     taken = {i for s in found for i in range(s.first, s.last + 1)}
     out: list[Span] = []
     for key, at in positions.items():
