@@ -40,6 +40,7 @@ CUT_LENGTH = 6  # letters: an unknown final word this short is a word cut off
 CUT_ZIPF = 1.0  # wordfreq zipf below this: not a word of the language
 SPECIFIC = 1.3  # a card on the informant's words this strong beats the all-purpose probes
 CLASHING_INTENTS = frozenset({"feeling", "example", "reason"})
+COMPARISON_REACH = 4  # words: «penere, enn det …»: the «than» of a comparative follows soon
 SUBJECT_NOUNS = 2  # words between a generalising subject and its verb («de fleste foreldrene»)
 MAX_FITTING = 2  # all-purpose probes beside a specific card, when the turn calls for them
 FITTING = 2.0  # an all-purpose probe this strong is what the turn calls for (an episode told)
@@ -455,8 +456,16 @@ def _finite(tok: Tok, data: CardData) -> bool:
 def _comparisons(toks: Sequence[Tok], data: CardData) -> list[str]:
     """«bedre enn», «mye mer», and a comparative by its ending («hyppigere», "stricter")."""
     found = _hits(toks, data, "comparatives")
-    ends = tuple(data.words("comparative_endings"))
-    found += [t.quote for t in toks if any(t.low == t.lemma + e for e in ends)]
+    ends = data.words("comparison_endings")
+    than = data.words("comparison_than")
+    degree = data.words("comparison_degree")
+    for i, tok in enumerate(toks):
+        if not any(tok.low == tok.lemma + e for e in ends):
+            continue
+        # «penere enn det vi gjorde», «mye hyppigere»; not «senere», «videre» said plainly
+        after = any(t.low in than for t in toks[i + 1 : i + 1 + COMPARISON_REACH])
+        if after or (i and toks[i - 1].low in degree and not tok.boundary):
+            found.append(tok.quote)
     return found
 
 
