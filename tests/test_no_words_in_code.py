@@ -85,7 +85,7 @@ def _closed_class() -> frozenset[str]:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key in _CLOSED_CLASS:
             _walk(raw.get(key), words)
-    for path in (PACKAGE / "data" / "guide").glob("probes.*.yaml"):
+    for path in (PACKAGE / "data" / "lang").glob("*/probes.yaml"):
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         _walk((raw.get("lexicon") or {}).get("stopwords"), words)
     return frozenset(words)

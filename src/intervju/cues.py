@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .lang import Lang as Language
 from .lang import detect_language as guess_language  # the one detector, under its old name
 from .lang import language_evidence
+from .lang import sentences as split_sentences
 from .lang.cue_words import CueWords, cue_words, either_language
+from .lang.text import WORD
 from .probes import Lexicon, ProbeBank, load_probe_bank
 
 __all__ = [
@@ -40,11 +42,11 @@ __all__ = [
     "tokens",
 ]
 
-# A word has at least one letter; digits may join it («14a-vurderingene»).
-_WORD = re.compile(r"(?:\d+[^\W\d_]|[^\W\d_])[^\W_]*(?:[-'’][^\W_]+)*", re.UNICODE)
+# Words come from the language layer's one tokeniser; a cue word has at least one letter
+# (a bare number is not a term) and a cut-off word («hvo-») is read without its hyphen.
+_LETTER = re.compile(r"[^\W\d_]")
 # Abbreviations and codes, alone or inflected/compounded: AAP-en, PLO-greia, DSA, 14a-vedtak.
 _ABBREV = re.compile(r"^([A-ZÆØÅ]{2,6}|\d+[a-zæøå])(?:-[^\W_]+)?$")
-_SENTENCE = re.compile(r"[.!?…]+\s+|\n+")
 # A turn trails off on an ellipsis, a dash or a conjunction («… og», "… and").
 _TRAILING_MARK = r"…|\.\.\.|–|-"
 
@@ -102,9 +104,20 @@ class Term:
     reason: str  # the cue kind that makes it salient ("repeated", "jargon", ...)
 
 
+def _word_matches(text: str, pos: int = 0) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) for each word of the language layer's tokeniser with a letter."""
+    for match in WORD.finditer(text, pos):
+        word = match.group()
+        if not _LETTER.search(word):
+            continue
+        if word.endswith("-"):
+            word = word.rstrip("-")
+        yield match.start(), match.start() + len(word), word
+
+
 def tokens(text: str) -> list[str]:
     """Words as written (letters, inner hyphens and apostrophes)."""
-    return _WORD.findall(text)
+    return [word for _, _, word in _word_matches(text)]
 
 
 @lru_cache(maxsize=8192)
@@ -127,6 +140,8 @@ def _phrase_hits(text_lower: str, phrases: Iterable[str]) -> list[tuple[int, str
     """(position, phrase) for each lexicon phrase found on word boundaries."""
     hits: list[tuple[int, str]] = []
     for phrase in phrases:
+        if phrase not in text_lower:
+            continue  # a plain substring test first: most phrases are absent from a turn
         for match in _phrase_pattern(phrase).finditer(text_lower):
             hits.append((match.start(), phrase))
     hits.sort()
@@ -144,17 +159,24 @@ def _lemma_set(words: tuple[str, ...], language: str) -> frozenset[str]:
 
 
 def _is_content(word: str, lexicon: Lexicon) -> bool:
+    return _content(word, lexicon.stopwords)
+
+
+@lru_cache(maxsize=16384)
+def _content(word: str, stopwords: frozenset[str]) -> bool:
+    """A content word by the stop list (cached: a frozenset keeps its hash, the same words
+    come back turn after turn)."""
     lower = word.lower()
     if _is_jargon(word):
         return True
     possessive = next((e for e in _endings("possessive_endings") if lower.endswith(e)), None)
     if possessive and len(lower) > len(possessive) + 2:
         lower = lower[: -len(possessive)]  # possessive: "family's"
-    return len(lower) >= 3 and lower not in lexicon.stopwords and "'" not in lower
+    return len(lower) >= 3 and lower not in stopwords and "'" not in lower
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return list(_word_matches(text))
 
 
 def _adjacent(text: str, spans: Sequence[tuple[int, int, str]], i: int) -> bool:
@@ -649,7 +671,7 @@ def _unexplained_cues(said: _Said) -> list[Cue]:
     if observed and not _any_word("reason_words").search(lower):
         out.append(Cue("observation", 0.75, _surface(text, observed[0])))
     # Long, many-threaded answers.
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    sentences = split_sentences(text)
     if said.n_words >= 60 or len(sentences) >= 4:
         out.append(Cue("long", min(1.0, 0.4 + said.n_words / 200 + 0.05 * len(sentences))))
     opinions = _phrase_hits(lower, lex.opinion)
@@ -669,23 +691,22 @@ def _vague_phrase(text: str, hit: tuple[int, str], lex: Lexicon) -> tuple[str, b
     start_end = end = pos + len(phrase)
     content = 0
     linked_after_content = False
-    for match in _WORD.finditer(text, start_end):
-        if text[end : match.start()].strip() or content >= 3:
+    for start, stop, word in _word_matches(text, start_end):
+        if text[end:start].strip() or content >= 3:
             break  # punctuation ends the clause
-        word = match.group()
         low = word.lower()
         if content == 0 and low in either_language("not_pointed_at"):
             return "", False  # «tar det med hjem»: a particle verb, not «det med <something>»
         if _is_content(word, lex):
             content += 1
-            end = match.end()
+            end = stop
         elif low in either_language("links") or (
             low in either_language("determiners") and not linked_after_content
         ):
             # «den nye rutinen *med* 14a-vurderingene»: a link may join a second part.
             linked_after_content = content > 0
             if not linked_after_content:
-                end = match.end()
+                end = stop
         else:
             break
     if content == 0:
@@ -709,11 +730,11 @@ def _sentence_starts(text: str) -> set[int]:
     """Token positions that begin a sentence."""
     out: set[int] = set()
     previous_end = 0
-    for position, match in enumerate(_WORD.finditer(text)):
-        gap = text[previous_end : match.start()]
+    for position, (start, stop, _) in enumerate(_word_matches(text)):
+        gap = text[previous_end:start]
         if position == 0 or re.search(r"[.!?…:]", gap):
             out.add(position)
-        previous_end = match.end()
+        previous_end = stop
     return out
 
 

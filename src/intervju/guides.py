@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .errors import GuideError
+from .lang import _yaml
 from .lang.input_words import input_words
 from .models import Guide, Question, Topic
 from .settings import atomic_write_text, default_data_dir
@@ -31,9 +32,7 @@ def bundled_guides() -> dict[str, Path]:
     """The guides shipped with the package, by guide file stem."""
     if not BUNDLED_DIR.is_dir():
         return {}
-    return {
-        p.stem: p for p in sorted(BUNDLED_DIR.glob("*.yaml")) if not p.stem.startswith("probes")
-    }
+    return {p.stem: p for p in sorted(BUNDLED_DIR.glob("*.yaml"))}
 
 
 def user_guides_dir(data_dir: Path) -> Path:
@@ -106,14 +105,7 @@ def load_guide(path: str | Path | None = None, data_dir: Path | None = None) -> 
 
 def parse_guide(text: str, *, source: str = "<guide>") -> Guide:
     """Validate guide YAML text; errors name ``source`` and the line."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        where = f"{source}, line {line}" if line else source
-        raise GuideError(f"invalid YAML: {exc.problem}", where=where) from None
-    except yaml.YAMLError as exc:
-        raise GuideError(f"invalid YAML: {exc}", where=source) from None
+    root = _yaml.compose(text, source=source, error=GuideError)
     if root is None:
         # Comments only or nothing at all: point at line 1 so every message has a line.
         raise GuideError(

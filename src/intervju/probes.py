@@ -2,7 +2,7 @@
 
 Why data and not code: the wordings are the product's voice in the interview,
 and researchers in other fields (or languages) will want to edit them. So they
-live in ``guide/probes.<lang>.yaml`` and are validated like guides, walking the
+live in ``data/lang/<code>/probes.yaml`` and are validated like guides, walking the
 YAML node tree so that each error names the file and line to fix.
 
 A wording may contain two slots: ``{term}`` (the informant's own word) and
@@ -24,7 +24,8 @@ from typing import Literal
 import yaml
 
 from .errors import GuideError
-from .guides import BUNDLED_DIR
+from .lang import _yaml
+from .lang.lexicon import DATA_DIR
 
 __all__ = [
     "CUE_KINDS",
@@ -167,7 +168,7 @@ class ProbeBank:
 
 def probe_bank_path(language: str) -> Path:
     lang = "en" if language == "en" else "nb"
-    return BUNDLED_DIR / f"probes.{lang}.yaml"
+    return DATA_DIR / lang / "probes.yaml"
 
 
 @lru_cache(maxsize=8)
@@ -187,15 +188,7 @@ def load_probe_bank(language: str = "nb", path: str | Path | None = None) -> Pro
 
 def parse_probe_bank(text: str, *, source: str = "<probes>") -> ProbeBank:
     """Validate probe-bank YAML; errors name ``source`` and the line."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise GuideError(
-            f"invalid YAML: {exc.problem}", where=f"{source}, line {line}" if line else source
-        ) from None
-    except yaml.YAMLError as exc:
-        raise GuideError(f"invalid YAML: {exc}", where=source) from None
+    root = _yaml.compose(text, source=source, error=GuideError)
     if root is None:
         raise GuideError("the file is empty", where=source)
     return _BankValidator(source).bank(root)

@@ -208,16 +208,36 @@ def suggest(
     across turns; ``recent`` the texts shown in the last few turns (never
     repeated); ``vector`` the turn's embedding for retrieval (optional).
     """
-    return plan_suggestions(
+    lang: Lang = "en" if (language or detect_language(turn_text)) == "en" else "nb"
+    retrieval = retriever.scores(vector) if (retriever is not None and vector is not None) else None
+    # The cards alone: the cues, terms and intent ranking of a plan are not needed here.
+    return _suggestions(turn_text, lang, context, asked, (), recent, retrieval, n)
+
+
+def _suggestions(
+    turn_text: str,
+    lang: Lang,
+    context: Sequence[str],
+    asked: str | None,
+    known: Collection[str],
+    recent: Iterable[str],
+    retrieval: Mapping[str, float] | None,
+    n: int,
+) -> tuple[Suggestion, ...]:
+    cards = plan_cards(
         turn_text,
-        context,
-        language=language,
-        vector=vector,
-        retriever=retriever,
-        recent=recent,
-        n=n,
+        lang,
+        context=list(context)[-4:],
         asked=asked,
-    ).suggestions
+        known=known,
+        recent=set(recent),
+        retrieval=retrieval,
+        accept=_acceptable,
+        n=n,
+    )
+    return tuple(
+        Suggestion(c.intent, c.text, c.why, (c.quote,) if c.quote else ()) for c in cards.cards
+    )
 
 
 def plan_suggestions(
@@ -243,27 +263,22 @@ def plan_suggestions(
     cues = detect_cues(turn_text, context, lang, bank, terms=terms)
     retrieval = retriever.scores(vector) if (retriever is not None and vector is not None) else None
     ranked = rank_intents(cues, retrieval)
-    cards = plan_cards(
-        turn_text,
-        lang,
-        context=list(context)[-4:],
-        asked=asked,
-        known=known,
-        recent=set(recent),
-        retrieval=retrieval,
-        accept=_acceptable,
-        n=n,
-    )
-    out = tuple(
-        Suggestion(c.intent, c.text, c.why, (c.quote,) if c.quote else ()) for c in cards.cards
-    )
+    out = _suggestions(turn_text, lang, context, asked, known, recent, retrieval, n)
     return SuggestionPlan(out, cues, tuple(terms), tuple(ranked), lang)
 
 
 def _acceptable(text: str, quoting: bool) -> bool:
     """Open and single; «leading» is allowed only when the card says back the informant's word."""
+    form, double, leading = _verdict(text)
+    return form == "open" and not double and (quoting or not leading)
+
+
+@lru_cache(maxsize=4096)
+def _verdict(text: str) -> tuple[str, bool, bool]:
+    """The analyser's form, double and leading flags of a card wording (the same generic
+    wordings are vetted for turn after turn; the analyser is pure)."""
     result = analyse(text)
-    return result.form == "open" and not result.double and (quoting or not result.leading)
+    return result.form, result.double, result.leading
 
 
 @lru_cache(maxsize=4096)

@@ -126,3 +126,21 @@ def records(
             raise ConfigError(f"'{key}' item {i + 1} needs {', '.join(fields)}", where=where)
         out.append({str(k): str(v) for k, v in item.items()})
     return out
+
+
+def compose(
+    text: str, *, source: str, error: type[IntervjuError] = ConfigError
+) -> yaml.Node | None:
+    """The YAML node tree of ``text`` (``None`` when it holds nothing but comments).
+
+    For files validated node by node so that every message names the line to fix (guides,
+    probe banks). A parse failure raises ``error`` naming ``source`` and the line.
+    """
+    try:
+        return yaml.compose(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        where = f"{source}, line {line}" if line else source
+        raise error(f"invalid YAML: {exc.problem}", where=where) from None
+    except yaml.YAMLError as exc:
+        raise error(f"invalid YAML: {exc}", where=source) from None

@@ -254,9 +254,15 @@ def _informants(turns: Sequence[Turn]) -> set[str]:
 
 
 def _embed(texts: Sequence[str], embeddings: Embeddings) -> np.ndarray:
+    """One row per text; a question asked twice in the same words is embedded once."""
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
-    return embed_queries(embeddings, list(texts))
+    unique = list(dict.fromkeys(texts))
+    vectors = embed_queries(embeddings, unique)
+    if len(unique) == len(texts):
+        return vectors
+    row = {text: i for i, text in enumerate(unique)}
+    return vectors[[row[t] for t in texts]]
 
 
 def _positions(turns: Sequence[Turn], asked: Sequence[_Asked]) -> list[float]:

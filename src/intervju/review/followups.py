@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cues import Cue
+from ..lang import words as tokenise
 from ..lang.review_words import review_words
 from ..probes import load_probe_bank
 from ..spans import Span
@@ -48,7 +49,7 @@ MISSED_THRESHOLD = 2.0
 
 # Probe forms, pointing words, pause marks and echo stop words are the language data's
 # (``data/lang/<code>/review.yaml``, through :func:`review_words`).
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 ECHO_MIN_SHARED = 3
 _ELLIPSIS = re.compile(r"\w\s*(\.\.\.|…)\s*\w")
 
@@ -68,10 +69,29 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(words) | review_words().echo_stop_words
 
 
+def _words(text: str) -> list[str]:
+    """The language layer's words that hold a letter (a number is never an echo).
+
+    For echoes a compound's parts count on their own («Nav-kontoret» is echoed by
+    «kontoret»), a possessive is its noun ("daughter's") and a contraction ("didn't",
+    "I'll") is a function word, not an echo.
+    """
+    out: list[str] = []
+    for word in tokenise(text):
+        for part in word.split("-"):
+            if "'" in part or "’" in part:
+                if part[-2:] not in ("'s", "’s"):
+                    continue
+                part = part[:-2]
+            if _LETTER.search(part):
+                out.append(part)
+    return out
+
+
 def content_words(text: str, language: str = "nb") -> list[str]:
     """Lower-cased words of at least four letters that are not stop words."""
     stop = _stopwords(language)
-    return [w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stop]
+    return [w for w in _words(text.lower()) if len(w) >= 4 and w not in stop]
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -174,7 +194,7 @@ def _follow_up(
     shared = {w for w in asked if _in(w, theirs)}
     if len(shared) >= ECHO_MIN_SHARED:
         return FollowUpVerdict(True, "echo:" + ",".join(sorted(shared)))
-    words = _WORD.findall(lowered)
+    words = _words(lowered)
     if 0 < len(words) <= 6 and any(w in data.pointing_words for w in words):
         fresh = [w for w in content_words(question, language) if not _in(w, theirs)]
         if not fresh:
@@ -272,7 +292,7 @@ def _own_feeling(text: str, term: str | None, language: str) -> bool:
     own, negations = lex.set("first_person"), lex.set("negations")
     for sentence in sentences(spoken(text)):
         lowered = sentence.lower()
-        words = set(_WORD.findall(lowered.replace("'", "")))
+        words = set(_words(lowered.replace("'", "")))
         if term.lower() in lowered and words & own and not words & negations:
             return True
     return False
