@@ -175,3 +175,37 @@ def test_the_persona_s_employer_is_no_person_to_introduce_first() -> None:
     agent = informant_for("nav-veileder")
     reply = agent.reply("Hva er det du liker best med jobben din?")
     assert reply.detail is not None and "stolt" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("persona", "before", "question", "says"),
+    [
+        # The workspace has a desk: a closed question about it is no «Not really».
+        ("remote-worker", [], "Do you have a proper desk at home?", "second-hand"),
+        # A closed follow-up on the story gets the story's own short answer.
+        (
+            "teacher",
+            ["Can you tell me about the pupils who stopped turning up?"],
+            "Were there many of them?",
+            "Three or four",
+        ),
+    ],
+)
+def test_a_closed_question_gets_the_episode_s_own_short_answer(
+    persona: str, before: list[str], question: str, says: str
+) -> None:
+    agent = informant_for(persona)
+    for q in before:
+        agent.reply(q)
+    reply = agent.reply(question)
+    assert reply.kind == "short" and says in reply.text, reply.text
+
+
+def test_a_short_answer_is_not_given_for_a_word_that_only_starts_alike() -> None:
+    """ "manager" is not «manage to switch off»: no «Not always, no.» about the manager."""
+    agent = informant_for("remote-worker")
+    agent.reply("How do you switch off at the end of the day?")
+    reply = agent.reply("Did your manager say anything about it?")
+    assert "Not always" not in reply.text, reply.text
+    manage = agent.reply("Do you manage to switch off in the evenings?")
+    assert manage.kind == "short", manage.text

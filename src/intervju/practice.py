@@ -999,14 +999,17 @@ class SimulatedInformant:
 
     def _own_short(self, question: str, plan: _Plan | None) -> str | None:
         """An episode's own short answer («Ja, elleve år nå.») only for the closed question
-        it was written for: one that names the episode and uses a word of ``short_about``."""
-        if plan is None or plan.probe is not None:
+        it was written for: one that names the episode, or follows up on it («Were there
+        many of them?» after the pupils who vanished), and uses a word of ``short_about``."""
+        if plan is None:
             return None
         episode = self.persona.episodes[plan.episode]
-        if episode.short is None or self._matcher.score(question).strong[plan.episode] == 0:
+        named = plan.probe is not None or self._matcher.score(question).strong[plan.episode] > 0
+        if episode.short is None or not named:
             return None
         words = self._matcher.content(question) + tokens(question)
-        return episode.short if self._matcher.lexical(words, episode.short_about) else None
+        fits = self._matcher.lexical(words, episode.short_about, question)
+        return episode.short if fits else None
 
     def _followup(self, plan: _Plan, text: str) -> str:
         episode = self.persona.episodes[plan.episode]
