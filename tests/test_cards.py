@@ -168,3 +168,71 @@ def test_a_thing_in_the_story_is_asked_about_once(case: dict[str, Any]) -> None:
 def test_fillers_of_speech_stay_out_of_the_card(case: dict[str, Any]) -> None:
     for card in _cards(case):
         assert not any(p in card.text.lower() for p in case["never_in_text"]), card.text
+
+
+# --- issue 11, fourth pass: all-purpose probes only where they fit ---------------------------
+_EXAMPLE = {"Kan du gi et eksempel på det?", "Can you give me an example?"}
+_FILLERS = {
+    "Kan du gi et eksempel?",
+    "Kan du gi et eksempel på det?",
+    "Hvordan ser du på det selv?",
+    "Hva tenker du om det?",
+    "Hva betyr det for deg?",
+    "Hva mer kan du fortelle om det?",
+    "Kan du si litt mer om det?",
+    "Could you give me an example?",
+    "Can you give me an example?",
+    "How do you see it yourself?",
+    "What does that mean for you?",
+    "Could you say a bit more about that?",
+}
+
+
+def test_an_example_is_asked_for_only_after_a_general_claim() -> None:
+    wrong = [c["turn"] for c in CASES["plain_quantity"] if _EXAMPLE & {x.text for x in _cards(c)}]
+    assert not wrong, wrong
+    right = [c for c in CASES["general_claim"] if _EXAMPLE & {x.text for x in _cards(c)}]
+    assert len(right) >= len(CASES["general_claim"]) - 1, len(right)
+
+
+def test_at_most_one_filler_beside_something_specific() -> None:
+    """Where the turn has a feeling, image or person to pick up, the all-purpose probes do
+    not crowd it out: at most one of them among the three cards."""
+    crowded = []
+    for case in CASES["pick"] + CASES["things"] + CASES["figurative_image"]:
+        texts = [c.text for c in _cards(case)]
+        if sum(t in _FILLERS for t in texts) > 1:
+            crowded.append(texts)
+    assert len(crowded) <= 4, crowded  # 4/28 when written: a code, a rare word, a fixed image
+
+
+def test_an_image_word_used_plainly_is_not_an_image() -> None:
+    for case in CASES["plain_image"]:
+        for card in _cards(case):
+            assert not any(f"«{w}»" in card.text or f"'{w}'" in card.text for w in case["never"])
+    for case in CASES["figurative_image"]:
+        assert any(f"«{q}»" in c.text for c in _cards(case) for q in case["quote"])
+
+
+@pytest.mark.parametrize("case", CASES["settled_short"], ids=lambda c: c["turn"][:30])
+def test_a_settled_short_answer_is_not_asked_for_again(case: dict[str, Any]) -> None:
+    texts = [c.text for c in _cards(case)]
+    assert len(texts) == 3
+    assert not set(texts) & set(case["not_text"]), texts
+
+
+@pytest.mark.parametrize("case", CASES["lived"], ids=lambda c: c["turn"][:30])
+def test_what_was_lived_through_is_asked_in_its_own_words(case: dict[str, Any]) -> None:
+    texts = [c.text for c in _cards(case)]
+    if "want" in case:
+        assert case["want"] in texts, texts
+    for never in case.get("never_in_text", []):
+        assert not any(never in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "case", CASES["comparative"] + CASES["common_evaluation"], ids=lambda c: c["turn"][:30]
+)
+def test_no_degree_or_plain_evaluation_in_a_meaning_slot(case: dict[str, Any]) -> None:
+    for card in _cards(case):
+        assert not any(p in card.text for p in case["never_in_text"]), card.text

@@ -16,7 +16,17 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .lang import Lang, Spoken, words
-from .spans import CardData, Span, Tok, card_data, find_spans
+from .spans import (
+    CardData,
+    Span,
+    Tok,
+    _find_phrases,
+    _quote,
+    card_data,
+    find_spans,
+    inverted_subject,
+    noun_or_verb,
+)
 
 __all__ = ["Card", "CardPlan", "angles_of", "plan_cards"]
 
@@ -28,6 +38,25 @@ STRONG_SECOND = 4.6  # a second card on one span only when it is this strong (a 
 SILENCE_HESITATING = 3.0
 CUT_LENGTH = 6  # letters: an unknown final word this short is a word cut off
 CUT_ZIPF = 1.0  # wordfreq zipf below this: not a word of the language
+SPECIFIC = 1.3  # a card on the informant's words this strong beats the all-purpose probes
+CLASHING_INTENTS = frozenset({"feeling", "example", "reason"})
+SUBJECT_NOUNS = 2  # words between a generalising subject and its verb («de fleste foreldrene»)
+MAX_FITTING = 2  # all-purpose probes beside a specific card, when the turn calls for them
+FITTING = 2.0  # an all-purpose probe this strong is what the turn calls for (an episode told)
+# Spans a second card may ask about from another angle (echo, then reason or meaning).
+SECOND_ANGLE_KINDS = frozenset(
+    {
+        "feeling_self",
+        "feeling_it",
+        "feeling_word",
+        "feeling_other",
+        "evaluation",
+        "evaluation_self",
+        "evaluation_of",
+        "image",
+        "ambivalence",
+    }
+)
 MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
 # A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
 _PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
@@ -101,9 +130,15 @@ def plan_cards(
 def _choose(
     candidates: Sequence[Card], recent: Collection[str], accept: Callable[[str, bool], bool], n: int
 ) -> list[Card]:
-    """Greedy: best first, one card per span and per generic kind, unless nothing else is left."""
+    """Greedy: best first, one card per span and per generic kind, unless nothing else is left.
+
+    When the turn has something specific to pick up, at most one all-purpose probe sits beside
+    it; a second angle on the informant's own words («hva var det som gjorde at …?») comes
+    before a second all-purpose probe.
+    """
     chosen: list[Card] = []
     held: list[Card] = []
+    specific = any(c.anchor is not None and c.score >= SPECIFIC for c in candidates)
     for card in candidates:
         if card.text in recent or any(c.text == card.text for c in chosen):
             continue
@@ -113,17 +148,32 @@ def _choose(
         if clashes and not _second_of_kind(card, clashes, chosen):
             held.append(card)
             continue
+        if specific and _generic(card) and _generics_full(card, chosen):
+            held.append(card)
+            continue
         chosen.append(card)
         if len(chosen) >= n:
             return chosen
-    for card in sorted(held, key=lambda c: _contained(c, chosen)):
+
+    def order(card: Card) -> tuple[bool, bool, bool]:
+        asked = _generic(card) and any(_generic(c) and c.intent == card.intent for c in chosen)
+        return _generic(card), asked, _contained(card, chosen)
+
+    for card in sorted(held, key=order):
         if len(chosen) >= n:
             break
         if card.intent == "silence" or any(c.text == card.text for c in chosen):
             continue
+        if any(_same_intent(card, c) for c in chosen):
+            continue
         on_same = [c for c in chosen if card.anchor and c.anchor == card.anchor]
-        if not on_same or (len(on_same) < 2 and card.score >= STRONG_SECOND):
-            chosen.append(card)  # two cards on one word only for a strong feeling
+        second = (
+            len(on_same) < 2
+            and (card.kind in SECOND_ANGLE_KINDS or card.score >= STRONG_SECOND)
+            and all(c.intent != card.intent for c in on_same)
+        )
+        if not on_same or second:
+            chosen.append(card)  # a second angle on a feeling or image, never on a thing
     for card in sorted(candidates, key=lambda c: _contained(c, chosen)):
         # never fewer than n: a recent generic is better than none
         if len(chosen) >= n:
@@ -131,6 +181,31 @@ def _choose(
         if card.intent != "silence" and all(c.text != card.text for c in chosen):
             chosen.append(card)
     return chosen
+
+
+def _generics_full(card: Card, chosen: Sequence[Card]) -> bool:
+    """Beside a card on the informant's words: one all-purpose filler, or two probes the
+    turn calls for (an example after «generelt», «hva gjør forskjellen?» after «mer … enn»)."""
+    generics = sum(_generic(c) for c in chosen)
+    return generics >= (MAX_FITTING if card.score >= FITTING else 1)
+
+
+def _generic(card: Card) -> bool:
+    """An all-purpose probe: quotes nothing of the turn, and is no «let them talk»."""
+    return card.anchor is None and card.intent != "silence"
+
+
+def _same_intent(card: Card, other: Card) -> bool:
+    """An all-purpose probe asking what a card on the informant's words already asks
+    («hvordan var det for deg?» beside «hvordan var det å spille klarinett?»)."""
+    generic, specific = (card, other) if _generic(card) else (other, card)
+    return (
+        _generic(generic)
+        and generic.score < FITTING
+        and specific.anchor is not None
+        and generic.intent == specific.intent
+        and generic.intent in CLASHING_INTENTS
+    )
 
 
 def _second_of_kind(card: Card, clashes: Sequence[Card], chosen: Sequence[Card]) -> bool:
@@ -152,7 +227,7 @@ def _contained(card: Card, chosen: Sequence[Card]) -> bool:
 
 
 def _same_angle(card: Card, other: Card) -> bool:
-    if _contained(card, [other]):
+    if _contained(card, [other]) or _same_intent(card, other):
         return True
     if card.anchor is not None and other.anchor is not None:
         # One card per span, and one per kind of span («fortell om faren din» once).
@@ -193,6 +268,8 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
         kind = "image_clause"  # «i hele kroppen» is said back in its clause, not defined
     if span.kind == "evaluation" and span.slots.get("kind") == "feeling":
         kind = "evaluation"
+    if span.kind == "evaluation_word" and "adj" in span.slots:
+        kind = "evaluation_alone"  # «litt vanskelig»: why, and what they mean only if their own
     wordings = [w for w in data.cards.get(kind, ()) if w.get("tense") in (None, span.tense)]
     values = {"quote": span.quote, **span.slots}
     why = _reason(span, data)
@@ -284,8 +361,7 @@ def _situation(
         out.add("hesitating")
     if len(toks) <= 5:
         out.add("short")
-    phrases = _hits(toks, data, "generalising")
-    if phrases:
+    if _generalising(toks, data):
         out.add("generalising")
     past = [t for t in toks if _past(t, data)]
     aux = data.words("auxiliaries")
@@ -296,6 +372,8 @@ def _situation(
     ]
     if events:
         out.add("past")
+    elif any(t.start not in after_aux for t in past):
+        out.add("told_past")  # «vi hadde mange venner»: a state of the past, told
     if _hits(toks, data, "grave"):
         out.add("moved")
     if len(past) >= 2 and events and not _says_how_it_was(spans):
@@ -305,7 +383,7 @@ def _situation(
         out.add("opinion")
     if _hits(toks, data, "observation") and not reasoned:
         out.add("observation")
-    if _hits(toks, data, "comparatives"):
+    if _comparisons(toks, data):
         out.add("comparison")
     return out
 
@@ -332,12 +410,54 @@ def _cut_off(toks: Sequence[Tok], original: str, data: CardData) -> bool:
 
 def _inverted_end(toks: Sequence[Tok], data: CardData) -> bool:
     """«så her bor jeg», «det husker jeg»: a clause closed by its subject, not a thought cut."""
-    if len(toks) < 2 or toks[-1].low not in data.words("subject_pronouns") or toks[-1].boundary:
-        return False
-    verb = toks[-2]
-    forms = data.words("present_forms") | data.words("past_forms")
-    present = data.lang == "nb" and verb.low.endswith("r") and verb.lemma != verb.low
-    return verb.low in forms or present or _past(verb, data)
+    return inverted_subject(toks, len(toks) - 1, data)
+
+
+def _generalising(toks: Sequence[Tok], data: CardData) -> list[str]:
+    """Talk in general terms: «som regel», «ofte», and «folk sier», «man blir», «mange tror».
+
+    A word of ``generalising_subjects`` counts only as the subject of a present verb; said
+    plainly («mange venner», «det kom folk») it is a quantity, not a claim to ask an example of.
+    """
+    found = _hits(toks, data, "generalising")
+    openers = data.words("clause_openers")
+    for first, last in _find_phrases(toks, data, "generalising_subjects"):
+        if not (first == 0 or toks[first].boundary or toks[first - 1].low in openers):
+            continue
+        # the verb right after, or after the noun it quantifies («de fleste foreldrene svarer»)
+        for verb in range(last + 1, min(last + 1 + SUBJECT_NOUNS + 1, len(toks))):
+            if toks[verb].boundary:
+                break
+            if _finite(toks[verb], data):
+                found.append(_quote(toks, first, verb))
+                break
+            if noun_or_verb(toks[verb], data) != "noun":
+                break
+    inverted = data.words("generalising_inverted")
+    for i, tok in enumerate(toks):
+        # «som bonde står man jo alene»: the generic subject right after its verb
+        if tok.low in inverted and i and not tok.boundary and _finite(toks[i - 1], data):
+            found.append(_quote(toks, i - 1, i))
+    return found
+
+
+def _finite(tok: Tok, data: CardData) -> bool:
+    """A present-tense verb by form: the list of forms, or an inflected verb («klager»).
+
+    «alle var ute og gikk på skøyter» tells what happened, not what people do.
+    """
+    if tok.low in data.words("present_forms"):
+        return True
+    past = tok.low in data.words("past_forms") or _past(tok, data)
+    return not past and noun_or_verb(tok, data) == "verb"
+
+
+def _comparisons(toks: Sequence[Tok], data: CardData) -> list[str]:
+    """«bedre enn», «mye mer», and a comparative by its ending («hyppigere», "stricter")."""
+    found = _hits(toks, data, "comparatives")
+    ends = tuple(data.words("comparative_endings"))
+    found += [t.quote for t in toks if any(t.low == t.lemma + e for e in ends)]
+    return found
 
 
 def _match_end(toks: Sequence[Tok], phrase: tuple[str, ...]) -> bool:
@@ -354,8 +474,6 @@ def _says_how_it_was(spans: Sequence[Span]) -> bool:
 
 
 def _hits(toks: Sequence[Tok], data: CardData, name: str) -> list[str]:
-    from .spans import _find_phrases, _quote
-
     return [_quote(toks, a, b) for a, b in _find_phrases(toks, data, name)]
 
 
@@ -405,10 +523,15 @@ def _generic_cards(
         add("bare_example", 2.0, "short")
     elif "short" in situation:
         add("short", 3.4 if strong < 3 else 2.4, "short")
-        add("short_view", 2.2 if strong < 3 else 1.3, "short")
-        add("short_why", 2.0 if strong < 3 else 1.1, "short")
+        add("short_why", 2.2 if strong < 3 else 1.3, "short")
+        # «hva tenker du om det?» after «ja ordner seg sikkert» asks for what was just said;
+        # how it was (or is) for them is a different angle
+        if not _says_how_it_was(spans) and strong < SPECIFIC:
+            told = "past" in situation or "told_past" in situation
+            add("feeling" if told else "feeling_now", 1.0, "short")
+        add("short_view", 0.3, "short")
     if "generalising" in situation:
-        add("example", 2.8, "generalising", _hits(toks, data, "generalising")[0])
+        add("example", 2.8, "generalising", _generalising(toks, data)[0])
     if "episode_no_feeling" in situation:
         add("feeling", 2.7, "episode_no_feeling")
     if "opinion" in situation:
@@ -416,16 +539,20 @@ def _generic_cards(
     if "observation" in situation:
         add("observation", 3.3, "observation", _hits(toks, data, "observation")[0])
     if "comparison" in situation:
-        add("comparison", 2.9, "comparison", _hits(toks, data, "comparatives")[0])
+        add("comparison", 2.9, "comparison", _comparisons(toks, data)[0])
     add("elaborate", 1.2, "open")
-    if "generalising" in situation or "observation" in situation:
+    nothing = strong < SPECIFIC  # nothing in the turn to pick up: the all-purpose probes
+    general = "generalising" in situation or "observation" in situation
+    told = "past" in situation or "told_past" in situation
+    if general:
         add("episode_example", 1.0, "open")  # a general account, not an episode already told
-    elif "past" not in situation and "short" not in situation:
+    elif not told and "short" not in situation and nothing:
         add("bare_example", 0.9, "open")  # «jobben er grei nok»: an example of the present
-    if "past" in situation and "short" not in situation and not _says_how_it_was(spans):
+    if told and "short" not in situation and not _says_how_it_was(spans):
         add("feeling", 0.7, "open")
     add("more", 0.6, "open")
-    add("view", 0.5, "open")
+    if general or nothing:
+        add("view", 0.5, "open")  # «folk sier …»: their own view, not asked after every turn
     if "past" in situation and "short" not in situation:
         add("detail", 0.4, "open")  # «hvordan foregikk det?» only of something that happened
     add("meaning", 0.45, "open")  # a bare «what does it mean to you?» is the weakest filler

@@ -34,7 +34,7 @@ from .analysis import Analysis, analyse
 from .analysis._data import load as load_analysis_lang
 from .embeddings import embed_queries
 from .index import cached_embeddings
-from .lang import Lang, zipf
+from .lang import Lang, lemma, zipf
 from .lang import words as words_of
 from .personas import (
     PERSONA_DIR,
@@ -317,8 +317,8 @@ class _Matcher:
             ]
             score += max(weights, default=0.0) * self.on_role(word)
         if text:
-            spaced = " ".join(tokens(text))
-            score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and s in spaced)
+            said = tokens(text)
+            score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and _has_phrase(said, s))
         return score
 
     def _own_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -359,6 +359,16 @@ class _Matcher:
             lexical=tuple(float(x) for x in lexical),
             total=tuple(float(x) for x in total),
         )
+
+
+def _has_phrase(said: list[str], phrase: str) -> bool:
+    """A phrase stem in a text, each of its words as the beginning of a word in a row:
+    «turn up» in "turning up", «ny kollega» in «nye kollegaer»."""
+    parts = phrase.split()
+    return any(
+        all(said[i + k].startswith(part) for k, part in enumerate(parts))
+        for i in range(len(said) - len(parts) + 1)
+    )
 
 
 def _texts(episode: Episode) -> tuple[str, ...]:
@@ -523,7 +533,7 @@ class SimulatedInformant:
         # A why-question is never a yes/no question («Why nights, though?»), and a double
         # question gets one part answered even when a part leads («Hva er det vanskeligste
         # …, og hvordan …?»).
-        halved = found is not None and (verdict.why or (verdict.double and verdict.form == "open"))
+        halved = found is not None and (verdict.why or verdict.double)
         if halved:
             assert found is not None
             return self._half(question, verdict, found, make)
@@ -553,8 +563,9 @@ class SimulatedInformant:
                 _hits(w.lower(), s, self._lang.code) for stems in self._matcher.stems for s in stems
             )
             # The persona's own job and period («covid» for a teacher of the lockdown) is
-            # never owned up to as unknown.
+            # never owned up to as unknown, nor an inflection of a word it knows («helsa»).
             and self._matcher.on_role(w.lower()) == 1.0
+            and not self._matcher.known(lemma(w, self._lang.code))
         ]
         if not unknown:
             return plan
@@ -580,7 +591,11 @@ class SimulatedInformant:
         if self._current is not None:
             if (echo or quoted) and facet is None:
                 facet = "echo"
-            elif facet is None and self._anaphoric(question, scores):
+            elif facet is None and (
+                not words or self._anaphoric(question, scores) or self._on_current(question, scores)
+            ):
+                # «What did you do?», «Hva gjorde du?»: no subject of its own, so about
+                # what was just told.
                 facet = "more"
             if facet is not None and (quoted or not self._names_other(scores, best)):
                 return self._continue(self._current, facet, echo or frozenset(words))
@@ -649,6 +664,19 @@ class SimulatedInformant:
             and all(self._matcher.spread(w) > 0 for w in own)
         )
 
+    def _on_current(self, question: str, scores: _Scores) -> bool:
+        """A short question pointing back («Hvorfor var det så slitsomt?») whose curated
+        words are the current episode's more than any other's: about what was just told."""
+        assert self._current is not None
+        words = tokens(question)
+        current = scores.strong[self._current]
+        return (
+            len(words) <= ANAPHORIC_MAX_WORDS
+            and any(w in self._lang.anaphora for w in words)
+            and current > 0
+            and current >= max(scores.strong)
+        )
+
     def _names_other(self, scores: _Scores, best: int) -> bool:
         assert self._current is not None
         current = scores.strong[self._current]
@@ -686,7 +714,7 @@ class SimulatedInformant:
             w
             for sentence in re.split(r"(?<=[.!?…])\s+", text)
             for w in words_of(sentence)[1:]
-            if len(w) > 1 and w[:1].isupper()
+            if len(w) > 1 and w[:1].isupper() and self._matcher.on_role(w.lower()) == 1.0
         ]
         sequel = any(lowered == s or lowered.startswith(s + " ") for s in self._lang.sequel)
         # «Jeg ble helt stille da han sa det»: a pronoun in its first sentence points back.
@@ -912,6 +940,7 @@ class SimulatedInformant:
             return False
         raw = [w for w in words_of(question) if len(w) > 3]
         asked = tokens(question)
+        asked_negated = any(w in self._lang.negations for w in asked)
         content = [w for w in self._matcher.content(question) if len(w) > 3]
         said_in = [
             {
@@ -942,7 +971,11 @@ class SimulatedInformant:
         for other, said, at, word in found:
             if other != first:
                 break
-            if any(self._negated(said, i) for i in at) or self._replaced(word, asked, said, at):
+            if any(self._negated(said, i) for i in at):
+                # «… du aldri hørte fra?» – «Andre hørte jeg aldri fra»: the material says
+                # what the negated question asks, so «yes».
+                return asked_negated
+            if self._replaced(word, asked, said, at):
                 return False
         return True
 

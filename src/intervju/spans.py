@@ -23,7 +23,17 @@ from .errors import ConfigError
 from .lang import Lang, Spoken, _yaml, lemma, lexicon, normalise, word_spans, zipf
 from .models import Guide
 
-__all__ = ["CardData", "Span", "Tok", "card_data", "find_spans", "guide_lemmas", "tokenise"]
+__all__ = [
+    "CardData",
+    "Span",
+    "Tok",
+    "card_data",
+    "find_spans",
+    "guide_lemmas",
+    "inverted_subject",
+    "noun_or_verb",
+    "tokenise",
+]
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "lang"
 RARE = 3.3  # zipf below this: a rare word (wordfreq scale)
@@ -33,6 +43,8 @@ LONG_TURN = 60  # words: in a story this long, twice is chance
 INFINITIVE_SHORT = 3  # «bo», «gå», «se»: short infinitives without the -e
 COMPOUND_LENGTH = 8  # letters: a rare word this long is usually a compound noun
 REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word that keeps returning
+SHORT_ANSWER = 6  # words: a short answer, where a plain «det var greit» is all that was said
+MEANING_RARE = 4.25  # zipf below this: an evaluation of one's own, worth «what do you mean by»
 
 
 _PHRASES: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
@@ -54,6 +66,7 @@ class CardData:
     count_words: tuple[str, ...]
     neuter_suffix: str = ""
     neuter_endings: Mapping[str, str] = field(default_factory=dict)
+    perfect: Mapping[str, str] = field(default_factory=dict)
     said_back: Mapping[str, str] = field(default_factory=dict)  # {so} and «it» wordings
 
     def words(self, name: str) -> frozenset[str]:
@@ -84,6 +97,7 @@ _STRUCTURED = {
     "count_words",
     "neuter_suffix",
     "neuter_endings",
+    "perfect_auxiliaries",
     "said_back",
 }
 
@@ -118,6 +132,7 @@ def card_data(lang: Lang) -> CardData:
         count_words=tuple(str(w) for w in raw.get("count_words") or ()),
         neuter_suffix=str(raw.get("neuter_suffix") or ""),
         neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
+        perfect=_yaml.word_map(raw, "perfect_auxiliaries", where),
         said_back=_said_back(raw, where),
     )
 
@@ -442,6 +457,11 @@ def _bland_intensified(toks: Sequence[Tok], data: CardData) -> list[tuple[int, i
             copula = j > 0 and toks[j - 1].low in data.words("feeling_verbs")
             if not tok.boundary and (copula or _attributive(toks, data, i)):
                 out.append((i, i, "evaluation"))
+        elif tok.low in data.words("bland") and len(toks) <= SHORT_ANSWER and i >= 2:
+            # «nei det var greit nok»: the whole short answer is this evaluation
+            said = toks[i - 2].low in data.words("it_pronouns")
+            if said and toks[i - 1].low in data.words("feeling_verbs") and not tok.boundary:
+                out.append((i, i, "evaluation"))
     return out
 
 
@@ -454,6 +474,8 @@ def _feeling_span(
         return _it_verb_span(toks, data, first, last)
     if kind == "self":
         return _self_verb_span(toks, data, first, last)
+    while first < last and toks[first].low in data.words("degree"):
+        first += 1  # «helt greit» from the list: «helt» is the degree, «greit» the word
     start = _left_of_degree(toks, data, first)
     core = _quote(toks, first, last)
     phrase = _quote(toks, start, last)
@@ -470,6 +492,7 @@ def _feeling_span(
             slots={"phrase": quote},
         )
     end = _right_links(toks, data, last)
+    meaning = _meaning_slot(toks, data, start, first, last, phrase)
     degree = [t.low for t in toks[start:first]]
     if set(degree) & data.words("intensifiers"):
         so = data.said_back["intensified"]
@@ -498,7 +521,7 @@ def _feeling_span(
                 "adj": core,
                 "so": so,
                 "kind": kind,
-                "phrase": phrase,
+                **meaning,
             },
         )
     if verb_at is not None and subject in data.words("it_pronouns"):
@@ -515,7 +538,7 @@ def _feeling_span(
             last=end,
             lemmas=lemmas,
             tense=tense,
-            slots={"adj": _neuter(core, data), "so": so, "kind": kind, "phrase": phrase},
+            slots={"adj": _neuter(core, data), "so": so, "kind": kind, **meaning},
         )
     other = _other_subject(toks, data, start)
     if other is not None and kind == "feeling":
@@ -538,9 +561,10 @@ def _feeling_span(
             last=last,
             lemmas=lemmas,
             tense=_tense(toks, other[1], first, data),
-            slots={"adj": core, "so": so, "subject": subject, "phrase": phrase},
+            slots={"adj": core, "so": so, "subject": subject, **meaning},
         )
     quote = _quote(toks, start, last)
+    alone = {} if kind == "feeling" else {"adj": _neuter(core, data)}
     return Span(
         kind="feeling_word" if kind == "feeling" else "evaluation_word",
         quote=quote,
@@ -548,8 +572,22 @@ def _feeling_span(
         first=start,
         last=last,
         lemmas=lemmas,
-        slots={"adj": core, "so": so, "kind": kind, "phrase": phrase},
+        tense=_tense(toks, _clause_start(toks, start), last, data),
+        slots={"adj": core, "so": so, "kind": kind, **meaning, **alone},
     )
+
+
+def _meaning_slot(
+    toks: Sequence[Tok], data: CardData, start: int, first: int, last: int, phrase: str
+) -> dict[str, str]:
+    """{"phrase": …} for «hva legger du i …?» only when the words are the informant's own
+    (a rare evaluation: «sterilt», «uvirkelig»; a plain one made a statement: «helt vanlig»).
+    «moro», «vanskelig», «greit» mean what they say; asking what they mean asks what was said."""
+    part = toks[first : last + 1]
+    rare = min(t.zipf for t in part) < MEANING_RARE
+    if rare or (start < first and any(t.low in data.words("bland") for t in part)):
+        return {"phrase": phrase}
+    return {}
 
 
 def _neuter(adjective: str, data: CardData) -> str:
@@ -794,9 +832,30 @@ def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
             for img in images
             if " " not in img
         )
-        if whole or compound:
+        if compound or (whole and _figurative(toks, i, data)):
             out.append(_image(toks, data, i, i, 4.6 if compound else 3.6))
     return out
+
+
+def _image_head(toks: Sequence[Tok], data: CardData, first: int, last: int) -> dict[str, str]:
+    """{"head": …}: the image word of a clause said as an image («som en tredemølle hele
+    våren» → «tredemølle»), for «hva legger du i …?»; none when no word is on the list."""
+    images = data.words("images")
+    for tok in toks[first : last + 1]:
+        if tok.low in images or tok.lemma in images:
+            return {"head": tok.quote}
+        if any(tok.low.endswith(i) and len(tok.low) >= len(i) + 3 for i in images if " " not in i):
+            return {"head": tok.quote}
+    return {}
+
+
+def _figurative(toks: Sequence[Tok], i: int, data: CardData) -> bool:
+    """«det er et fengsel», «i en tredemølle», "wear armour": an image word said as an
+    image; right after a preposition it is the plain thing («han satt i fengsel», "in
+    prison"), unless an article or a word like «slags» comes between."""
+    if i == 0 or toks[i].boundary:
+        return True
+    return toks[i - 1].low not in data.words("dangling_words")
 
 
 def _image(
@@ -821,7 +880,7 @@ def _image(
         last=last,
         lemmas=lemmas,
         tense=_tense(toks, clause_first, last, data),
-        slots={"clause": clause},
+        slots={"clause": clause, **_image_head(toks, data, quote_first, last)},
     )
 
 
@@ -1028,16 +1087,29 @@ def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | N
 
 def _after_inverted(toks: Sequence[Tok], i: int, data: CardData) -> bool:
     """«så sprøyta vi skolegården»: after verb + subject the definite word is the object."""
-    if i < 2 or toks[i - 1].boundary or toks[i].boundary:
+    return i < len(toks) and not toks[i].boundary and inverted_subject(toks, i - 1, data)
+
+
+def inverted_subject(toks: Sequence[Tok], at: int, data: CardData) -> bool:
+    """``toks[at]`` is a subject pronoun right after its finite verb («det husker jeg», «så
+    sprøyta vi»): the clause has its verb and subject, whatever follows.
+
+    The verb is known by form (the lists of present and past forms, a past ending) or, for
+    a verb the lists do not hold, by an inflection ending of the language
+    (``finite_endings``, ``dialect_past_endings``) on a word whose lemma differs.
+    """
+    if at < 1 or at >= len(toks) or toks[at].boundary:
         return False
-    if toks[i - 1].low not in data.words("subject_pronouns"):
+    if toks[at].low not in data.words("subject_pronouns"):
         return False
-    verb = toks[i - 2]
-    return not _stop(verb, data) and (
-        _past_verb(verb, data)
-        or verb.low in data.words("past_forms") | data.words("present_forms")
-        or verb.low.endswith(tuple(data.words("dialect_past_endings")))
-    )
+    verb = toks[at - 1]
+    if verb.low in data.words("past_forms") | data.words("present_forms"):
+        return True
+    if _stop(verb, data):
+        return False
+    inflected = verb.lemma != verb.low and verb.low.endswith(tuple(data.words("finite_endings")))
+    dialect = verb.low.endswith(tuple(data.words("dialect_past_endings")))
+    return _past_verb(verb, data) or inflected or dialect
 
 
 # --- vague pointers and two sides -----------------------------------------------------------
@@ -1147,21 +1219,60 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
             rest = i + 2
         if verb_at is None:
             continue
+        tense = "past"
+        perfect = data.perfect.get(toks[verb_at].low)
+        if perfect is not None and not (rest < len(toks) and _participle(toks[rest], data)):
+            continue
+        if perfect is not None:
+            verb_at, rest, tense = rest, rest + 1, perfect  # «jeg har jobbet», «jeg er vokst opp»
         verb = toks[verb_at]
-        if not _past_verb(verb, data) or verb.lemma in data.words("empty_verbs"):
+        if perfect is None and not _past_verb(verb, data):
+            continue
+        if verb.lemma in data.words("empty_verbs"):
             continue
         if _stop(verb, data) or zipf(verb.lemma, data.lang) < 2.5:
             continue  # a dialect form the lemmatiser does not know («spelte» → «spelle»)
         end = _clause_end(toks, rest - 1, 5)
+        stop = data.words("clause_openers")
+        # «… i Tjekkoslovakia og …»: the next clause is not the act
+        end = next((k for k in range(rest, end + 1) if toks[k].low in stop), end + 1) - 1
+        # «et år», «i ti år», "for ten years": how long is not what was lived through
+        lead = (
+            data.words("indefinite_articles")
+            | data.words("dangling_words")
+            | data.words("quantity_words")
+        )
+        articles = data.words("indefinite_articles")
+        reach = _clause_end(toks, end, 3)  # «i mange år»: the unit may fall past the clause cut
+        timed = {
+            k
+            for k in range(rest, reach + 1)
+            if _is_number(toks[k], data) and toks[k].low not in articles
+        }
+        for k in sorted(timed):
+            j = k - 1
+            while j >= rest and (j in timed or toks[j].low in lead):
+                timed.add(j)
+                j -= 1
+        while end >= rest and toks[end].low in data.words("dangling_words"):
+            end -= 1
         tail = [
             t
             for k, t in enumerate(toks[rest : end + 1], rest)
-            if t.low not in data.words("sentence_adverbs") and k not in adverb_at
+            if t.low not in data.words("sentence_adverbs") and k not in adverb_at | timed
         ]
         while tail and tail[-1].low in dangling:
             tail.pop()  # «… online in»: a preposition whose object fell outside the clause
         if verb_at == i + 1 and i and toks[i - 1].low in data.words("auxiliaries"):
             continue  # «ble jeg forflyttet»: done to the informant
+        negations = data.words("negations")
+        if any(t.low in negations for t in toks[rest : end + 1]):
+            continue  # «jeg bodde jo ikke der»: not something lived through
+        finite = data.words("present_forms") | data.words("past_forms")
+        cut = next((k for k, t in enumerate(tail) if t.low in finite or _past_verb(t, data)), None)
+        tail = tail if cut is None else tail[:cut]  # «trente jeg har alltid …»: a new clause
+        while tail and tail[-1].low in dangling:
+            tail.pop()
         if not tail or any(t.low in data.pronoun_swap for t in tail) or len(tail) > 5:
             continue
         inf = " ".join([verb.lemma, *[t.quote for t in tail]])
@@ -1173,10 +1284,23 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 first=min(i, verb_at),
                 last=end,
                 lemmas=frozenset({verb.lemma} | {t.lemma for t in tail if _is_content(t, data)}),
+                tense=tense,
                 slots={"inf": inf},
             )
         )
     return out
+
+
+def _participle(tok: Tok, data: CardData) -> bool:
+    """A past participle after «har»/«er» («jobbet», «vokst», "worked"): an inflected verb
+    form with a participle ending, not a boundary."""
+    return (
+        not tok.boundary
+        and tok.lemma != tok.low
+        and not _stop(tok, data)
+        and tok.low not in data.words("stative_participles")
+        and tok.low.endswith(tuple(data.words("participle_endings")))
+    )
 
 
 def _past_verb(tok: Tok, data: CardData) -> bool:
@@ -1218,6 +1342,18 @@ def _verb_like(toks: Sequence[Tok], i: int, data: CardData) -> bool:
         and not toks[i + 1].boundary
         and not _noun_by_lemma(toks[i], data)
     )
+
+
+def noun_or_verb(tok: Tok, data: CardData) -> str | None:
+    """An inflected word told by its lemma: «klager» (→ «klage») a verb, «venner» (→ «venn»)
+    a noun; None when the form says neither (no finite ending, or the lemma is the word)."""
+    if _noun_by_lemma(tok, data):
+        return "noun"
+    lem = tok.lemma
+    if lem == tok.low or not tok.low.endswith(tuple(data.words("finite_endings"))):
+        return None
+    infinitive = lem.endswith(tuple(data.words("infinitive_endings")))
+    return "verb" if infinitive or len(lem) <= INFINITIVE_SHORT else None
 
 
 def _noun_by_lemma(tok: Tok, data: CardData) -> bool:
@@ -1289,7 +1425,7 @@ def _repeated_and_rare(
                     slots=slots,
                 )
             )
-        elif first not in taken and common < RARE and len(shown) >= 5:
+        elif first not in taken and common < RARE and len(shown) >= 5 and not _cut_word(toks, at):
             kind = _rare_kind(toks, first, data)
             if kind is None:
                 continue
@@ -1314,6 +1450,13 @@ def _repeated_and_rare(
                 )
             )
     return out
+
+
+def _cut_word(toks: Sequence[Tok], at: Sequence[int]) -> bool:
+    """Said once, as the turn's last word, and no known word («… pianospill også
+    etterhver»): as likely a word cut off as the transcript ends as a rare one."""
+    last = len(toks) - 1
+    return list(at) == [last] and toks[last].zipf == 0.0
 
 
 def _word_thing_base(shown: str) -> float:
@@ -1343,6 +1486,8 @@ def _rare_kind(toks: Sequence[Tok], i: int, data: CardData) -> str | None:
         return "thing"
     if _number_word(tok.low, data) or (data.lang == "nb" and tok.low.endswith("a")):
         return None
+    if any(tok.low == tok.lemma + end for end in data.words("comparative_endings")):
+        return None  # «hyppigere», «tydeligst»: a degree of a quality, no thing to tell about
     if tok.low.startswith(tuple(data.words("degree_prefixes"))):
         return None  # «kjempesvær», «dritkult»: a quality made strong, not a thing to tell about
     if before is not None and before.low in data.words("degree") and not tok.boundary:

@@ -774,13 +774,16 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
     if base in _set(lang, "memory_verbs"):
         yield from _remember(_s(lang, "remember_head"), rest[1:], lang)
         return
+    wish = next((p for p in _set(lang, "wish_phrases") if _j(rest[:2]) == p), "")
+    if wish and len(rest) > 2:
+        # «Kunne du tenke deg å gjøre det igjen?» → «Hva tenker du om å gjøre det igjen?»
+        inf = _s(lang, "infinitive")
+        yield _s(lang, "future_frame").format(rest=_j(rest[3:] if rest[2] == inf else rest[2:]))
+        return
     if base in _set(lang, "cognition_lemmas") and rest[1:]:
         yield from _cognition(
             rest[0], subject, rest[1:], lang
         )  # «Vil du si at …», "Would you say …"
-        return
-    if lang.code == "nb" and rest[:2] == ["tenke", "deg"] and len(rest) > 2:
-        yield _s(lang, "future_frame").format(rest=_j(rest[3:] if rest[2] == "å" else rest[2:]))
         return
     verb_next = rest and (is_verb(rest[0], lang) or lang.code == "en")
     if (
@@ -955,11 +958,12 @@ def topic_lemmas(words: list[str], lang: LangData) -> set[str]:
     limit = float(lang.rewrite.get("content_zipf_max", 5.6))
     skip = lang.stopwords | _set(lang, "not_content") | lang.subject_pronouns | lang.wh_words
     skip |= _set(lang, "hedges") | _set(lang, "trailing") | _set(lang, "all_prepositions")
+    frame = _set(lang, "cognition_lemmas")  # «tenke», "think": the frame, not the topic
     out = set()
     for w in words:
         if w in skip or len(w) < 3 or not w.isalpha():
             continue
-        if zipf(w, lang.code) < limit:
+        if zipf(w, lang.code) < limit and _lemma(w, lang) not in frame:
             out.add(_lemma(w, lang))
     return out
 
@@ -992,6 +996,8 @@ def topic_ok(words: list[str], lang: LangData) -> bool:
         or words[0] in _set(lang, "not_content")
     ):
         return False
+    if words[0] == _s(lang, "infinitive") and len(words) >= 3:
+        return True  # «å gjøre det igjen»: a verb phrase is a topic without a rare word
     return bool(topic_lemmas(words, lang))
 
 

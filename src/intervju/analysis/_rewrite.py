@@ -681,7 +681,7 @@ def _restore_case(text: str, surface: str) -> str:
 
 
 def _tidy(text: str, surface: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,")
     text = _restore_case(text, surface)
     text = re.sub(r"\bi\b", "I", text) if re.search(r"\b(you|your)\b", text) else text
     text = re.sub(r"\b(for deg) for deg\b", r"\1", text)
