@@ -57,7 +57,6 @@ from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
-    MISSED_THRESHOLD,
     cue_score,
     is_follow_up,
     missed_threshold,
@@ -341,17 +340,30 @@ def _call_for_follow_up(
     # No context: the rich kinds are read in the turn itself (repetition across turns is the
     # cue detector's), and tokenising four earlier turns per call would double the cost.
     spans, _, _ = find_spans(said, "en" if language == "en" else "nb")
-    rich = span_richness(spans)
-    own = scored.score >= MISSED_THRESHOLD and any(r.startswith("feeling") for r in scored.cues)
+    strong = [r.split(":", 1)[1].strip() for r in scored.cues if r.startswith("strong:")]
+    rich = span_richness(spans, own_feeling=scored.own_feeling, strong_words=strong)
     # A hint left hanging: the informant trails off («… jeg vet ikke helt hva …») while
-    # hedging; no span to rank, but the moment is theirs to be asked about.
+    # hedging; no span to rank, but the moment is theirs to be asked about. A feeling of
+    # their own said haltingly («jeg vet ikke helt … noen ganger føler jeg at …») too.
     kinds_seen = {r.split(":")[0] for r in scored.cues}
-    hanging = {"trailing", "hedging"} <= kinds_seen
-    if rich.score <= 0 and pause_seconds(text) < 3.0 and not own and not hanging:
+    hanging = {"trailing", "hedging"} <= kinds_seen or (scored.own_feeling and scored.hesitant)
+    pause = pause_seconds(text)
+    # The strength is what is rich in the turn, never its length: a long answer that
+    # repeats a word and hedges («long», «repeated», «hedging») is no moment left hanging.
+    score = rich.score + (PAUSE_WEIGHT if pause >= 3.0 else 0.0)
+    if rich.score > 0 and scored.hesitant:
+        score += HESITATION  # a rich moment said haltingly
+    score = max(score, HANGING if hanging else 0.0)
+    if score <= 0:
         return 0.0, scored.cues
     kinds = {c.split(":")[0].split(" ")[0] for c in scored.cues}
     extra = tuple(q for q in rich.quotes if q.split(":")[0] not in kinds)
-    return max(scored.score, rich.score), scored.cues + extra
+    return score, scored.cues + extra
+
+
+PAUSE_WEIGHT = 2.0  # a marked pause of three seconds or more
+HESITATION = 0.5
+HANGING = 2.0  # trailing off while hedging, or a feeling of their own said haltingly
 
 
 def _missed(

@@ -226,6 +226,8 @@ class CueScore:
     score: float
     cues: tuple[str, ...]  # readable reasons, e.g. "feeling: redd", "pause 4 s"
     term: str | None  # the informant's own word to build a follow-up on
+    own_feeling: bool = False  # a feeling word said of themselves (first person, not negated)
+    hesitant: bool = False  # clear hesitation: a hedge of several words, trailing off, «…»
 
 
 def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
@@ -242,6 +244,7 @@ def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
     score = 0.0
     reasons: list[str] = []
     term: str | None = None
+    own = hesitant = False
     pause = pause_seconds(text)
     if pause >= 3.0:
         score += 2.0
@@ -255,7 +258,8 @@ def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
         if cue.kind == "repeated":
             weight = 2.0 if cue.count >= 3 else 1.0
         elif cue.kind == "feeling":
-            weight = 2.0 if _own_feeling(text, cue.term, language) else 1.0
+            own = _own_feeling(text, cue.term, language)
+            weight = 2.0 if own else 1.0
         elif cue.kind in ("strong", "metaphor", "trailing"):
             weight = 1.0
         elif cue.kind == "hedging":
@@ -266,6 +270,7 @@ def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
             weight = 0.5
         if weight <= 0.0:
             continue
+        hesitant = hesitant or cue.kind in ("hedging", "trailing")
         score += weight
         reasons.append(f"{cue.kind}: {cue.term}" if cue.term else cue.kind)
         if term is None and cue.term and cue.kind in ("repeated", "strong", "metaphor", "feeling"):
@@ -273,7 +278,8 @@ def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
     if _ELLIPSIS.search(text.rstrip(" .…")) and "trailing" not in seen:
         score += 0.5
         reasons.append("hesitation")
-    return CueScore(round(score, 2), tuple(reasons), term)
+        hesitant = True
+    return CueScore(round(score, 2), tuple(reasons), term, own, hesitant)
 
 
 def _own_feeling(text: str, term: str | None, language: str) -> bool:
@@ -290,12 +296,22 @@ def _own_feeling(text: str, term: str | None, language: str) -> bool:
     code = "en" if language == "en" else "nb"
     lex = lexicon(code)
     own, negations = lex.set("first_person"), lex.set("negations")
+    wanted = _words(term.lower().replace("'", ""))
     for sentence in sentences(spoken(text)):
-        lowered = sentence.lower()
-        words = set(_words(lowered.replace("'", "")))
-        if term.lower() in lowered and words & own and not words & negations:
-            return True
+        words = _words(sentence.lower().replace("'", ""))
+        if not wanted or not set(words) & own:
+            continue
+        for at in range(len(words) - len(wanted) + 1):
+            if words[at : at + len(wanted)] != wanted:
+                continue
+            # Negated in its own clause: «ikke» just before («jeg har ikke vært så redd»), not
+            # a «don't» four words back in another clause ("if I don't answer quickly I worry").
+            if not set(words[max(0, at - NEGATION_REACH) : at]) & negations:
+                return True
     return False
+
+
+NEGATION_REACH = 3  # words before a feeling word in which a negation takes it back
 
 
 def missed_threshold(opened_by_follow_up: bool) -> float:
@@ -319,9 +335,16 @@ _RICH_SPANS: dict[str, tuple[str, float]] = {
     "ambivalence": ("ambivalence", 1.5),
     "evaluation": ("strong", 1.0),
     "evaluation_of": ("strong", 1.0),
-    "evaluation_word": ("strong", 0.5),
+    # «viktig», «vanskelige beskjeder»: an evaluative word alone is everyday talk.
+    "evaluation_word": ("strong", 0.0),
 }
 RICH_SPAN_MIN = 3.4  # span ranker score: below this a span is a thing or a plain word
+CHARGED_SPAN = 5.0  # an evaluation the ranker scores this high is charged («den ensomste …»)
+CHARGED = 2.0  # the weight of a charged evaluation
+OWN_FEELING = 2.0  # a feeling of the informant's own
+MIXED_FEELINGS = 0.5  # a second feeling of their own in the turn («guilt and relief»)
+OTHER_REACH = 3  # tokens from someone else's feeling within which a feeling word is theirs
+_OWN_FEELINGS = frozenset({"feeling_self", "feeling_it", "feeling_word"})
 
 
 @dataclass(frozen=True)
@@ -332,16 +355,59 @@ class SpanRichness:
     quotes: tuple[str, ...]  # «kind: the informant's words», strongest first
 
 
-def span_richness(spans: Sequence[Span]) -> SpanRichness:
-    """Weigh the ranker's spans (feeling, image, ambivalence, evaluation), one per group."""
+def span_richness(
+    spans: Sequence[Span], own_feeling: bool = False, strong_words: Sequence[str] = ()
+) -> SpanRichness:
+    """Weigh the ranker's spans (feeling, image, ambivalence, evaluation), one per group.
+
+    Only what makes a moment rich counts, never how long the answer is or how often a word
+    comes back: a feeling (2.0 when it is the informant's own, as a «jeg kjente»-span or as
+    ``own_feeling``, a feeling word the cue layer reads in the first person; a second
+    feeling of their own, «guilt and relief», adds 0.5), an image or ambivalence (1.5), an
+    evaluation (1.0; 2.0 when charged: the ranker scores it high, or it holds one of the cue
+    layer's ``strong_words``, «kontoret vårt er ganske sterilt»). A plain evaluative word
+    («viktig») weighs nothing.
+    """
     best: dict[str, tuple[float, str]] = {}
+    feelings: list[Span] = []
+    others: list[Span] = []
+    strong = {w.lower() for w in strong_words if w}
     for span in spans:
         kind = _RICH_SPANS.get(span.kind)
         if kind is None or span.score < RICH_SPAN_MIN:
             continue
         group, weight = kind
+        if group == "strong" and weight > 0 and _charged(span, strong):
+            weight = CHARGED
+        if span.kind in _OWN_FEELINGS:
+            feelings.append(span)
+        elif span.kind == "feeling_other":
+            others.append(span)
         if weight > best.get(group, (0.0, ""))[0]:
             own = span.kind != "feeling_other"
             best[group] = (weight, f"{group}: {span.quote}" if own else "")
+    if own_feeling and best:
+        weight, quote = best.get("feeling", (0.0, ""))
+        best["feeling"] = (max(weight, OWN_FEELING), quote)
+    if "feeling" in best and _two_feelings(feelings, others):
+        weight, quote = best["feeling"]
+        best["feeling"] = (weight + MIXED_FEELINGS, quote)
     ranked = sorted(best.values(), key=lambda item: -item[0])
     return SpanRichness(round(sum(w for w, _ in ranked), 2), tuple(q for _, q in ranked if q))
+
+
+def _charged(span: Span, strong: set[str]) -> bool:
+    quote = span.quote.lower()
+    return span.score >= CHARGED_SPAN or any(word in quote for word in strong)
+
+
+def _two_feelings(feelings: Sequence[Span], others: Sequence[Span]) -> bool:
+    """Two feelings in one turn («guilt and relief»; «angst» … «det overrasket meg»), unless
+    they are someone else's («det gir dem tid til å bli sinte eller lei seg»)."""
+    theirs = [
+        s
+        for s in feelings
+        if any(o.first - OTHER_REACH <= s.first <= o.last + OTHER_REACH for o in others)
+    ]
+    own = {s.quote.lower() for s in feelings if s not in theirs}
+    return len(own) >= 2
