@@ -232,6 +232,10 @@ def test_pause_markers() -> None:
     assert pause_seconds("altså (pause 5 sek) ja") == 5.0
     assert pause_seconds("[lang pause] ja") == 5.0
     assert pause_seconds("[long pause]") == 5.0
+    # A short pause is not the charged silence that calls for a follow-up on its own.
+    assert pause_seconds("Ja (kort pause) det var fint") == 1.0
+    assert pause_seconds("yes [short pause] it was fine") == 1.0
+    assert pause_seconds("(kort pause) ja (pause 4 sek)") == 4.0
     assert pause_seconds("ingen pause her") == 0.0
     assert spoken("ja (pause 4 sek) nei [ler]") == "ja nei"
 

@@ -24,7 +24,7 @@ class ReviewWords:
     pointing_words: frozenset[str]
     demonstrative: re.Pattern[str]  # group 1: the word pointed at (four letters or more)
     echo_stop_words: frozenset[str]
-    pause: re.Pattern[str]  # group 1, when present: the seconds
+    pause: re.Pattern[str]  # groups «seconds» (a number) and «short» (a short pause word)
     topic_backward: re.Pattern[str]
     topic_closing: re.Pattern[str]
     topic_announce: re.Pattern[str]  # group 1: what follows the announcement
@@ -43,8 +43,9 @@ def review_words() -> ReviewWords:
     sets: dict[str, list[str]] = {}
     ordered: dict[str, list[str]] = {}
     listed = (
-        "pointing_words", "demonstratives", "echo_stop_words", "pause_lengths", "pause_words",
-        "pause_before_seconds", "second_units", "silence_lengths", "silence_words",
+        "pointing_words", "demonstratives", "echo_stop_words", "pause_lengths",
+        "short_pause_lengths", "pause_words", "pause_before_seconds", "second_units",
+        "silence_lengths", "silence_words",
     )  # fmt: skip
     regex_parts = ("topic_backward", "topic_closing", "topic_announce")
     for code in LANGUAGES:
@@ -59,8 +60,9 @@ def review_words() -> ReviewWords:
     alt = {k: _alternatives(v) for k, v in sets.items()}
     before = alt["pause_before_seconds"]
     pause = (
-        rf"[\(\[]\s*(?:(?:{alt['pause_lengths']})\s+)?(?:{alt['pause_words']})"
-        rf"(?:\s*(?:(?:{before})\s*)?(\d+)\s*(?:{alt['second_units']})\.?)?\s*[\)\]]"
+        rf"[\(\[]\s*(?:(?:(?P<short>{alt['short_pause_lengths']})|{alt['pause_lengths']})\s+)?"
+        rf"(?:{alt['pause_words']})"
+        rf"(?:\s*(?:(?:{before})\s*)?(?P<seconds>\d+)\s*(?:{alt['second_units']})\.?)?\s*[\)\]]"
         rf"|[\(\[]\s*(?:{alt['silence_lengths']})\s+(?:{alt['silence_words']})\s*[\)\]]"
     )
     topic = {k: "|".join(v) or r"(?!)" for k, v in ordered.items()}

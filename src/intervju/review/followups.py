@@ -46,6 +46,10 @@ from ..probes import load_probe_bank
 from ..spans import Span
 
 MISSED_THRESHOLD = 2.0
+# A marked pause without a number: «[lang pause]» and «(pause)» count as this long,
+# «(kort pause)» as short.
+UNTIMED_PAUSE_SECONDS = 5.0
+SHORT_PAUSE_SECONDS = 1.0
 
 # Probe forms, pointing words, pause marks and echo stop words are the language data's
 # (``data/lang/<code>/review.yaml``, through :func:`review_words`).
@@ -203,10 +207,14 @@ def _follow_up(
 
 
 def pause_seconds(text: str) -> float:
-    """The longest pause marked in a turn: «(pause 5 sek)» gives 5, «[lang pause]» 5."""
+    """The longest pause marked in a turn: «(pause 5 sek)» gives 5, «[lang pause]» 5,
+    «(kort pause)» 1 (a short pause is not the charged silence a long one can be)."""
     longest = 0.0
     for match in review_words().pause.finditer(text):
-        seconds = float(match.group(1)) if match.group(1) else 5.0
+        if match.group("seconds"):
+            seconds = float(match.group("seconds"))
+        else:
+            seconds = SHORT_PAUSE_SECONDS if match.group("short") else UNTIMED_PAUSE_SECONDS
         longest = max(longest, seconds)
     return longest
 
