@@ -115,9 +115,13 @@ def _word_matches(text: str, pos: int = 0) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.start() + len(word), word
 
 
-def tokens(text: str) -> list[str]:
-    """Words as written (letters, inner hyphens and apostrophes)."""
-    return [word for _, _, word in _word_matches(text)]
+@lru_cache(maxsize=256)
+def tokens(text: str) -> tuple[str, ...]:
+    """Words as written (letters, inner hyphens and apostrophes).
+
+    Cached: review and the live screen read each informant turn again as the context of
+    the turns after it."""
+    return tuple(word for _, _, word in _word_matches(text))
 
 
 @lru_cache(maxsize=8192)
@@ -154,6 +158,7 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _lemma_set(words: tuple[str, ...], language: str) -> frozenset[str]:
     return frozenset(lemma(w, language) for w in words if " " not in w)
 

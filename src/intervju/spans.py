@@ -252,8 +252,7 @@ def _read(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...], tuple[Span, .
     four turns before it as context; a few dozen recent turns are kept (values are frozen).
     """
     data = card_data(lang)
-    spoken = normalise(text, lang)
-    toks = tokenise(spoken, lang)
+    spoken, toks = _spoken_tokens(text, lang)
     finders = (
         _feelings,
         _images,
@@ -267,13 +266,20 @@ def _read(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...], tuple[Span, .
     spans: list[Span] = []
     for finder in finders:
         spans.extend(finder(toks, data))
-    return spoken, tuple(toks), tuple(spans)
+    return spoken, toks, tuple(spans)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
+def _spoken_tokens(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...]]:
+    """A turn normalised and tokenised once, whether it is read as the turn or as context
+    of the turns after it (values are frozen)."""
+    spoken = normalise(text, lang)
+    return spoken, tuple(tokenise(spoken, lang))
+
+
 def _tokens(text: str, lang: Lang) -> tuple[Tok, ...]:
-    """The tokens of a turn read as context (the same few turns are context again and again)."""
-    return tuple(tokenise(normalise(text, lang), lang))
+    """The tokens of a turn read as context."""
+    return _spoken_tokens(text, lang)[1]
 
 
 def _adjust(span: Span, asked: frozenset[str], known: frozenset[str]) -> Span:
@@ -1382,11 +1388,12 @@ def _repeated_and_rare(
     for text in context[-4:]:
         earlier.update(t.lemma for t in _tokens(text, data.lang) if _is_content(t, data))
     taken = {i for s in found for i in range(s.first, s.last + 1)}
+    verb_forms = data.words("past_forms") | data.words("present_forms")
     out: list[Span] = []
     for key, at in positions.items():
         if any(_verb_like(toks, i, data) or _past_verb(toks[i], data) for i in at):
             continue
-        if any(toks[i].low in data.words("past_forms") | data.words("present_forms") for i in at):
+        if any(toks[i].low in verb_forms for i in at):
             continue
         forms = Counter(
             toks[i].quote.lower() if toks[i].sentence_start else toks[i].quote for i in at

@@ -22,9 +22,10 @@ Three steps, each small and testable:
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Literal
 
 from ..lang import normalise as normalise_speech
@@ -729,6 +730,10 @@ def _split_embedded_wh(text: str, lang: LangData, *, bare: bool = False) -> list
     """
     matches = list(_TOKEN.finditer(text))
     low = [m.group(0).lower() for m in matches]
+    # openers_before[k]: every word before k is an opener (worked out once, not per k)
+    openers_before = list(
+        accumulate(((w,) in lang.openers for w in low), operator.and_, initial=True)
+    )
     cuts = []
     for k in range(1, len(matches) - 2):
         if low[k] not in lang.wh_words or low[k - 1] in lang.wh_words:
@@ -742,7 +747,7 @@ def _split_embedded_wh(text: str, lang: LangData, *, bare: bool = False) -> list
             continue
         if low[k - 1] in lang.wh_prepositions:
             continue  # «på hvilken måte», «fra hvor»: the question word belongs to the phrase
-        if all((w,) in lang.openers for w in low[:k]):
+        if openers_before[k]:
             continue  # «eller hva er …», «ja hvor bor du»: the opener belongs to the question
         if is_verb(low[j + 1], lang) and low[j + 2] in lang.subjects:
             cuts.append(matches[k].start())  # "… what else do you like"
