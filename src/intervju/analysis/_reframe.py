@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lang import lemma, zipf
+from ..lang import _yaml, lemma, zipf
 from ._data import LangData
 from ._syntax import Unit, is_verb
 
@@ -1144,7 +1144,7 @@ def _np_stop(word: str, lang: LangData) -> bool:
         _s(lang, "infinitive"),
     }:
         return True
-    if not lang.rewrite.get("np_stops_at_verb_forms"):
+    if not _yaml.flag(lang.rewrite, "np_stops_at_verb_forms", lang.code):
         return False
     # English: a verb form ends the noun phrase ("the drinking got worse"): an inflected word
     # that is not a plural or a gerund, a third-person form of a common verb, a bare verb.
