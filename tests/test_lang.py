@@ -205,3 +205,21 @@ def test_a_word_list_written_as_one_word_is_an_error_not_its_letters() -> None:
 
     with pytest.raises(ConfigError, match="must be a list"):
         word_list({"marker_suffixes": "ing"}, "marker_suffixes", "lexicon.yaml")
+
+
+def test_regex_fragments_keep_their_case() -> None:
+    """``\\S`` lower-cased is ``\\s``: a word loader must never read a pattern list."""
+    from intervju.lang import _yaml
+
+    assert _yaml.pattern_list({"p": [r"\S+ om", r"\Bx"]}, "p", "t") == (r"\S+ om", r"\Bx")
+    with pytest.raises(ConfigError):
+        _yaml.pattern_list({"p": ["(unclosed"]}, "p", "t")
+
+
+def test_an_empty_alternation_matches_nothing() -> None:
+    import re
+
+    from intervju.lang import _yaml
+
+    assert re.search(_yaml.alternation([]), "anything") is None
+    assert _yaml.alternation(["ab", "abc", "a.b"]) == r"a\.b|abc|ab"

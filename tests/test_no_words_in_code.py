@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 import intervju
 from intervju.lang import zipf
+from intervju.lang._yaml import read_mapping
 
 PACKAGE = Path(intervju.__file__).resolve().parent
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:['’-][^\W\d_]+)*$")
@@ -82,11 +82,11 @@ def _walk(value: Any, out: set[str]) -> None:
 def _closed_class() -> frozenset[str]:
     words: set[str] = set()
     for path in (PACKAGE / "data" / "lang").rglob("*.yaml"):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = read_mapping(path)
         for key in _CLOSED_CLASS:
             _walk(raw.get(key), words)
     for path in (PACKAGE / "data" / "lang").glob("*/probes.yaml"):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = read_mapping(path)
         _walk((raw.get("lexicon") or {}).get("stopwords"), words)
     return frozenset(words)
 

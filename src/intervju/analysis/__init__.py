@@ -271,6 +271,12 @@ def verdict(text: str, code: Lang) -> tuple[Form, bool, bool]:
     return form, leading, double
 
 
+def asks_why(text: str, code: Lang) -> bool:
+    """Whether a question asks why: a rewrite of a why-question must not."""
+    units, _ = analyse_units(text, code)
+    return any(u.why for u in units if u.form != "not_question")
+
+
 def analyse(text: str, language: str | None = None) -> Analysis:
     """Analyse one interviewer turn. Pure: the same text always gives the same result."""
     from ._rewrite import rewrite_turn

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lang import lemma, zipf
+from ..lang import _yaml, lemma, zipf
 from ._data import LangData
 from ._syntax import Unit, is_verb
 
@@ -181,6 +181,10 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
     if len(words) < 1:
         return
     why = _s(lang, "why_word")
+    clause = _why_clause(words, lang)
+    if clause is not None:
+        yield from _why_of_clause(clause, lang)
+        return
     if why and why in words:
         yield from _why(words, lang)
         return
@@ -195,6 +199,45 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
         words = _as_question(words, lang)
     if unit.kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
         yield from _verb_first(words, lang)
+
+
+def _why_clause(words: list[str], lang: LangData) -> list[str] | None:
+    """The plain clause after an opener that asks why («hvordan kan det ha seg at du …»,
+    "how come you …"), also after a first word such as "so"; None for any other question."""
+    for opener in sorted(_set(lang, "why_clause_openers"), key=len, reverse=True):
+        phrase = opener.split()
+        for k in range(min(2, len(words))):
+            if words[k : k + len(phrase)] == phrase and len(words) > k + len(phrase) + 1:
+                return words[k + len(phrase) :]
+    return None
+
+
+def _why_of_clause(clause: list[str], lang: LangData) -> Iterator[str]:
+    """«… at hun sluttet» → «hva gjorde at hun sluttet»; "how come she left" → "what made her
+    leave"; an auxiliary ("how come you don't …", "… you are …") is asked as a why."""
+    subject, rest = _split_np(clause, lang)
+    if not subject or not rest:
+        return
+    verb = rest[0]
+    past = _past(verb, lang)
+    if lang.code != "en":
+        yield f"{_s(lang, 'why_past') if past else _s(lang, 'why_present')} {_j(clause)}"
+        return
+    if verb.endswith("n't") or verb in lang.copulas | _set(lang, "modals"):
+        yield from _why([_s(lang, "why_word"), verb, *subject, *rest[1:]], lang)
+        return
+    irregular = {past: base for base, past in _s_map(lang, "past_forms").items()}
+    base = irregular.get(verb) or _lemma(verb, lang)
+    past = base != verb and not verb.endswith("s")
+    frame = _s(lang, "why_past") if past else _s(lang, "why_present")
+    yield f"{frame} {_object_form(subject, lang)} {base} {_j(rest[1:])}"
+
+
+def _object_form(subject: list[str], lang: LangData) -> str:
+    """ "she" → "her", "you" → "you": the subject as the object of "what made …"."""
+    if len(subject) == 1:
+        return _s_map(lang, "object_pronouns").get(subject[0], subject[0])
+    return _j(subject)
 
 
 def _as_question(words: list[str], lang: LangData) -> list[str]:
@@ -288,11 +331,7 @@ def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
     subject, body = _split_np(after, lang)
     if not subject or not body:
         return
-    obj = (
-        _s_map(lang, "object_pronouns").get(subject[0], _j(subject))
-        if len(subject) == 1
-        else _j(subject)
-    )
+    obj = _object_form(subject, lang)
     if verb in ("do", "does", "did"):
         past = verb == "did"
         if neg and subject[0] in lang.addressee:
@@ -340,11 +379,7 @@ def _cause_en(think: str, clause: list[str], lang: LangData) -> Iterator[str]:
     negated = _s(lang, "negated_suffix")
     if (negated and verb.endswith(negated)) or body[1:2] == [lang.grammar.negation]:
         return  # "why do you think people don't come": no «makes people do come»
-    obj = (
-        _s_map(lang, "object_pronouns").get(subject[0], _j(subject))
-        if len(subject) == 1
-        else _j(subject)
-    )
+    obj = _object_form(subject, lang)
     cause = _s(lang, "why_cause_past") if _past(verb, lang) else _s(lang, "why_cause")
     if verb in lang.copulas:
         rest = [w for w in body[1:] if w not in _set(lang, "intensifiers")]  # "is so quiet"
@@ -1109,7 +1144,7 @@ def _np_stop(word: str, lang: LangData) -> bool:
         _s(lang, "infinitive"),
     }:
         return True
-    if not lang.rewrite.get("np_stops_at_verb_forms"):
+    if not _yaml.flag(lang.rewrite, "np_stops_at_verb_forms", lang.code):
         return False
     # English: a verb form ends the noun phrase ("the drinking got worse"): an inflected word
     # that is not a plural or a gerund, a third-person form of a common verb, a bare verb.

@@ -897,7 +897,7 @@ def _rebuilt(target: Unit, lang: LangData) -> list[str]:
 def _accepted(variant: str | None, trusted: set[str], target: Unit, lang: LangData) -> str | None:
     """The candidate as shown («Hvordan …?»), if it is well formed and the analyser judges it
     open, single and neutral; trusted words skip the form checks, never the analyser."""
-    from . import verdict
+    from . import asks_why, verdict
 
     rejected = [re.compile(str(p)) for p in lang.rewrite.get("reject_patterns", []) or []]
     if variant is None or any(p.search(variant) for p in rejected):
@@ -917,4 +917,6 @@ def _accepted(variant: str | None, trusted: set[str], target: Unit, lang: LangDa
     ):
         return None
     form, leading, is_double = verdict(text, lang.code)
-    return text if form == "open" and not leading and not is_double else None
+    if form != "open" or leading or is_double or asks_why(text, lang.code):
+        return None
+    return text

@@ -459,8 +459,11 @@ def _split_tag(
     tagged = _tag(core + ("?" if question_mark else ""), lang)
     if tagged is None and bare:
         tagged = next((m for p in lang.bare_tags if (m := p.search(core))), None)
-    if tagged and tagged.start() > 0:
-        return core[: tagged.start()].strip(" ,"), ("tag", tagged.group(0).strip(" ,?.!")), True
+    if tagged:
+        group = "tag" if "tag" in tagged.re.groupindex else 0  # a pattern may name the tag
+        if tagged.start(group) > 0:
+            cue = ("tag", tagged.group(group).strip(" ,?.!"))
+            return core[: tagged.start(group)].strip(" ,"), cue, True
     soft = next((m for p in lang.soft_tags if (m := p.search(core + "?" * question_mark))), None)
     if soft is not None and soft.start() > 0:
         return core[: soft.start()].strip(" ,"), None, True

@@ -8,7 +8,7 @@ the line, when the YAML parser knows it) and the key, never a traceback.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,27 @@ def word_list(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise ConfigError(f"'{key}' must be a list", where=where)
     return tuple(str(v).lower() for v in value)
+
+
+def pattern_list(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """Regular-expression fragments as written (never lower-cased: ``\\S`` is not ``\\s``),
+    in the order given; each must compile on its own."""
+    value = raw.get(key, [])
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"'{key}' must be a list of regular expressions", where=where)
+    parts = tuple(str(v) for v in value)
+    patterns({key: list(parts)}, key, where)
+    return parts
+
+
+def alternation(items: Iterable[str], *, escape: bool = True) -> str:
+    """``a|b|c``, longest first so a longer alternative wins at a position (stable across
+    runs); literal words are escaped, regex fragments (``escape=False``) are not. Nothing
+    gives a pattern that never matches, not one that matches everywhere."""
+    unique = sorted(set(items), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) if escape else w for w in unique) or r"(?!)"
 
 
 def flag(raw: Mapping[str, Any], key: str, where: str) -> bool:

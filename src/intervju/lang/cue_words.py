@@ -62,7 +62,7 @@ _NEVER = re.compile(r"(?!)")
 
 def _alternatives(items: tuple[str, ...] | frozenset[str]) -> str:
     """``(?:a|b|c)`` for literal words, longest first so a longer one wins at a position."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(items, key=lambda w: (-len(w), w))) + ")"
+    return "(?:" + _yaml.alternation(items) + ")"
 
 
 def _past(forms: tuple[str, ...], endings: tuple[str, ...]) -> re.Pattern[str]:

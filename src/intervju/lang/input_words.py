@@ -13,6 +13,9 @@ from functools import cache
 from . import _yaml
 from .lexicon import DATA_DIR, LANGUAGES
 
+# Regular-expression fragments, kept as written; every other field is a lower-cased word list.
+_PATTERN_FIELDS = frozenset({"question_lead_ins", "question_openers"})
+
 
 @dataclass(frozen=True)
 class InputWords:
@@ -52,9 +55,10 @@ def input_words() -> InputWords:
         path = DATA_DIR / code / "input.yaml"
         raw = _yaml.read_mapping(path)
         for name, bucket in fields.items():
-            bucket.update(_yaml.word_set(raw, name, str(path)))
-        for name in ("question_lead_ins", "question_openers"):
-            _yaml.patterns(raw, name, str(path))  # each must be a valid regular expression
+            if name in _PATTERN_FIELDS:
+                bucket.update(_yaml.pattern_list(raw, name, str(path)))
+            else:
+                bucket.update(_yaml.word_set(raw, name, str(path)))
     return InputWords(
         interviewer_prefixes=frozenset(fields["interviewer_prefixes"]),
         informant_prefixes=frozenset(fields["informant_prefixes"]),
@@ -65,15 +69,10 @@ def input_words() -> InputWords:
         interviewer_labels=frozenset(fields["interviewer_labels"]),
         informant_labels=frozenset(fields["informant_labels"]),
         question_start=re.compile(
-            rf"^(?:(?:{_either(fields['question_lead_ins'])})[,.]?\s+)*"
-            rf"(?:{_either(fields['question_openers'])})\b",
+            rf"^(?:(?:{_yaml.alternation(fields['question_lead_ins'], escape=False)})[,.]?\s+)*"
+            rf"(?:{_yaml.alternation(fields['question_openers'], escape=False)})\b",
             re.IGNORECASE,
         ),
         yes_words=frozenset(fields["yes_words"]),
         no_words=frozenset(fields["no_words"]),
     )
-
-
-def _either(patterns: set[str]) -> str:
-    """One alternation of regex fragments, longest first (stable across runs)."""
-    return "|".join(sorted(patterns, key=lambda p: (-len(p), p))) or r"(?!)"

@@ -30,12 +30,6 @@ class ReviewWords:
     topic_announce: re.Pattern[str]  # group 1: what follows the announcement
 
 
-def _alternatives(words: list[str], escape: bool = True) -> str:
-    """One regex alternation, longest first so a longer word wins over its prefix."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) if escape else w for w in unique) or r"(?!)"
-
-
 @cache
 def review_words() -> ReviewWords:
     """Load and merge every language's ``review.yaml`` (once per process)."""
@@ -54,10 +48,8 @@ def review_words() -> ReviewWords:
         for key in listed:
             sets.setdefault(key, []).extend(_yaml.word_set(raw, key, where))
         for key in regex_parts:
-            parts = _yaml.word_list(raw, key, where)
-            _yaml.patterns({key: list(parts)}, key, where)  # each part must compile alone
-            ordered.setdefault(key, []).extend(parts)
-    alt = {k: _alternatives(v) for k, v in sets.items()}
+            ordered.setdefault(key, []).extend(_yaml.pattern_list(raw, key, where))
+    alt = {k: _yaml.alternation(v) for k, v in sets.items()}
     before = alt["pause_before_seconds"]
     pause = (
         rf"[\(\[]\s*(?:(?:(?P<short>{alt['short_pause_lengths']})|{alt['pause_lengths']})\s+)?"
