@@ -244,21 +244,24 @@ def _persona(raw: Mapping[str, Any], where: str) -> Persona:
         facts=tuple(facts.items()),
         lines=lines,
         episodes=episodes,
-        theme=_stems(raw.get("theme")),
+        theme=_stems(raw, "theme", where),
     )
 
 
-def _stems(values: object) -> frozenset[str]:
-    return frozenset(str(v).lower().strip() for v in (values or []) if str(v).strip())  # type: ignore[attr-defined]
+def _stems(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    """The words under ``key``, stripped; a plain text is one word."""
+    found = _yaml.word_set(raw, key, where, one_word=True, error=GuideError)
+    return frozenset(w.strip() for w in found if w.strip())
 
 
 def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
-    about = _stems(item.get("about")) | _stems(item.get("people")) | _stems(item.get("feelings"))
+    about = _stems(item, "about", where) | _stems(item, "people", where)
+    about |= _stems(item, "feelings", where)
     details = tuple(
         Detail(
             facet=_facet(d.get("facet", "more"), where),
             text=fill(d["text"]),
-            about=_stems(d.get("about")),
+            about=_stems(d, "about", where),
         )
         for d in item.get("details") or []
     )
@@ -272,7 +275,7 @@ def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
         text=fill(item["text"]),
         details=details,
         short=fill(item["short"]) if item.get("short") else None,
-        short_about=_stems(item.get("short_about")),
+        short_about=_stems(item, "short_about", where),
         why=fill(item["why"]) if item.get("why") else None,
         hooks=tuple(str(h) for h in item.get("hooks") or []),
     )

@@ -63,13 +63,23 @@ def read_mapping(
     return raw
 
 
-def word_set(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
-    """A list of words, lower-cased; missing means empty."""
+def word_set(
+    raw: Mapping[str, Any],
+    key: str,
+    where: str,
+    *,
+    one_word: bool = False,
+    error: type[IntervjuError] = ConfigError,
+) -> frozenset[str]:
+    """A list of words, lower-cased; missing means empty. With ``one_word`` a plain text is
+    one word (a persona's ``about: skole``), never the set of its letters."""
     value = raw.get(key, [])
     if value is None:
         return frozenset()
+    if one_word and isinstance(value, str):
+        value = [value]
     if not isinstance(value, list):
-        raise ConfigError(f"'{key}' must be a list", where=where)
+        raise error(f"'{key}' must be a list", where=where)
     return frozenset(str(v).lower() for v in value)
 
 
