@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cues import Cue
+from ..errors import IntervjuError
 from ..lang import words as tokenise
 from ..lang.review_words import review_words
 from ..probes import load_probe_bank
@@ -68,7 +69,7 @@ class FollowUpVerdict:
 def _stopwords(language: str) -> frozenset[str]:
     try:
         words = load_probe_bank(language).lexicon.stopwords
-    except Exception:  # a broken bank must not break a review; fall back to the small set
+    except IntervjuError:  # a broken bank must not break a review; fall back to the small set
         words = frozenset()
     return frozenset(words) | review_words().echo_stop_words
 
