@@ -480,19 +480,6 @@ class SimulatedInformant:
                 return replace(result, text=text)
         return result
 
-    def peek(self, question: str) -> PracticeReply:
-        """The reply this question would get, without changing the informant's state."""
-        saved = (self._current, set(self._opened), {k: set(v) for k, v in self._told.items()})
-        state = (self._rng.getstate(), dict(self._closed), self._last_words, self._last_tokens)
-        words_episode = self._words_episode
-        try:
-            return self._answer(question, analyse(question, lang_code(self.persona.language)))
-        finally:
-            self._current, self._opened, self._told = saved
-            self._rng.setstate(state[0])
-            self._closed, self._last_words, self._last_tokens = state[1], state[2], state[3]
-            self._words_episode = words_episode
-
     # -- deciding ------------------------------------------------------------------
 
     def _pick(self, kind: str) -> str:

@@ -80,7 +80,6 @@ PRIOR: Mapping[str, float] = {
     "silence": 0.0,
 }
 TERM_INTENTS = frozenset({"echo", "meaning", "clarify"})
-ECHO_REASONS = frozenset({"repeated", "repeated_context", "strong", "metaphor", "predicate"})
 RETRIEVAL_WEIGHT = 0.35
 RETRIEVAL_TOP = 2
 

@@ -234,7 +234,6 @@ class CueScore:
 
     score: float
     cues: tuple[str, ...]  # readable reasons, e.g. "feeling: redd", "pause 4 s"
-    term: str | None  # the informant's own word to build a follow-up on
     own_feeling: bool = False  # a feeling word said of themselves (first person, not negated)
     hesitant: bool = False  # clear hesitation: a hedge of several words, trailing off, «…»
 
@@ -252,7 +251,6 @@ def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
     """
     score = 0.0
     reasons: list[str] = []
-    term: str | None = None
     own = hesitant = False
     pause = pause_seconds(text)
     if pause >= 3.0:
@@ -282,13 +280,11 @@ def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
         hesitant = hesitant or cue.kind in ("hedging", "trailing")
         score += weight
         reasons.append(f"{cue.kind}: {cue.term}" if cue.term else cue.kind)
-        if term is None and cue.term and cue.kind in ("repeated", "strong", "metaphor", "feeling"):
-            term = cue.term
     if _ELLIPSIS.search(text.rstrip(" .…")) and "trailing" not in seen:
         score += 0.5
         reasons.append("hesitation")
         hesitant = True
-    return CueScore(round(score, 2), tuple(reasons), term, own, hesitant)
+    return CueScore(round(score, 2), tuple(reasons), own, hesitant)
 
 
 def _own_feeling(text: str, term: str | None, language: str) -> bool:
