@@ -8,9 +8,8 @@ text is part of the product: it says what is wrong and where.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-_MESSAGES = Path(__file__).resolve().parent / "data" / "lang"
+from .paths import LANG_DATA as _MESSAGES
 
 
 class IntervjuError(Exception):

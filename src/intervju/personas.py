@@ -26,9 +26,10 @@ from typing import Any, Literal
 from .analysis._data import load as load_analysis_lang
 from .errors import ConfigError, GuideError, IntervjuError
 from .lang import Lang, _yaml, lexicon, resolve_language, words
+from .lang.lexicon import read_language_file
+from .paths import PRACTICE_DATA
 
-PERSONA_DIR = Path(__file__).resolve().parent / "data" / "guide" / "practice"
-LANG_DIR = Path(__file__).resolve().parent / "data" / "lang"
+PERSONA_DIR = PRACTICE_DATA
 
 Facet = Literal["more", "example", "feeling", "meaning", "echo"]
 FACETS: tuple[Facet, ...] = ("more", "example", "feeling", "meaning", "echo")
@@ -134,9 +135,7 @@ def tokens(text: str) -> list[str]:
 @cache
 def practice_lang(code: Lang) -> PracticeLang:
     """Load one language's practice data (cached); a broken file is a one-line ConfigError."""
-    path = LANG_DIR / code / "practice.yaml"
-    where = str(path)
-    raw = _yaml.read_mapping(path)
+    raw, where = read_language_file(code, "practice")
     probes_raw = raw.get("probes")
     llm = raw.get("llm")
     if not isinstance(probes_raw, dict) or not isinstance(llm, dict):

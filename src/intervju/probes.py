@@ -25,7 +25,7 @@ import yaml
 
 from .errors import GuideError
 from .lang import _yaml
-from .lang.lexicon import DATA_DIR
+from .paths import LANG_DATA
 
 __all__ = [
     "CUE_KINDS",
@@ -168,7 +168,7 @@ class ProbeBank:
 
 def probe_bank_path(language: str) -> Path:
     lang = "en" if language == "en" else "nb"
-    return DATA_DIR / lang / "probes.yaml"
+    return LANG_DATA / lang / "probes.yaml"
 
 
 @lru_cache(maxsize=8)

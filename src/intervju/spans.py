@@ -16,11 +16,11 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
 from .lang import Lang, Spoken, _yaml, lemma, lexicon, normalise, word_spans, zipf
+from .lang.lexicon import read_language_file
 from .models import Guide
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
     "tokenise",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent / "data" / "lang"
 RARE = 3.3  # zipf below this: a rare word (wordfreq scale)
 COMMON = 5.6  # zipf above this: too common to quote on its own
 EVERYDAY = 4.3  # zipf above this: an everyday word, said twice by chance
@@ -105,9 +104,7 @@ _STRUCTURED = {
 @cache
 def card_data(lang: Lang) -> CardData:
     """Load and validate ``data/lang/<lang>/cards.yaml`` once."""
-    path = DATA_DIR / lang / "cards.yaml"
-    where = str(path)
-    raw = _yaml.read_mapping(path)
+    raw, where = read_language_file(lang, "cards")
     sets = {k: _yaml.word_set(raw, k, where) for k in raw if k not in _STRUCTURED}
     angles_raw = raw.get("question_angles") or {}
     if not isinstance(angles_raw, dict):

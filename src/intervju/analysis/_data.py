@@ -13,14 +13,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
 from ..lang import Lang
-from ..lang._yaml import flag, read_mapping, word_set
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+from ..lang._yaml import flag, word_set
+from ..lang.lexicon import read_language_file
 
 
 @dataclass(frozen=True)
@@ -218,9 +216,7 @@ def _phrase_alternation(phrases: list[str]) -> str:
 @cache
 def load(code: Lang) -> LangData:
     """Load and compile one language's data (cached for the life of the process)."""
-    path = DATA_DIR / code / "analysis.yaml"
-    where = str(path)
-    raw = read_mapping(path)  # the language layer's one validator
+    raw, where = read_language_file(code, "analysis")  # the language layer's one validator
 
     fillers = [str(f) for f in raw.get("fillers", [])]
     # Fillers go with a following comma; elongated hesitations («ehhh», «hmmm») too.

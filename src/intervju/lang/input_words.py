@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import _yaml
-from .lexicon import DATA_DIR, LANGUAGES
+from .lexicon import LANGUAGES, read_language_file
 
 
 @dataclass(frozen=True)
@@ -49,12 +49,11 @@ def input_words() -> InputWords:
         "no_words": set(),
     }
     for code in LANGUAGES:
-        path = DATA_DIR / code / "input.yaml"
-        raw = _yaml.read_mapping(path)
+        raw, where = read_language_file(code, "input")
         for name, bucket in fields.items():
-            bucket.update(_yaml.word_set(raw, name, str(path)))
+            bucket.update(_yaml.word_set(raw, name, where))
         for name in ("question_lead_ins", "question_openers"):
-            _yaml.patterns(raw, name, str(path))  # each must be a valid regular expression
+            _yaml.patterns(raw, name, where)  # each must be a valid regular expression
     return InputWords(
         interviewer_prefixes=frozenset(fields["interviewer_prefixes"]),
         informant_prefixes=frozenset(fields["informant_prefixes"]),

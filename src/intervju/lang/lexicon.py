@@ -6,15 +6,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ConfigError
+from ..paths import LANG_DATA
 from . import _yaml
 
 Lang = Literal["nb", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nb", "en")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def read_language_file(code: Lang, name: str) -> tuple[Mapping[str, Any], str]:
     """One language's ``data/lang/<code>/<name>.yaml`` as a mapping, and its path for errors."""
     if code not in LANGUAGES:
         raise ConfigError(f"unsupported language {code!r} (use nb or en)", where=name)
-    path = DATA_DIR / code / f"{name}.yaml"
+    path = LANG_DATA / code / f"{name}.yaml"
     return _yaml.read_mapping(path), str(path)
 
 
