@@ -14,3 +14,25 @@ def test_the_package_data_folder_is_declared_once() -> None:
         if "Path(__file__)" in path.read_text(encoding="utf-8")
     ]
     assert found == ["paths.py"]
+
+
+def test_the_supported_languages_are_declared_once() -> None:
+    import re
+
+    from intervju.lang import LANGUAGES, as_lang
+
+    assert [as_lang(code) for code in ("nb", "en", "no", "nn", None, "")] == [
+        "nb", "en", "nb", "nb", "nb", "nb",
+    ]  # fmt: skip
+    assert as_lang(None) == LANGUAGES[0]
+    coerced = re.compile(
+        r"""["'](?:nb|en)["'] if .* else ["'](?:nb|en)["']|\{"nb", "en"\}|\("nb", "en"\)"""
+    )
+    found = [
+        f"{path.relative_to(SRC)}:{n}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path.parent.name != "lang"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if coerced.search(line)
+    ]
+    assert found == []

@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .lang import Lang, Spoken, _yaml, lemma, lexicon, normalise, word_spans, zipf
-from .lang.lexicon import read_language_file
+from .lang.lexicon import as_lang, read_language_file
 from .models import Guide
 
 __all__ = [
@@ -301,7 +301,7 @@ def _drop_overlaps(spans: list[Span]) -> list[Span]:
 
 def guide_lemmas(guide: Guide) -> frozenset[str]:
     """Content lemmas of a guide's titles and questions: words the study makes obvious."""
-    lang: Lang = "en" if guide.language == "en" else "nb"
+    lang: Lang = as_lang(guide.language)
     data = card_data(lang)
     texts = [guide.title] + [t.title for t in guide.topics] + [q.text for q in guide.questions]
     return frozenset().union(*(_content_lemmas(t, lang, data) for t in texts))

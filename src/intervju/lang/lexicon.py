@@ -13,7 +13,19 @@ from ..paths import LANG_DATA
 from . import _yaml
 
 Lang = Literal["nb", "en"]
-LANGUAGES: tuple[Lang, ...] = ("nb", "en")
+LANGUAGES: tuple[Lang, ...] = ("nb", "en")  # the one declaration; the first is the default
+
+
+def as_lang(code: str | None) -> Lang:
+    """``code`` when it names a supported language, else the default (nb).
+
+    For codes already resolved once («no» and "nn" read as Norwegian); what a user typed
+    goes through :func:`intervju.lang.resolve_language`, which refuses an unknown code.
+    """
+    for lang in LANGUAGES:
+        if code == lang:
+            return lang
+    return LANGUAGES[0]
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..lang import as_lang
 from ..lang.wordings import wordings
 
 
 def labels(language: str) -> Mapping[str, str]:
     """The report's wordings in ``language`` (``review_report`` in ``wordings.yaml``)."""
-    return wordings("en" if language == "en" else "nb", "review_report")
+    return wordings(as_lang(language), "review_report")
 
 
 def clock(seconds: float | None) -> str:

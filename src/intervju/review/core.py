@@ -49,7 +49,7 @@ from ..analysis import Analysis, analyse
 from ..cues import detect_cues, key_terms
 from ..embeddings import embed_queries, get_embeddings
 from ..guides import load_guide
-from ..lang import detect_language, language_evidence, sentences
+from ..lang import as_lang, detect_language, language_evidence, sentences
 from ..models import Guide, Transcript, Turn
 from ..readers import read_transcript
 from ..spans import find_spans
@@ -99,7 +99,7 @@ def _is_question(analysis: Analysis) -> bool:
 
 
 def _language(guide: Guide) -> str:
-    return "en" if guide.language == "en" else "nb"
+    return as_lang(guide.language)
 
 
 def review_transcript(
@@ -239,7 +239,7 @@ def _transcript_language(turns: Sequence[Turn], default: str) -> str:
     sample = " ".join(t.text for t in turns)[:3000]
     if not sample.strip():
         return default
-    return detect_language(sample, "en" if default == "en" else "nb")
+    return detect_language(sample, as_lang(default))
 
 
 def _embedding_text(text: str, words: int = EMBED_WORDS) -> str:
@@ -339,7 +339,7 @@ def _call_for_follow_up(
     scored = cue_score(detect_cues(said, context, language), text, language)
     # No context: the rich kinds are read in the turn itself (repetition across turns is the
     # cue detector's), and tokenising four earlier turns per call would double the cost.
-    spans, _, _ = find_spans(said, "en" if language == "en" else "nb")
+    spans, _, _ = find_spans(said, as_lang(language))
     strong = [r.split(":", 1)[1].strip() for r in scored.cues if r.startswith("strong:")]
     rich = span_richness(spans, own_feeling=scored.own_feeling, strong_words=strong)
     # A hint left hanging: the informant trails off («… jeg vet ikke helt hva …») while

@@ -296,10 +296,9 @@ def _own_feeling(text: str, term: str | None, language: str) -> bool:
     """
     if not term:
         return False
-    from ..lang import lexicon, sentences
+    from ..lang import as_lang, lexicon, sentences
 
-    code = "en" if language == "en" else "nb"
-    lex = lexicon(code)
+    lex = lexicon(as_lang(language))
     own, negations = lex.set("first_person"), lex.set("negations")
     wanted = _words(term.lower().replace("'", ""))
     for sentence in sentences(spoken(text)):
