@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from .analysis._data import load as load_analysis_lang
@@ -163,7 +164,7 @@ def practice_lang(code: Lang) -> PracticeLang:
         anaphora=_yaml.word_set(raw, "anaphora", where),
         negations=_yaml.word_set(raw, "negations", where),
         probes=probes,
-        llm=llm,
+        llm=_yaml.frozen(llm),
         repeat=_texts_of(raw, "repeat", where),
         sequel=tuple(w.lower() for w in _texts_of(raw, "sequel", where)),
         unknown_lead=str(raw.get("unknown_lead", "")),
@@ -241,7 +242,7 @@ def _persona(raw: Mapping[str, Any], where: str) -> Persona:
         name=fill(raw["name"]),
         role=fill(raw["role"]),
         facts=tuple(facts.items()),
-        lines=lines,
+        lines=MappingProxyType(lines),
         episodes=episodes,
         theme=_stems(raw, "theme", where),
     )

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from .errors import ConfigError
@@ -118,14 +119,14 @@ def card_data(lang: Lang) -> CardData:
     reasons = {str(k): str(v) for k, v in _map(raw, "reasons", where).items()}
     return CardData(
         lang=lang,
-        sets=sets,
+        sets=MappingProxyType(sets),
         pronoun_swap=_yaml.word_map(raw, "pronoun_swap", where),
         agreement=_yaml.word_map(raw, "agreement", where),
         base_forms=_yaml.word_map(raw, "base_forms", where),
-        angles=angles,
-        cards=cards,
-        generic=generic,
-        reasons=reasons,
+        angles=MappingProxyType(angles),
+        cards=MappingProxyType(cards),
+        generic=MappingProxyType(generic),
+        reasons=MappingProxyType(reasons),
         count_words=tuple(str(w) for w in raw.get("count_words") or ()),
         neuter_suffix=str(raw.get("neuter_suffix") or ""),
         neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
@@ -140,7 +141,7 @@ def _said_back(raw: Mapping[str, Any], where: str) -> Mapping[str, str]:
     missing = {"intensified", "lessened", "opinion_subject"} - set(value)
     if missing:
         raise ConfigError(f"'said_back' needs {', '.join(sorted(missing))}", where=where)
-    return {str(k): str(v) for k, v in value.items()}
+    return MappingProxyType({str(k): str(v) for k, v in value.items()})
 
 
 def _map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
@@ -153,7 +154,7 @@ def _map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
 def _card(value: Any, where: str, kind: object) -> Mapping[str, str]:
     if not isinstance(value, dict) or "text" not in value or "intent" not in value:
         raise ConfigError(f"card '{kind}' needs intent and text", where=where)
-    return {str(k): str(v) for k, v in value.items()}
+    return MappingProxyType({str(k): str(v) for k, v in value.items()})
 
 
 @dataclass(frozen=True)

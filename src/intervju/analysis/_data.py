@@ -13,11 +13,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import ConfigError
 from ..lang import Lang
-from ..lang._yaml import flag, word_set
+from ..lang._yaml import flag, frozen, word_set
 from ..lang.lexicon import read_language_file
 
 
@@ -290,10 +291,10 @@ def load(code: Lang) -> LangData:
         why=_patterns(raw.get("why_patterns"), "why_patterns", where),
         explain_closed_yesno=str(explain.get("closed_yesno", "")),
         explain_closed_choice=str(explain.get("closed_choice", "")),
-        explain_leading=dict(explain.get("leading") or {}),
+        explain_leading=MappingProxyType(dict(explain.get("leading") or {})),
         explain_double=str(explain.get("double", "")),
         explain_why=str(explain.get("why", "")),
-        rewrite=dict(raw.get("rewrite") or {}),
+        rewrite=frozen(raw.get("rewrite") or {}),
         abbreviations=abbreviations,
         interjections=_phrases(raw, "interjections"),
         repair_markers=_phrases(raw, "repair_markers"),
@@ -309,7 +310,7 @@ def load(code: Lang) -> LangData:
         topic_openers=_patterns(raw.get("topic_opener_patterns"), "topic_opener_patterns", where),
         non_verb_starts=word_set(raw, "non_verb_starts", where),
         contractions=contractions,
-        contraction_map=contraction_map,
+        contraction_map=MappingProxyType(contraction_map),
         grammar=_grammar(raw.get("grammar"), where),
         closing_checks=_patterns(
             raw.get("closing_check_patterns"), "closing_check_patterns", where

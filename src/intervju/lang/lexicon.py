@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from types import MappingProxyType
 from typing import Any, Literal
 
 from ..errors import ConfigError
@@ -117,5 +118,5 @@ def lexicon(code: Lang) -> Lexicon:
         marker_suffixes=_yaml.word_list(raw, "marker_suffixes", where),
         marker_letters=str(raw.get("marker_letters") or ""),
         stop_words=_yaml.word_set(raw, "stop_words", where),
-        _extra=sets,
+        _extra=MappingProxyType(sets),
     )
