@@ -27,3 +27,17 @@ def test_a_plain_text_about_is_one_word_not_its_letters(tmp_path: Path) -> None:
 def test_a_mapping_for_about_is_a_persona_error(tmp_path: Path) -> None:
     with pytest.raises(GuideError, match="'about' must be a list"):
         load_persona(_edited(tmp_path, "about: [kamera]", "about: {kamera: 1}"))
+
+
+def test_a_choice_is_read_from_the_verdict_not_its_wording() -> None:
+    from dataclasses import replace
+
+    from intervju.analysis import analyse
+    from intervju.practice import offers_choice
+
+    choice = analyse("Vil du ha kaffe eller te?", language="nb")
+    yes_no = analyse("Liker du kaffe?", language="nb")
+    assert choice.form == yes_no.form == "closed"
+    assert offers_choice(choice) and not offers_choice(yes_no)
+    assert offers_choice(replace(choice, explanation=""))
+    assert not offers_choice(replace(yes_no, explanation=choice.explanation))

@@ -31,7 +31,6 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .analysis import Analysis, analyse
-from .analysis._data import load as load_analysis_lang
 from .embeddings import embed_queries
 from .index import cached_embeddings
 from .lang import Lang, lemma, zipf
@@ -1019,9 +1018,8 @@ def _first_sentence(text: str) -> str:
 
 
 def offers_choice(verdict: Analysis) -> bool:
-    """A closed question offering alternatives, as the analyser explained it."""
-    marker = load_analysis_lang(verdict.language).explain_closed_choice.lower()
-    return bool(marker) and marker in verdict.explanation.lower()
+    """A closed question offering alternatives, by the analyser's verdict (not its wording)."""
+    return verdict.form == "closed" and verdict.choice
 
 
 # ---------------------------------------------------------------------------
