@@ -487,7 +487,8 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> str:
                     f"<b>«{_e(m.words)}»</b></p>"
                 )
             out.append(
-                f'<p><span class="label">{_e(w["cues"])}:</span> {_e("; ".join(m.cues))}</p>'
+                f'<p><span class="label">{_e(w["cues"])}:</span> '
+                f"{_e('; '.join(m.cue_labels(report.language)))}</p>"
             )
             out.append(
                 f'<p><span class="label">{_e(w["next_question"])}:</span> '
