@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "intervju"
 
@@ -36,3 +39,32 @@ def test_the_supported_languages_are_declared_once() -> None:
         if coerced.search(line)
     ]
     assert found == []
+
+
+def test_the_listen_summary_is_printed_as_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+    from types import SimpleNamespace
+
+    from intervju.cli.listen_cmd import _report
+    from intervju.listen.pipeline import CueEvent, ListenSummary
+    from intervju.listen.process import ListenOptions
+
+    cue = CueEvent(0.0, 1.0, "informant", "Ja.", 10.0, 10.5, 0.2)
+    summary = ListenSummary(
+        (cue, cue), echoes=1, empty=0, audio_seconds=4.0, transcribe_seconds=1.0
+    )
+    options = ListenOptions(out=tmp_path / "x.vtt", language="en")
+    listener: Any = SimpleNamespace(model=None)
+    _report(options, listener, summary, as_json=True)
+    row = json.loads(capsys.readouterr().out)["summary"]
+    assert row == {
+        "out": str(tmp_path / "x.vtt"), "model": "base", "language": "en", "cues": 2,
+        "echoes_dropped": 1, "audio_seconds": 4.0, "rtf": 0.25,
+        "latency_p50": 0.5, "latency_p90": 0.5,
+    }  # fmt: skip
+    _report(options, listener, summary, as_json=False)
+    assert (
+        capsys.readouterr().err == f"2 cues → {tmp_path / 'x.vtt'} (RTF 0.25, 1 echoes dropped)\n"
+    )
