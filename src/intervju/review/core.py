@@ -57,6 +57,7 @@ from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
+    FollowUpVerdict,
     cue_score,
     is_follow_up,
     missed_threshold,
@@ -77,7 +78,7 @@ from .report import (
     SkippedQuestion,
     TopicCoverage,
 )
-from .topics import place_questions
+from .topics import Placement, place_questions
 
 Order = Literal["given", "natural"]
 Progress = Callable[[int, int, str], None]
@@ -117,26 +118,8 @@ def review_transcript(
     name = file or (Path(transcript.source).name if transcript.source else "intervju")
 
     language = _transcript_language(turns, language)
-    asked: list[_Asked] = []
-    for turn in turns:
-        if turn.role == "interviewer":
-            # Each turn in its own language when it shows one, as the live screen does.
-            analysis = analyse(turn.text, language_evidence(turn.text) or language)
-            if _is_question(analysis):
-                asked.append(_Asked(turn, analysis))
-    guide_vocab = vocabulary(
-        [q.text for q in guide.questions] + [t.title for t in guide.topics], language
-    )
-    previous_informant: dict[int, str] = {}
-    last: str | None = None
-    for turn in turns:
-        previous_informant[turn.index] = last or ""
-        if turn.role == "informant":
-            last = turn.text
-    verdicts = [
-        is_follow_up(a.turn.text, previous_informant.get(a.turn.index), guide_vocab, language)
-        for a in asked
-    ]
+    asked = _asked(turns, language)
+    verdicts = _follow_up_verdicts(turns, asked, guide, language)
     # Only new questions are embedded: a follow-up's topic comes from its thread,
     # and embedding is most of the review's cost. The embedding engine is C code
     # that releases the GIL, so the cue analysis runs meanwhile in this thread.
@@ -161,6 +144,49 @@ def review_transcript(
         [v.follow_up for v in verdicts],
         language,
     )
+    questions = _question_reviews(turns, asked, verdicts, placements)
+    return _interview_report(transcript, name, guide, questions, missed, terms)
+
+
+def _asked(turns: Sequence[Turn], language: str) -> list[_Asked]:
+    """The interviewer turns that ask something, each with the analyser's verdict."""
+    asked: list[_Asked] = []
+    for turn in turns:
+        if turn.role == "interviewer":
+            # Each turn in its own language when it shows one, as the live screen does.
+            analysis = analyse(turn.text, language_evidence(turn.text) or language)
+            if _is_question(analysis):
+                asked.append(_Asked(turn, analysis))
+    return asked
+
+
+def _follow_up_verdicts(
+    turns: Sequence[Turn], asked: Sequence[_Asked], guide: Guide, language: str
+) -> list[FollowUpVerdict]:
+    """Each question judged against the informant turn before it (the guide's own words
+    are no echo)."""
+    guide_vocab = vocabulary(
+        [q.text for q in guide.questions] + [t.title for t in guide.topics], language
+    )
+    previous_informant: dict[int, str] = {}
+    last: str | None = None
+    for turn in turns:
+        previous_informant[turn.index] = last or ""
+        if turn.role == "informant":
+            last = turn.text
+    return [
+        is_follow_up(a.turn.text, previous_informant.get(a.turn.index), guide_vocab, language)
+        for a in asked
+    ]
+
+
+def _question_reviews(
+    turns: Sequence[Turn],
+    asked: Sequence[_Asked],
+    verdicts: Sequence[FollowUpVerdict],
+    placements: Sequence[Placement],
+) -> list[QuestionReview]:
+    """One review row per question; a follow-up keeps its thread's guide question."""
     questions: list[QuestionReview] = []
     answers = metrics.answer_seconds(turns, {a.turn.index for a in asked})
     for item, verdict, placement in zip(asked, verdicts, placements, strict=True):
@@ -189,7 +215,19 @@ def review_transcript(
                 answer_seconds=answers.get(turn.index),
             )
         )
+    return questions
 
+
+def _interview_report(
+    transcript: Transcript,
+    name: str,
+    guide: Guide,
+    questions: list[QuestionReview],
+    missed: tuple[MissedFollowUp, ...],
+    terms: tuple[KeyTerm, ...],
+) -> InterviewReport:
+    """The report of one interview from its reviewed questions, missed follow-ups and terms."""
+    turns = transcript.turns
     _, _, share = metrics.word_share(turns, transcript.interviewer)
     return InterviewReport(
         file=name,
