@@ -631,57 +631,62 @@ def _input_tools(store: SessionStore, info: SessionInfo) -> None:
                 st.error(problem, icon="⚠️")
             st.form_submit_button(t("paste_submit"), on_click=_on_paste, args=(store, info.id))
         with follow:
-            active = info.follow_path
-            if active:
-                st.button(
-                    t("follow_stop"),
-                    on_click=_on_follow,
-                    args=(store, info.id, False),
-                    key="follow_stop",
-                )
-            else:
-                st.text_input(t("follow_path"), key="follow_input")
-                st.button(
-                    t("follow_start"),
-                    on_click=_on_follow,
-                    args=(store, info.id, True),
-                    key="follow_start",
-                )
+            _follow_tab(store, info)
         with imp:
-            st.file_uploader(
-                t("import_label"), type=["vtt", "docx", "txt", "srt"], key="import_file"
-            )
-            cols = st.columns(3)
-            for col, (mode, label) in zip(
-                cols,
-                (("append", "import_append"), ("new", "import_new"), ("replay", "import_replay")),
-                strict=True,
-            ):
-                col.button(
-                    t(label), key=f"import_{mode}", on_click=_on_import, args=(store, info.id, mode)
-                )
-            queue = st.session_state.get("replay") or []
-            if queue:
-                cols = st.columns(3)
-                cols[0].button(
-                    t("replay_next", left=len(queue)),
-                    key="replay_next",
-                    on_click=_on_replay,
-                    args=(store, info.id, 1),
-                    type="primary",
-                )
-                cols[1].button(
-                    t("replay_all"),
-                    key="replay_all",
-                    on_click=_on_replay,
-                    args=(store, info.id, len(queue)),
-                )
-                cols[2].button(
-                    t("replay_stop"),
-                    key="replay_stop",
-                    on_click=_on_replay,
-                    args=(store, info.id, 0),
-                )
+            _import_tab(store, info)
+
+
+def _follow_tab(store: SessionStore, info: SessionInfo) -> None:
+    """Follow a transcript file as it grows, or stop following it."""
+    if info.follow_path:
+        st.button(
+            t("follow_stop"),
+            on_click=_on_follow,
+            args=(store, info.id, False),
+            key="follow_stop",
+        )
+    else:
+        st.text_input(t("follow_path"), key="follow_input")
+        st.button(
+            t("follow_start"),
+            on_click=_on_follow,
+            args=(store, info.id, True),
+            key="follow_start",
+        )
+
+
+def _import_tab(store: SessionStore, info: SessionInfo) -> None:
+    """Import a file (append, new session or replay), and step through a replay."""
+    st.file_uploader(t("import_label"), type=["vtt", "docx", "txt", "srt"], key="import_file")
+    cols = st.columns(3)
+    for col, (mode, label) in zip(
+        cols,
+        (("append", "import_append"), ("new", "import_new"), ("replay", "import_replay")),
+        strict=True,
+    ):
+        col.button(t(label), key=f"import_{mode}", on_click=_on_import, args=(store, info.id, mode))
+    queue = st.session_state.get("replay") or []
+    if queue:
+        cols = st.columns(3)
+        cols[0].button(
+            t("replay_next", left=len(queue)),
+            key="replay_next",
+            on_click=_on_replay,
+            args=(store, info.id, 1),
+            type="primary",
+        )
+        cols[1].button(
+            t("replay_all"),
+            key="replay_all",
+            on_click=_on_replay,
+            args=(store, info.id, len(queue)),
+        )
+        cols[2].button(
+            t("replay_stop"),
+            key="replay_stop",
+            on_click=_on_replay,
+            args=(store, info.id, 0),
+        )
 
 
 def _follow_status(store: SessionStore, info: SessionInfo) -> None:

@@ -25,7 +25,7 @@ from intervju.settings import Settings
 from intervju.storage import SessionStore
 
 from . import resources
-from .strings import problem_label, t
+from .strings import lang, problem_label, t
 
 
 def _collect(settings: Settings, store: SessionStore | None) -> tuple[list[Transcript], list[str]]:
@@ -227,7 +227,7 @@ def _interview_tables(report: ReviewReport, interview: InterviewReport) -> None:
                     t("col_turn"): m.turn_index,
                     t("col_words"): m.words,
                     t("col_said"): m.text,
-                    t("col_cues"): ", ".join(m.cues),
+                    t("col_cues"): ", ".join(m.cue_labels(lang())),
                     t("col_next"): m.next_question,
                     t("col_suggest"): m.suggestion,
                 }

@@ -16,11 +16,11 @@ import os
 import streamlit as st
 
 from intervju.errors import IntervjuError
+from intervju.lang import LANGUAGES
 from intervju.llm import ENV_ALLOW_CLOUD, ENV_OPENAI_KEY, cloud_allowed, get_chat_model, llm_target
 from intervju.settings import (
     EMBEDDINGS_BACKENDS,
     ENV_DATA_DIR,
-    LANGUAGES,
     LLM_PROVIDERS,
     LLMSettings,
     Settings,

@@ -14,7 +14,9 @@ from typing import Final
 
 import streamlit as st
 
-LANGS: Final = ("nb", "en")
+from intervju.lang import LANGUAGES, as_lang
+
+LANGS: Final = LANGUAGES  # the columns of every entry below, in this order
 
 _S: Final[dict[str, tuple[str, str]]] = {
     # -- app and navigation ------------------------------------------------
@@ -542,8 +544,7 @@ _S.update(_LISTEN)
 
 def lang() -> str:
     """The UI language of this run ("nb" unless the user chose English)."""
-    value = st.session_state.get("lang", "nb")
-    return value if value in LANGS else "nb"
+    return as_lang(st.session_state.get("lang"))
 
 
 def t(key: str, **values: object) -> str:

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lang import Lang as Language
+from .lang import as_lang, language_evidence
 from .lang import detect_language as guess_language  # the one detector, under its old name
-from .lang import language_evidence
 from .lang import sentences as split_sentences
 from .lang.cue_words import CueWords, cue_words, either_language
 from .lang.text import WORD
@@ -53,7 +53,7 @@ _TRAILING_MARK = r"…|\.\.\.|–|-"
 
 def _words(lang: str) -> CueWords:
     """The grammar words of ``lang`` (anything but English reads as Norwegian)."""
-    return cue_words("en" if lang == "en" else "nb")
+    return cue_words(as_lang(lang))
 
 
 @lru_cache(maxsize=8)
@@ -274,7 +274,7 @@ def find_terms(
     bank: ProbeBank | None = None,
 ) -> list[Term]:
     """Salient words of the latest turn, best first (repetition, strong words, jargon)."""
-    lang: Language = "en" if (language or guess_language(turn_text)) == "en" else "nb"
+    lang: Language = as_lang(language or guess_language(turn_text))
     lex = (bank or load_probe_bank(lang)).lexicon
     spans = _spans(turn_text)
     if not spans:
@@ -531,7 +531,7 @@ def detect_cues(
 
     Pure and deterministic. Strongest cue first.
     """
-    lang: Language = "en" if (language or guess_language(turn_text)) == "en" else "nb"
+    lang: Language = as_lang(language or guess_language(turn_text))
     bank = bank or load_probe_bank(lang)
     text = turn_text.strip()
     said = _Said(text, text.lower(), tokens(text), bank.lexicon, lang)
@@ -753,7 +753,7 @@ def key_terms(
     texts = list(texts)
     if not texts:
         return []
-    lang: Language = "en" if (language or guess_language(" ".join(texts)[:2000])) == "en" else "nb"
+    lang: Language = as_lang(language or guess_language(" ".join(texts)[:2000]))
     lex = load_probe_bank(lang).lexicon
     forms: dict[str, Counter[str]] = {}
     for text in texts:

@@ -7,10 +7,11 @@ text is part of the product: it says what is wrong and where.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
+from types import MappingProxyType
 
-_MESSAGES = Path(__file__).resolve().parent / "data" / "lang"
+from .paths import LANG_DATA as _MESSAGES
 
 
 class IntervjuError(Exception):
@@ -49,7 +50,7 @@ class IntervjuError(Exception):
 
 
 @cache
-def _wordings(language: str) -> dict[str, str]:
+def _wordings(language: str) -> Mapping[str, str]:
     """Error wordings for one language (empty when the file or language is missing)."""
     import yaml  # loaded only when an error is shown
 
@@ -57,8 +58,9 @@ def _wordings(language: str) -> dict[str, str]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
-        return {}
-    return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+        return MappingProxyType({})
+    words = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    return MappingProxyType(words)
 
 
 class GuideError(IntervjuError):

@@ -18,10 +18,11 @@ from .errors import GuideError
 from .lang import _yaml
 from .lang.input_words import input_words
 from .models import Guide, Question, Topic
+from .paths import GUIDE_DATA
 from .settings import atomic_write_text, default_data_dir
 
 SCHEMA_VERSION = 1
-BUNDLED_DIR = Path(__file__).resolve().parent / "data" / "guide"
+BUNDLED_DIR = GUIDE_DATA
 DEFAULT_GUIDE_ID = "nav-videooppfolging"
 USER_GUIDES = "guides"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")

@@ -30,7 +30,7 @@ from .analysis import Analysis, analyse
 from .cues import Cue
 from .embeddings import embed_queries, get_embeddings
 from .errors import IntervjuError
-from .lang import language_evidence
+from .lang import as_lang, language_evidence
 from .models import ROLES, Guide, Role, Transcript, Turn
 from .readers.roles import INFORMANT_LABELS, INTERVIEWER_LABELS, is_question, label_key
 from .spans import guide_lemmas
@@ -313,7 +313,7 @@ class LiveSession:
         if found is None:
             recent = " ".join(t.text for t in self._turns[-4:])
             found = language_evidence(recent)
-        return found or (self._language if self._language in {"nb", "en"} else "nb")
+        return found or as_lang(self._language)
 
     def _resolve_role(self, speaker: str, text: str, role: Role | None) -> Role:
         key = speaker.strip()

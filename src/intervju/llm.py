@@ -45,6 +45,7 @@ from pydantic import Field
 
 from .analysis import Analysis, analyse
 from .errors import ConfigError
+from .lang import LANGUAGES
 from .personas import lang_code, practice_lang
 from .practice import (
     Persona,
@@ -239,7 +240,7 @@ def _style(lang: str) -> dict[ReplyKind, str]:
 
 
 # The style instruction per reply kind and language, from ``data/lang/<lang>/practice.yaml``.
-STYLE: dict[str, dict[ReplyKind, str]] = {lang: _style(lang) for lang in ("nb", "en")}
+STYLE: dict[str, dict[ReplyKind, str]] = {lang: _style(lang) for lang in LANGUAGES}
 
 # Most sentences (and words) an answer of each kind may keep: the model is asked
 # politely, and this makes sure a chatty model still shows the difference.

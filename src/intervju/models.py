@@ -94,10 +94,6 @@ class Transcript:
             seen.setdefault(turn.speaker, None)
         return tuple(seen)
 
-    @property
-    def has_timestamps(self) -> bool:
-        return any(turn.start is not None for turn in self.turns)
-
     def to_dict(self) -> dict[str, object]:
         return {
             "format": self.format,

@@ -21,14 +21,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from .analysis._data import load as load_analysis_lang
 from .errors import ConfigError, GuideError, IntervjuError
 from .lang import Lang, _yaml, lexicon, resolve_language, words
+from .lang.lexicon import read_language_file
+from .paths import PRACTICE_DATA
 
-PERSONA_DIR = Path(__file__).resolve().parent / "data" / "guide" / "practice"
-LANG_DIR = Path(__file__).resolve().parent / "data" / "lang"
+PERSONA_DIR = PRACTICE_DATA
 
 Facet = Literal["more", "example", "feeling", "meaning", "echo"]
 FACETS: tuple[Facet, ...] = ("more", "example", "feeling", "meaning", "echo")
@@ -134,9 +136,7 @@ def tokens(text: str) -> list[str]:
 @cache
 def practice_lang(code: Lang) -> PracticeLang:
     """Load one language's practice data (cached); a broken file is a one-line ConfigError."""
-    path = LANG_DIR / code / "practice.yaml"
-    where = str(path)
-    raw = _yaml.read_mapping(path)
+    raw, where = read_language_file(code, "practice")
     probes_raw = raw.get("probes")
     llm = raw.get("llm")
     if not isinstance(probes_raw, dict) or not isinstance(llm, dict):
@@ -164,7 +164,7 @@ def practice_lang(code: Lang) -> PracticeLang:
         anaphora=_yaml.word_set(raw, "anaphora", where),
         negations=_yaml.word_set(raw, "negations", where),
         probes=probes,
-        llm=llm,
+        llm=_yaml.frozen(llm),
         repeat=_texts_of(raw, "repeat", where),
         sequel=tuple(w.lower() for w in _texts_of(raw, "sequel", where)),
         unknown_lead=str(raw.get("unknown_lead", "")),
@@ -242,23 +242,26 @@ def _persona(raw: Mapping[str, Any], where: str) -> Persona:
         name=fill(raw["name"]),
         role=fill(raw["role"]),
         facts=tuple(facts.items()),
-        lines=lines,
+        lines=MappingProxyType(lines),
         episodes=episodes,
-        theme=_stems(raw.get("theme")),
+        theme=_stems(raw, "theme", where),
     )
 
 
-def _stems(values: object) -> frozenset[str]:
-    return frozenset(str(v).lower().strip() for v in (values or []) if str(v).strip())  # type: ignore[attr-defined]
+def _stems(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    """The words under ``key``, stripped; a plain text is one word."""
+    found = _yaml.word_set(raw, key, where, one_word=True, error=GuideError)
+    return frozenset(w.strip() for w in found if w.strip())
 
 
 def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
-    about = _stems(item.get("about")) | _stems(item.get("people")) | _stems(item.get("feelings"))
+    about = _stems(item, "about", where) | _stems(item, "people", where)
+    about |= _stems(item, "feelings", where)
     details = tuple(
         Detail(
             facet=_facet(d.get("facet", "more"), where),
             text=fill(d["text"]),
-            about=_stems(d.get("about")),
+            about=_stems(d, "about", where),
         )
         for d in item.get("details") or []
     )
@@ -272,7 +275,7 @@ def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
         text=fill(item["text"]),
         details=details,
         short=fill(item["short"]) if item.get("short") else None,
-        short_about=_stems(item.get("short_about")),
+        short_about=_stems(item, "short_about", where),
         why=fill(item["why"]) if item.get("why") else None,
         hooks=tuple(str(h) for h in item.get("hooks") or []),
     )

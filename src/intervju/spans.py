@@ -16,11 +16,12 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .errors import ConfigError
 from .lang import Lang, Spoken, _yaml, lemma, lexicon, normalise, word_spans, zipf
+from .lang.lexicon import as_lang, read_language_file
 from .models import Guide
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "tokenise",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent / "data" / "lang"
 RARE = 3.3  # zipf below this: a rare word (wordfreq scale)
 COMMON = 5.6  # zipf above this: too common to quote on its own
 EVERYDAY = 4.3  # zipf above this: an everyday word, said twice by chance
@@ -105,9 +105,7 @@ _STRUCTURED = {
 @cache
 def card_data(lang: Lang) -> CardData:
     """Load and validate ``data/lang/<lang>/cards.yaml`` once."""
-    path = DATA_DIR / lang / "cards.yaml"
-    where = str(path)
-    raw = _yaml.read_mapping(path)
+    raw, where = read_language_file(lang, "cards")
     sets = {k: _yaml.word_set(raw, k, where) for k in raw if k not in _STRUCTURED}
     angles_raw = raw.get("question_angles") or {}
     if not isinstance(angles_raw, dict):
@@ -121,14 +119,14 @@ def card_data(lang: Lang) -> CardData:
     reasons = {str(k): str(v) for k, v in _map(raw, "reasons", where).items()}
     return CardData(
         lang=lang,
-        sets=sets,
+        sets=MappingProxyType(sets),
         pronoun_swap=_yaml.word_map(raw, "pronoun_swap", where),
         agreement=_yaml.word_map(raw, "agreement", where),
         base_forms=_yaml.word_map(raw, "base_forms", where),
-        angles=angles,
-        cards=cards,
-        generic=generic,
-        reasons=reasons,
+        angles=MappingProxyType(angles),
+        cards=MappingProxyType(cards),
+        generic=MappingProxyType(generic),
+        reasons=MappingProxyType(reasons),
         count_words=tuple(str(w) for w in raw.get("count_words") or ()),
         neuter_suffix=str(raw.get("neuter_suffix") or ""),
         neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
@@ -143,7 +141,7 @@ def _said_back(raw: Mapping[str, Any], where: str) -> Mapping[str, str]:
     missing = {"intensified", "lessened", "opinion_subject"} - set(value)
     if missing:
         raise ConfigError(f"'said_back' needs {', '.join(sorted(missing))}", where=where)
-    return {str(k): str(v) for k, v in value.items()}
+    return MappingProxyType({str(k): str(v) for k, v in value.items()})
 
 
 def _map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
@@ -156,7 +154,7 @@ def _map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
 def _card(value: Any, where: str, kind: object) -> Mapping[str, str]:
     if not isinstance(value, dict) or "text" not in value or "intent" not in value:
         raise ConfigError(f"card '{kind}' needs intent and text", where=where)
-    return {str(k): str(v) for k, v in value.items()}
+    return MappingProxyType({str(k): str(v) for k, v in value.items()})
 
 
 @dataclass(frozen=True)
@@ -304,7 +302,7 @@ def _drop_overlaps(spans: list[Span]) -> list[Span]:
 
 def guide_lemmas(guide: Guide) -> frozenset[str]:
     """Content lemmas of a guide's titles and questions: words the study makes obvious."""
-    lang: Lang = "en" if guide.language == "en" else "nb"
+    lang: Lang = as_lang(guide.language)
     data = card_data(lang)
     texts = [guide.title] + [t.title for t in guide.topics] + [q.text for q in guide.questions]
     return frozenset().union(*(_content_lemmas(t, lang, data) for t in texts))

@@ -193,10 +193,6 @@ class SessionInfo:
     follow_path: str | None = None  # the transcript file this session follows, if any
     follow_format: str | None = None
 
-    @property
-    def has_guide(self) -> bool:
-        return self.guide_id is not None
-
     def elapsed_seconds(self, now: datetime | None = None) -> float:
         """Seconds since the interview started (0 before the first turn)."""
         if self.started_at is None:

@@ -28,7 +28,7 @@ from .analysis import analyse
 from .cards import plan_cards
 from .cues import Cue, Term, detect_cues, find_terms, key_terms
 from .index import cached_embeddings
-from .lang import Lang, detect_language
+from .lang import LANGUAGES, Lang, as_lang, detect_language
 from .probes import INTENTS, ProbeBank, load_probe_bank
 
 __all__ = [
@@ -80,7 +80,6 @@ PRIOR: Mapping[str, float] = {
     "silence": 0.0,
 }
 TERM_INTENTS = frozenset({"echo", "meaning", "clarify"})
-ECHO_REASONS = frozenset({"repeated", "repeated_context", "strong", "metaphor", "predicate"})
 RETRIEVAL_WEIGHT = 0.35
 RETRIEVAL_TOP = 2
 
@@ -125,7 +124,7 @@ class IntentRetriever:
     """
 
     def __init__(self, embeddings: Embeddings, banks: Sequence[ProbeBank] | None = None) -> None:
-        banks = banks or (load_probe_bank("nb"), load_probe_bank("en"))
+        banks = banks or tuple(load_probe_bank(code) for code in LANGUAGES)
         texts: list[str] = []
         owners: list[int] = []
         for bank in banks:
@@ -208,7 +207,7 @@ def suggest(
     across turns; ``recent`` the texts shown in the last few turns (never
     repeated); ``vector`` the turn's embedding for retrieval (optional).
     """
-    lang: Lang = "en" if (language or detect_language(turn_text)) == "en" else "nb"
+    lang: Lang = as_lang(language or detect_language(turn_text))
     retrieval = retriever.scores(vector) if (retriever is not None and vector is not None) else None
     # The cards alone: the cues, terms and intent ranking of a plan are not needed here.
     return _suggestions(turn_text, lang, context, asked, (), recent, retrieval, n)
@@ -257,7 +256,7 @@ def plan_suggestions(
     ``asked`` is the interviewer's last question (not asked again, and what it names is not
     picked up again); ``known`` holds lemmas the guide makes obvious.
     """
-    lang: Lang = "en" if (language or detect_language(turn_text)) == "en" else "nb"
+    lang: Lang = as_lang(language or detect_language(turn_text))
     bank = load_probe_bank(lang)
     terms = find_terms(turn_text, list(context)[-4:], lang, bank)
     cues = detect_cues(turn_text, context, lang, bank, terms=terms)

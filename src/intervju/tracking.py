@@ -127,10 +127,6 @@ class TopicCoverage:
     def total(self) -> int:
         return len(self.question_ids)
 
-    @property
-    def fraction(self) -> float:
-        return len(self.covered) / self.total if self.total else 0.0
-
     def to_dict(self) -> dict[str, object]:
         return {
             "topic_index": self.topic_index,
@@ -157,10 +153,6 @@ class Coverage:
     @property
     def total(self) -> int:
         return sum(topic.total for topic in self.topics)
-
-    @property
-    def fraction(self) -> float:
-        return len(self.covered) / self.total if self.total else 0.0
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -74,6 +74,8 @@ class Analysis(Verdict):
     questions: tuple[str, ...]
     parts: tuple[QuestionPart, ...]
     cues: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # The last question offers alternatives («kaffe eller te?»): closed, with a choice.
+    choice: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         out = self.verdict_dict()
@@ -315,4 +317,5 @@ def analyse(text: str, language: str | None = None) -> Analysis:
         explanation=explanation,
         rewrite=rewrite,
         cues=tuple(cues),
+        choice=choice,
     )

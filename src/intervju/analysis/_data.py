@@ -13,14 +13,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import ConfigError
 from ..lang import Lang
-from ..lang._yaml import flag, read_mapping, word_set
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+from ..lang._yaml import flag, frozen, word_set
+from ..lang.lexicon import read_language_file
 
 
 @dataclass(frozen=True)
@@ -215,39 +214,43 @@ def _phrase_alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in ordered)
 
 
-@cache
-def load(code: Lang) -> LangData:
-    """Load and compile one language's data (cached for the life of the process)."""
-    path = DATA_DIR / code / "analysis.yaml"
-    where = str(path)
-    raw = read_mapping(path)  # the language layer's one validator
-
+def _fillers(raw: Mapping[str, Any]) -> re.Pattern[str]:
+    """Fillers go with a following comma; elongated hesitations («ehhh», «hmmm») too."""
     fillers = [str(f) for f in raw.get("fillers", [])]
-    # Fillers go with a following comma; elongated hesitations («ehhh», «hmmm») too.
-    filler_re = re.compile(
+    return re.compile(
         r"(?<![\w-])(?:" + _phrase_alternation(fillers) + r"|e+h+m*|ø+h+m*|h+m+|u+h+m*|u+m+)"
         r"(?![\w-])\s*,?",
         re.IGNORECASE,
     )
-    backchannels = [str(b).lower() for b in raw.get("backchannels", [])]
+
+
+def _leading(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The leading-question patterns by kind; every kind must be able to say why it flagged."""
     leading: list[tuple[str, re.Pattern[str]]] = []
     for kind, pats in (raw.get("leading_patterns") or {}).items():
         leading.extend((str(kind), p) for p in _patterns(pats, f"leading_patterns.{kind}", where))
     explain = raw.get("explain") or {}
     explained = set((explain.get("leading") or {}).keys())
     unexplained = sorted({kind for kind, _ in leading} - explained)
-    if unexplained:  # every leading cue must be able to say why it was flagged
+    if unexplained:
         raise ConfigError(
             f"explain.leading has no sentence for: {', '.join(unexplained)}", where=where
         )
-    # An abbreviation's dot before a capital letter also ends the sentence («… osv. Hva …»).
-    abbreviations = tuple(
+    return tuple(leading)
+
+
+def _abbreviations(raw: Mapping[str, Any]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """An abbreviation's dot before a capital letter also ends the sentence («… osv. Hva …»)."""
+    return tuple(
         (
             re.compile(r"(?<!\w)" + re.escape(str(k)) + r"(?!\s+(?-i:[A-ZÆØÅ]))", re.IGNORECASE),
             str(v),
         )
         for k, v in (raw.get("abbreviations") or {}).items()
     )
+
+
+def _contractions(raw: Mapping[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     contraction_map = {str(k).lower(): str(v) for k, v in (raw.get("contractions") or {}).items()}
     contractions = (
         re.compile(
@@ -256,6 +259,19 @@ def load(code: Lang) -> LangData:
         if contraction_map
         else None
     )
+    return contractions, contraction_map
+
+
+@cache
+def load(code: Lang) -> LangData:
+    """Load and compile one language's data (cached for the life of the process)."""
+    raw, where = read_language_file(code, "analysis")  # the language layer's one validator
+    filler_re = _fillers(raw)
+    backchannels = [str(b).lower() for b in raw.get("backchannels", [])]
+    leading = _leading(raw, where)
+    explain = raw.get("explain") or {}
+    abbreviations = _abbreviations(raw)
+    contractions, contraction_map = _contractions(raw)
     return LangData(
         code=code,
         function_words=word_set(raw, "function_words", where),
@@ -294,10 +310,10 @@ def load(code: Lang) -> LangData:
         why=_patterns(raw.get("why_patterns"), "why_patterns", where),
         explain_closed_yesno=str(explain.get("closed_yesno", "")),
         explain_closed_choice=str(explain.get("closed_choice", "")),
-        explain_leading=dict(explain.get("leading") or {}),
+        explain_leading=MappingProxyType(dict(explain.get("leading") or {})),
         explain_double=str(explain.get("double", "")),
         explain_why=str(explain.get("why", "")),
-        rewrite=dict(raw.get("rewrite") or {}),
+        rewrite=frozen(raw.get("rewrite") or {}),
         abbreviations=abbreviations,
         interjections=_phrases(raw, "interjections"),
         repair_markers=_phrases(raw, "repair_markers"),
@@ -313,7 +329,7 @@ def load(code: Lang) -> LangData:
         topic_openers=_patterns(raw.get("topic_opener_patterns"), "topic_opener_patterns", where),
         non_verb_starts=word_set(raw, "non_verb_starts", where),
         contractions=contractions,
-        contraction_map=contraction_map,
+        contraction_map=MappingProxyType(contraction_map),
         grammar=_grammar(raw.get("grammar"), where),
         closing_checks=_patterns(
             raw.get("closing_check_patterns"), "closing_check_patterns", where

@@ -13,12 +13,16 @@ import signal
 import statistics
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from ..errors import IntervjuError
 from ._common import print_json, print_jsonl
+
+if TYPE_CHECKING:
+    from ..listen.pipeline import ListenSummary
+    from ..listen.process import Listener, ListenOptions
 
 Opt = Optional
 
@@ -68,7 +72,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="JSON lines per cue.")] = False,
     ) -> None:
         """Transcribe the interview locally as it happens, one WebVTT cue per turn."""
-        from ..listen.process import Listener, ListenOptions, write_status
+        from ..listen.process import ListenOptions
 
         if list_devices:
             from ..listen.audio import list_devices as devices
@@ -88,40 +92,54 @@ def register(app: typer.Typer) -> None:
             status=status,
             threads=threads,
         )
-        listener: Listener | None = None
-        try:
-            listener = Listener(options)
-            running = listener
-            stops = [signal.SIGINT, signal.SIGTERM]
-            if sys.platform == "win32":
-                stops.append(signal.SIGBREAK)  # what the app sends on Windows
-            for sig in stops:
-                signal.signal(sig, lambda *_: running.stop())
-            summary = listener.run(on_cue=lambda cue: _show(cue, as_json))
-        except IntervjuError as exc:
-            if status is not None:
-                write_status(status, options, "error", error=str(exc))
-            raise
-        latencies = [cue.latency for cue in summary.cues]
-        result: dict[str, Any] = {
-            "out": str(out),
-            "model": listener.model.name if listener.model else model,
-            "language": language,
-            "cues": len(summary.cues),
-            "echoes_dropped": summary.echoes,
-            "audio_seconds": round(summary.audio_seconds, 2),
-            "rtf": round(summary.rtf, 3),
-            "latency_p50": _round(_percentile(latencies, 50)) if speed == "realtime" else None,
-            "latency_p90": _round(_percentile(latencies, 90)) if speed == "realtime" else None,
-        }
-        if as_json:
-            print_jsonl({"summary": result})
-        else:
-            print(
-                f"{result['cues']} cues → {out} (RTF {result['rtf']}, "
-                f"{result['echoes_dropped']} echoes dropped)",
-                file=sys.stderr,
-            )
+        listener, summary = _run(options, as_json)
+        _report(options, listener, summary, as_json)
+
+
+def _run(options: ListenOptions, as_json: bool) -> tuple[Listener, ListenSummary]:
+    """Listen until the audio ends or a stop signal comes; an error goes to the status file."""
+    from ..listen.process import Listener, write_status
+
+    try:
+        listener = Listener(options)
+        stops = [signal.SIGINT, signal.SIGTERM]
+        if sys.platform == "win32":
+            stops.append(signal.SIGBREAK)  # what the app sends on Windows
+        for sig in stops:
+            signal.signal(sig, lambda *_: listener.stop())
+        summary = listener.run(on_cue=lambda cue: _show(cue, as_json))
+    except IntervjuError as exc:
+        if options.status is not None:
+            write_status(options.status, options, "error", error=str(exc))
+        raise
+    return listener, summary
+
+
+def _report(
+    options: ListenOptions, listener: Listener, summary: ListenSummary, as_json: bool
+) -> None:
+    """The closing summary: JSON on stdout with --json, else one line on stderr."""
+    latencies = [cue.latency for cue in summary.cues]
+    realtime = options.speed == "realtime"
+    result: dict[str, Any] = {
+        "out": str(options.out),
+        "model": listener.model.name if listener.model else options.model,
+        "language": options.language,
+        "cues": len(summary.cues),
+        "echoes_dropped": summary.echoes,
+        "audio_seconds": round(summary.audio_seconds, 2),
+        "rtf": round(summary.rtf, 3),
+        "latency_p50": _round(_percentile(latencies, 50)) if realtime else None,
+        "latency_p90": _round(_percentile(latencies, 90)) if realtime else None,
+    }
+    if as_json:
+        print_jsonl({"summary": result})
+    else:
+        print(
+            f"{result['cues']} cues → {options.out} (RTF {result['rtf']}, "
+            f"{result['echoes_dropped']} echoes dropped)",
+            file=sys.stderr,
+        )
 
 
 def _round(value: float | None) -> float | None:

@@ -117,50 +117,62 @@ def register(app: typer.Typer) -> None:
 
             typer.echo(f"language model: {describe(settings.llm)}", err=True)
         if jsonl:
-            for number, obj in read_jsonl():
-                text = str(obj.get("text", "")).strip()
-                if not text:
-                    raise IntervjuError("missing 'text'", where=f"stdin line {number}")
-                reply = informant.reply(text)
-                row: dict[str, object] = {
-                    "id": obj.get("id"),
-                    "reply": reply.text,
-                    "kind": reply.kind,
-                    "form": reply.analysis.form,
-                    "leading": reply.analysis.leading,
-                    "double": reply.analysis.double,
-                    "why": reply.analysis.why,
-                    "episode": reply.episode,
-                    "detail": reply.detail,
-                    "probe": reply.probe,
-                }
-                if with_advice:
-                    row["advice"] = advice(reply)
-                if llm:
-                    row.update(source=reply.source, fallback=reply.fallback)
-                print_jsonl(row)
-            print_jsonl({"feedback": _feedback(informant)})
-            return
-        who = informant.persona
-        typer.echo(
-            f"{who.name} ({who.role}). Ask a question; «?» gives feedback on the last one; "
-            "an empty line ends the practice."
-        )
-        for line in sys.stdin:
-            question = line.strip()
-            if not question:
-                break
-            if question == "?":
-                _echo_advice(informant.history[-1] if informant.history else None)
-                continue
-            reply = informant.reply(question)
-            flags = [p for p in reply.analysis.problems]
-            if flags:
-                typer.echo(f"  [{', '.join(flags)}] {reply.analysis.explanation}", err=True)
-            if reply.fallback:
-                typer.echo(f"  [rule-based: {reply.fallback}]", err=True)
-            typer.echo(f"{who.name}: {reply.text}")
-        print_json(_feedback(informant))
+            _practise_jsonl(informant, with_advice=with_advice, llm=llm)
+        else:
+            _practise_interactively(informant)
+
+
+def _practise_jsonl(
+    informant: SimulatedInformant | LLMInformant, *, with_advice: bool, llm: bool
+) -> None:
+    """One JSON reply per ``{"id","text"}`` line on stdin, then the feedback."""
+    for number, obj in read_jsonl():
+        text = str(obj.get("text", "")).strip()
+        if not text:
+            raise IntervjuError("missing 'text'", where=f"stdin line {number}")
+        reply = informant.reply(text)
+        row: dict[str, object] = {
+            "id": obj.get("id"),
+            "reply": reply.text,
+            "kind": reply.kind,
+            "form": reply.analysis.form,
+            "leading": reply.analysis.leading,
+            "double": reply.analysis.double,
+            "why": reply.analysis.why,
+            "episode": reply.episode,
+            "detail": reply.detail,
+            "probe": reply.probe,
+        }
+        if with_advice:
+            row["advice"] = advice(reply)
+        if llm:
+            row.update(source=reply.source, fallback=reply.fallback)
+        print_jsonl(row)
+    print_jsonl({"feedback": _feedback(informant)})
+
+
+def _practise_interactively(informant: SimulatedInformant | LLMInformant) -> None:
+    """A question per line on the terminal; «?» gives advice, an empty line ends."""
+    who = informant.persona
+    typer.echo(
+        f"{who.name} ({who.role}). Ask a question; «?» gives feedback on the last one; "
+        "an empty line ends the practice."
+    )
+    for line in sys.stdin:
+        question = line.strip()
+        if not question:
+            break
+        if question == "?":
+            _echo_advice(informant.history[-1] if informant.history else None)
+            continue
+        reply = informant.reply(question)
+        flags = [p for p in reply.analysis.problems]
+        if flags:
+            typer.echo(f"  [{', '.join(flags)}] {reply.analysis.explanation}", err=True)
+        if reply.fallback:
+            typer.echo(f"  [rule-based: {reply.fallback}]", err=True)
+        typer.echo(f"{who.name}: {reply.text}")
+    print_json(_feedback(informant))
 
 
 def _echo_advice(reply: PracticeReply | None) -> None:

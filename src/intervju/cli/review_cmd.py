@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
@@ -88,52 +88,71 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Review interviews: every question, follow-ups, missed follow-ups, learning curve."""
-        from ..embeddings import get_embeddings
-        from ..guides import load_guide
-        from ..readers import read_transcript
-        from ..review import render_report, report_bytes, review_many
-        from ..review.core import in_review_order
-
         if not files:
             raise IntervjuError("give at least one transcript file")
-        loaded = load_guide(guide)
-        backend = get_embeddings(embeddings)
-        transcripts = []
-        with _Progress(len(files) * 2) as progress:
-            for path in files:
-                progress.step(f"reading {path.name}")
-                transcripts.append(read_transcript(path, interviewer=interviewer))
+        in_order: Literal["given", "natural"] = (
+            "natural" if order is InterviewOrder.natural else "given"
+        )
+        report, transcripts = _review(files, guide, interviewer, pseudonymise, in_order, embeddings)
+        if fmt is ReportFormat.qdpx:
+            from ..review.core import in_review_order
 
-            def on_progress(done: int, total: int, name: str) -> None:
-                if name:
-                    progress.step(f"reviewing {name}")
-
-            qdpx = fmt is ReportFormat.qdpx
-            report = review_many(
-                transcripts,
-                loaded,
-                embeddings=backend,
-                files=[p.name for p in files],
-                pseudonymise=pseudonymise,
-                order="natural" if order is InterviewOrder.natural else "given",
-                progress=on_progress,
-            )
-        if qdpx:
-            _, ordered = in_review_order(
-                transcripts,
-                [p.name for p in files],
-                "natural" if order is InterviewOrder.natural else "given",
-            )
+            _, ordered = in_review_order(transcripts, [p.name for p in files], in_order)
             _write_qdpx(report, ordered, out)
             return
-        if out is None:
-            sys.stdout.write(render_report(report, fmt.value))  # type: ignore[arg-type]
-            return
-        try:
-            out.write_bytes(report_bytes(report, fmt.value))  # type: ignore[arg-type]
-        except OSError as exc:
-            raise IntervjuError(f"cannot write report ({exc.strerror})", where=str(out)) from None
-        typer.echo(f"wrote {out}", err=True)
+        _write_report(report, fmt, out)
+
+
+def _review(
+    files: list[Path],
+    guide: str | None,
+    interviewer: str | None,
+    pseudonymise: bool,
+    order: Literal["given", "natural"],
+    embeddings: str | None,
+) -> tuple[ReviewReport, list[Transcript]]:
+    """Read every file and review them together, with a progress bar on stderr."""
+    from ..embeddings import get_embeddings
+    from ..guides import load_guide
+    from ..readers import read_transcript
+    from ..review import review_many
+
+    loaded = load_guide(guide)
+    backend = get_embeddings(embeddings)
+    transcripts = []
+    with _Progress(len(files) * 2) as progress:
+        for path in files:
+            progress.step(f"reading {path.name}")
+            transcripts.append(read_transcript(path, interviewer=interviewer))
+
+        def on_progress(done: int, total: int, name: str) -> None:
+            if name:
+                progress.step(f"reviewing {name}")
+
+        report = review_many(
+            transcripts,
+            loaded,
+            embeddings=backend,
+            files=[p.name for p in files],
+            pseudonymise=pseudonymise,
+            order=order,
+            progress=on_progress,
+        )
+    return report, transcripts
+
+
+def _write_report(report: ReviewReport, fmt: ReportFormat, out: Path | None) -> None:
+    """The report on stdout, or in ``out`` (bytes: a CSV file gets its byte-order mark)."""
+    from ..review import render_report, report_bytes
+
+    if out is None:
+        sys.stdout.write(render_report(report, fmt.value))  # type: ignore[arg-type]
+        return
+    try:
+        out.write_bytes(report_bytes(report, fmt.value))  # type: ignore[arg-type]
+    except OSError as exc:
+        raise IntervjuError(f"cannot write report ({exc.strerror})", where=str(out)) from None
+    typer.echo(f"wrote {out}", err=True)
 
 
 def _write_qdpx(report: ReviewReport, transcripts: list[Transcript], out: Path | None) -> None:

@@ -12,12 +12,15 @@ Two modes with stable output shapes:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from ..errors import IntervjuError
 from ._common import print_jsonl, read_jsonl
+
+if TYPE_CHECKING:
+    from ..live import LiveSession
 
 
 def register(app: typer.Typer) -> None:
@@ -57,7 +60,7 @@ def register(app: typer.Typer) -> None:
             raise IntervjuError("choose exactly one of --jsonl or --transcript FILE")
         from ..embeddings import get_embeddings
         from ..guides import load_guide
-        from ..live import LiveSession, suggest_update
+        from ..live import LiveSession
 
         emb = get_embeddings(embeddings, model)
         loaded = load_guide(guide)
@@ -69,23 +72,29 @@ def register(app: typer.Typer) -> None:
             for update in session.replay(parsed):
                 print_jsonl(update.to_dict())
             return
-        base = LiveSession(loaded, emb)
-        for number, obj in read_jsonl():
-            where = f"stdin line {number}"
-            turn = obj.get("turn")
-            if not isinstance(turn, str):
-                raise IntervjuError('"turn" must be a string', where=where)
-            context = obj.get("context") or []
-            if not isinstance(context, list) or not all(isinstance(c, dict) for c in context):
-                raise IntervjuError('"context" must be a list of objects', where=where)
-            update = suggest_update(base, turn, _context(context))
-            print_jsonl(
-                {
-                    "id": obj.get("id"),
-                    "suggestions": [s.to_dict() for s in update.suggestions],
-                    "guide_next": update.guide_next.to_dict() if update.guide_next else None,
-                }
-            )
+        _suggest_jsonl(LiveSession(loaded, emb))
+
+
+def _suggest_jsonl(base: LiveSession) -> None:
+    """One independent answer per ``{"id", "turn", "context"}`` line on stdin."""
+    from ..live import suggest_update
+
+    for number, obj in read_jsonl():
+        where = f"stdin line {number}"
+        turn = obj.get("turn")
+        if not isinstance(turn, str):
+            raise IntervjuError('"turn" must be a string', where=where)
+        context = obj.get("context") or []
+        if not isinstance(context, list) or not all(isinstance(c, dict) for c in context):
+            raise IntervjuError('"context" must be a list of objects', where=where)
+        update = suggest_update(base, turn, _context(context))
+        print_jsonl(
+            {
+                "id": obj.get("id"),
+                "suggestions": [s.to_dict() for s in update.suggestions],
+                "guide_next": update.guide_next.to_dict() if update.guide_next else None,
+            }
+        )
 
 
 def _context(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ through this one module, so a fix for real speech is made once.
 
 from __future__ import annotations
 
-from .lexicon import LANGUAGES, Lang, Lexicon, lexicon
+from .lexicon import LANGUAGES, Lang, Lexicon, as_lang, lexicon
 from .spoken import Spoken, normalise
 from .text import (
     detect_language,
@@ -27,6 +27,7 @@ __all__ = [
     "Lang",
     "Lexicon",
     "Spoken",
+    "as_lang",
     "detect_language",
     "language_evidence",
     "lemma",

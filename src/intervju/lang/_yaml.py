@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -63,13 +64,23 @@ def read_mapping(
     return raw
 
 
-def word_set(raw: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
-    """A list of words, lower-cased; missing means empty."""
+def word_set(
+    raw: Mapping[str, Any],
+    key: str,
+    where: str,
+    *,
+    one_word: bool = False,
+    error: type[IntervjuError] = ConfigError,
+) -> frozenset[str]:
+    """A list of words, lower-cased; missing means empty. With ``one_word`` a plain text is
+    one word (a persona's ``about: skole``), never the set of its letters."""
     value = raw.get(key, [])
     if value is None:
         return frozenset()
+    if one_word and isinstance(value, str):
+        value = [value]
     if not isinstance(value, list):
-        raise ConfigError(f"'{key}' must be a list", where=where)
+        raise error(f"'{key}' must be a list", where=where)
     return frozenset(str(v).lower() for v in value)
 
 
@@ -118,7 +129,19 @@ def word_map(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, str]:
     value = raw.get(key) or {}
     if not isinstance(value, dict):
         raise ConfigError(f"'{key}' must be a mapping", where=where)
-    return {str(k).lower(): str(v) for k, v in value.items()}
+    return MappingProxyType({str(k).lower(): str(v) for k, v in value.items()})
+
+
+def frozen(value: Any) -> Any:
+    """``value`` with every mapping read-only and every list a tuple, all the way down: what a
+    cached loader hands out is shared by every caller, so none of them may change it."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: frozen(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(frozen(v) for v in value)
+    if isinstance(value, set):
+        return frozenset(value)
+    return value
 
 
 def patterns(raw: Mapping[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import _yaml
-from .lexicon import DATA_DIR, LANGUAGES
+from .lexicon import LANGUAGES, read_language_file
 
 # Regular-expression fragments, kept as written; every other field is a lower-cased word list.
 _PATTERN_FIELDS = frozenset({"question_lead_ins", "question_openers"})
@@ -52,13 +52,12 @@ def input_words() -> InputWords:
         "no_words": set(),
     }
     for code in LANGUAGES:
-        path = DATA_DIR / code / "input.yaml"
-        raw = _yaml.read_mapping(path)
+        raw, where = read_language_file(code, "input")
         for name, bucket in fields.items():
             if name in _PATTERN_FIELDS:
-                bucket.update(_yaml.pattern_list(raw, name, str(path)))
+                bucket.update(_yaml.pattern_list(raw, name, where))
             else:
-                bucket.update(_yaml.word_set(raw, name, str(path)))
+                bucket.update(_yaml.word_set(raw, name, where))
     return InputWords(
         interviewer_prefixes=frozenset(fields["interviewer_prefixes"]),
         informant_prefixes=frozenset(fields["informant_prefixes"]),

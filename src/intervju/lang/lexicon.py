@@ -6,15 +6,27 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from ..errors import ConfigError
+from ..paths import LANG_DATA
 from . import _yaml
 
 Lang = Literal["nb", "en"]
-LANGUAGES: tuple[Lang, ...] = ("nb", "en")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+LANGUAGES: tuple[Lang, ...] = ("nb", "en")  # the one declaration; the first is the default
+
+
+def as_lang(code: str | None) -> Lang:
+    """``code`` when it names a supported language, else the default (nb).
+
+    For codes already resolved once («no» and "nn" read as Norwegian); what a user typed
+    goes through :func:`intervju.lang.resolve_language`, which refuses an unknown code.
+    """
+    for lang in LANGUAGES:
+        if code == lang:
+            return lang
+    return LANGUAGES[0]
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,7 @@ def read_language_file(code: Lang, name: str) -> tuple[Mapping[str, Any], str]:
     """One language's ``data/lang/<code>/<name>.yaml`` as a mapping, and its path for errors."""
     if code not in LANGUAGES:
         raise ConfigError(f"unsupported language {code!r} (use nb or en)", where=name)
-    path = DATA_DIR / code / f"{name}.yaml"
+    path = LANG_DATA / code / f"{name}.yaml"
     return _yaml.read_mapping(path), str(path)
 
 
@@ -106,5 +118,5 @@ def lexicon(code: Lang) -> Lexicon:
         marker_suffixes=_yaml.word_list(raw, "marker_suffixes", where),
         marker_letters=str(raw.get("marker_letters") or ""),
         stop_words=_yaml.word_set(raw, "stop_words", where),
-        _extra=sets,
+        _extra=MappingProxyType(sets),
     )

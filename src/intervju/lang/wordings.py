@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
 from ..errors import ConfigError
 from .lexicon import Lang, read_language_file
@@ -19,8 +20,8 @@ def _sections(code: Lang) -> Mapping[str, Mapping[str, str]]:
             continue
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(f"'{section}' must map keys to wordings", where=where)
-        out[str(section)] = {str(k): v for k, v in value.items()}
-    return out
+        out[str(section)] = MappingProxyType({str(k): v for k, v in value.items()})
+    return MappingProxyType(out)
 
 
 def wordings(code: Lang, section: str) -> Mapping[str, str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from ..errors import ListenError
 from ..lang._yaml import read_mapping
@@ -23,19 +25,21 @@ class Voices:
 
 
 @cache
-def _table() -> dict[str, Voices]:
+def _table() -> Mapping[str, Voices]:
     path = Path(str(resources.files("intervju").joinpath("data/listen.yaml")))
     raw = read_mapping(path, what="listener languages", error=ListenError)["languages"]
-    return {
-        code: Voices(
-            language=code,
-            whisper=str(entry["whisper"]),
-            interviewer=str(entry["interviewer"]),
-            informant=str(entry["informant"]),
-            speakers=(str(entry["speakers"][0]), str(entry["speakers"][1])),
-        )
-        for code, entry in raw.items()
-    }
+    return MappingProxyType(
+        {
+            code: Voices(
+                language=code,
+                whisper=str(entry["whisper"]),
+                interviewer=str(entry["interviewer"]),
+                informant=str(entry["informant"]),
+                speakers=(str(entry["speakers"][0]), str(entry["speakers"][1])),
+            )
+            for code, entry in raw.items()
+        }
+    )
 
 
 def languages() -> tuple[str, ...]:

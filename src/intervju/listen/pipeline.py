@@ -171,21 +171,9 @@ def run_listener(
             continue
         if item is None:
             break
-        began = time.monotonic()
-        text = transcriber.transcribe(item.segment.audio)
-        took = time.monotonic() - began
+        event, took = _transcribe(item, transcriber, writer)
         busy += took
-        if text:
-            writer.write(item.segment.start, item.segment.end, item.voice, text)
-            event = CueEvent(
-                item.segment.start + writer.offset,
-                item.segment.end + writer.offset,
-                item.voice,
-                text,
-                item.speech_end_wall,
-                time.monotonic(),
-                took,
-            )
+        if event is not None:
             cues.append(event)
             if on_cue is not None:
                 on_cue(event)
@@ -198,3 +186,26 @@ def run_listener(
         raise progress.error
     status("stopped")
     return ListenSummary(tuple(cues), progress.echoes, empty, progress.audio_seconds, busy)
+
+
+def _transcribe(
+    item: _Pending, transcriber: Transcriber, writer: CueWriter
+) -> tuple[CueEvent | None, float]:
+    """One finished turn transcribed and, when it has text, written as a cue; and how long
+    the transcription took."""
+    began = time.monotonic()
+    text = transcriber.transcribe(item.segment.audio)
+    took = time.monotonic() - began
+    if not text:
+        return None, took
+    writer.write(item.segment.start, item.segment.end, item.voice, text)
+    event = CueEvent(
+        item.segment.start + writer.offset,
+        item.segment.end + writer.offset,
+        item.voice,
+        text,
+        item.speech_end_wall,
+        time.monotonic(),
+        took,
+    )
+    return event, took

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import TranscriptError
-from ..lang import lexicon
+from ..lang import LANGUAGES, lexicon
 from ..lang.input_words import input_words
 from ..models import Transcript
 from ._segments import Segment, build_transcript
@@ -87,7 +87,7 @@ class _Header:
 @cache
 def _stop_words() -> frozenset[str]:
     words: set[str] = set()
-    for code in ("nb", "en"):
+    for code in LANGUAGES:
         lex = lexicon(code)
         words |= lex.stop_words | lex.fillers | lex.leading_interjections
     return frozenset(words | input_words().not_speaker_names)

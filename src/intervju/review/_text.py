@@ -8,12 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..lang import as_lang
 from ..lang.wordings import wordings
 
 
 def labels(language: str) -> Mapping[str, str]:
     """The report's wordings in ``language`` (``review_report`` in ``wordings.yaml``)."""
-    return wordings("en" if language == "en" else "nb", "review_report")
+    return wordings(as_lang(language), "review_report")
+
+
+def cue_label(cue: str, language: str) -> str:
+    """A cue as a reader sees it: «feeling: rørt» → «følelse: «rørt»», «pause 4 s» →
+    «pause 4 s», «hesitation» → «nøling» (``review_cues`` in ``wordings.yaml``). A kind
+    without a wording is shown as it is."""
+    words = wordings(as_lang(language), "review_cues")
+    if ":" in cue:
+        kind, term = (part.strip() for part in cue.split(":", 1))
+        if kind in words:
+            return f"{words[kind]}: {words['quoted'].format(term=term)}" if term else words[kind]
+        return cue
+    kind, _, rest = cue.partition(" ")
+    if kind in words:
+        return f"{words[kind]} {rest}" if rest else words[kind]
+    return cue
 
 
 def clock(seconds: float | None) -> str:

@@ -49,7 +49,7 @@ from ..analysis import Analysis, analyse
 from ..cues import detect_cues, key_terms
 from ..embeddings import embed_queries, get_embeddings
 from ..guides import load_guide
-from ..lang import detect_language, language_evidence, sentences
+from ..lang import as_lang, detect_language, language_evidence, sentences
 from ..models import Guide, Transcript, Turn
 from ..readers import read_transcript
 from ..spans import find_spans
@@ -57,6 +57,7 @@ from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
+    FollowUpVerdict,
     cue_score,
     is_follow_up,
     missed_threshold,
@@ -77,7 +78,7 @@ from .report import (
     SkippedQuestion,
     TopicCoverage,
 )
-from .topics import place_questions
+from .topics import Placement, place_questions
 
 Order = Literal["given", "natural"]
 Progress = Callable[[int, int, str], None]
@@ -99,7 +100,7 @@ def _is_question(analysis: Analysis) -> bool:
 
 
 def _language(guide: Guide) -> str:
-    return "en" if guide.language == "en" else "nb"
+    return as_lang(guide.language)
 
 
 def review_transcript(
@@ -117,26 +118,8 @@ def review_transcript(
     name = file or (Path(transcript.source).name if transcript.source else "intervju")
 
     language = _transcript_language(turns, language)
-    asked: list[_Asked] = []
-    for turn in turns:
-        if turn.role == "interviewer":
-            # Each turn in its own language when it shows one, as the live screen does.
-            analysis = analyse(turn.text, language_evidence(turn.text) or language)
-            if _is_question(analysis):
-                asked.append(_Asked(turn, analysis))
-    guide_vocab = vocabulary(
-        [q.text for q in guide.questions] + [t.title for t in guide.topics], language
-    )
-    previous_informant: dict[int, str] = {}
-    last: str | None = None
-    for turn in turns:
-        previous_informant[turn.index] = last or ""
-        if turn.role == "informant":
-            last = turn.text
-    verdicts = [
-        is_follow_up(a.turn.text, previous_informant.get(a.turn.index), guide_vocab, language)
-        for a in asked
-    ]
+    asked = _asked(turns, language)
+    verdicts = _follow_up_verdicts(turns, asked, guide, language)
     # Only new questions are embedded: a follow-up's topic comes from its thread,
     # and embedding is most of the review's cost. The embedding engine is C code
     # that releases the GIL, so the cue analysis runs meanwhile in this thread.
@@ -161,6 +144,49 @@ def review_transcript(
         [v.follow_up for v in verdicts],
         language,
     )
+    questions = _question_reviews(turns, asked, verdicts, placements)
+    return _interview_report(transcript, name, guide, questions, missed, terms)
+
+
+def _asked(turns: Sequence[Turn], language: str) -> list[_Asked]:
+    """The interviewer turns that ask something, each with the analyser's verdict."""
+    asked: list[_Asked] = []
+    for turn in turns:
+        if turn.role == "interviewer":
+            # Each turn in its own language when it shows one, as the live screen does.
+            analysis = analyse(turn.text, language_evidence(turn.text) or language)
+            if _is_question(analysis):
+                asked.append(_Asked(turn, analysis))
+    return asked
+
+
+def _follow_up_verdicts(
+    turns: Sequence[Turn], asked: Sequence[_Asked], guide: Guide, language: str
+) -> list[FollowUpVerdict]:
+    """Each question judged against the informant turn before it (the guide's own words
+    are no echo)."""
+    guide_vocab = vocabulary(
+        [q.text for q in guide.questions] + [t.title for t in guide.topics], language
+    )
+    previous_informant: dict[int, str] = {}
+    last: str | None = None
+    for turn in turns:
+        previous_informant[turn.index] = last or ""
+        if turn.role == "informant":
+            last = turn.text
+    return [
+        is_follow_up(a.turn.text, previous_informant.get(a.turn.index), guide_vocab, language)
+        for a in asked
+    ]
+
+
+def _question_reviews(
+    turns: Sequence[Turn],
+    asked: Sequence[_Asked],
+    verdicts: Sequence[FollowUpVerdict],
+    placements: Sequence[Placement],
+) -> list[QuestionReview]:
+    """One review row per question; a follow-up keeps its thread's guide question."""
     questions: list[QuestionReview] = []
     answers = metrics.answer_seconds(turns, {a.turn.index for a in asked})
     for item, verdict, placement in zip(asked, verdicts, placements, strict=True):
@@ -189,7 +215,19 @@ def review_transcript(
                 answer_seconds=answers.get(turn.index),
             )
         )
+    return questions
 
+
+def _interview_report(
+    transcript: Transcript,
+    name: str,
+    guide: Guide,
+    questions: list[QuestionReview],
+    missed: tuple[MissedFollowUp, ...],
+    terms: tuple[KeyTerm, ...],
+) -> InterviewReport:
+    """The report of one interview from its reviewed questions, missed follow-ups and terms."""
+    turns = transcript.turns
     _, _, share = metrics.word_share(turns, transcript.interviewer)
     return InterviewReport(
         file=name,
@@ -239,7 +277,7 @@ def _transcript_language(turns: Sequence[Turn], default: str) -> str:
     sample = " ".join(t.text for t in turns)[:3000]
     if not sample.strip():
         return default
-    return detect_language(sample, "en" if default == "en" else "nb")
+    return detect_language(sample, as_lang(default))
 
 
 def _embedding_text(text: str, words: int = EMBED_WORDS) -> str:
@@ -339,7 +377,7 @@ def _call_for_follow_up(
     scored = cue_score(detect_cues(said, context, language), text, language)
     # No context: the rich kinds are read in the turn itself (repetition across turns is the
     # cue detector's), and tokenising four earlier turns per call would double the cost.
-    spans, _, _ = find_spans(said, "en" if language == "en" else "nb")
+    spans, _, _ = find_spans(said, as_lang(language))
     strong = [r.split(":", 1)[1].strip() for r in scored.cues if r.startswith("strong:")]
     rich = span_richness(spans, own_feeling=scored.own_feeling, strong_words=strong)
     # A hint left hanging: the informant trails off («… jeg vet ikke helt hva …») while

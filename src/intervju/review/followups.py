@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cues import Cue
+from ..errors import IntervjuError
 from ..lang import words as tokenise
 from ..lang.review_words import review_words
 from ..probes import load_probe_bank
@@ -68,7 +69,7 @@ class FollowUpVerdict:
 def _stopwords(language: str) -> frozenset[str]:
     try:
         words = load_probe_bank(language).lexicon.stopwords
-    except Exception:  # a broken bank must not break a review; fall back to the small set
+    except IntervjuError:  # a broken bank must not break a review; fall back to the small set
         words = frozenset()
     return frozenset(words) | review_words().echo_stop_words
 
@@ -233,7 +234,6 @@ class CueScore:
 
     score: float
     cues: tuple[str, ...]  # readable reasons, e.g. "feeling: redd", "pause 4 s"
-    term: str | None  # the informant's own word to build a follow-up on
     own_feeling: bool = False  # a feeling word said of themselves (first person, not negated)
     hesitant: bool = False  # clear hesitation: a hedge of several words, trailing off, «…»
 
@@ -251,7 +251,6 @@ def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
     """
     score = 0.0
     reasons: list[str] = []
-    term: str | None = None
     own = hesitant = False
     pause = pause_seconds(text)
     if pause >= 3.0:
@@ -281,13 +280,11 @@ def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
         hesitant = hesitant or cue.kind in ("hedging", "trailing")
         score += weight
         reasons.append(f"{cue.kind}: {cue.term}" if cue.term else cue.kind)
-        if term is None and cue.term and cue.kind in ("repeated", "strong", "metaphor", "feeling"):
-            term = cue.term
     if _ELLIPSIS.search(text.rstrip(" .…")) and "trailing" not in seen:
         score += 0.5
         reasons.append("hesitation")
         hesitant = True
-    return CueScore(round(score, 2), tuple(reasons), term, own, hesitant)
+    return CueScore(round(score, 2), tuple(reasons), own, hesitant)
 
 
 def _own_feeling(text: str, term: str | None, language: str) -> bool:
@@ -299,10 +296,9 @@ def _own_feeling(text: str, term: str | None, language: str) -> bool:
     """
     if not term:
         return False
-    from ..lang import lexicon, sentences
+    from ..lang import as_lang, lexicon, sentences
 
-    code = "en" if language == "en" else "nb"
-    lex = lexicon(code)
+    lex = lexicon(as_lang(language))
     own, negations = lex.set("first_person"), lex.set("negations")
     wanted = _words(term.lower().replace("'", ""))
     for sentence in sentences(spoken(text)):

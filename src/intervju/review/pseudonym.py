@@ -26,6 +26,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import PurePath
 from typing import Any, TypeVar
 
+from ..lang import as_lang
 from ..lang.wordings import wordings
 from ..models import Transcript
 
@@ -73,7 +74,7 @@ class Pseudonyms:
 
 def build_pseudonyms(transcripts: Sequence[Transcript], language: str = "nb") -> Pseudonyms:
     """Labels for every speaker of ``transcripts`` (see module docstring)."""
-    names = wordings("en" if language == "en" else "nb", "pseudonyms")
+    names = wordings(as_lang(language), "pseudonyms")
     interviewer_label = names["interviewer"]
     labels: dict[str, str] = {}
     informants = 0

@@ -128,7 +128,9 @@ def build_qdpx(
     sources = ET.SubElement(root, _q("Sources"))
     files: dict[str, str] = {}
     for interview, transcript in zip(report.interviews, transcripts, strict=True):
-        guid, text = _source(sources, interview, transcript, codes, labels, user, now)
+        guid, text = _source(
+            sources, interview, transcript, codes, labels, user, now, report.language
+        )
         files[f"Sources/{guid}.txt"] = text
     ET.register_namespace("", NS)
     xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
@@ -174,6 +176,7 @@ def _source(
     labels: Mapping[str, str],
     user: str,
     now: str,
+    language: str,
 ) -> tuple[str, str]:
     layout = transcript_text(transcript)
     guid = _guid("source", interview.file, layout.text)
@@ -201,7 +204,7 @@ def _source(
         if span:
             note = "\n".join(
                 [
-                    f"{labels['cues']}: {', '.join(missed.cues)}",
+                    f"{labels['cues']}: {', '.join(missed.cue_labels(language))}",
                     f"{labels['next_question']}: {missed.next_question}",
                     f"{labels['could_ask']}: {missed.suggestion}" if missed.suggestion else "",
                 ]

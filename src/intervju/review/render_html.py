@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..lang import as_lang
 from ._text import clock, excerpt, labels, percent, problems_text
 from .report import InterviewReport, LearningPoint, ReviewReport, TimelineBin
 
@@ -113,7 +114,7 @@ def render_html(report: ReviewReport) -> str:
     s = report.summary
     parts: list[str] = [
         "<!DOCTYPE html>",
-        f'<html lang="{"en" if report.language == "en" else "nb"}">',
+        f'<html lang="{as_lang(report.language)}">',
         "<head>",
         '<meta charset="utf-8">',
         # Loads nothing from anywhere: no scripts, no remote images, fonts or frames.
@@ -486,7 +487,8 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> str:
                     f"<b>«{_e(m.words)}»</b></p>"
                 )
             out.append(
-                f'<p><span class="label">{_e(w["cues"])}:</span> {_e("; ".join(m.cues))}</p>'
+                f'<p><span class="label">{_e(w["cues"])}:</span> '
+                f"{_e('; '.join(m.cue_labels(report.language)))}</p>"
             )
             out.append(
                 f'<p><span class="label">{_e(w["next_question"])}:</span> '

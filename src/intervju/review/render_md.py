@@ -160,7 +160,7 @@ def _interview(r: InterviewReport, number: int, report: ReviewReport) -> list[st
             out.append(f"- {w['turn']} {m.turn_index}: «{_inert(excerpt(m.text))}»")
             if m.words:
                 out.append(f"  - {w['called_for']}: «{_cell(m.words)}»")
-            out.append(f"  - {w['cues']}: {_inert('; '.join(m.cues))}")
+            out.append(f"  - {w['cues']}: {_inert('; '.join(m.cue_labels(report.language)))}")
             out.append(
                 f"  - {w['next_question']} ({w['turn'].lower()} {m.next_turn_index}): "
                 f"«{_cell(m.next_question)}»"

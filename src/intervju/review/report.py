@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Verdict
+from ._text import cue_label
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,6 +67,10 @@ class MissedFollowUp:
     suggestion: str
     suggestion_intent: str
     words: str = ""  # the informant's words that called for a follow-up (a sentence of text)
+
+    def cue_labels(self, language: str) -> tuple[str, ...]:
+        """The cues as the report shows them (:func:`._text.cue_label`); JSON keeps ``cues``."""
+        return tuple(cue_label(cue, language) for cue in self.cues)
 
     def to_dict(self) -> dict[str, object]:
         return {
