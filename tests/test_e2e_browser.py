@@ -273,7 +273,7 @@ def _correct_speaker(page: Any, out_dir: Path, results: dict[str, object]) -> No
     before = _newest_speaker(page)
     page.get_by_role("button", name="✎ Rett").click()
     dialog = page.locator('[data-testid="stPopoverBody"]')
-    dialog.wait_for(timeout=10_000)
+    dialog.wait_for(timeout=30_000)
     dialog.get_by_text("Forsker", exact=True).click()
     dialog.get_by_role("button", name="Lagre").click()
     page.wait_for_function(
@@ -312,7 +312,7 @@ def _refused_paste(page: Any, out_dir: Path) -> None:
     box.fill(text)
     page.get_by_role("button", name="Legg til det nye").click()
     errors = page.locator('[data-testid="stAlert"]', has_text="Fant ingen talere")
-    errors.first.wait_for(timeout=15_000)
+    errors.first.wait_for(timeout=30_000)
     assert errors.count() == 2  # under the box, and in the pinned head
     seen = page.evaluate(_IN_VIEW, ['.st-key-ivj_head [data-testid="stAlert"]'])
     assert seen[0][1] == "ok", seen  # the error is on screen without scrolling
@@ -351,7 +351,7 @@ def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any
         # A short exchange: a closed question is flagged; the answer gets follow-ups.
         _say(page, EXCHANGE[0][0])
         flag = page.locator(".ivj-flag")
-        flag.wait_for(timeout=10_000)
+        flag.wait_for(timeout=30_000)
         assert "lukket" in flag.inner_text().lower()
         _answer_until_new_cards(page, EXCHANGE[1][0])
         cards = _cards(page)
@@ -430,7 +430,7 @@ def test_live_page_in_a_real_browser(tmp_path: Path, out_dir: Path, browser: Any
         page2.wait_for_function(
             "t => [...document.querySelectorAll('.ivj-turn')].some(e => e.textContent.includes(t))",
             arg="veien videre",
-            timeout=15_000,
+            timeout=30_000,
         )
         with growing.open("a", encoding="utf-8") as handle:
             handle.write("Informant: Jeg tror vi må velge video sammen med hver bruker.\n")
