@@ -66,7 +66,9 @@ def _tidy_words(words: list[str], lang: LangData) -> list[str]:
                 changed = True
                 break
     hedges = _set(lang, "hedges")
-    words = [w for w in _drop_phrases(words, hedges) if w]
+    kept = words[-1:] if len(words) > 2 and words[-2] in lang.copulas else []
+    kept = kept if kept and kept[0] in _set(lang, "manner_words") else []  # «det ble sånn»
+    words = [w for w in _drop_phrases(words[: len(words) - len(kept)], hedges) if w] + kept
     ends = _set(lang, "trailing") | set(lang.grammar.coordinators)
     while len(words) > 2 and words[-1] in ends:
         words = words[:-1]  # «premie eller sånn da» → «premie»; «i friminutta og sånn»
@@ -182,6 +184,10 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
         return
     why = _s(lang, "why_word")
     if why and why in words:
+        k = words.index(why)
+        lead = _set(lang, "lead_words")
+        if all(w in lead for w in words[:k]):
+            words = words[k:]  # "so why do you think …": the opener asks nothing
         yield from _why(words, lang)
         return
     if unit.choice:
@@ -266,7 +272,12 @@ def _why(words: list[str], lang: LangData) -> Iterator[str]:
         return
     if verb in lang.subject_pronouns or verb == lang.grammar.negation:
         return
+    negation = lang.grammar.negation
+    moved = after[:1] == [negation] and len(after) > 2 and after[1] not in lang.addressee
+    if moved:
+        after = after[1:]  # «Hvorfor møtte ikke brukeren opp» → «… at brukeren ikke møtte opp»
     subject, body = _split_np(after, lang)
+    body = [negation, *body] if moved else body
     if subject and subject[0] in lang.addressee and lang.grammar.negation in body[:3]:
         # «Hvorfor sa du ikke ifra?» holds its answer (you should have): ask what they thought.
         yield from _why_not(verb, subject, [w for w in body if w != lang.grammar.negation], lang)
@@ -276,7 +287,10 @@ def _why(words: list[str], lang: LangData) -> Iterator[str]:
     body = body[len(lead) :]
     if verb in lang.cognition_verbs and subject and subject[0] in lang.addressee and body:
         body = body[1:] if body[:1] == [_s(lang, "that_word")] else body
-        yield f"hva {verb} {_j(subject)} {_s(lang, 'why_cause')} {_j(body)}"
+        inner = _split_np(body, lang)[1]
+        past = bool(inner) and _past(inner[0], lang)  # «… det ble sånn»: what made it
+        cause = _s(lang, "why_cause_past" if past else "why_cause")
+        yield f"hva {verb} {_j(subject)} {cause} {_j(body)}"
     frame = _s(lang, "why_past") if _past(verb, lang) else _s(lang, "why_present")
     body = [w for w in body if w not in _set(lang, "intensifiers")]
     yield f"{frame} {_j(subject)} {_j(lead)} {verb} {_j(body)}"
@@ -299,7 +313,9 @@ def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
             yield from _why_not(verb, subject, body, lang)
             return
         if body[0] in lang.cognition_verbs and subject == ["you"] and body[1:]:
-            clause = body[1:][1:] if body[1:2] == ["that"] else body[1:]
+            that = body[1:2] == [_s(lang, "that_word")]
+            pronoun = that and len(body) == 3 and _verbish(body[2], lang)  # "that happened"
+            clause = body[2:] if that and not pronoun else body[1:]
             yield from _cause_en(body[0], clause, lang)
             return
         not_ = "not " if neg else ""
@@ -334,6 +350,8 @@ def _why_not(verb: str, subject: list[str], body: list[str], lang: LangData) -> 
 def _cause_en(think: str, clause: list[str], lang: LangData) -> Iterator[str]:
     """ "Why do you think he stopped talking?" → "What do you think made him stop talking?"."""
     subject, body = _split_np(clause, lang)
+    if not body and len(clause) > 1 and _verbish(clause[1], lang):
+        subject, body = clause[:1], clause[1:]  # "that happened": a pronoun, not a determiner
     if not subject or not body:
         return
     verb = body[0]
@@ -504,8 +522,13 @@ def _main_verb(
             yield f"{_s(lang, 'what_word')} {head} {_s(lang, 'if_any')} {_j(rest[1:])}"
         else:
             yield f"what {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
+    yield from _degree(head, rest, base, lang)
+    yield from _most_with(verb, subject, rest, lang, aux)
     if base in _set(lang, "liking_verbs"):
-        yield from _liking(copula, head, rest, lang)
+        liked = list(_liking(copula, head, rest, lang))
+        yield from liked
+        if not liked and base in _set(lang, "how_verbs"):
+            yield f"{_s(lang, 'how_word')} {head} {_j(_plain(rest, lang))}"  # «trives du …»
         return
     if base in _set(lang, "how_verbs") or (rest and f"{base} {rest[0]}" in _set(lang, "how_verbs")):
         body = rest
@@ -528,6 +551,9 @@ def _main_verb(
     short = short and plain_rest[0] not in blocked and not set(plain_rest) & lang.addressee_words
     own = {"have_verbs", "place_verbs", "preference_verbs", "cognition_lemmas"}
     special = any(base in _set(lang, key) for key in own) or verb in lang.cognition_verbs
+    state = _lemma(verb, lang) in _set(lang, "state_verbs")
+    if subject[0] in lang.addressee and not past and not special and not state:
+        yield from _habit(aux or verb, verb, rest, lang)  # «Leser du journalen …» → «… med å lese journalen …»
     if subject[0] in lang.addressee and not past and short and not special:
         # «Bruker du kamera i samtalene?» → «Hva er din erfaring med kamera i samtalene?»
         yield _s(lang, "experience_with").format(np=_j(plain_rest))
@@ -536,6 +562,66 @@ def _main_verb(
         obj = _plain(rest, lang)
         if obj:
             yield _s(lang, "effect_frame").format(subject=_j(subject), object=_j(obj))
+
+
+def _degree(head: str, rest: list[str], base: str, lang: LangData) -> Iterator[str]:
+    """«Ringer pasientene ofte tilbake?» → «Hvor ofte ringer pasientene tilbake?»; "Do parents
+    contact you often?" → "How often do parents contact you?": the degree word, asked."""
+    degrees = _s_map(lang, "degree_words")
+    k = next((i for i, w in enumerate(rest) if w in degrees), -1)
+    hit = rest[k] if k >= 0 else ""
+    modifier = _set(lang, "determiners") | _set(lang, "articles") | _set(lang, "something")
+    if not hit or base in _set(lang, "how_verbs") or (k > 0 and rest[k - 1] in modifier):
+        return
+    after = [w for w in rest if w != hit]
+    yield f"{_s(lang, 'amount_word')} {degrees[hit]} {head} {_j(after)}"
+
+
+def _most_with(
+    verb: str, subject: list[str], rest: list[str], lang: LangData, aux: str
+) -> Iterator[str]:
+    """«Jobber du mest med unge brukere?» → «Hvem jobber du mest med?»: who or what, most."""
+    if len(rest) < 3 or rest[0] not in _set(lang, "most_words"):
+        return
+    if rest[1] not in _set(lang, "all_prepositions"):
+        return
+    np, after = _np_until_pp(rest[2:], lang)
+    people = _set(lang, "person_nouns")
+    who = any(_lemma(w, lang) in people or w in people for w in np)
+    wh = _s(lang, "who_question") if who else _s(lang, "what_word")
+    finite = aux or verb
+    main = _lemma(verb, lang) if aux else ""
+    yield _s(lang, "most_frame").format(
+        wh=wh, finite=finite, subject=_j(subject), main=main, most=rest[0], prep=rest[1]
+    ) + f" {_j(after)}"
+
+
+def _infinitive_of(verb: str, lang: LangData) -> str:
+    """«leser» → «lese», "reads" → "read": the lemma, or the present ending taken off."""
+    base = _lemma(verb, lang)
+    ending = _s(lang, "present_ending")
+    if base == verb and ending and verb.endswith(ending) and len(verb) > 4:
+        return verb[: -len(ending)]
+    return base
+
+
+def _habit(finite: str, verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Skriver du notater under samtalen?» → «Hva er din erfaring med å skrive notater under
+    samtalen?»: a habit asked yes/no, asked as experience with the act, verb kept."""
+    frame = _s(lang, "experience_with_act")
+    stop = lang.subject_pronouns | _set(lang, "something") | {lang.or_word}
+    stop |= {_s(lang, "that_word"), _s(lang, "infinitive")} | lang.wh_words
+    if not frame or not 0 < len(rest) <= 8 or set(rest) & stop:
+        return
+    if set(rest) & (lang.copulas | lang.finite_verbs) or finite in lang.perfect_auxiliaries:
+        return  # a clause follows, or a perfect («har du flyttet»): not a habit
+    if rest[0] in _set(lang, "all_prepositions") and len(rest) < 2:
+        return
+    body = _plain(rest, lang)
+    base = _infinitive_of(verb, lang)
+    act = _gerund(base, lang) if _s(lang, "gerund_ending") else base
+    if body:
+        yield frame.format(act=act, rest=_j(body))
 
 
 def _liking(copula: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
