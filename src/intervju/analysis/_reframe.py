@@ -225,6 +225,7 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
 def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
     """«Brukte dere Teams eller Skype?» → «Hva brukte dere?»: ask for the thing, offer none."""
     verb, (subject, rest) = words[0], _split_np(words[1:], lang)
+    yield from _where_choice(verb, subject, rest, lang)
     if not subject or subject[0] not in lang.addressee or lang.or_word not in rest:
         return
     main = rest[0] if lang.code == "en" and verb in ("do", "does", "did") and rest else verb
@@ -242,6 +243,22 @@ def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
         yield f"{_s(lang, 'what_word')} {verb} {_j(subject)}"
     elif lang.code == "en" and verb in ("do", "does", "did") and len(rest) > 2:
         yield f"what {verb} {_j(subject)} {rest[0]}"
+
+
+def _where_choice(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Møter du brukerne på kontoret eller hjemme hos dem?» → «Hvor møter du brukerne?»: two
+    places offered ask where."""
+    if not subject or lang.or_word not in rest:
+        return
+    k = rest.index(lang.or_word)
+    place = _set(lang, "place_prepositions") | _set(lang, "place_adverbs")
+    j = next((i for i, w in enumerate(rest[:k]) if w in place), -1)
+    if j < 0 or k + 1 >= len(rest) or rest[k + 1] not in place:
+        return
+    degrees = _s_map(lang, "degree_words")
+    obj = [w for w in rest[:j] if w not in degrees]
+    if verb not in lang.copulas:
+        yield f"{_s(lang, 'where_word')} {verb} {_j(subject)} {_j(obj)}"  # "do you meet them"
 
 
 def _first_alternative(words: list[str], lang: LangData) -> list[str]:
@@ -427,8 +444,13 @@ def social(words: list[str], lang: LangData) -> Iterator[str]:
     clause = words[k + 1 :]
     clause = clause[1:] if clause[:1] == [_s(lang, "that_word")] else clause
     subject, rest = _split_np(clause, lang)
+    people = set(lang.grammar.first_person)  # «jeg sa at …»: the interviewer's own words
     if subject and subject[0] not in lang.subject_pronouns and rest and topic_ok(subject, lang):
         yield _s(lang, "social_frame").format(np=_j(subject))
+    elif subject and rest and not set(words[:k]) & (people | lang.addressee_words):
+        # «Mange sier at de ikke rekker pausene. Gjelder det deg?»: the claim is about the
+        # others; the interviewer's own question asks for the informant's experience of it.
+        yield _s(lang, "social_own")
 
 
 def _s_map(lang: LangData, key: str) -> dict[str, str]:
@@ -851,12 +873,15 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
         # «Det må ha vært tøft» / "That must have been a relief": how was it for you; «… for
         # familien»: for whom the interviewer said.
         after = rest[2:]
+        yield from _guessed_past(subject, after, lang)
         k = after.index(_s(lang, "for_word")) if _s(lang, "for_word") in after else -1
         np = after[k + 1 :] if k >= 0 else []
         if np and not (len(np) == 1 and np[0] in lang.addressee_words):  # not «for deg»
             yield _s(lang, "for_np").format(copula=_s(lang, "copula_past"), np=_j(np))
         yield _s(lang, "for_you").format(copula=_s(lang, "copula_past"))
         return
+    if " ".join(rest[:2]) in _set(lang, "perfect_felt"):
+        yield from _guessed_past(subject, rest[2:], lang)  # "You must have felt relieved when …"
     if base in _set(lang, "memory_verbs"):
         yield from _remember(_s(lang, "remember_head"), rest[1:], lang)
         return
@@ -884,6 +909,20 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
             tail = [w for w in _plain(rest[1:], lang) if w not in _set(lang, "any_words")]
             yield _s(lang, "future_frame").format(rest=_j([_gerund(rest[0], lang), *tail]))
     del head
+
+
+def _guessed_past(subject: list[str], after: list[str], lang: LangData) -> Iterator[str]:
+    """What a guess about the past («Det må ha vært en stor overgang å begynne …», "You must
+    have felt relieved when …") was about, asked open: «Hvordan var det å begynne …», "How
+    did you feel when …". The guessed verdict is left out."""
+    inf = _s(lang, "infinitive")
+    if inf in after and subject[0] not in lang.addressee:
+        rest = after[after.index(inf) :]
+        yield _s(lang, "like_frame").format(copula=_s(lang, "copula_past"), rest=_j(rest))
+    time = next((i for i, w in enumerate(after) if w in _set(lang, "time_words")), -1)
+    if time > 0 and len(after) > time + 2:
+        frame = "felt_when" if subject[0] in lang.addressee else "for_you_when"
+        yield _s(lang, frame).format(copula=_s(lang, "copula_past"), rest=_j(after[time:]))
 
 
 def _gerund(verb: str, lang: LangData | None = None) -> str:
