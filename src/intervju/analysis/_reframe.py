@@ -540,6 +540,10 @@ def _main_verb(
             yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
         elif np:
             yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
+        elif lang.code == "nb" and aux:
+            # «Har du lært noe av …» → «Hva har du eventuelt lært av …»
+            mid = f"{aux} {_j(subject)} {_s(lang, 'if_any')} {verb}"
+            yield f"{_s(lang, 'what_word')} {mid} {_j(rest[1:])}"
         elif lang.code == "nb":
             yield f"{_s(lang, 'what_word')} {head} {_s(lang, 'if_any')} {_j(rest[1:])}"
         else:
@@ -950,6 +954,11 @@ def _perfect(
         yield _s(lang, "times_frame_perfect").format(subject=_j(subject), rest=_j(rest))
         return
     something = _set(lang, "something")
+    if obj[:1] and obj[0] in _set(lang, "amount_words") and len(obj) > 1:
+        # «Har du hatt mange brukere med rusproblemer?» → «Hvor mange brukere … har du hatt?»
+        np, pp = _np_until_pp(obj[1:], lang)
+        amount = f"{_s(lang, 'amount_word')} {obj[0]} {_j(np)} {_j(pp)}"
+        yield f"{amount} {aux} {_j(subject)} {part}"
     if addressed and obj[:1] and obj[0] in something | _set(lang, "any_words"):
         np, pp = _np_until_pp(obj[1:], lang)
         np = _plain(np, lang)
@@ -974,6 +983,7 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
     bare = rest[0] not in _set(lang, "something") | _set(lang, "any_words") | _set(
         lang, "determiners"
     )
+    yield from _kind_of(head, rest, bare, lang)
     own = _lemma(finite if finite not in ("do", "does", "did") else "have", lang)
     # «har du barn», "do you have children"; not «har du fått opplæring»
     simple = len(head.split()) == 2 or head.split()[0] in ("do", "does")
@@ -998,6 +1008,18 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
             # «Fikk du noen premie?» asked whether: «… fikk du eventuelt», no prize assumed.
             if_any = _s(lang, "if_any") if _past(finite, lang) else ""
             yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {if_any} {_j(pp)}"
+
+
+def _kind_of(head: str, rest: list[str], bare: bool, lang: LangData) -> Iterator[str]:
+    """«Har du kontakt med fastlegen?» → «Hva slags kontakt har du med fastlegen?»; «Fikk du god
+    veiledning i praksis?» → «Hva slags veiledning fikk du i praksis?»: a bare noun and where
+    it belongs ask what kind; the grade is left out."""
+    if not bare or rest[0] in _set(lang, "enough_words"):
+        return
+    np, pp = _np_until_pp(_plain(rest, lang), lang)
+    people = {_lemma(w, lang) for w in np} & _set(lang, "person_nouns")  # not «hva slags barn»
+    if 0 < len(np) <= 2 and pp and not people and not set(np) & lang.addressee_words:
+        yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
 
 
 def _do_support(
