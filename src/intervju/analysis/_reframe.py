@@ -198,9 +198,38 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
     if words[:1] == [lang.grammar.summary_word] and len(words) > 3:
         words = words[1:]  # «så du syns …»: the summary word opens no question
     if words[:1] and words[0] in lang.subject_pronouns and len(words) > 2:
+        yield from _checked_act(words, lang)
         words = _as_question(words, lang)
     if unit.kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
         yield from _verb_first(words, lang)
+
+
+def _checked_act(words: list[str], lang: LangData) -> Iterator[str]:
+    """«Så du hadde ansvaret for hele avdelingen?» → «Hvordan var det å ha ansvaret for hele
+    avdelingen?»; "So you moved back home?" → "What was it like to move back home?": a check
+    of what the informant did, asked as what it was like. Not for verbs of feeling, thinking
+    or manner (those have their own question), nor a perfect («du har jobbet …»)."""
+    if words[0] not in lang.addressee or len(words) < 3:
+        return
+    verb, rest = words[1], words[2:]
+    base = _lemma(verb, lang)
+    grammar = lang.copulas | _set(lang, "modals") | set(lang.cognition_verbs)
+    own = ("how_verbs", "state_verbs", "cognition_lemmas", "liking_verbs", "place_verbs")
+    finite = _verbish(verb, lang) or (_past(verb, lang) and base != verb)  # «jobba»
+    if verb in grammar or any(base in _set(lang, k) for k in own) or not finite:
+        return
+    noun = any(_lemma(rest[0], lang) + e == rest[0] for e in lang.grammar.definite_noun_endings)
+    if verb in lang.perfect_auxiliaries and _participle(rest[0], lang) and not noun:
+        return
+    if rest[0] in {_s(lang, "that_word")} | lang.wh_words:
+        return
+    told = list(_event_topic(words[:1], words[1:], lang))  # «Kan du fortelle om da du …»
+    yield from told
+    past = _past(verb, lang)
+    copula = _s(lang, "copula_past") if past else _s(lang, "copula_present")
+    inf = _infinitive_of(_base_form(verb, lang), lang)
+    act = [_s(lang, "infinitive"), inf, *_plain(rest, lang)]
+    yield _s(lang, "like_frame").format(copula=copula, rest=_j(act))
 
 
 def _as_question(words: list[str], lang: LangData) -> list[str]:
