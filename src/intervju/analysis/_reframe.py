@@ -150,6 +150,8 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     while lang.code == "en" and 1 < k < 4 and k < len(words) - 1 and not _verbish(words[k], lang):
         if words[k] in _set(lang, "all_prepositions") | _set(lang, "relative_words"):
             break
+        if _s(lang, "than_word") in words[k : k + 2]:
+            break  # "your patients older than …": the comparative is no part of the noun
         if words[k] in _bare_verbs(lang):
             break  # "did your doctor talk to you": a bare verb after do-support
         k += 1  # "the new rota works": the noun phrase runs up to its verb
@@ -838,8 +840,17 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
             yield f"{word} {copula} det {_s(lang, 'who_word')} {_j(rest[k + 1 :])}"
             return
     if subject[0] in (existential | {_s(lang, "it_word")}) and inf in rest:
-        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest[rest.index(inf) :]))
+        act = _compared(rest[rest.index(inf) :], lang)  # «… på telefon enn ansikt til ansikt»
+        yield _s(lang, "like_frame").format(copula=copula, rest=_j(act))
         return
+    than = _s(lang, "than_word")
+    if than in rest and subject[0] not in lang.subject_pronouns and len(subject) <= 2:
+        # «Er pasientene eldre nå enn da du begynte?» → «Hvordan er pasientene nå sammenlignet
+        # med da du begynte?»: the comparison asked, without the direction.
+        k = rest.index(than)
+        when = [w for w in rest[:k] if w in _set(lang, "time_words") | {_s(lang, "now_word")}]
+        tail = _compared(rest[k:], lang)
+        yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j([*when, *tail])}"
     plain = _plain(rest, lang)
     if subject[0] in lang.addressee:
         k = next((i for i, w in enumerate(plain) if w in _set(lang, "all_prepositions")), -1)
@@ -862,6 +873,12 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         and plain[0] in _set(lang, "all_prepositions")
     ):
         yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(plain)}"
+
+
+def _compared(words: list[str], lang: LangData) -> list[str]:
+    """«enn» / "than" with its comparative gone: «sammenlignet med» / "compared with"."""
+    than, instead = _s(lang, "than_word"), _s(lang, "compared_with")
+    return [w for word in words for w in (instead.split() if word == than else [word])]
 
 
 def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
