@@ -202,6 +202,8 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
     if words[:1] and words[0] in lang.subject_pronouns and len(words) > 2:
         yield from _checked_act(words, lang)
         words = _as_question(words, lang)
+    elif unit.kind in ("declarative", "tagged") and len(words) > 2 and not _verbish(words[0], lang):
+        words = _as_question(words, lang)  # «Elevene blir jo …» → «blir elevene …»
     if unit.kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
         yield from _verb_first(words, lang)
 
@@ -261,6 +263,13 @@ def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
         return
     main = rest[0] if lang.code == "en" and verb in ("do", "does", "did") and rest else verb
     if verb in lang.copulas or _lemma(main, lang) in _set(lang, "cognition_lemmas"):
+        return
+    inf = _s(lang, "infinitive")
+    if _lemma(main, lang) in _set(lang, "liking_verbs") and inf in rest:
+        # «Liker du best å undervise i små eller store grupper?» → «Hvordan er det å undervise
+        # i små og store grupper?»: what each is like, no favourite asked for.
+        act = [lang.grammar.and_word if w == lang.or_word else w for w in rest[rest.index(inf) :]]
+        yield _s(lang, "like_frame").format(copula=_s(lang, "copula_present"), rest=_j(act))
         return
     if _lemma(main, lang) in _set(lang, "preference_verbs"):
         # «Foretrekker du hjemmekontor eller kontoret?» → «Hvordan vil du sammenligne …»
@@ -608,6 +617,11 @@ def _main_verb(
     short = short and plain_rest[0] not in blocked and not set(plain_rest) & lang.addressee_words
     own = {"have_verbs", "place_verbs", "preference_verbs", "cognition_lemmas"}
     special = any(base in _set(lang, key) for key in own) or verb in lang.cognition_verbs
+    feeling = base in _set(lang, "feeling_verbs") and rest and subject[0] in lang.addressee
+    if feeling and rest[0] not in _set(lang, "all_prepositions") | {_s(lang, "infinitive")}:
+        # «(Selvfølgelig) savner du kollegene?» → «Hva tenker du om kollegene?»: the feeling
+        # was the interviewer's guess; the matter is the informant's to describe.
+        yield _s(lang, "wonder_frame").format(np=_j(_plain(rest, lang)))
     state = _lemma(verb, lang) in _set(lang, "state_verbs")
     if subject[0] in lang.addressee and not past and not special and not state:
         yield from _habit(aux or verb, verb, rest, lang)  # «Leser du journalen …» → «… med å lese journalen …»
@@ -839,6 +853,7 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
             word = _s(lang, "who_question") if who else _s(lang, "what_word")
             yield f"{word} {copula} det {_s(lang, 'who_word')} {_j(rest[k + 1 :])}"
             return
+    yield from _copula_act(copula, subject, rest, lang)
     if subject[0] in (existential | {_s(lang, "it_word")}) and inf in rest:
         act = _compared(rest[rest.index(inf) :], lang)  # «… på telefon enn ansikt til ansikt»
         yield _s(lang, "like_frame").format(copula=copula, rest=_j(act))
@@ -873,6 +888,23 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         and plain[0] in _set(lang, "all_prepositions")
     ):
         yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(plain)}"
+
+
+def _copula_act(copula: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    """ "Was it different working from home?" → "What was it like working from home?";
+    «Elevene blir mer selvstendige med nettbrett» → «Hvordan påvirker nettbrett elevene?»."""
+    ing = _s(lang, "gerund_ending")
+    pronoun = subject[0] in _set(lang, "existential") | {_s(lang, "it_word")}
+    g = next((i for i, w in enumerate(rest[:3]) if ing and w.endswith(ing) and len(w) > 5), -1)
+    if pronoun and g > 0:
+        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest[g:]))
+    causes = _set(lang, "cause_prepositions")
+    k = next((i for i, w in enumerate(rest) if w in causes), -1)
+    change = copula in _set(lang, "change_copulas")
+    if change and not pronoun and k > 0 and 0 < len(rest) - k - 1 <= 3:
+        past = _past(copula, lang)
+        frame = _s(lang, "effect_frame_past" if past else "effect_frame")
+        yield frame.format(subject=_j(rest[k + 1 :]), object=_j(subject))
 
 
 def _compared(words: list[str], lang: LangData) -> list[str]:
