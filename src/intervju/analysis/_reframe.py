@@ -130,6 +130,7 @@ def _bare_verbs(lang: LangData) -> set[str]:
     """Verbs the rewrite lists name by their base form ("adapt", "talk"): after do-support
     one of them ends the subject ("did the clients adapt to video")."""
     keys = ("base_verbs", "how_verbs", "liking_verbs", "memory_verbs", "know_verbs")
+    keys += ("preference_verbs", "wish_verbs", "feeling_verbs")
     return {w for key in keys for w in _set(lang, key)} | _set(lang, "cognition_lemmas")
 
 
@@ -197,8 +198,12 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
         if first == words and unit.kind == "verb_first":
             yield from _choice_of_things(words, lang)
         words = first
-    if words[:1] == [lang.grammar.summary_word] and len(words) > 3:
+    saw = words[2:3] and words[2] in {_s(lang, "that_word")} | lang.wh_words  # «så du at …»
+    if words[:1] == [lang.grammar.summary_word] and len(words) > 3 and not saw:
         words = words[1:]  # «så du syns …»: the summary word opens no question
+    many = next((q.split() for q in _set(lang, "quantifiers") if _j(words).startswith(q + " ")), [])
+    if many and unit.kind in ("declarative", "tagged"):
+        words = words[len(many) :]  # «De fleste brukerne …»: the generalisation left out
     if words[:1] and words[0] in lang.subject_pronouns and len(words) > 2:
         yield from _checked_act(words, lang)
         words = _as_question(words, lang)
@@ -590,6 +595,13 @@ def _main_verb(
             yield f"what {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
     yield from _degree(head, rest, base, lang)
     yield from _most_with(verb, subject, rest, lang, aux)
+    yield from _seen_state(verb, rest, lang)
+    yield from _others_view(subject, verb, aux, lang)
+    if base in _set(lang, "ability_verbs") and rest[:1] == [_s(lang, "infinitive")]:
+        # «Klarte du å sove etter vaktene?» → «Hvordan var det å sove …»: not «Hvordan klarte
+        # du …», which assumes you did.
+        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest))
+        return
     if base in _set(lang, "liking_verbs"):
         liked = list(_liking(copula, head, rest, lang))
         yield from liked
@@ -646,6 +658,41 @@ def _degree(head: str, rest: list[str], base: str, lang: LangData) -> Iterator[s
         return
     after = [w for w in rest if w != hit]
     yield f"{_s(lang, 'amount_word')} {degrees[hit]} {head} {_j(after)}"
+
+
+def _seen_state(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Så du at pasienten var redd?» → «Hvordan virket pasienten?»: what was seen, asked
+    without the state the interviewer named."""
+    seeing = {verb, _lemma(verb, lang)} & _set(lang, "perception_verbs")
+    if not seeing or rest[:1] != [
+        _s(lang, "that_word")
+    ]:
+        return
+    subject, body = _split_np(rest[1:], lang)
+    if not subject or subject[0] in lang.subject_pronouns or not body:
+        return
+    if body[0] in lang.copulas and len(body) <= 3:
+        frame = "seem_frame_past" if _past(body[0], lang) else "seem_frame"
+        yield _s(lang, frame).format(np=_j(subject))
+
+
+def _others_view(subject: list[str], verb: str, aux: str, lang: LangData) -> Iterator[str]:
+    """«De fleste brukerne foretrekker vel fysiske møter?» → «Hva tror du brukerne
+    foretrekker?»: what others want, asked as the informant's view, no answer offered."""
+    base = _lemma(verb, lang)
+    if base not in _set(lang, "preference_verbs") | _set(lang, "wish_verbs"):
+        return
+    np = _drop_phrases(subject, _set(lang, "quantifiers"))
+    if not np or subject[0] in lang.subject_pronouns | lang.addressee_words:
+        return
+    if np[0] in _set(lang, "determiners") and len(np) == 1:
+        return
+    third = _s(lang, "third_person_ending")
+    if aux and _past(aux, lang):  # "did the clients prefer" → "… the clients preferred"
+        verb = _forms(lang).get(verb) or verb
+    elif aux and third and aux.endswith(third):
+        verb = verb + third
+    yield _s(lang, "others_view").format(clause=f"{_j(np)} {verb}")
 
 
 def _most_with(
