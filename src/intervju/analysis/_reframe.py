@@ -919,7 +919,7 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         when = _set(lang, "time_words")
         if k >= 0 and plain[k] in when:
             yield _s(lang, "for_you_when").format(copula=copula, rest=_j(plain[k:]))
-        elif k >= 0 and len(plain) > k + 1:
+        elif k >= 0 and len(plain) > k + 1 and _named(plain[k + 1 :], lang):
             np = plain[k + 1 :]
             frame = "experience_np_past" if past else "experience_np_frame"
             yield (_s(lang, frame) or _s(lang, "experience_np_frame")).format(np=_j(np))
@@ -952,6 +952,15 @@ def _copula_act(copula: str, subject: list[str], rest: list[str], lang: LangData
         past = _past(copula, lang)
         frame = _s(lang, "effect_frame_past" if past else "effect_frame")
         yield frame.format(subject=_j(rest[k + 1 :]), object=_j(subject))
+
+
+def _named(np: list[str], lang: LangData) -> bool:
+    """Does this noun phrase name a thing by itself: a determiner or possessive first, or a
+    definite noun («oppfølgingen»)? Not "touch with …" left over from "in touch with"."""
+    dets = _set(lang, "determiners") | _set(lang, "possessives") | _set(lang, "articles")
+    endings = lang.grammar.definite_noun_endings
+    definite = bool(endings) and np[0].endswith(endings) and _lemma(np[0], lang) != np[0]
+    return np[0] in dets or definite or np[0] in lang.grammar.object_pronouns
 
 
 def _compared(words: list[str], lang: LangData) -> list[str]:
