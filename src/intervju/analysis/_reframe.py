@@ -207,10 +207,16 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
     if words[:1] and words[0] in lang.subject_pronouns and len(words) > 2:
         yield from _checked_act(words, lang)
         words = _as_question(words, lang)
-    elif unit.kind in ("declarative", "tagged") and len(words) > 2 and not _verbish(words[0], lang):
+    elif unit.kind in ("declarative", "tagged") and len(words) > 2 and not _opens_verb(words, lang):
         words = _as_question(words, lang)  # «Elevene blir jo …» → «blir elevene …»
     if unit.kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
         yield from _verb_first(words, lang)
+
+
+def _opens_verb(words: list[str], lang: LangData) -> bool:
+    """Does the clause open with its verb (already in question order)?"""
+    grammar = lang.finite_verbs | lang.copulas | _set(lang, "modals") | _set(lang, "do_words")
+    return words[0] in grammar or (lang.code == "nb" and _verbish(words[0], lang))
 
 
 def _checked_act(words: list[str], lang: LangData) -> Iterator[str]:
@@ -221,10 +227,13 @@ def _checked_act(words: list[str], lang: LangData) -> Iterator[str]:
     if words[0] not in lang.addressee or len(words) < 3:
         return
     verb, rest = words[1], words[2:]
+    if verb in _set(lang, "still_words") | _set(lang, "clause_adverbs"):
+        return  # "you still live at home": the verb comes later; its own question asks
     base = _lemma(verb, lang)
     grammar = lang.copulas | _set(lang, "modals") | set(lang.cognition_verbs)
     own = ("how_verbs", "state_verbs", "cognition_lemmas", "liking_verbs", "place_verbs")
     finite = _verbish(verb, lang) or (_past(verb, lang) and base != verb)  # «jobba»
+    finite = finite or (lang.code == "en" and verb not in lang.stopwords)  # "you teach maths"
     if verb in grammar or any(base in _set(lang, k) for k in own) or not finite:
         return
     noun = any(_lemma(rest[0], lang) + e == rest[0] for e in lang.grammar.definite_noun_endings)
@@ -250,7 +259,8 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
     addressed_verb = bool(subject[:1]) and subject[0] in lang.addressee and bool(rest)
     addressed_verb = addressed_verb and rest[0] not in _set(lang, "all_prepositions")
     negated = rest[:1] and rest[0] in _s_map(lang, "negated_forms")
-    if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb or negated):
+    bare = rest[:1] and rest[0] in _bare_verbs(lang)  # "most nurses like …"
+    if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb or negated or bare):
         return words
     verb = rest[0]
     english_main = lang.code == "en" and verb not in lang.copulas | _set(lang, "modals")
@@ -539,6 +549,7 @@ def _main_verb(
     base = _lemma(verb, lang)
     finite = aux or verb
     head = f"{finite} {_j(subject)}" + (f" {verb}" if aux else "")
+    yield from _seen_state(verb, rest, lang)
     past = _past(finite, lang)
     copula = _s(lang, "copula_past") if past else _s(lang, "copula_present")
     amount = _set(lang, "amount_words")
@@ -595,8 +606,7 @@ def _main_verb(
             yield f"what {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
     yield from _degree(head, rest, base, lang)
     yield from _most_with(verb, subject, rest, lang, aux)
-    yield from _seen_state(verb, rest, lang)
-    yield from _others_view(subject, verb, aux, lang)
+    yield from _others_view(subject, verb, rest, aux, lang)
     if base in _set(lang, "ability_verbs") and rest[:1] == [_s(lang, "infinitive")]:
         # «Klarte du å sove etter vaktene?» → «Hvordan var det å sove …»: not «Hvordan klarte
         # du …», which assumes you did.
@@ -676,11 +686,14 @@ def _seen_state(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
         yield _s(lang, frame).format(np=_j(subject))
 
 
-def _others_view(subject: list[str], verb: str, aux: str, lang: LangData) -> Iterator[str]:
+def _others_view(
+    subject: list[str], verb: str, rest: list[str], aux: str, lang: LangData
+) -> Iterator[str]:
     """«De fleste brukerne foretrekker vel fysiske møter?» → «Hva tror du brukerne
     foretrekker?»: what others want, asked as the informant's view, no answer offered."""
     base = _lemma(verb, lang)
-    if base not in _set(lang, "preference_verbs") | _set(lang, "wish_verbs"):
+    liking = base in _set(lang, "liking_verbs") and bool(rest)
+    if base not in _set(lang, "preference_verbs") | _set(lang, "wish_verbs") and not liking:
         return
     np = _drop_phrases(subject, _set(lang, "quantifiers"))
     if not np or subject[0] in lang.subject_pronouns | lang.addressee_words:
@@ -692,6 +705,9 @@ def _others_view(subject: list[str], verb: str, aux: str, lang: LangData) -> Ite
         verb = _forms(lang).get(verb) or verb
     elif aux and third and aux.endswith(third):
         verb = verb + third
+    if liking:  # «liker vel digitale prøver» → «Hvordan tror du elevene opplever …»
+        yield _s(lang, "others_like").format(np=_j(np), obj=_j(_plain(rest, lang)))
+        return
     yield _s(lang, "others_view").format(clause=f"{_j(np)} {verb}")
 
 
@@ -1091,8 +1107,9 @@ def _perfect(
     if obj[:1] and obj[0] in _set(lang, "amount_words") and len(obj) > 1:
         # «Har du hatt mange brukere med rusproblemer?» → «Hvor mange brukere … har du hatt?»
         np, pp = _np_until_pp(obj[1:], lang)
-        amount = f"{_s(lang, 'amount_word')} {obj[0]} {_j(np)} {_j(pp)}"
-        yield f"{amount} {aux} {_j(subject)} {part}"
+        cut = next((i for i, w in enumerate(np) if i and w in _set(lang, "determiners")), len(np))
+        np, pp = np[:cut], [*np[cut:], *pp]  # "complaints this year": the noun alone
+        yield f"{_s(lang, 'amount_word')} {obj[0]} {_j(np)} {aux} {_j(subject)} {part} {_j(pp)}"
     if addressed and obj[:1] and obj[0] in something | _set(lang, "any_words"):
         np, pp = _np_until_pp(obj[1:], lang)
         np = _plain(np, lang)
