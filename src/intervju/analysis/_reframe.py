@@ -153,6 +153,9 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
             break
         if _s(lang, "than_word") in words[k : k + 2]:
             break  # "your patients older than …": the comparative is no part of the noun
+        grade = _set(lang, "evaluative") | set(_s_map(lang, "degree_words"))
+        if words[k + 1] in grade | lang.subject_pronouns:
+            break  # "the kids behave better": the word before a grade is the verb
         if words[k] in _bare_verbs(lang):
             break  # "did your doctor talk to you": a bare verb after do-support
         k += 1  # "the new rota works": the noun phrase runs up to its verb
@@ -557,7 +560,10 @@ def _main_verb(
         np, after = _np_until_pp(rest[1:], lang)
         yield f"{_s(lang, 'amount_word')} {rest[0]} {_j(np)} {head} {_j(after)}"
     long_word = _s(lang, "long_word")
-    if long_word and long_word in rest:
+    k = rest.index(long_word) if long_word in rest else -1
+    excess = _set(lang, "intensifiers") | _set(lang, "excess_words")
+    thinking = verb in lang.cognition_verbs or base in _set(lang, "cognition_lemmas")
+    if k >= 0 and not thinking and not (k and rest[k - 1] in excess):  # not "too long"
         after = [w for w in rest if w != long_word]
         yield f"{_s(lang, 'amount_word')} {long_word} {head} {_j(after)}"
     future = f"{verb} {rest[0]}" if rest else ""
@@ -849,14 +855,18 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     subj, body = _split_np(clause, lang)
     if not body:
         return
-    judged = body[0] in lang.copulas and not _plain(body[1:], lang)
+    excess = _set(lang, "intensifiers") | _set(lang, "excess_words")
+    verdict_words = [w for w in _plain(body[1:], lang) if w not in excess]
+    judged = body[0] in lang.copulas and len(verdict_words) <= 1  # «… er (for) lange»
     if judged and subj[0] not in lang.subject_pronouns:
         yield _s(lang, "wonder_frame").format(np=_j(subj))  # «syns du fysiske møter er bedre»
     if _verbish(body[0], lang):
         yield from _verb_first(_as_question([*subj, *body], lang), lang)
+    yield from _graded_claim(verb, subj, body, lang)
     copular = body[:1] and body[0] in lang.copulas
     if (
-        subj
+        not _graded(body, lang)
+        and subj
         and subj[0] not in lang.subject_pronouns
         and body
         and _verbish(body[0], lang)
@@ -867,6 +877,35 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     named = subj and subj[0] not in lang.subject_pronouns | _set(lang, "all_prepositions")
     if named and not _verbish(subj[0], lang):
         yield _s(lang, "wonder_frame").format(np=_j(subj))
+
+
+def _graded(body: list[str], lang: LangData) -> bool:
+    """Does the clause grade («bedre», "better"), or hold a comparative after a copula
+    («har blitt flinkere», ``comparative_endings``)?"""
+    if _plain(body, lang) != body:
+        return True
+    ends = tuple(_set(lang, "comparative_endings"))
+    after = lang.copulas | _set(lang, "become_words")
+    return bool(ends) and any(
+        w.endswith(ends) and len(w) > 5 and body[i - 1] in after for i, w in enumerate(body) if i
+    )
+
+
+def _graded_claim(verb: str, subj: list[str], body: list[str], lang: LangData) -> Iterator[str]:
+    """«Synes du at elevene har blitt flinkere?», «Opplever du at brukerne sier mer hjemme?»:
+    a graded claim about a named group asks how the informant experiences the group, with the
+    place or time the claim named («… brukerne hjemme»), not the grade."""
+    if not subj or subj[0] in lang.subject_pronouns or not _graded(body, lang):
+        return
+    places = _set(lang, "place_adverbs") | _set(lang, "all_prepositions")
+    to_you = lang.addressee_words | lang.grammar.object_pronouns  # not «på deg»
+    k = next(
+        (i for i, w in enumerate(body) if w in places and not set(body[i + 1 : i + 2]) & to_you),
+        len(body),
+    )
+    where = [w for w in body[k:] if w not in _set(lang, "evaluative")]
+    frame = "experience_np_past" if _past(verb, lang) else "experience_np_frame"
+    yield (_s(lang, frame) or _s(lang, "experience_np_frame")).format(np=_j([*subj, *where]))
 
 
 def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
