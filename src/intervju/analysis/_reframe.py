@@ -201,18 +201,28 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
         if first == words and unit.kind == "verb_first":
             yield from _choice_of_things(words, lang)
         words = first
+    kind = unit.kind
+    lead = _set(lang, "lead_words")
+    k = next((i for i, w in enumerate(words) if w not in lead), 0)
+    hedges = _set(lang, "hedges")
+    frames = {_j([w for w in f.split() if w not in hedges]) for f in _set(lang, "claim_frames")}
+    if k and any(_j(words[k:]).startswith(f + " ") for f in frames):
+        words = words[k:]  # «men er det sånn at …»
+    claim = next((f.split() for f in frames if _j(words).startswith(f + " ")), [])
+    if claim and len(words) > len(claim) + 2:
+        words, kind = words[len(claim) :], "declarative"  # «er det sånn at …»: the claim itself
     saw = words[2:3] and words[2] in {_s(lang, "that_word")} | lang.wh_words  # «så du at …»
     if words[:1] == [lang.grammar.summary_word] and len(words) > 3 and not saw:
         words = words[1:]  # «så du syns …»: the summary word opens no question
     many = next((q.split() for q in _set(lang, "quantifiers") if _j(words).startswith(q + " ")), [])
-    if many and unit.kind in ("declarative", "tagged"):
+    if many and kind in ("declarative", "tagged"):
         words = words[len(many) :]  # «De fleste brukerne …»: the generalisation left out
     if words[:1] and words[0] in lang.subject_pronouns and len(words) > 2:
         yield from _checked_act(words, lang)
         words = _as_question(words, lang)
-    elif unit.kind in ("declarative", "tagged") and len(words) > 2 and not _opens_verb(words, lang):
+    elif kind in ("declarative", "tagged") and len(words) > 2 and not _opens_verb(words, lang):
         words = _as_question(words, lang)  # «Elevene blir jo …» → «blir elevene …»
-    if unit.kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
+    if kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
         yield from _verb_first(words, lang)
 
 
@@ -241,6 +251,9 @@ def _checked_act(words: list[str], lang: LangData) -> Iterator[str]:
         return
     noun = any(_lemma(rest[0], lang) + e == rest[0] for e in lang.grammar.definite_noun_endings)
     if verb in lang.perfect_auxiliaries and _participle(rest[0], lang) and not noun:
+        # «så du har jobba med det i mange år» → «Hvordan har det vært å jobbe med det …»
+        act = [_s(lang, "infinitive"), _infinitive_of(_base_form(rest[0], lang), lang)]
+        yield _s(lang, "like_frame_perfect").format(rest=_j([*act, *rest[1:]]))
         return
     if rest[0] in {_s(lang, "that_word")} | lang.wh_words:
         return
@@ -961,6 +974,14 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         yield _s(lang, "like_frame").format(copula=copula, rest=_j(act))
         return
     than = _s(lang, "than_word")
+    if than in rest and subject[0] in existential:
+        # «Er det mer stress nå enn før?» → «Hvordan er det med stress nå sammenlignet med før?»
+        k = rest.index(than)
+        when = [w for w in rest[:k] if w in _set(lang, "time_words") | {_s(lang, "now_word")}]
+        np = [w for w in _plain(rest[:k], lang) if w not in when]
+        if np:
+            tail = _j([*when, *_compared(rest[k:], lang)])
+            yield _s(lang, "with_np").format(copula=copula, np=_j(np)) + f" {tail}"
     if than in rest and subject[0] not in lang.subject_pronouns and len(subject) <= 2:
         # «Er pasientene eldre nå enn da du begynte?» → «Hvordan er pasientene nå sammenlignet
         # med da du begynte?»: the comparison asked, without the direction.
@@ -1183,6 +1204,8 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
         and own in _set(lang, "possession_verbs")
         and not _past(finite, lang)
         and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words"))
+        and not set(rest) & _set(lang, "excess_words")
+        and set(head.split()) & lang.addressee
     ):
         # «Har du barn?» → «Hvordan er det med barn for din del?»
         yield _s(lang, "what_about").format(np=_j(_plain(rest, lang)))
