@@ -785,6 +785,8 @@ def _about_frame_sound(text: str, lang: LangData) -> bool:
         head = tokens(str(frame))
         if words[: len(head)] == head:
             topic = words[len(head) :]
+            if head[-1] in topic:
+                return False  # "tell me more about the GP about the side effects"
             noun_only = str(frame) in _set(lang, "noun_topic_frames")
             return topic_ok(topic, lang) and not (noun_only and _clause_topic(topic, lang))
     return True
