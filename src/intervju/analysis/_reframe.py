@@ -1023,7 +1023,8 @@ def _copula_act(copula: str, subject: list[str], rest: list[str], lang: LangData
         yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest[g:]))
     causes = _set(lang, "cause_prepositions")
     k = next((i for i, w in enumerate(rest) if w in causes), -1)
-    change = copula in _set(lang, "change_copulas")
+    change = copula in _set(lang, "change_copulas") and subject[0] not in lang.subject_pronouns
+    change = change and subject[0] not in lang.addressee_words  # «du blir tatt på alvor av …»
     if change and not pronoun and k > 0 and 0 < len(rest) - k - 1 <= 3:
         past = _past(copula, lang)
         frame = _s(lang, "effect_frame_past" if past else "effect_frame")
