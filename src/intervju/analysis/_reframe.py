@@ -129,8 +129,8 @@ def _base_form(verb: str, lang: LangData) -> str:
 def _bare_verbs(lang: LangData) -> set[str]:
     """Verbs the rewrite lists name by their base form ("adapt", "talk"): after do-support
     one of them ends the subject ("did the clients adapt to video")."""
-    keys = ("base_verbs", "how_verbs", "liking_verbs", "memory_verbs", "know_verbs")
-    keys += ("preference_verbs", "wish_verbs", "feeling_verbs")
+    keys: tuple[str, ...] = ("base_verbs", "how_verbs", "liking_verbs", "memory_verbs")
+    keys = (*keys, "know_verbs", "preference_verbs", "wish_verbs", "feeling_verbs")
     return {w for key in keys for w in _set(lang, key)} | _set(lang, "cognition_lemmas")
 
 
@@ -257,6 +257,8 @@ def _checked_act(words: list[str], lang: LangData) -> Iterator[str]:
         return
     if rest[0] in {_s(lang, "that_word")} | lang.wh_words:
         return
+    if _drop_phrases(rest, _set(lang, "when_adverbs")) != rest:
+        return  # «Dere gikk over med en gang?»: «Når gikk dere over …» asks it
     told = list(_event_topic(words[:1], words[1:], lang))  # «Kan du fortelle om da du …»
     yield from told
     past = _past(verb, lang)
@@ -276,7 +278,11 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
     addressed_verb = addressed_verb and rest[0] not in _set(lang, "all_prepositions")
     negated = rest[:1] and rest[0] in _s_map(lang, "negated_forms")
     bare = rest[:1] and rest[0] in _bare_verbs(lang)  # "most nurses like …"
-    if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb or negated or bare):
+    if (
+        not subject
+        or not rest
+        or not (_verbish(rest[0], lang) or addressed_verb or negated or bare)
+    ):
         return words
     verb = rest[0]
     english_main = lang.code == "en" and verb not in lang.copulas | _set(lang, "modals")
@@ -665,7 +671,7 @@ def _main_verb(
         yield _s(lang, "wonder_frame").format(np=_j(_plain(rest, lang)))
     state = _lemma(verb, lang) in _set(lang, "state_verbs")
     if subject[0] in lang.addressee and not past and not special and not state:
-        yield from _habit(aux or verb, verb, rest, lang)  # «Leser du journalen …» → «… med å lese journalen …»
+        yield from _habit(aux or verb, verb, rest, lang)  # «… med å lese journalen …»
     if subject[0] in lang.addressee and not past and short and not special:
         # «Bruker du kamera i samtalene?» → «Hva er din erfaring med kamera i samtalene?»
         yield _s(lang, "experience_with").format(np=_j(plain_rest))
@@ -693,9 +699,7 @@ def _seen_state(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """«Så du at pasienten var redd?» → «Hvordan virket pasienten?»: what was seen, asked
     without the state the interviewer named."""
     seeing = {verb, _lemma(verb, lang)} & _set(lang, "perception_verbs")
-    if not seeing or rest[:1] != [
-        _s(lang, "that_word")
-    ]:
+    if not seeing or rest[:1] != [_s(lang, "that_word")]:
         return
     subject, body = _split_np(rest[1:], lang)
     if not subject or subject[0] in lang.subject_pronouns or not body:
@@ -744,9 +748,12 @@ def _most_with(
     wh = _s(lang, "who_question") if who else _s(lang, "what_word")
     finite = aux or verb
     main = _lemma(verb, lang) if aux else ""
-    yield _s(lang, "most_frame").format(
-        wh=wh, finite=finite, subject=_j(subject), main=main, most=rest[0], prep=rest[1]
-    ) + f" {_j(after)}"
+    yield (
+        _s(lang, "most_frame").format(
+            wh=wh, finite=finite, subject=_j(subject), main=main, most=rest[0], prep=rest[1]
+        )
+        + f" {_j(after)}"
+    )
 
 
 def _infinitive_of(verb: str, lang: LangData) -> str:
@@ -878,7 +885,7 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     yield from _graded_claim(verb, subj, body, lang)
     copular = body[:1] and body[0] in lang.copulas
     if (
-        not _graded(body, lang)
+        (_plain(body, lang) != body or not _graded(body, lang))  # not «har blitt flinkere»
         and subj
         and subj[0] not in lang.subject_pronouns
         and body
@@ -977,18 +984,19 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
     if than in rest and subject[0] in existential:
         # «Er det mer stress nå enn før?» → «Hvordan er det med stress nå sammenlignet med før?»
         k = rest.index(than)
-        when = [w for w in rest[:k] if w in _set(lang, "time_words") | {_s(lang, "now_word")}]
-        np = [w for w in _plain(rest[:k], lang) if w not in when]
+        times = _set(lang, "time_words") | {_s(lang, "now_word")}
+        at = [w for w in rest[:k] if w in times]
+        np = [w for w in _plain(rest[:k], lang) if w not in at]
         if np:
-            tail = _j([*when, *_compared(rest[k:], lang)])
-            yield _s(lang, "with_np").format(copula=copula, np=_j(np)) + f" {tail}"
+            said = _j([*at, *_compared(rest[k:], lang)])
+            yield _s(lang, "with_np").format(copula=copula, np=_j(np)) + f" {said}"
     if than in rest and subject[0] not in lang.subject_pronouns and len(subject) <= 2:
         # «Er pasientene eldre nå enn da du begynte?» → «Hvordan er pasientene nå sammenlignet
         # med da du begynte?»: the comparison asked, without the direction.
         k = rest.index(than)
-        when = [w for w in rest[:k] if w in _set(lang, "time_words") | {_s(lang, "now_word")}]
-        tail = _compared(rest[k:], lang)
-        yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j([*when, *tail])}"
+        times = _set(lang, "time_words") | {_s(lang, "now_word")}
+        compared = [*(w for w in rest[:k] if w in times), *_compared(rest[k:], lang)]
+        yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(compared)}"
     plain = _plain(rest, lang)
     if subject[0] in lang.addressee:
         k = next((i for i, w in enumerate(plain) if w in _set(lang, "all_prepositions")), -1)
