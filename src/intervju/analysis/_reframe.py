@@ -202,6 +202,9 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
             yield from _choice_of_things(words, lang)
         words = first
     kind = unit.kind
+    asked = _question_part(words, lang) if kind != "verb_first" else None
+    if asked:
+        words, kind = asked, "verb_first"  # "so going back to … do you always use it"
     lead = _set(lang, "lead_words")
     k = next((i for i, w in enumerate(words) if w not in lead), 0)
     hedges = _set(lang, "hedges")
@@ -224,6 +227,34 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
         words = _as_question(words, lang)  # «Elevene blir jo …» → «blir elevene …»
     if kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
         yield from _verb_first(words, lang)
+
+
+def _question_part(words: list[str], lang: LangData) -> list[str] | None:
+    """A spoken turn's question after a long preamble, without a break: "so going back to what
+    you said about the camera do you always use it" → "do you always use the camera". The
+    question opens with a finite verb before «du»/"you"; a lone «det»/"it" at its end stands
+    for the preamble's last named thing («om kameraet», "about the camera")."""
+    grammar = lang.copulas | _set(lang, "modals") | _set(lang, "do_words")
+    grammar |= lang.perfect_auxiliaries
+    k = next(
+        (
+            i
+            for i in range(3, len(words) - 2)
+            if words[i] in grammar and words[i + 1] in lang.addressee
+        ),
+        -1,
+    )
+    if k < 0:
+        return None
+    question, before = words[k:], words[:k]
+    about = _set(lang, "topic_prepositions")
+    j = max((i for i, w in enumerate(before) if w in about), default=-1)
+    named = before[j + 1 :] if j >= 0 else []
+    pronoun = lang.grammar.object_pronouns
+    if named and _named(named, lang) and len(named) <= 3 and set(question) & pronoun:
+        p = next(i for i, w in enumerate(question) if w in pronoun and i > 1)
+        question = [*question[:p], *named, *question[p + 1 :]]
+    return question
 
 
 def _opens_verb(words: list[str], lang: LangData) -> bool:
@@ -252,6 +283,8 @@ def _checked_act(words: list[str], lang: LangData) -> Iterator[str]:
     noun = any(_lemma(rest[0], lang) + e == rest[0] for e in lang.grammar.definite_noun_endings)
     if verb in lang.perfect_auxiliaries and _participle(rest[0], lang) and not noun:
         # «så du har jobba med det i mange år» → «Hvordan har det vært å jobbe med det …»
+        if any(_lemma(rest[0], lang) in _set(lang, k) for k in own):
+            return  # «du har bodd på …»: «Hvor har du bodd?» asks it
         act = [_s(lang, "infinitive"), _infinitive_of(_base_form(rest[0], lang), lang)]
         yield _s(lang, "like_frame_perfect").format(rest=_j([*act, *rest[1:]]))
         return
@@ -332,8 +365,7 @@ def _where_choice(verb: str, subject: list[str], rest: list[str], lang: LangData
     j = next((i for i, w in enumerate(rest[:k]) if w in place), -1)
     if j < 0 or k + 1 >= len(rest) or rest[k + 1] not in place:
         return
-    degrees = _s_map(lang, "degree_words")
-    obj = [w for w in rest[:j] if w not in degrees]
+    obj = rest[:j]
     if verb not in lang.copulas:
         yield f"{_s(lang, 'where_word')} {verb} {_j(subject)} {_j(obj)}"  # "do you meet them"
 
@@ -521,10 +553,12 @@ def social(words: list[str], lang: LangData) -> Iterator[str]:
     clause = words[k + 1 :]
     clause = clause[1:] if clause[:1] == [_s(lang, "that_word")] else clause
     subject, rest = _split_np(clause, lang)
-    people = set(lang.grammar.first_person)  # «jeg sa at …»: the interviewer's own words
+    people = set(lang.grammar.first_person) | lang.addressee_words  # «du sa at …»: a check
+    if set(words[:k]) & people:
+        return
     if subject and subject[0] not in lang.subject_pronouns and rest and topic_ok(subject, lang):
         yield _s(lang, "social_frame").format(np=_j(subject))
-    elif subject and rest and not set(words[:k]) & (people | lang.addressee_words):
+    elif subject and rest:
         # «Mange sier at de ikke rekker pausene. Gjelder det deg?»: the claim is about the
         # others; the interviewer's own question asks for the informant's experience of it.
         yield _s(lang, "social_own")
@@ -550,6 +584,8 @@ def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
         # «Dere gikk vel over til hjemmekontor med en gang?» → «Når gikk dere over til …»
         yield f"{_s(lang, 'when_word')} {verb} {_j(subject)} {_j(timed)}"
     if lang.code == "en" and verb in ("do", "does", "did") and rest:
+        if len(rest) > 1 and rest[0] in _s_map(lang, "degree_words"):
+            rest = [rest[1], rest[0], *rest[2:]]  # "do you always use it": the verb first
         yield from _do_support(verb, subject, rest, ever, has_ever, lang)
         return
     if verb in lang.perfect_auxiliaries and ever and _participle(ever[0], lang):

@@ -785,7 +785,9 @@ def _about_frame_sound(text: str, lang: LangData) -> bool:
         head = tokens(str(frame))
         if words[: len(head)] == head:
             topic = words[len(head) :]
-            if head[-1] in topic:
+            again = [i for i, w in enumerate(topic[:-1]) if w == head[-1]]
+            dets = _set(lang, "determiners") | _set(lang, "possessives")
+            if any(topic[i + 1] in dets for i in again):
                 return False  # "tell me more about the GP about the side effects"
             noun_only = str(frame) in _set(lang, "noun_topic_frames")
             return topic_ok(topic, lang) and not (noun_only and _clause_topic(topic, lang))
