@@ -130,7 +130,14 @@ def _bare_verbs(lang: LangData) -> set[str]:
     """Verbs the rewrite lists name by their base form ("adapt", "talk"): after do-support
     one of them ends the subject ("did the clients adapt to video")."""
     keys: tuple[str, ...] = ("base_verbs", "how_verbs", "liking_verbs", "memory_verbs")
-    keys = (*keys, "know_verbs", "preference_verbs", "wish_verbs", "feeling_verbs")
+    keys = (
+        *keys,
+        "know_verbs",
+        "preference_verbs",
+        "wish_verbs",
+        "feeling_verbs",
+        "claim_effect_verbs",
+    )
     return {w for key in keys for w in _set(lang, key)} | _set(lang, "cognition_lemmas")
 
 
@@ -165,8 +172,9 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     if lang.code == "en" and words[0] not in dets and k == 1 and len(words) > 2:
         # "face-to-face meetings are …": a bare compound noun of two words.
         stop = lang.copulas | _set(lang, "modals") | _set(lang, "all_prepositions")
-        if words[1] not in stop and not is_verb(words[1], lang) and words[2] in lang.copulas:
-            k = 2
+        verb_next = words[2] in lang.copulas or words[2] in _bare_verbs(lang)
+        if words[1] not in stop and not is_verb(words[1], lang) and verb_next:
+            k = 2  # "screen time harms …"
     return words[:k], words[k:]
 
 
@@ -625,7 +633,9 @@ def _main_verb(
     if future in _set(lang, "future_markers") and _s(lang, "infinitive") in rest:
         tail = rest[rest.index(_s(lang, "infinitive")) + 1 :]
         yield _s(lang, "future_frame").format(rest=_j(tail))
-    if base in _set(lang, "place_verbs"):
+    still_here = bool(set(rest) & _set(lang, "still_words")) and subject[0] in lang.addressee
+    if base in _set(lang, "place_verbs") or (still_here and base in _set(lang, "work_verbs")):
+        # «Jobber du fortsatt på det samme sykehjemmet?» → «Hvor jobber du nå?»
         still = set(rest) & _set(lang, "still_words")
         rest = [w for w in rest if w not in still]
         pp, after = _first_pp(rest, lang)
@@ -711,6 +721,12 @@ def _main_verb(
     if subject[0] in lang.addressee and not past and short and not special:
         # «Bruker du kamera i samtalene?» → «Hva er din erfaring med kamera i samtalene?»
         yield _s(lang, "experience_with").format(np=_j(plain_rest))
+    named = subject[0] not in lang.subject_pronouns | lang.addressee_words
+    if base in _set(lang, "claim_effect_verbs") and named and 0 < len(rest) <= 4:
+        # «(Føler du ikke at) systemet svikter de svakeste?» → «Hvordan påvirker systemet de
+        # svakeste?»: the effect asked, its direction left to the informant.
+        frame = "effect_frame_past" if past else "effect_frame"
+        yield _s(lang, frame).format(subject=_j(subject), object=_j(_plain(rest, lang)))
     if base in _set(lang, "effect_verbs") and rest and rest[-1] in _set(lang, "evaluative"):
         # «Gjør videomøter relasjonen svakere?» → «Hvordan påvirker videomøter relasjonen?»
         obj = _plain(rest, lang)
@@ -906,7 +922,7 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
         about = f"{_s(lang, 'about_word')} {_j(clause[wh:])}"
         yield f"{_s(lang, 'what_word')} {verb} {_j(subject)} {about}"
         return
-    if _verbish(clause[0], lang):
+    if _verbish(clause[0], lang) and not _definite(clause[0], lang):  # not «systemet»
         clause = [*subject, *clause]  # «tror du (du) kommer til å …»: the subject said once
     subj, body = _split_np(clause, lang)
     if not body:
@@ -1073,6 +1089,11 @@ def _copula_act(copula: str, subject: list[str], rest: list[str], lang: LangData
         past = _past(copula, lang)
         frame = _s(lang, "effect_frame_past" if past else "effect_frame")
         yield frame.format(subject=_j(rest[k + 1 :]), object=_j(subject))
+
+
+def _definite(word: str, lang: LangData) -> bool:
+    """«systemet», «kontoret»: a noun with its definite ending, not a verb («jobbet»)."""
+    return any(_lemma(word, lang) + e == word for e in lang.grammar.definite_noun_endings)
 
 
 def _named(np: list[str], lang: LangData) -> bool:

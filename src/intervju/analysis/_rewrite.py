@@ -747,6 +747,8 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
     how = str(lang.rewrite.get("how_word", ""))
     if len(words) < 3 or words[0] != how:
         return True
+    if any(lemma(w, lang.code) in _set(lang, "claim_effect_verbs") for w in words[2:]):
+        return False  # "How does screen time harm …" assumes the harm
     allowed = {str(w) for w in lang.rewrite.get("how_verbs", []) or []}
     allowed |= {str(w) for w in lang.rewrite.get("how_open_verbs", []) or []}
     auxiliaries = set(lang.perfect_auxiliaries) | {"do", "does", "did"}
