@@ -633,23 +633,10 @@ def _main_verb(
     if future in _set(lang, "future_markers") and _s(lang, "infinitive") in rest:
         tail = rest[rest.index(_s(lang, "infinitive")) + 1 :]
         yield _s(lang, "future_frame").format(rest=_j(tail))
-    still_here = bool(set(rest) & _set(lang, "still_words")) and subject[0] in lang.addressee
-    if base in _set(lang, "place_verbs") or (still_here and base in _set(lang, "work_verbs")):
-        # «Jobber du fortsatt på det samme sykehjemmet?» → «Hvor jobber du nå?»
-        still = set(rest) & _set(lang, "still_words")
-        rest = [w for w in rest if w not in still]
-        pp, after = _first_pp(rest, lang)
-        cut = next((i for i, w in enumerate(after) if w in lang.grammar.coordinators), len(after))
-        after = after[:cut]
-        while after and after[-1] in _set(lang, "trailing"):
-            after = after[:-1]
-        if not pp and rest[:1] and rest[0] in _set(lang, "place_adverbs"):
-            pp, after = rest[:1], rest[1:]
-        if pp:
-            now = _s(lang, "now_word")
-            after = [*after, now] if still and now not in after else after
-            yield f"{_s(lang, 'where_word')} {head} {_j(after)}"
-            return
+    where = _where(head, subject, base, rest, lang)
+    if where:
+        yield where
+        return
     if base in _set(lang, "memory_verbs"):
         yield from _remember(head, rest, lang)
     if base in _set(lang, "know_verbs") | _set(lang, "memory_verbs"):
@@ -710,23 +697,11 @@ def _main_verb(
     short = short and plain_rest[0] not in blocked and not set(plain_rest) & lang.addressee_words
     own = {"have_verbs", "place_verbs", "preference_verbs", "cognition_lemmas"}
     special = any(base in _set(lang, key) for key in own) or verb in lang.cognition_verbs
-    feeling = base in _set(lang, "feeling_verbs") and rest and subject[0] in lang.addressee
-    if feeling and rest[0] not in _set(lang, "all_prepositions") | {_s(lang, "infinitive")}:
-        # «(Selvfølgelig) savner du kollegene?» → «Hva tenker du om kollegene?»: the feeling
-        # was the interviewer's guess; the matter is the informant's to describe.
-        yield _s(lang, "wonder_frame").format(np=_j(_plain(rest, lang)))
-    state = _lemma(verb, lang) in _set(lang, "state_verbs")
-    if subject[0] in lang.addressee and not past and not special and not state:
-        yield from _habit(aux or verb, verb, rest, lang)  # «… med å lese journalen …»
+    yield from _felt_or_done(verb, subject, rest, lang, aux, past or special)
     if subject[0] in lang.addressee and not past and short and not special:
         # «Bruker du kamera i samtalene?» → «Hva er din erfaring med kamera i samtalene?»
         yield _s(lang, "experience_with").format(np=_j(plain_rest))
-    named = subject[0] not in lang.subject_pronouns | lang.addressee_words
-    if base in _set(lang, "claim_effect_verbs") and named and 0 < len(rest) <= 4:
-        # «(Føler du ikke at) systemet svikter de svakeste?» → «Hvordan påvirker systemet de
-        # svakeste?»: the effect asked, its direction left to the informant.
-        frame = "effect_frame_past" if past else "effect_frame"
-        yield _s(lang, frame).format(subject=_j(subject), object=_j(_plain(rest, lang)))
+    yield from _claimed_effect(base, subject, rest, past, lang)
     if base in _set(lang, "effect_verbs") and rest and rest[-1] in _set(lang, "evaluative"):
         # «Gjør videomøter relasjonen svakere?» → «Hvordan påvirker videomøter relasjonen?»
         obj = _plain(rest, lang)
@@ -834,6 +809,56 @@ def _habit(finite: str, verb: str, rest: list[str], lang: LangData) -> Iterator[
     act = _gerund(base, lang) if _s(lang, "gerund_ending") else base
     if body:
         yield frame.format(act=act, rest=_j(body))
+
+
+def _where(head: str, subject: list[str], base: str, rest: list[str], lang: LangData) -> str:
+    """«Bor du på Stovner nå?», «Jobber du fortsatt på det samme sykehjemmet?» → «Hvor bor du
+    nå?», «Hvor jobber du nå?»; "" when the question names no place."""
+    still_here = bool(set(rest) & _set(lang, "still_words")) and subject[0] in lang.addressee
+    if base not in _set(lang, "place_verbs") and not (
+        still_here and base in _set(lang, "work_verbs")
+    ):
+        return ""
+    still = set(rest) & _set(lang, "still_words")
+    rest = [w for w in rest if w not in still]
+    pp, after = _first_pp(rest, lang)
+    cut = next((i for i, w in enumerate(after) if w in lang.grammar.coordinators), len(after))
+    after = after[:cut]
+    while after and after[-1] in _set(lang, "trailing"):
+        after = after[:-1]
+    if not pp and rest[:1] and rest[0] in _set(lang, "place_adverbs"):
+        pp, after = rest[:1], rest[1:]
+    if not pp:
+        return ""
+    now = _s(lang, "now_word")
+    after = [*after, now] if still and now not in after else after
+    return f"{_s(lang, 'where_word')} {head} {_j(after)}"
+
+
+def _felt_or_done(
+    verb: str, subject: list[str], rest: list[str], lang: LangData, aux: str, skip: bool
+) -> Iterator[str]:
+    """A guessed feeling («(Selvfølgelig) savner du kollegene?» → «Hva tenker du om
+    kollegene?»: the matter is the informant's to describe) or a present habit («Leser du
+    journalen?» → «Hva er din erfaring med å lese journalen?»)."""
+    base = _lemma(verb, lang)
+    addressed = subject[0] in lang.addressee
+    feeling = base in _set(lang, "feeling_verbs") and bool(rest) and addressed
+    if feeling and rest[0] not in _set(lang, "all_prepositions") | {_s(lang, "infinitive")}:
+        yield _s(lang, "wonder_frame").format(np=_j(_plain(rest, lang)))
+    if addressed and not skip and base not in _set(lang, "state_verbs"):
+        yield from _habit(aux or verb, verb, rest, lang)
+
+
+def _claimed_effect(
+    base: str, subject: list[str], rest: list[str], past: bool, lang: LangData
+) -> Iterator[str]:
+    """«(Føler du ikke at) systemet svikter de svakeste?» → «Hvordan påvirker systemet de
+    svakeste?»: the effect asked, its direction left to the informant."""
+    named = subject[0] not in lang.subject_pronouns | lang.addressee_words
+    if base in _set(lang, "claim_effect_verbs") and named and 0 < len(rest) <= 4:
+        frame = "effect_frame_past" if past else "effect_frame"
+        yield _s(lang, frame).format(subject=_j(subject), object=_j(_plain(rest, lang)))
 
 
 def _liking(copula: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
@@ -1032,23 +1057,7 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         act = _compared(rest[rest.index(inf) :], lang)  # «… på telefon enn ansikt til ansikt»
         yield _s(lang, "like_frame").format(copula=copula, rest=_j(act))
         return
-    than = _s(lang, "than_word")
-    if than in rest and subject[0] in existential:
-        # «Er det mer stress nå enn før?» → «Hvordan er det med stress nå sammenlignet med før?»
-        k = rest.index(than)
-        times = _set(lang, "time_words") | {_s(lang, "now_word")}
-        at = [w for w in rest[:k] if w in times]
-        np = [w for w in _plain(rest[:k], lang) if w not in at]
-        if np:
-            said = _j([*at, *_compared(rest[k:], lang)])
-            yield _s(lang, "with_np").format(copula=copula, np=_j(np)) + f" {said}"
-    if than in rest and subject[0] not in lang.subject_pronouns and len(subject) <= 2:
-        # «Er pasientene eldre nå enn da du begynte?» → «Hvordan er pasientene nå sammenlignet
-        # med da du begynte?»: the comparison asked, without the direction.
-        k = rest.index(than)
-        times = _set(lang, "time_words") | {_s(lang, "now_word")}
-        compared = [*(w for w in rest[:k] if w in times), *_compared(rest[k:], lang)]
-        yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(compared)}"
+    yield from _than(copula, subject, rest, lang)
     plain = _plain(rest, lang)
     if subject[0] in lang.addressee:
         k = next((i for i, w in enumerate(plain) if w in _set(lang, "all_prepositions")), -1)
@@ -1071,6 +1080,29 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         and plain[0] in _set(lang, "all_prepositions")
     ):
         yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(plain)}"
+
+
+def _than(copula: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    """A comparison with «enn»/"than", asked without its direction: «Er det mer stress nå enn
+    før?» → «Hvordan er det med stress nå sammenlignet med før?»; «Er pasientene eldre nå enn
+    da du begynte?» → «Hvordan er pasientene nå sammenlignet med da du begynte?»."""
+    than = _s(lang, "than_word")
+    if than in rest and subject[0] in _set(lang, "existential"):
+        # «Er det mer stress nå enn før?» → «Hvordan er det med stress nå sammenlignet med før?»
+        k = rest.index(than)
+        times = _set(lang, "time_words") | {_s(lang, "now_word")}
+        at = [w for w in rest[:k] if w in times]
+        np = [w for w in _plain(rest[:k], lang) if w not in at]
+        if np:
+            said = _j([*at, *_compared(rest[k:], lang)])
+            yield _s(lang, "with_np").format(copula=copula, np=_j(np)) + f" {said}"
+    if than in rest and subject[0] not in lang.subject_pronouns and len(subject) <= 2:
+        # «Er pasientene eldre nå enn da du begynte?» → «Hvordan er pasientene nå sammenlignet
+        # med da du begynte?»: the comparison asked, without the direction.
+        k = rest.index(than)
+        times = _set(lang, "time_words") | {_s(lang, "now_word")}
+        compared = [*(w for w in rest[:k] if w in times), *_compared(rest[k:], lang)]
+        yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(compared)}"
 
 
 def _copula_act(copula: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
