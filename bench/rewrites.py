@@ -2,7 +2,9 @@
 
 Reads ../shared/external/ (never committed); skips cleanly when absent. Prints one line per
 question so a native speaker can read and count the usable rewrites; prints coverage.
-Usage: python bench/rewrites.py [external|own] [--lang nb|en]
+Usage: python bench/rewrites.py [external|own|FILE.jsonl]
+A FILE.jsonl holds one {"text", "lang"} object a line (bench/data/rewrite_dev.jsonl,
+bench/data/rewrite_holdout.jsonl: written for issue 12, the holdout read only once).
 """
 
 from __future__ import annotations
@@ -40,9 +42,17 @@ def _own() -> list[dict[str, str]]:
     ]
 
 
+def _file(path: str) -> list[dict[str, str]]:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def main() -> None:
     which = sys.argv[1] if len(sys.argv) > 1 else "external"
-    rows = _external() if which == "external" else _own()
+    if which.endswith(".jsonl"):
+        rows = _file(which)
+    else:
+        rows = _external() if which == "external" else _own()
     if not rows:
         print("no items (../shared/external/ absent)")
         return

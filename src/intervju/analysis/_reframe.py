@@ -66,7 +66,9 @@ def _tidy_words(words: list[str], lang: LangData) -> list[str]:
                 changed = True
                 break
     hedges = _set(lang, "hedges")
-    words = [w for w in _drop_phrases(words, hedges) if w]
+    kept = words[-1:] if len(words) > 2 and words[-2] in lang.copulas else []
+    kept = kept if kept and kept[0] in _set(lang, "manner_words") else []  # «det ble sånn»
+    words = [w for w in _drop_phrases(words[: len(words) - len(kept)], hedges) if w] + kept
     ends = _set(lang, "trailing") | set(lang.grammar.coordinators)
     while len(words) > 2 and words[-1] in ends:
         words = words[:-1]  # «premie eller sånn da» → «premie»; «i friminutta og sånn»
@@ -127,7 +129,15 @@ def _base_form(verb: str, lang: LangData) -> str:
 def _bare_verbs(lang: LangData) -> set[str]:
     """Verbs the rewrite lists name by their base form ("adapt", "talk"): after do-support
     one of them ends the subject ("did the clients adapt to video")."""
-    keys = ("base_verbs", "how_verbs", "liking_verbs", "memory_verbs", "know_verbs")
+    keys: tuple[str, ...] = ("base_verbs", "how_verbs", "liking_verbs", "memory_verbs")
+    keys = (
+        *keys,
+        "know_verbs",
+        "preference_verbs",
+        "wish_verbs",
+        "feeling_verbs",
+        "claim_effect_verbs",
+    )
     return {w for key in keys for w in _set(lang, key)} | _set(lang, "cognition_lemmas")
 
 
@@ -148,6 +158,11 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     while lang.code == "en" and 1 < k < 4 and k < len(words) - 1 and not _verbish(words[k], lang):
         if words[k] in _set(lang, "all_prepositions") | _set(lang, "relative_words"):
             break
+        if _s(lang, "than_word") in words[k : k + 2]:
+            break  # "your patients older than …": the comparative is no part of the noun
+        grade = _set(lang, "evaluative") | set(_s_map(lang, "degree_words"))
+        if words[k + 1] in grade | lang.subject_pronouns:
+            break  # "the kids behave better": the word before a grade is the verb
         if words[k] in _bare_verbs(lang):
             break  # "did your doctor talk to you": a bare verb after do-support
         k += 1  # "the new rota works": the noun phrase runs up to its verb
@@ -157,8 +172,9 @@ def _split_np(words: list[str], lang: LangData) -> tuple[list[str], list[str]]:
     if lang.code == "en" and words[0] not in dets and k == 1 and len(words) > 2:
         # "face-to-face meetings are …": a bare compound noun of two words.
         stop = lang.copulas | _set(lang, "modals") | _set(lang, "all_prepositions")
-        if words[1] not in stop and not is_verb(words[1], lang) and words[2] in lang.copulas:
-            k = 2
+        verb_next = words[2] in lang.copulas or words[2] in _bare_verbs(lang)
+        if words[1] not in stop and not is_verb(words[1], lang) and verb_next:
+            k = 2  # "screen time harms …"
     return words[:k], words[k:]
 
 
@@ -186,6 +202,10 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
         yield from _why_of_clause(clause, lang)
         return
     if why and why in words:
+        k = words.index(why)
+        lead = _set(lang, "lead_words")
+        if all(w in lead for w in words[:k]):
+            words = words[k:]  # "so why do you think …": the opener asks nothing
         yield from _why(words, lang)
         return
     if unit.choice:
@@ -193,11 +213,31 @@ def reframe(unit: Unit, lang: LangData) -> Iterator[str]:
         if first == words and unit.kind == "verb_first":
             yield from _choice_of_things(words, lang)
         words = first
-    if words[:1] == [lang.grammar.summary_word] and len(words) > 3:
+    kind = unit.kind
+    asked = _question_part(words, lang) if kind != "verb_first" else None
+    if asked:
+        words, kind = asked, "verb_first"  # "so going back to … do you always use it"
+    lead = _set(lang, "lead_words")
+    k = next((i for i, w in enumerate(words) if w not in lead), 0)
+    hedges = _set(lang, "hedges")
+    frames = {_j([w for w in f.split() if w not in hedges]) for f in _set(lang, "claim_frames")}
+    if k and any(_j(words[k:]).startswith(f + " ") for f in frames):
+        words = words[k:]  # «men er det sånn at …»
+    claim = next((f.split() for f in frames if _j(words).startswith(f + " ")), [])
+    if claim and len(words) > len(claim) + 2:
+        words, kind = words[len(claim) :], "declarative"  # «er det sånn at …»: the claim itself
+    saw = words[2:3] and words[2] in {_s(lang, "that_word")} | lang.wh_words  # «så du at …»
+    if words[:1] == [lang.grammar.summary_word] and len(words) > 3 and not saw:
         words = words[1:]  # «så du syns …»: the summary word opens no question
+    many = next((q.split() for q in _set(lang, "quantifiers") if _j(words).startswith(q + " ")), [])
+    if many and kind in ("declarative", "tagged"):
+        words = words[len(many) :]  # «De fleste brukerne …»: the generalisation left out
     if words[:1] and words[0] in lang.subject_pronouns and len(words) > 2:
+        yield from _checked_act(words, lang)
         words = _as_question(words, lang)
-    if unit.kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
+    elif kind in ("declarative", "tagged") and len(words) > 2 and not _opens_verb(words, lang):
+        words = _as_question(words, lang)  # «Elevene blir jo …» → «blir elevene …»
+    if kind in ("verb_first", "declarative", "tagged") and len(words) > 1:
         yield from _verb_first(words, lang)
 
 
@@ -240,6 +280,78 @@ def _object_form(subject: list[str], lang: LangData) -> str:
     return _j(subject)
 
 
+def _question_part(words: list[str], lang: LangData) -> list[str] | None:
+    """A spoken turn's question after a long preamble, without a break: "so going back to what
+    you said about the camera do you always use it" → "do you always use the camera". The
+    question opens with a finite verb before «du»/"you"; a lone «det»/"it" at its end stands
+    for the preamble's last named thing («om kameraet», "about the camera")."""
+    grammar = lang.copulas | _set(lang, "modals") | _set(lang, "do_words")
+    grammar |= lang.perfect_auxiliaries
+    k = next(
+        (
+            i
+            for i in range(3, len(words) - 2)
+            if words[i] in grammar and words[i + 1] in lang.addressee
+        ),
+        -1,
+    )
+    if k < 0:
+        return None
+    question, before = words[k:], words[:k]
+    about = _set(lang, "topic_prepositions")
+    j = max((i for i, w in enumerate(before) if w in about), default=-1)
+    named = before[j + 1 :] if j >= 0 else []
+    pronoun = lang.grammar.object_pronouns
+    if named and _named(named, lang) and len(named) <= 3 and set(question) & pronoun:
+        p = next(i for i, w in enumerate(question) if w in pronoun and i > 1)
+        question = [*question[:p], *named, *question[p + 1 :]]
+    return question
+
+
+def _opens_verb(words: list[str], lang: LangData) -> bool:
+    """Does the clause open with its verb (already in question order)?"""
+    grammar = lang.finite_verbs | lang.copulas | _set(lang, "modals") | _set(lang, "do_words")
+    return words[0] in grammar or (lang.code == "nb" and _verbish(words[0], lang))
+
+
+def _checked_act(words: list[str], lang: LangData) -> Iterator[str]:
+    """«Så du hadde ansvaret for hele avdelingen?» → «Hvordan var det å ha ansvaret for hele
+    avdelingen?»; "So you moved back home?" → "What was it like to move back home?": a check
+    of what the informant did, asked as what it was like. Not for verbs of feeling, thinking
+    or manner (those have their own question), nor a perfect («du har jobbet …»)."""
+    if words[0] not in lang.addressee or len(words) < 3:
+        return
+    verb, rest = words[1], words[2:]
+    if verb in _set(lang, "still_words") | _set(lang, "clause_adverbs"):
+        return  # "you still live at home": the verb comes later; its own question asks
+    base = _lemma(verb, lang)
+    grammar = lang.copulas | _set(lang, "modals") | set(lang.cognition_verbs)
+    own = ("how_verbs", "state_verbs", "cognition_lemmas", "liking_verbs", "place_verbs")
+    finite = _verbish(verb, lang) or (_past(verb, lang) and base != verb)  # «jobba»
+    finite = finite or (lang.code == "en" and verb not in lang.stopwords)  # "you teach maths"
+    if verb in grammar or any(base in _set(lang, k) for k in own) or not finite:
+        return
+    noun = any(_lemma(rest[0], lang) + e == rest[0] for e in lang.grammar.definite_noun_endings)
+    if verb in lang.perfect_auxiliaries and _participle(rest[0], lang) and not noun:
+        # «så du har jobba med det i mange år» → «Hvordan har det vært å jobbe med det …»
+        if any(_lemma(rest[0], lang) in _set(lang, k) for k in own):
+            return  # «du har bodd på …»: «Hvor har du bodd?» asks it
+        act = [_s(lang, "infinitive"), _infinitive_of(_base_form(rest[0], lang), lang)]
+        yield _s(lang, "like_frame_perfect").format(rest=_j([*act, *rest[1:]]))
+        return
+    if rest[0] in {_s(lang, "that_word")} | lang.wh_words:
+        return
+    if _drop_phrases(rest, _set(lang, "when_adverbs")) != rest:
+        return  # «Dere gikk over med en gang?»: «Når gikk dere over …» asks it
+    told = list(_event_topic(words[:1], words[1:], lang))  # «Kan du fortelle om da du …»
+    yield from told
+    past = _past(verb, lang)
+    copula = _s(lang, "copula_past") if past else _s(lang, "copula_present")
+    inf = _infinitive_of(_base_form(verb, lang), lang)
+    act = [_s(lang, "infinitive"), inf, *_plain(rest, lang)]
+    yield _s(lang, "like_frame").format(copula=copula, rest=_j(act))
+
+
 def _as_question(words: list[str], lang: LangData) -> list[str]:
     """«du bor fortsatt hjemme» → «bor du fortsatt hjemme»; "you live" → "do you live"."""
     subject, rest = _split_np(words, lang)
@@ -249,7 +361,12 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
     addressed_verb = bool(subject[:1]) and subject[0] in lang.addressee and bool(rest)
     addressed_verb = addressed_verb and rest[0] not in _set(lang, "all_prepositions")
     negated = rest[:1] and rest[0] in _s_map(lang, "negated_forms")
-    if not subject or not rest or not (_verbish(rest[0], lang) or addressed_verb or negated):
+    bare = rest[:1] and rest[0] in _bare_verbs(lang)  # "most nurses like …"
+    if (
+        not subject
+        or not rest
+        or not (_verbish(rest[0], lang) or addressed_verb or negated or bare)
+    ):
         return words
     verb = rest[0]
     english_main = lang.code == "en" and verb not in lang.copulas | _set(lang, "modals")
@@ -262,10 +379,18 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
 def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
     """«Brukte dere Teams eller Skype?» → «Hva brukte dere?»: ask for the thing, offer none."""
     verb, (subject, rest) = words[0], _split_np(words[1:], lang)
+    yield from _where_choice(verb, subject, rest, lang)
     if not subject or subject[0] not in lang.addressee or lang.or_word not in rest:
         return
     main = rest[0] if lang.code == "en" and verb in ("do", "does", "did") and rest else verb
     if verb in lang.copulas or _lemma(main, lang) in _set(lang, "cognition_lemmas"):
+        return
+    inf = _s(lang, "infinitive")
+    if _lemma(main, lang) in _set(lang, "liking_verbs") and inf in rest:
+        # «Liker du best å undervise i små eller store grupper?» → «Hvordan er det å undervise
+        # i små og store grupper?»: what each is like, no favourite asked for.
+        act = [lang.grammar.and_word if w == lang.or_word else w for w in rest[rest.index(inf) :]]
+        yield _s(lang, "like_frame").format(copula=_s(lang, "copula_present"), rest=_j(act))
         return
     if _lemma(main, lang) in _set(lang, "preference_verbs"):
         # «Foretrekker du hjemmekontor eller kontoret?» → «Hvordan vil du sammenligne …»
@@ -279,6 +404,21 @@ def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
         yield f"{_s(lang, 'what_word')} {verb} {_j(subject)}"
     elif lang.code == "en" and verb in ("do", "does", "did") and len(rest) > 2:
         yield f"what {verb} {_j(subject)} {rest[0]}"
+
+
+def _where_choice(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Møter du brukerne på kontoret eller hjemme hos dem?» → «Hvor møter du brukerne?»: two
+    places offered ask where."""
+    if not subject or lang.or_word not in rest:
+        return
+    k = rest.index(lang.or_word)
+    place = _set(lang, "place_prepositions") | _set(lang, "place_adverbs")
+    j = next((i for i, w in enumerate(rest[:k]) if w in place), -1)
+    if j < 0 or k + 1 >= len(rest) or rest[k + 1] not in place:
+        return
+    obj = rest[:j]
+    if verb not in lang.copulas:
+        yield f"{_s(lang, 'where_word')} {verb} {_j(subject)} {_j(obj)}"  # "do you meet them"
 
 
 def _first_alternative(words: list[str], lang: LangData) -> list[str]:
@@ -309,7 +449,12 @@ def _why(words: list[str], lang: LangData) -> Iterator[str]:
         return
     if verb in lang.subject_pronouns or verb == lang.grammar.negation:
         return
+    negation = lang.grammar.negation
+    moved = after[:1] == [negation] and len(after) > 2 and after[1] not in lang.addressee
+    if moved:
+        after = after[1:]  # «Hvorfor møtte ikke brukeren opp» → «… at brukeren ikke møtte opp»
     subject, body = _split_np(after, lang)
+    body = [negation, *body] if moved else body
     if subject and subject[0] in lang.addressee and lang.grammar.negation in body[:3]:
         # «Hvorfor sa du ikke ifra?» holds its answer (you should have): ask what they thought.
         yield from _why_not(verb, subject, [w for w in body if w != lang.grammar.negation], lang)
@@ -319,7 +464,10 @@ def _why(words: list[str], lang: LangData) -> Iterator[str]:
     body = body[len(lead) :]
     if verb in lang.cognition_verbs and subject and subject[0] in lang.addressee and body:
         body = body[1:] if body[:1] == [_s(lang, "that_word")] else body
-        yield f"hva {verb} {_j(subject)} {_s(lang, 'why_cause')} {_j(body)}"
+        inner = _split_np(body, lang)[1]
+        past = bool(inner) and _past(inner[0], lang)  # «… det ble sånn»: what made it
+        cause = _s(lang, "why_cause_past" if past else "why_cause")
+        yield f"hva {verb} {_j(subject)} {cause} {_j(body)}"
     frame = _s(lang, "why_past") if _past(verb, lang) else _s(lang, "why_present")
     body = [w for w in body if w not in _set(lang, "intensifiers")]
     yield f"{frame} {_j(subject)} {_j(lead)} {verb} {_j(body)}"
@@ -338,7 +486,9 @@ def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
             yield from _why_not(verb, subject, body, lang)
             return
         if body[0] in lang.cognition_verbs and subject == ["you"] and body[1:]:
-            clause = body[1:][1:] if body[1:2] == ["that"] else body[1:]
+            that = body[1:2] == [_s(lang, "that_word")]
+            pronoun = that and len(body) == 3 and _verbish(body[2], lang)  # "that happened"
+            clause = body[2:] if that and not pronoun else body[1:]
             yield from _cause_en(body[0], clause, lang)
             return
         not_ = "not " if neg else ""
@@ -373,6 +523,8 @@ def _why_not(verb: str, subject: list[str], body: list[str], lang: LangData) -> 
 def _cause_en(think: str, clause: list[str], lang: LangData) -> Iterator[str]:
     """ "Why do you think he stopped talking?" → "What do you think made him stop talking?"."""
     subject, body = _split_np(clause, lang)
+    if not body and len(clause) > 1 and _verbish(clause[1], lang):
+        subject, body = clause[:1], clause[1:]  # "that happened": a pronoun, not a determiner
     if not subject or not body:
         return
     verb = body[0]
@@ -444,8 +596,15 @@ def social(words: list[str], lang: LangData) -> Iterator[str]:
     clause = words[k + 1 :]
     clause = clause[1:] if clause[:1] == [_s(lang, "that_word")] else clause
     subject, rest = _split_np(clause, lang)
+    people = set(lang.grammar.first_person) | lang.addressee_words  # «du sa at …»: a check
+    if set(words[:k]) & people:
+        return
     if subject and subject[0] not in lang.subject_pronouns and rest and topic_ok(subject, lang):
         yield _s(lang, "social_frame").format(np=_j(subject))
+    elif subject and rest:
+        # «Mange sier at de ikke rekker pausene. Gjelder det deg?»: the claim is about the
+        # others; the interviewer's own question asks for the informant's experience of it.
+        yield _s(lang, "social_own")
 
 
 def _s_map(lang: LangData, key: str) -> dict[str, str]:
@@ -468,6 +627,8 @@ def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
         # «Dere gikk vel over til hjemmekontor med en gang?» → «Når gikk dere over til …»
         yield f"{_s(lang, 'when_word')} {verb} {_j(subject)} {_j(timed)}"
     if lang.code == "en" and verb in ("do", "does", "did") and rest:
+        if len(rest) > 1 and rest[0] in _s_map(lang, "degree_words"):
+            rest = [rest[1], rest[0], *rest[2:]]  # "do you always use it": the verb first
         yield from _do_support(verb, subject, rest, ever, has_ever, lang)
         return
     if verb in lang.perfect_auxiliaries and ever and _participle(ever[0], lang):
@@ -489,6 +650,7 @@ def _main_verb(
     base = _lemma(verb, lang)
     finite = aux or verb
     head = f"{finite} {_j(subject)}" + (f" {verb}" if aux else "")
+    yield from _seen_state(verb, rest, lang)
     past = _past(finite, lang)
     copula = _s(lang, "copula_past") if past else _s(lang, "copula_present")
     amount = _set(lang, "amount_words")
@@ -496,28 +658,20 @@ def _main_verb(
         np, after = _np_until_pp(rest[1:], lang)
         yield f"{_s(lang, 'amount_word')} {rest[0]} {_j(np)} {head} {_j(after)}"
     long_word = _s(lang, "long_word")
-    if long_word and long_word in rest:
+    k = rest.index(long_word) if long_word in rest else -1
+    excess = _set(lang, "intensifiers") | _set(lang, "excess_words")
+    thinking = verb in lang.cognition_verbs or base in _set(lang, "cognition_lemmas")
+    if k >= 0 and not thinking and not (k and rest[k - 1] in excess):  # not "too long"
         after = [w for w in rest if w != long_word]
         yield f"{_s(lang, 'amount_word')} {long_word} {head} {_j(after)}"
     future = f"{verb} {rest[0]}" if rest else ""
     if future in _set(lang, "future_markers") and _s(lang, "infinitive") in rest:
         tail = rest[rest.index(_s(lang, "infinitive")) + 1 :]
         yield _s(lang, "future_frame").format(rest=_j(tail))
-    if base in _set(lang, "place_verbs"):
-        still = set(rest) & _set(lang, "still_words")
-        rest = [w for w in rest if w not in still]
-        pp, after = _first_pp(rest, lang)
-        cut = next((i for i, w in enumerate(after) if w in lang.grammar.coordinators), len(after))
-        after = after[:cut]
-        while after and after[-1] in _set(lang, "trailing"):
-            after = after[:-1]
-        if not pp and rest[:1] and rest[0] in _set(lang, "place_adverbs"):
-            pp, after = rest[:1], rest[1:]
-        if pp:
-            now = _s(lang, "now_word")
-            after = [*after, now] if still and now not in after else after
-            yield f"{_s(lang, 'where_word')} {head} {_j(after)}"
-            return
+    where = _where(head, subject, base, rest, lang)
+    if where:
+        yield where
+        return
     if base in _set(lang, "memory_verbs"):
         yield from _remember(head, rest, lang)
     if base in _set(lang, "know_verbs") | _set(lang, "memory_verbs"):
@@ -535,12 +689,27 @@ def _main_verb(
             yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
         elif np:
             yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
+        elif lang.code == "nb" and aux:
+            # «Har du lært noe av …» → «Hva har du eventuelt lært av …»
+            mid = f"{aux} {_j(subject)} {_s(lang, 'if_any')} {verb}"
+            yield f"{_s(lang, 'what_word')} {mid} {_j(rest[1:])}"
         elif lang.code == "nb":
             yield f"{_s(lang, 'what_word')} {head} {_s(lang, 'if_any')} {_j(rest[1:])}"
         else:
             yield f"what {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
+    yield from _degree(head, rest, base, lang)
+    yield from _most_with(verb, subject, rest, lang, aux)
+    yield from _others_view(subject, verb, rest, aux, lang)
+    if base in _set(lang, "ability_verbs") and rest[:1] == [_s(lang, "infinitive")]:
+        # «Klarte du å sove etter vaktene?» → «Hvordan var det å sove …»: not «Hvordan klarte
+        # du …», which assumes you did.
+        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest))
+        return
     if base in _set(lang, "liking_verbs"):
-        yield from _liking(copula, head, rest, lang)
+        liked = list(_liking(copula, head, rest, lang))
+        yield from liked
+        if not liked and base in _set(lang, "how_verbs"):
+            yield f"{_s(lang, 'how_word')} {head} {_j(_plain(rest, lang))}"  # «trives du …»
         return
     if base in _set(lang, "how_verbs") or (rest and f"{base} {rest[0]}" in _set(lang, "how_verbs")):
         body = rest
@@ -563,14 +732,168 @@ def _main_verb(
     short = short and plain_rest[0] not in blocked and not set(plain_rest) & lang.addressee_words
     own = {"have_verbs", "place_verbs", "preference_verbs", "cognition_lemmas"}
     special = any(base in _set(lang, key) for key in own) or verb in lang.cognition_verbs
+    yield from _felt_or_done(verb, subject, rest, lang, aux, past or special)
     if subject[0] in lang.addressee and not past and short and not special:
         # «Bruker du kamera i samtalene?» → «Hva er din erfaring med kamera i samtalene?»
         yield _s(lang, "experience_with").format(np=_j(plain_rest))
+    yield from _claimed_effect(base, subject, rest, past, lang)
     if base in _set(lang, "effect_verbs") and rest and rest[-1] in _set(lang, "evaluative"):
         # «Gjør videomøter relasjonen svakere?» → «Hvordan påvirker videomøter relasjonen?»
         obj = _plain(rest, lang)
         if obj:
             yield _s(lang, "effect_frame").format(subject=_j(subject), object=_j(obj))
+
+
+def _degree(head: str, rest: list[str], base: str, lang: LangData) -> Iterator[str]:
+    """«Ringer pasientene ofte tilbake?» → «Hvor ofte ringer pasientene tilbake?»; "Do parents
+    contact you often?" → "How often do parents contact you?": the degree word, asked."""
+    degrees = _s_map(lang, "degree_words")
+    k = next((i for i, w in enumerate(rest) if w in degrees), -1)
+    hit = rest[k] if k >= 0 else ""
+    modifier = _set(lang, "determiners") | _set(lang, "articles") | _set(lang, "something")
+    if not hit or base in _set(lang, "how_verbs") or (k > 0 and rest[k - 1] in modifier):
+        return
+    after = [w for w in rest if w != hit]
+    yield f"{_s(lang, 'amount_word')} {degrees[hit]} {head} {_j(after)}"
+
+
+def _seen_state(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Så du at pasienten var redd?» → «Hvordan virket pasienten?»: what was seen, asked
+    without the state the interviewer named."""
+    seeing = {verb, _lemma(verb, lang)} & _set(lang, "perception_verbs")
+    if not seeing or rest[:1] != [_s(lang, "that_word")]:
+        return
+    subject, body = _split_np(rest[1:], lang)
+    if not subject or subject[0] in lang.subject_pronouns or not body:
+        return
+    if body[0] in lang.copulas and len(body) <= 3:
+        frame = "seem_frame_past" if _past(body[0], lang) else "seem_frame"
+        yield _s(lang, frame).format(np=_j(subject))
+
+
+def _others_view(
+    subject: list[str], verb: str, rest: list[str], aux: str, lang: LangData
+) -> Iterator[str]:
+    """«De fleste brukerne foretrekker vel fysiske møter?» → «Hva tror du brukerne
+    foretrekker?»: what others want, asked as the informant's view, no answer offered."""
+    base = _lemma(verb, lang)
+    liking = base in _set(lang, "liking_verbs") and bool(rest)
+    if base not in _set(lang, "preference_verbs") | _set(lang, "wish_verbs") and not liking:
+        return
+    np = _drop_phrases(subject, _set(lang, "quantifiers"))
+    if not np or subject[0] in lang.subject_pronouns | lang.addressee_words:
+        return
+    if np[0] in _set(lang, "determiners") and len(np) == 1:
+        return
+    third = _s(lang, "third_person_ending")
+    if aux and _past(aux, lang):  # "did the clients prefer" → "… the clients preferred"
+        verb = _forms(lang).get(verb) or verb
+    elif aux and third and aux.endswith(third):
+        verb = verb + third
+    if liking:  # «liker vel digitale prøver» → «Hvordan tror du elevene opplever …»
+        yield _s(lang, "others_like").format(np=_j(np), obj=_j(_plain(rest, lang)))
+        return
+    yield _s(lang, "others_view").format(clause=f"{_j(np)} {verb}")
+
+
+def _most_with(
+    verb: str, subject: list[str], rest: list[str], lang: LangData, aux: str
+) -> Iterator[str]:
+    """«Jobber du mest med unge brukere?» → «Hvem jobber du mest med?»: who or what, most."""
+    if len(rest) < 3 or rest[0] not in _set(lang, "most_words"):
+        return
+    if rest[1] not in _set(lang, "all_prepositions"):
+        return
+    np, after = _np_until_pp(rest[2:], lang)
+    people = _set(lang, "person_nouns")
+    who = any(_lemma(w, lang) in people or w in people for w in np)
+    wh = _s(lang, "who_question") if who else _s(lang, "what_word")
+    finite = aux or verb
+    main = _lemma(verb, lang) if aux else ""
+    yield (
+        _s(lang, "most_frame").format(
+            wh=wh, finite=finite, subject=_j(subject), main=main, most=rest[0], prep=rest[1]
+        )
+        + f" {_j(after)}"
+    )
+
+
+def _infinitive_of(verb: str, lang: LangData) -> str:
+    """«leser» → «lese», "reads" → "read": the lemma, or the present ending taken off."""
+    base = _lemma(verb, lang)
+    ending = _s(lang, "present_ending")
+    if base == verb and ending and verb.endswith(ending) and len(verb) > 4:
+        return verb[: -len(ending)]
+    return base
+
+
+def _habit(finite: str, verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    """«Skriver du notater under samtalen?» → «Hva er din erfaring med å skrive notater under
+    samtalen?»: a habit asked yes/no, asked as experience with the act, verb kept."""
+    frame = _s(lang, "experience_with_act")
+    stop = lang.subject_pronouns | _set(lang, "something") | {lang.or_word}
+    stop |= {_s(lang, "that_word"), _s(lang, "infinitive")} | lang.wh_words
+    if not frame or not 0 < len(rest) <= 8 or set(rest) & stop:
+        return
+    if set(rest) & (lang.copulas | lang.finite_verbs) or finite in lang.perfect_auxiliaries:
+        return  # a clause follows, or a perfect («har du flyttet»): not a habit
+    if rest[0] in _set(lang, "all_prepositions") and len(rest) < 2:
+        return
+    body = _plain(rest, lang)
+    base = _infinitive_of(verb, lang)
+    act = _gerund(base, lang) if _s(lang, "gerund_ending") else base
+    if body:
+        yield frame.format(act=act, rest=_j(body))
+
+
+def _where(head: str, subject: list[str], base: str, rest: list[str], lang: LangData) -> str:
+    """«Bor du på Stovner nå?», «Jobber du fortsatt på det samme sykehjemmet?» → «Hvor bor du
+    nå?», «Hvor jobber du nå?»; "" when the question names no place."""
+    still_here = bool(set(rest) & _set(lang, "still_words")) and subject[0] in lang.addressee
+    if base not in _set(lang, "place_verbs") and not (
+        still_here and base in _set(lang, "work_verbs")
+    ):
+        return ""
+    still = set(rest) & _set(lang, "still_words")
+    rest = [w for w in rest if w not in still]
+    pp, after = _first_pp(rest, lang)
+    cut = next((i for i, w in enumerate(after) if w in lang.grammar.coordinators), len(after))
+    after = after[:cut]
+    while after and after[-1] in _set(lang, "trailing"):
+        after = after[:-1]
+    if not pp and rest[:1] and rest[0] in _set(lang, "place_adverbs"):
+        pp, after = rest[:1], rest[1:]
+    if not pp:
+        return ""
+    now = _s(lang, "now_word")
+    after = [*after, now] if still and now not in after else after
+    return f"{_s(lang, 'where_word')} {head} {_j(after)}"
+
+
+def _felt_or_done(
+    verb: str, subject: list[str], rest: list[str], lang: LangData, aux: str, skip: bool
+) -> Iterator[str]:
+    """A guessed feeling («(Selvfølgelig) savner du kollegene?» → «Hva tenker du om
+    kollegene?»: the matter is the informant's to describe) or a present habit («Leser du
+    journalen?» → «Hva er din erfaring med å lese journalen?»)."""
+    base = _lemma(verb, lang)
+    addressed = subject[0] in lang.addressee
+    feeling = base in _set(lang, "feeling_verbs") and bool(rest) and addressed
+    if feeling and rest[0] not in _set(lang, "all_prepositions") | {_s(lang, "infinitive")}:
+        yield _s(lang, "wonder_frame").format(np=_j(_plain(rest, lang)))
+    if addressed and not skip and base not in _set(lang, "state_verbs"):
+        yield from _habit(aux or verb, verb, rest, lang)
+
+
+def _claimed_effect(
+    base: str, subject: list[str], rest: list[str], past: bool, lang: LangData
+) -> Iterator[str]:
+    """«(Føler du ikke at) systemet svikter de svakeste?» → «Hvordan påvirker systemet de
+    svakeste?»: the effect asked, its direction left to the informant."""
+    named = subject[0] not in lang.subject_pronouns | lang.addressee_words
+    if base in _set(lang, "claim_effect_verbs") and named and 0 < len(rest) <= 4:
+        frame = "effect_frame_past" if past else "effect_frame"
+        yield _s(lang, frame).format(subject=_j(subject), object=_j(_plain(rest, lang)))
 
 
 def _liking(copula: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
@@ -659,19 +982,23 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
         about = f"{_s(lang, 'about_word')} {_j(clause[wh:])}"
         yield f"{_s(lang, 'what_word')} {verb} {_j(subject)} {about}"
         return
-    if _verbish(clause[0], lang):
+    if _verbish(clause[0], lang) and not _definite(clause[0], lang):  # not «systemet»
         clause = [*subject, *clause]  # «tror du (du) kommer til å …»: the subject said once
     subj, body = _split_np(clause, lang)
     if not body:
         return
-    judged = body[0] in lang.copulas and not _plain(body[1:], lang)
+    excess = _set(lang, "intensifiers") | _set(lang, "excess_words")
+    verdict_words = [w for w in _plain(body[1:], lang) if w not in excess]
+    judged = body[0] in lang.copulas and len(verdict_words) <= 1  # «… er (for) lange»
     if judged and subj[0] not in lang.subject_pronouns:
         yield _s(lang, "wonder_frame").format(np=_j(subj))  # «syns du fysiske møter er bedre»
     if _verbish(body[0], lang):
         yield from _verb_first(_as_question([*subj, *body], lang), lang)
+    yield from _graded_claim(verb, subj, body, lang)
     copular = body[:1] and body[0] in lang.copulas
     if (
-        subj
+        (_plain(body, lang) != body or not _graded(body, lang))  # not «har blitt flinkere»
+        and subj
         and subj[0] not in lang.subject_pronouns
         and body
         and _verbish(body[0], lang)
@@ -682,6 +1009,35 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
     named = subj and subj[0] not in lang.subject_pronouns | _set(lang, "all_prepositions")
     if named and not _verbish(subj[0], lang):
         yield _s(lang, "wonder_frame").format(np=_j(subj))
+
+
+def _graded(body: list[str], lang: LangData) -> bool:
+    """Does the clause grade («bedre», "better"), or hold a comparative after a copula
+    («har blitt flinkere», ``comparative_endings``)?"""
+    if _plain(body, lang) != body:
+        return True
+    ends = tuple(_set(lang, "comparative_endings"))
+    after = lang.copulas | _set(lang, "become_words")
+    return bool(ends) and any(
+        w.endswith(ends) and len(w) > 5 and body[i - 1] in after for i, w in enumerate(body) if i
+    )
+
+
+def _graded_claim(verb: str, subj: list[str], body: list[str], lang: LangData) -> Iterator[str]:
+    """«Synes du at elevene har blitt flinkere?», «Opplever du at brukerne sier mer hjemme?»:
+    a graded claim about a named group asks how the informant experiences the group, with the
+    place or time the claim named («… brukerne hjemme»), not the grade."""
+    if not subj or subj[0] in lang.subject_pronouns or not _graded(body, lang):
+        return
+    places = _set(lang, "place_adverbs") | _set(lang, "all_prepositions")
+    to_you = lang.addressee_words | lang.grammar.object_pronouns  # not «på deg»
+    k = next(
+        (i for i, w in enumerate(body) if w in places and not set(body[i + 1 : i + 2]) & to_you),
+        len(body),
+    )
+    where = [w for w in body[k:] if w not in _set(lang, "evaluative")]
+    frame = "experience_np_past" if _past(verb, lang) else "experience_np_frame"
+    yield (_s(lang, frame) or _s(lang, "experience_np_frame")).format(np=_j([*subj, *where]))
 
 
 def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
@@ -731,16 +1087,19 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
             word = _s(lang, "who_question") if who else _s(lang, "what_word")
             yield f"{word} {copula} det {_s(lang, 'who_word')} {_j(rest[k + 1 :])}"
             return
+    yield from _copula_act(copula, subject, rest, lang)
     if subject[0] in (existential | {_s(lang, "it_word")}) and inf in rest:
-        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest[rest.index(inf) :]))
+        act = _compared(rest[rest.index(inf) :], lang)  # «… på telefon enn ansikt til ansikt»
+        yield _s(lang, "like_frame").format(copula=copula, rest=_j(act))
         return
+    yield from _than(copula, subject, rest, lang)
     plain = _plain(rest, lang)
     if subject[0] in lang.addressee:
         k = next((i for i, w in enumerate(plain) if w in _set(lang, "all_prepositions")), -1)
         when = _set(lang, "time_words")
         if k >= 0 and plain[k] in when:
             yield _s(lang, "for_you_when").format(copula=copula, rest=_j(plain[k:]))
-        elif k >= 0 and len(plain) > k + 1:
+        elif k >= 0 and len(plain) > k + 1 and _named(plain[k + 1 :], lang):
             np = plain[k + 1 :]
             frame = "experience_np_past" if past else "experience_np_frame"
             yield (_s(lang, frame) or _s(lang, "experience_np_frame")).format(np=_j(np))
@@ -756,6 +1115,67 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         and plain[0] in _set(lang, "all_prepositions")
     ):
         yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(plain)}"
+
+
+def _than(copula: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    """A comparison with «enn»/"than", asked without its direction: «Er det mer stress nå enn
+    før?» → «Hvordan er det med stress nå sammenlignet med før?»; «Er pasientene eldre nå enn
+    da du begynte?» → «Hvordan er pasientene nå sammenlignet med da du begynte?»."""
+    than = _s(lang, "than_word")
+    if than in rest and subject[0] in _set(lang, "existential"):
+        # «Er det mer stress nå enn før?» → «Hvordan er det med stress nå sammenlignet med før?»
+        k = rest.index(than)
+        times = _set(lang, "time_words") | {_s(lang, "now_word")}
+        at = [w for w in rest[:k] if w in times]
+        np = [w for w in _plain(rest[:k], lang) if w not in at]
+        if np:
+            said = _j([*at, *_compared(rest[k:], lang)])
+            yield _s(lang, "with_np").format(copula=copula, np=_j(np)) + f" {said}"
+    if than in rest and subject[0] not in lang.subject_pronouns and len(subject) <= 2:
+        # «Er pasientene eldre nå enn da du begynte?» → «Hvordan er pasientene nå sammenlignet
+        # med da du begynte?»: the comparison asked, without the direction.
+        k = rest.index(than)
+        times = _set(lang, "time_words") | {_s(lang, "now_word")}
+        compared = [*(w for w in rest[:k] if w in times), *_compared(rest[k:], lang)]
+        yield _s(lang, "what_like_np").format(copula=copula, np=_j(subject)) + f" {_j(compared)}"
+
+
+def _copula_act(copula: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
+    """ "Was it different working from home?" → "What was it like working from home?";
+    «Elevene blir mer selvstendige med nettbrett» → «Hvordan påvirker nettbrett elevene?»."""
+    ing = _s(lang, "gerund_ending")
+    pronoun = subject[0] in _set(lang, "existential") | {_s(lang, "it_word")}
+    g = next((i for i, w in enumerate(rest[:3]) if ing and w.endswith(ing) and len(w) > 5), -1)
+    if pronoun and g > 0:
+        yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest[g:]))
+    causes = _set(lang, "cause_prepositions")
+    k = next((i for i, w in enumerate(rest) if w in causes), -1)
+    change = copula in _set(lang, "change_copulas") and subject[0] not in lang.subject_pronouns
+    change = change and subject[0] not in lang.addressee_words  # «du blir tatt på alvor av …»
+    if change and not pronoun and k > 0 and 0 < len(rest) - k - 1 <= 3:
+        past = _past(copula, lang)
+        frame = _s(lang, "effect_frame_past" if past else "effect_frame")
+        yield frame.format(subject=_j(rest[k + 1 :]), object=_j(subject))
+
+
+def _definite(word: str, lang: LangData) -> bool:
+    """«systemet», «kontoret»: a noun with its definite ending, not a verb («jobbet»)."""
+    return any(_lemma(word, lang) + e == word for e in lang.grammar.definite_noun_endings)
+
+
+def _named(np: list[str], lang: LangData) -> bool:
+    """Does this noun phrase name a thing by itself: a determiner or possessive first, or a
+    definite noun («oppfølgingen»)? Not "touch with …" left over from "in touch with"."""
+    dets = _set(lang, "determiners") | _set(lang, "possessives") | _set(lang, "articles")
+    endings = lang.grammar.definite_noun_endings
+    definite = bool(endings) and np[0].endswith(endings) and _lemma(np[0], lang) != np[0]
+    return np[0] in dets or definite or np[0] in lang.grammar.object_pronouns
+
+
+def _compared(words: list[str], lang: LangData) -> list[str]:
+    """«enn» / "than" with its comparative gone: «sammenlignet med» / "compared with"."""
+    than, instead = _s(lang, "than_word"), _s(lang, "compared_with")
+    return [w for word in words for w in (instead.split() if word == than else [word])]
 
 
 def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
@@ -800,12 +1220,15 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
         # «Det må ha vært tøft» / "That must have been a relief": how was it for you; «… for
         # familien»: for whom the interviewer said.
         after = rest[2:]
+        yield from _guessed_past(subject, after, lang)
         k = after.index(_s(lang, "for_word")) if _s(lang, "for_word") in after else -1
         np = after[k + 1 :] if k >= 0 else []
         if np and not (len(np) == 1 and np[0] in lang.addressee_words):  # not «for deg»
             yield _s(lang, "for_np").format(copula=_s(lang, "copula_past"), np=_j(np))
         yield _s(lang, "for_you").format(copula=_s(lang, "copula_past"))
         return
+    if " ".join(rest[:2]) in _set(lang, "perfect_felt"):
+        yield from _guessed_past(subject, rest[2:], lang)  # "You must have felt relieved when …"
     if base in _set(lang, "memory_verbs"):
         yield from _remember(_s(lang, "remember_head"), rest[1:], lang)
         return
@@ -835,6 +1258,20 @@ def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> It
     del head
 
 
+def _guessed_past(subject: list[str], after: list[str], lang: LangData) -> Iterator[str]:
+    """What a guess about the past («Det må ha vært en stor overgang å begynne …», "You must
+    have felt relieved when …") was about, asked open: «Hvordan var det å begynne …», "How
+    did you feel when …". The guessed verdict is left out."""
+    inf = _s(lang, "infinitive")
+    if inf in after and subject[0] not in lang.addressee:
+        rest = after[after.index(inf) :]
+        yield _s(lang, "like_frame").format(copula=_s(lang, "copula_past"), rest=_j(rest))
+    time = next((i for i, w in enumerate(after) if w in _set(lang, "time_words")), -1)
+    if time > 0 and len(after) > time + 2:
+        frame = "felt_when" if subject[0] in lang.addressee else "for_you_when"
+        yield _s(lang, frame).format(copula=_s(lang, "copula_past"), rest=_j(after[time:]))
+
+
 def _gerund(verb: str, lang: LangData | None = None) -> str:
     if lang is not None and verb in _s_map(lang, "gerunds"):
         return _s_map(lang, "gerunds")[verb]
@@ -860,6 +1297,12 @@ def _perfect(
         yield _s(lang, "times_frame_perfect").format(subject=_j(subject), rest=_j(rest))
         return
     something = _set(lang, "something")
+    if obj[:1] and obj[0] in _set(lang, "amount_words") and len(obj) > 1:
+        # «Har du hatt mange brukere med rusproblemer?» → «Hvor mange brukere … har du hatt?»
+        np, pp = _np_until_pp(obj[1:], lang)
+        cut = next((i for i, w in enumerate(np) if i and w in _set(lang, "determiners")), len(np))
+        np, pp = np[:cut], [*np[cut:], *pp]  # "complaints this year": the noun alone
+        yield f"{_s(lang, 'amount_word')} {obj[0]} {_j(np)} {aux} {_j(subject)} {part} {_j(pp)}"
     if addressed and obj[:1] and obj[0] in something | _set(lang, "any_words"):
         np, pp = _np_until_pp(obj[1:], lang)
         np = _plain(np, lang)
@@ -884,6 +1327,7 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
     bare = rest[0] not in _set(lang, "something") | _set(lang, "any_words") | _set(
         lang, "determiners"
     )
+    yield from _kind_of(head, rest, bare, lang)
     own = _lemma(finite if finite not in ("do", "does", "did") else "have", lang)
     # «har du barn», "do you have children"; not «har du fått opplæring»
     simple = len(head.split()) == 2 or head.split()[0] in ("do", "does")
@@ -893,6 +1337,8 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
         and own in _set(lang, "possession_verbs")
         and not _past(finite, lang)
         and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words"))
+        and not set(rest) & _set(lang, "excess_words")
+        and set(head.split()) & lang.addressee
     ):
         # «Har du barn?» → «Hvordan er det med barn for din del?»
         yield _s(lang, "what_about").format(np=_j(_plain(rest, lang)))
@@ -908,6 +1354,18 @@ def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iter
             # «Fikk du noen premie?» asked whether: «… fikk du eventuelt», no prize assumed.
             if_any = _s(lang, "if_any") if _past(finite, lang) else ""
             yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {if_any} {_j(pp)}"
+
+
+def _kind_of(head: str, rest: list[str], bare: bool, lang: LangData) -> Iterator[str]:
+    """«Har du kontakt med fastlegen?» → «Hva slags kontakt har du med fastlegen?»; «Fikk du god
+    veiledning i praksis?» → «Hva slags veiledning fikk du i praksis?»: a bare noun and where
+    it belongs ask what kind; the grade is left out."""
+    if not bare or rest[0] in _set(lang, "enough_words"):
+        return
+    np, pp = _np_until_pp(_plain(rest, lang), lang)
+    people = {_lemma(w, lang) for w in np} & _set(lang, "person_nouns")  # not «hva slags barn»
+    if 0 < len(np) <= 2 and pp and not people and not set(np) & lang.addressee_words:
+        yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
 
 
 def _do_support(

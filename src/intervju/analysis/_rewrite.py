@@ -682,6 +682,7 @@ def _restore_case(text: str, surface: str) -> str:
 
 def _tidy(text: str, surface: str) -> str:
     text = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,")
+    text = re.sub(r"\b(\w+)(?:-\1)+\b", r"\1", text, flags=re.IGNORECASE)  # "the-the-the"
     text = _restore_case(text, surface)
     text = re.sub(r"\bi\b", "I", text) if re.search(r"\b(you|your)\b", text) else text
     text = re.sub(r"\b(for deg) for deg\b", r"\1", text)
@@ -746,13 +747,16 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
     how = str(lang.rewrite.get("how_word", ""))
     if len(words) < 3 or words[0] != how:
         return True
+    if any(lemma(w, lang.code) in _set(lang, "claim_effect_verbs") for w in words[2:]):
+        return False  # "How does screen time harm …" assumes the harm
     allowed = {str(w) for w in lang.rewrite.get("how_verbs", []) or []}
     allowed |= {str(w) for w in lang.rewrite.get("how_open_verbs", []) or []}
     auxiliaries = set(lang.perfect_auxiliaries) | {"do", "does", "did"}
     verb, after = words[1], words[2:]
     do_words = _set(lang, "do_words")
+    pronoun_object = len(words) > 3 and words[3] in lang.grammar.object_pronouns  # «ha det»
     if verb in auxiliaries and words[2] in lang.subject_pronouns and len(words) > 3:
-        verb, after = words[3], words[4:]
+        verb, after = (verb, words[3:]) if pronoun_object else (words[3], words[4:])
     elif verb in do_words and len(words) > 3:
         # "How did your doctor talk to you": the main verb is the first bare verb after the
         # subject; unknown words keep the question.
@@ -782,8 +786,23 @@ def _about_frame_sound(text: str, lang: LangData) -> bool:
     for frame in lang.rewrite.get("about_frames", []) or []:
         head = tokens(str(frame))
         if words[: len(head)] == head:
-            return topic_ok(words[len(head) :], lang)
+            topic = words[len(head) :]
+            again = [i for i, w in enumerate(topic[:-1]) if w == head[-1]]
+            dets = _set(lang, "determiners") | _set(lang, "possessives")
+            if any(topic[i + 1] in dets for i in again):
+                return False  # "tell me more about the GP about the side effects"
+            noun_only = str(frame) in _set(lang, "noun_topic_frames")
+            return topic_ok(topic, lang) and not (noun_only and _clause_topic(topic, lang))
     return True
+
+
+def _clause_topic(topic: list[str], lang: LangData) -> bool:
+    """ "thoughts on patients trust you more": a whole clause where a topic belongs (a
+    subject pronoun inside, not opened by a question word or «at»/"that")."""
+    if not topic or topic[0] in lang.wh_words or topic[0] in _set(lang, "relative_words"):
+        return False
+    opener = {str(lang.rewrite.get("that_word", "")), str(lang.rewrite.get("infinitive", ""))}
+    return topic[0] not in opener and any(w in lang.subject_pronouns for w in topic[1:])
 
 
 def _restarted(unit: Unit, questions: list[Unit], lang: LangData) -> bool:
