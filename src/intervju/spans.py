@@ -45,6 +45,15 @@ COMPOUND_LENGTH = 8  # letters: a rare word this long is usually a compound noun
 REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word that keeps returning
 SHORT_ANSWER = 6  # words: a short answer, where a plain «det var greit» is all that was said
 MEANING_RARE = 4.25  # zipf below this: an evaluation of one's own, worth «what do you mean by»
+IMAGE_WORDS = 8  # words after an image marker that may still belong to the image
+OWN_KINDS = frozenset({"own_clause", "own_phrase"})
+SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
+SAID_MOST = 10  # words: a longer clause is not said back whole
+SAID_BASE = 1.5  # a clause said back beats the all-purpose «say more» (1.2) ...
+PREDICATE_MOST = 5  # words: «det var hennes arena» → «hennes arena»; longer is a clause
+SAID_PLAIN = 1.35  # a plain clause of the informant's own: just above the all-purpose probes
+SAID_TOP = 2.8  # ... and stays below a feeling, an image or a person in the story
+OBJECT_WORDS = 5  # words after a verb of feeling that may be what it is about («savner …»)
 
 
 _PHRASES: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
@@ -238,6 +247,7 @@ def find_spans(
     toks = list(read)
     spans = list(found)
     spans.extend(_repeated_and_rare(toks, data, context, spans))
+    spans = _own_words_once(spans)
     asked_lemmas = _content_lemmas(asked or "", lang, data)
     spans = [_adjust(s, asked_lemmas, frozenset(known)) for s in spans]
     spans = _drop_overlaps(sorted(spans, key=lambda s: -s.score))
@@ -262,6 +272,7 @@ def _read(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...], tuple[Span, .
         _jargon,
         _ambivalence,
         _experiences,
+        _said,
     )
     spans: list[Span] = []
     for finder in finders:
@@ -280,6 +291,12 @@ def _spoken_tokens(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...]]:
 def _tokens(text: str, lang: Lang) -> tuple[Tok, ...]:
     """The tokens of a turn read as context."""
     return _spoken_tokens(text, lang)[1]
+
+
+def _own_words_once(spans: list[Span]) -> list[Span]:
+    """A clause said back is not a second card on a word another span picks up («distanse»)."""
+    taken = set().union(*(s.lemmas for s in spans if s.kind not in OWN_KINDS))
+    return [s for s in spans if s.kind not in OWN_KINDS or not s.lemmas & taken]
 
 
 def _adjust(span: Span, asked: frozenset[str], known: frozenset[str]) -> Span:
@@ -442,7 +459,14 @@ def _feelings(toks: Sequence[Tok], data: CardData) -> list[Span]:
     seen: set[int] = {
         i for a, b in _find_phrases(toks, data, "not_feelings") for i in range(a, b + 1)
     }
-    for first, last, kind in sorted(hits):
+    selves = data.words("self_pronouns")
+
+    def order(hit: tuple[int, int, str]) -> tuple[int, bool, int, str]:
+        # "I worry about …": after «jeg» / "I" the verb of feeling, not the noun
+        said_by_self = hit[2] == "self" and hit[0] > 0 and toks[hit[0] - 1].low in selves
+        return hit[0], not said_by_self, hit[1], hit[2]
+
+    for first, last, kind in sorted(hits, key=order):
         if first in seen or _is_name(toks[first]):
             continue
         seen.update(range(first, last + 1))
@@ -485,6 +509,17 @@ def _feeling_span(
     start = _left_of_degree(toks, data, first)
     core = _quote(toks, first, last)
     phrase = _quote(toks, start, last)
+    if kind == "feeling" and _determined(toks, data, start, last):
+        # «en vond samtale»: the feeling word describes a thing; say the phrase back
+        quote = _quote(toks, start - 1, last + 1)
+        return Span(
+            kind="described",
+            quote=quote,
+            score=3.4,
+            first=start - 1,
+            last=last + 1,
+            lemmas=frozenset({toks[last + 1].lemma}),
+        )
     if kind == "evaluation" and _attributive(toks, data, last):
         # «veldig godt miljø»: the evaluation describes a thing; ask about the whole phrase.
         quote = _quote(toks, start, last + 1)
@@ -663,6 +698,22 @@ def _attributive(toks: Sequence[Tok], data: CardData, last: int) -> bool:
     )
 
 
+def _determined(toks: Sequence[Tok], data: CardData, start: int, last: int) -> bool:
+    """«en tom gang», «den vonde samtalen»: an article before and a noun after make the word
+    describe a thing, not the informant's feeling."""
+    if start == 0 or toks[start].boundary or last + 1 >= len(toks):
+        return False
+    before, noun = toks[start - 1], toks[last + 1]
+    article = before.low in data.words("indefinite_articles") | data.words("demonstratives")
+    return (
+        article
+        and not noun.boundary
+        and not _stop(noun, data)
+        and not _verb_like(toks, last + 1, data)
+        and not _past_verb(noun, data)
+    )
+
+
 def _left_of_degree(toks: Sequence[Tok], data: CardData, first: int) -> int:
     degree = data.words("degree")
     start = first
@@ -767,6 +818,8 @@ def _self_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) 
     ):
         end += 1
     end = _right_links(toks, data, end)
+    if end + 1 < len(toks) and not toks[end + 1].boundary:
+        end = _image_end(toks, data, end, OBJECT_WORDS)  # «jeg savner lunsjen og praten»
     body = [t for t in toks[first : end + 1] if t is not toks[subject]]
     clause = _swap([toks[subject], *body], data)
     made = _made_clause([toks[subject], *body], data)
@@ -777,9 +830,17 @@ def _self_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) 
         first=min(subject, first),
         last=end,
         lemmas=frozenset({toks[first].lemma}),
-        tense=_tense(toks, first, first, data),
+        tense="present" if _present_verb(toks[first], data) else _tense(toks, first, first, data),
         slots={"clause": clause, "clause_made": made, "kind": "feeling"},
     )
+
+
+def _present_verb(tok: Tok, data: CardData) -> bool:
+    """«savner», "worry": a present form (its ending, or the base form itself)."""
+    if tok.low in data.words("past_forms") or _past_verb(tok, data):
+        return False
+    ending = tok.low.endswith(tuple(data.words("finite_endings"))) and tok.low != tok.lemma
+    return tok.low in data.words("present_forms") or ending or tok.low == tok.lemma
 
 
 def _it_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) -> Span | None:
@@ -826,7 +887,9 @@ def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
         end = _clause_end(toks, last, 4)
         out.append(_image(toks, data, first, end, 5.0))
     for first, last in _find_phrases(toks, data, "image_markers"):
-        end = _clause_end(toks, last, 5)
+        if first and toks[first - 1].low in data.words("image_not_after"):
+            continue  # «det samme som å …», «sånn som en …»: a comparison, not an image
+        end = _image_end(toks, data, last)
         if end > last and any(_is_content(t, data) for t in toks[last + 1 : end + 1]):
             out.append(_image(toks, data, first, end, 4.4, marker_end=last))
     for i, tok in enumerate(toks):
@@ -841,6 +904,15 @@ def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
         if compound or (whole and _figurative(toks, i, data)):
             out.append(_image(toks, data, i, i, 4.6 if compound else 3.6))
     return out
+
+
+def _image_end(toks: Sequence[Tok], data: CardData, last: int, most: int = 0) -> int:
+    """The last word of the image after its marker: the clause, never ending on an article or
+    preposition («som å prate inn i en tom gang», not «… inn i en»)."""
+    end = _clause_end(toks, last, most or IMAGE_WORDS)
+    while end > last and (_stop(toks[end], data) or toks[end].low in data.words("dangling_words")):
+        end -= 1
+    return end
 
 
 def _image_head(toks: Sequence[Tok], data: CardData, first: int, last: int) -> dict[str, str]:
@@ -1517,3 +1589,151 @@ def _number_word(low: str, data: CardData) -> bool:
         else:
             return False
     return True
+
+
+# --- the informant's own statement, said back ---------------------------------------------------
+def _said(toks: Sequence[Tok], data: CardData) -> list[Span]:
+    """«jeg kjører hjem i stillhet», «det var hennes arena»: a short clause with a word of the
+    informant's own, said back in their words when nothing stronger lies in it."""
+    out: list[Span] = []
+    clauses = _clauses(toks, data)
+    for k, (first, last) in enumerate(clauses):
+        span = _said_clause(toks, data, first, last, k == len(clauses) - 1)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _clauses(toks: Sequence[Tok], data: CardData) -> list[tuple[int, int]]:
+    """(first, last) of each clause: split at punctuation and at «og», «men», … before a subject."""
+    openers = data.words("own_splits")
+    subjects = data.words("subject_pronouns") | data.words("it_pronouns")
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(toks)):
+        opens = (
+            toks[i].low in openers
+            and i + 1 < len(toks)
+            and toks[i + 1].low in subjects
+            and not toks[i + 1].boundary
+        )
+        if toks[i].boundary or opens:
+            out.append((start, i - 1))
+            start = i
+    if toks:
+        out.append((start, len(toks) - 1))
+    return out
+
+
+def _said_clause(
+    toks: Sequence[Tok], data: CardData, first: int, last: int, final: bool
+) -> Span | None:
+    """One clause said back; a plain one (no rare word) only when it is the informant's own
+    and ends the turn («… jeg holdt på å gi opp»): where they ended is their point."""
+    skip = data.words("clause_openers") | data.words("sentence_adverbs")
+    while first < last and toks[first].low in skip | data.words("bare_answers"):
+        first += 1
+    while last > first and toks[last].low in skip:
+        last -= 1
+    part = toks[first : last + 1]
+    if len(part) < 2 or len(part) > SAID_MOST:
+        return None
+    rare = _said_rarest(part, data)
+    content = [t for t in part if _is_content(t, data) and not _is_name(t)]
+    if not content:
+        return None
+    score = SAID_PLAIN
+    if rare is not None:
+        score = round(min(SAID_TOP, SAID_BASE + 0.4 * (SAID_RARE - rare.zipf)), 3)
+    key = rare or content[-1]
+    subject, verb = part[0], part[1]
+    own = subject.low in data.words("self_pronouns")  # «jeg holdt på å gi opp»: plain, but theirs
+    if subject.low in data.words("own_subjects") and _finite_verb(verb, data):
+        if rare is None and (not own or not final or len(part) < 3):
+            return None
+        return Span(
+            kind="own_clause",
+            quote=_quote(toks, first, last),
+            score=score,
+            first=first,
+            last=last,
+            lemmas=frozenset({key.lemma}),
+            tense="present" if _present_verb(verb, data) else "past",
+            slots={"clause": _said_back_clause(part, data)},
+        )
+    at = _predicate_at(part, data)
+    if at is None:
+        return None
+    said = part[at:]
+    if len(said) > PREDICATE_MOST or any(t.low in data.words("subject_pronouns") for t in said):
+        return None  # "really bad I ask them to come in": a clause of its own, not a predicate
+    if not _names_a_thing(said, rare, data):
+        return None  # «det er sant», «det var mørkt og kaldt»: a plain quality, nothing to quote
+    start = first + at
+    return Span(
+        kind="own_phrase",
+        quote=_quote(toks, start, last),
+        score=score if rare in said else SAID_PLAIN - 0.05,
+        first=start,
+        last=last,
+        lemmas=frozenset({key.lemma}),
+    )
+
+
+def _said_rarest(part: Sequence[Tok], data: CardData) -> Tok | None:
+    """The clause's rarest content word, when it is rare enough to be the informant's own."""
+    words = [
+        t
+        for t in part
+        if _is_content(t, data) and not _is_name(t) and t.low not in data.words("own_not")
+    ]
+    if not words:
+        return None
+    rare = min(words, key=lambda t: max(t.zipf, zipf(t.lemma, data.lang)))
+    return rare if max(rare.zipf, zipf(rare.lemma, data.lang)) < SAID_RARE else None
+
+
+def _finite_verb(tok: Tok, data: CardData) -> bool:
+    """The verb right after a clause-initial subject: a known form, or an inflected word
+    («holdt») that is no adverb."""
+    inflected = tok.lemma != tok.low and not _stop(tok, data)
+    return (
+        (inflected and tok.low not in data.words("sentence_adverbs"))
+        or tok.low in data.words("past_forms") | data.words("present_forms")
+        or _past_verb(tok, data)
+        or (_present_verb(tok, data) and tok.low.endswith(tuple(data.words("finite_endings"))))
+    )
+
+
+def _predicate_at(part: Sequence[Tok], data: CardData) -> int | None:
+    """Where the predicate of «det var hennes arena» / "it's a mixed blessing" starts."""
+    if part[0].low in data.words("own_it_is"):
+        return 1
+    if part[0].low in data.words("it_pronouns") and part[1].low in data.words("own_copulas"):
+        at = 2
+        while at < len(part) - 1 and part[at].low in data.words("sentence_adverbs"):
+            at += 1
+        return at
+    return None
+
+
+def _names_a_thing(said: Sequence[Tok], rare: Tok | None, data: CardData) -> bool:
+    """«hennes arena», «litt stress», «rutine»: a predicate that names something (a rare
+    word alone, or a word led by an article, possessive or degree), not a plain quality."""
+    if len(said) == 1:
+        return rare is not None and said[0] is rare
+    leads = (
+        data.words("indefinite_articles")
+        | data.words("demonstratives")
+        | data.words("degree")
+        | data.words("own_leads")
+    )
+    return said[0].low in leads and not any(t.low in data.words("negations") for t in said)
+
+
+def _said_back_clause(part: Sequence[Tok], data: CardData) -> str:
+    """«jeg klarer ikke det» → «du ikke klarer det»: said back after «at», pronouns swapped."""
+    words = list(part)
+    if len(words) > 2 and words[2].low in data.words("own_before_verb"):
+        words[1], words[2] = words[2], words[1]
+    return _swap(words, data)
