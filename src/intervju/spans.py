@@ -46,6 +46,7 @@ REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word th
 SHORT_ANSWER = 6  # words: a short answer, where a plain «det var greit» is all that was said
 MEANING_RARE = 4.25  # zipf below this: an evaluation of one's own, worth «what do you mean by»
 IMAGE_WORDS = 8  # words after an image marker that may still belong to the image
+PLAIN_THING = 1.1  # a plain thing named in passing («bordet») is below the all-purpose probes
 OWN_KINDS = frozenset({"own_clause", "own_phrase"})
 SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
 SAID_MOST = 10  # words: a longer clause is not said back whole
@@ -1110,7 +1111,8 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 Span(
                     kind="episode" if person else "thing",
                     quote=_quote(toks, first, np_last),
-                    score=(2.0 if person else 1.7) + _rarity(toks[first : np_last + 1], data),
+                    score=(2.0 if person else PLAIN_THING)
+                    + _rarity(toks[first : np_last + 1], data),
                     first=first,
                     last=np_last,
                     lemmas=frozenset({toks[np_last].lemma}),
@@ -1221,6 +1223,8 @@ def _pointers(toks: Sequence[Tok], data: CardData) -> list[Span]:
     for first, last in _find_phrases(toks, data, "pointers"):
         anywhere = toks[first].low in data.words("pointer_people")
         ends = last + 1 >= len(toks) or toks[last + 1].boundary
+        if _after_verb(toks, first, data):
+            continue  # «så satt han der», «så er den der»: a place or a being there, no pointer
         if anywhere or ends:
             quote = _quote(toks, first, last)
             out.append(
@@ -1234,6 +1238,16 @@ def _pointers(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 )
             )
     return out
+
+
+def _after_verb(toks: Sequence[Tok], at: int, data: CardData) -> bool:
+    """The word before ``at`` is a finite verb of the same clause («satt han der»)."""
+    if at == 0 or toks[at].boundary:
+        return False
+    verb = toks[at - 1]
+    return verb.low in data.words("past_forms") | data.words("present_forms") or _past_verb(
+        verb, data
+    )
 
 
 def _jargon(toks: Sequence[Tok], data: CardData) -> list[Span]:
