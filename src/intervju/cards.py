@@ -61,6 +61,9 @@ SECOND_ANGLE_KINDS = frozenset(
         "ambivalence",
     }
 )
+MEANING_OF_THING = (
+    2.0  # a thing this strong (rare, pointed at, repeated) may be asked the meaning of
+)
 MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
 # A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
 _PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
@@ -270,6 +273,8 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
         kind = "repeated_thing"
     if kind == "image" and " " in span.quote:
         kind = "image_clause"  # «i hele kroppen» is said back in its clause, not defined
+        if not _has_subject(span.slots.get("clause", ""), data):
+            kind = "image_said"  # "Like walking into a museum …": no clause to say back
     if span.kind == "evaluation" and span.slots.get("kind") == "feeling":
         kind = "evaluation"
     if span.kind == "evaluation_word" and "adj" in span.slots:
@@ -302,6 +307,13 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
     return out
 
 
+def _has_subject(clause: str, data: CardData) -> bool:
+    """The clause said back starts with its subject («du …», «det …»)."""
+    first = clause.split()[0].lower() if clause.split() else ""
+    subjects = set(data.words("subject_pronouns")) | set(data.words("it_pronouns"))
+    return first in subjects | set(data.pronoun_swap.values()) | set(data.words("own_fused"))
+
+
 def _meaning_of(span: Span, data: CardData, kind: str, values: Mapping[str, str]) -> list[Card]:
     """«Hva betyr klasserommet for deg?»: the meaning probe about the thing itself.
 
@@ -311,6 +323,8 @@ def _meaning_of(span: Span, data: CardData, kind: str, values: Mapping[str, str]
     wording = data.generic.get("meaning_of")
     if wording is None or kind not in {"thing", "repeated_thing"} or "np" not in values:
         return []
+    if span.score < MEANING_OF_THING:
+        return []  # «hva betyr bordet for deg?»: a thing named in passing means nothing special
     text = _tidy(wording["text"].format_map(_Strict(values)))
     score = max(span.score - SECOND_WORDING, MEANING_OF)
     anchor = (span.first, span.last)  # the same thing: not a second card beside «fortell mer»
@@ -454,6 +468,18 @@ def _inverted_end(toks: Sequence[Tok], data: CardData) -> bool:
     return inverted_subject(toks, len(toks) - 1, data)
 
 
+def _fragment(toks: Sequence[Tok], data: CardData) -> bool:
+    """«I elleve år.», «til å begynne med»: a fact or a time answered, no view to ask the
+    reason for."""
+    first = next((t for t in toks if t.low not in data.words("bare_answers")), None)
+    if first is None:
+        return False
+    number = any(ch.isdigit() for t in toks for ch in t.low) or any(
+        t.low in data.words("numbers") for t in toks
+    )
+    return number or first.low in data.words("dangling_words")
+
+
 def _generalising(toks: Sequence[Tok], data: CardData) -> list[str]:
     """Talk in general terms: «som regel», «ofte», and «folk sier», «man blir», «mange tror».
 
@@ -587,7 +613,8 @@ def _generic_cards(
         add("bare_example", 2.0, "short")
     elif "short" in situation:
         add("short", 3.4 if strong < 3 else 2.4, "short")
-        add("short_why", 2.2 if strong < 3 else 1.3, "short")
+        if not _fragment(toks, data):
+            add("short_why", 2.2 if strong < 3 else 1.3, "short")
         # «hva tenker du om det?» after «ja ordner seg sikkert» asks for what was just said;
         # how it was (or is) for them is a different angle
         if not _says_how_it_was(spans) and strong < SPECIFIC:

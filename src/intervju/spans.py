@@ -49,7 +49,7 @@ IMAGE_WORDS = 8  # words after an image marker that may still belong to the imag
 PLAIN_THING = 1.1  # a plain thing named in passing («bordet») is below the all-purpose probes
 OWN_KINDS = frozenset({"own_clause", "own_phrase"})
 SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
-SAID_MOST = 10  # words: a longer clause is not said back whole
+SAID_MOST = 12  # words: a longer clause is not said back whole
 SAID_BASE = 1.5  # a clause said back beats the all-purpose «say more» (1.2) ...
 PREDICATE_MOST = 5  # words: «det var hennes arena» → «hennes arena»; longer is a clause
 SAID_PLAIN = 1.35  # a plain clause of the informant's own: just above the all-purpose probes
@@ -311,10 +311,13 @@ def _adjust(span: Span, asked: frozenset[str], known: frozenset[str]) -> Span:
 
 
 def _drop_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep the better of two spans over the same words."""
+    """Keep the better of two spans over the same words, or on the same word said twice
+    («Nervous. Really nervous.»)."""
     kept: list[Span] = []
     for span in spans:
         if any(span.first <= k.last and k.first <= span.last for k in kept):
+            continue
+        if span.lemmas and any(k.kind == span.kind and k.lemmas == span.lemmas for k in kept):
             continue
         kept.append(span)
     return kept
@@ -477,6 +480,13 @@ def _feelings(toks: Sequence[Tok], data: CardData) -> list[Span]:
     return out
 
 
+def _trait(toks: Sequence[Tok], data: CardData, first: int) -> bool:
+    """«en dame med angst», "a man with anxiety": someone's trait, not a feeling said."""
+    if first < 2 or toks[first].boundary or toks[first - 1].low not in data.words("trait_links"):
+        return False
+    return toks[first - 2].lemma in data.words("person_nouns")
+
+
 def _bland_intensified(toks: Sequence[Tok], data: CardData) -> list[tuple[int, int, str]]:
     """«helt vanlig», «sykt bra»: a plain word made a statement by an intensifier."""
     out: list[tuple[int, int, str]] = []
@@ -499,7 +509,7 @@ def _bland_intensified(toks: Sequence[Tok], data: CardData) -> list[tuple[int, i
 def _feeling_span(
     toks: Sequence[Tok], data: CardData, first: int, last: int, kind: str
 ) -> Span | None:
-    if _negated(toks, _left_of_degree(toks, data, first), data):
+    if _negated(toks, _left_of_degree(toks, data, first), data) or _trait(toks, data, first):
         return None
     if kind == "verb":
         return _it_verb_span(toks, data, first, last)
@@ -959,7 +969,11 @@ def _image(
         last=last,
         lemmas=lemmas,
         tense=_tense(toks, clause_first, last, data),
-        slots={"clause": clause, **_image_head(toks, data, quote_first, last)},
+        slots={
+            "clause": clause,
+            "image_words": _quote(toks, first, last),
+            **_image_head(toks, data, quote_first, last),
+        },
     )
 
 
@@ -1660,9 +1674,10 @@ def _said_clause(
     if rare is not None:
         score = round(min(SAID_TOP, SAID_BASE + 0.4 * (SAID_RARE - rare.zipf)), 3)
     key = rare or content[-1]
-    subject, verb = part[0], part[1]
-    own = subject.low in data.words("self_pronouns")  # «jeg holdt på å gi opp»: plain, but theirs
-    if subject.low in data.words("own_subjects") and _finite_verb(verb, data):
+    subject, verb = part[0], _verb_after(part, data)
+    own = subject.low in data.words("self_pronouns") | data.words("own_fused")
+    fused = subject.low in data.words("own_fused")  # "they're the reason …"
+    if fused or (subject.low in data.words("own_subjects") and _finite_verb(verb, data)):
         if rare is None and (not own or not final or len(part) < 3):
             return None
         return Span(
@@ -1705,6 +1720,13 @@ def _said_rarest(part: Sequence[Tok], data: CardData) -> Tok | None:
         return None
     rare = min(words, key=lambda t: max(t.zipf, zipf(t.lemma, data.lang)))
     return rare if max(rare.zipf, zipf(rare.lemma, data.lang)) < SAID_RARE else None
+
+
+def _verb_after(part: Sequence[Tok], data: CardData) -> Tok:
+    """The word after the subject, past one adverb («jeg bare venter», "I still think")."""
+    if len(part) > 2 and part[1].low in data.words("own_adverbs"):
+        return part[2]
+    return part[1]
 
 
 def _finite_verb(tok: Tok, data: CardData) -> bool:
