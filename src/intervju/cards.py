@@ -59,6 +59,7 @@ SECOND_ANGLE_KINDS = frozenset(
         "evaluation_of",
         "image",
         "ambivalence",
+        "own_clause",
     }
 )
 MEANING_OF_THING = (

@@ -1688,7 +1688,7 @@ def _said_clause(
             last=last,
             lemmas=frozenset({key.lemma}),
             tense="present" if _present_verb(verb, data) else "past",
-            slots={"clause": _said_back_clause(part, data)},
+            slots=_own_slots(part, verb, fused, data),
         )
     at = _predicate_at(part, data)
     if at is None:
@@ -1751,6 +1751,18 @@ def _predicate_at(part: Sequence[Tok], data: CardData) -> int | None:
             at += 1
         return at
     return None
+
+
+def _own_slots(part: Sequence[Tok], verb: Tok, fused: bool, data: CardData) -> dict[str, str]:
+    """{clause} said back after «at»; {clause_why} / {clause_made} for «hva gjorde at …» /
+    "what made you …" only for the informant's own doing (not «han kunne …», «jeg måtte …»)."""
+    slots = {"clause": _said_back_clause(part, data)}
+    plain = data.words("auxiliaries") | data.words("modals")
+    if not fused and part[0].low in data.words("self_pronouns") and verb.low not in plain:
+        # «hva var det som gjorde at du holdt på å gi opp?»: what made the informant do it
+        slots["clause_why"] = slots["clause"]
+        slots["clause_made"] = _made_clause([part[0], *part[list(part).index(verb) :]], data)
+    return slots
 
 
 def _names_a_thing(said: Sequence[Tok], rare: Tok | None, data: CardData) -> bool:
