@@ -54,7 +54,7 @@ SAID_BASE = 1.5  # a clause said back beats the all-purpose «say more» (1.2) .
 PREDICATE_MOST = 5  # words: «det var hennes arena» → «hennes arena»; longer is a clause
 SAID_PLAIN = 1.35  # a plain clause of the informant's own: just above the all-purpose probes
 SAID_TOP = 2.8  # ... and stays below a feeling, an image or a person in the story
-OBJECT_WORDS = 5  # words after a verb of feeling that may be what it is about («savner …»)
+OBJECT_WORDS = 7  # words after a verb of feeling that may be what it is about («savner …»)
 
 
 _PHRASES: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
@@ -296,8 +296,12 @@ def _tokens(text: str, lang: Lang) -> tuple[Tok, ...]:
 
 def _own_words_once(spans: list[Span]) -> list[Span]:
     """A clause said back is not a second card on a word another span picks up («distanse»)."""
-    taken = set().union(*(s.lemmas for s in spans if s.kind not in OWN_KINDS))
-    return [s for s in spans if s.kind not in OWN_KINDS or not s.lemmas & taken]
+    others = [s for s in spans if s.kind not in OWN_KINDS]
+
+    def beaten(own: Span) -> bool:
+        return any(o.lemmas & own.lemmas and o.score >= own.score for o in others)
+
+    return [s for s in spans if s.kind not in OWN_KINDS or not beaten(s)]
 
 
 def _adjust(span: Span, asked: frozenset[str], known: frozenset[str]) -> Span:
@@ -715,7 +719,9 @@ def _determined(toks: Sequence[Tok], data: CardData, start: int, last: int) -> b
     if start == 0 or toks[start].boundary or last + 1 >= len(toks):
         return False
     before, noun = toks[start - 1], toks[last + 1]
-    article = before.low in data.words("indefinite_articles") | data.words("demonstratives")
+    article = before.low in (
+        data.words("indefinite_articles") | data.words("demonstratives") | data.words("own_leads")
+    )
     return (
         article
         and not noun.boundary
@@ -921,7 +927,16 @@ def _image_end(toks: Sequence[Tok], data: CardData, last: int, most: int = 0) ->
     """The last word of the image after its marker: the clause, never ending on an article or
     preposition («som å prate inn i en tom gang», not «… inn i en»)."""
     end = _clause_end(toks, last, most or IMAGE_WORDS)
-    while end > last and (_stop(toks[end], data) or toks[end].low in data.words("dangling_words")):
+    trim = (
+        data.words("dangling_words")
+        | data.words("indefinite_articles")
+        | data.words("demonstratives")
+        | data.words("np_determiners")
+        | data.words("degree")
+        | data.words("sentence_adverbs")
+        | data.words("image_trim")
+    )
+    while end > last and (toks[end].low in trim or not toks[end].word[:1].isalnum()):
         end -= 1
     return end
 
@@ -1096,7 +1111,7 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
             and toks[first - 1].low in data.words("demonstratives")
             and not toks[first].boundary
             and not _is_name(noun)
-            and noun.lemma not in data.words("not_things")
+            and noun.lemma not in data.words("not_things") | data.words("time_nouns")
         )  # «den utviklingen»: the informant points at one thing, however common the word
         if pointed and not person:
             out.append(
@@ -1113,7 +1128,7 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
             continue
         plain = (
             not _is_name(noun)
-            and noun.lemma not in data.words("not_things")
+            and noun.lemma not in data.words("not_things") | data.words("time_nouns")
             and min(zipf(t.lemma, data.lang) for t in toks[first : np_last + 1]) < REPEAT_MAX
         )  # "the staff room": a compound is as specific as its rarest word
         if person or plain:
@@ -1761,7 +1776,8 @@ def _own_slots(part: Sequence[Tok], verb: Tok, fused: bool, data: CardData) -> d
     if not fused and part[0].low in data.words("self_pronouns") and verb.low not in plain:
         # «hva var det som gjorde at du holdt på å gi opp?»: what made the informant do it
         slots["clause_why"] = slots["clause"]
-        slots["clause_made"] = _made_clause([part[0], *part[list(part).index(verb) :]], data)
+        if part[1] is verb:  # "you nearly gave up": no "made you give up" without «nearly»
+            slots["clause_made"] = _made_clause(part, data)
     return slots
 
 
