@@ -461,7 +461,7 @@ def _particle_end(toks: Sequence[Tok], data: CardData) -> bool:
     before = toks[-2]
     if before.low in data.words("particle_objects"):
         return True
-    return before.low in data.words("present_forms") or _finite(before, data)
+    return before.low in data.words("present_forms") or _finite(before, data) or _past(before, data)
 
 
 def _inverted_end(toks: Sequence[Tok], data: CardData) -> bool:

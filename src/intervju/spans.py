@@ -46,6 +46,7 @@ REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word th
 SHORT_ANSWER = 6  # words: a short answer, where a plain «det var greit» is all that was said
 MEANING_RARE = 4.25  # zipf below this: an evaluation of one's own, worth «what do you mean by»
 IMAGE_WORDS = 8  # words after an image marker that may still belong to the image
+ASKED_PENALTY = 5.0  # what the interviewer just named is not picked up again, however strong
 PLAIN_THING = 1.1  # a plain thing named in passing («bordet») is below the all-purpose probes
 OWN_KINDS = frozenset({"own_clause", "own_phrase"})
 SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
@@ -308,7 +309,7 @@ def _adjust(span: Span, asked: frozenset[str], known: frozenset[str]) -> Span:
     """Lower what the interviewer just named or what the guide makes obvious."""
     score = span.score
     if span.lemmas and span.lemmas <= asked:
-        score -= 3.0
+        score -= ASKED_PENALTY
     if span.kind in {"word", "repeated", "thing", "vague", "jargon"} and span.lemmas & known:
         score -= 2.5
     return Span(**{**span.__dict__, "score": round(score, 3)})
@@ -903,7 +904,7 @@ def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
     for first, last in _find_phrases(toks, data, "image_phrases"):
         end = _clause_end(toks, last, 4)
         out.append(_image(toks, data, first, end, 5.0))
-    for first, last in _find_phrases(toks, data, "image_markers"):
+    for first, last in _find_phrases(toks, data, "image_markers") + _gerund_markers(toks, data):
         if first and toks[first - 1].low in data.words("image_not_after"):
             continue  # «det samme som å …», «sånn som en …»: a comparison, not an image
         end = _image_end(toks, data, last)
@@ -921,6 +922,20 @@ def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
         if compound or (whole and _figurative(toks, i, data)):
             out.append(_image(toks, data, i, i, 4.6 if compound else 3.6))
     return out
+
+
+def _gerund_markers(toks: Sequence[Tok], data: CardData) -> list[tuple[int, int]]:
+    """ "like stepping into …": a marker word before a verb's -ing form."""
+    ends = tuple(data.words("gerund_endings"))
+    return [
+        (i, i + 1)
+        for i in range(len(toks) - 1)
+        if ends
+        and toks[i].low in data.words("gerund_markers")
+        and toks[i + 1].low.endswith(ends)
+        and not toks[i + 1].boundary
+        and not any(_match_at(toks, i, p) for p in data.phrases("image_markers"))
+    ]
 
 
 def _image_end(toks: Sequence[Tok], data: CardData, last: int, most: int = 0) -> int:
@@ -1312,10 +1327,16 @@ def _ambivalence(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 score=4.6,
                 first=first,
                 last=last,
-                lemmas=frozenset(t.lemma for t in toks[first : last + 1]),
+                lemmas=_content_of(toks[first : last + 1], data),
             )
         )
     return out
+
+
+def _content_of(part: Sequence[Tok], data: CardData) -> frozenset[str]:
+    """The content lemmas of a phrase («a mixed blessing» → blessing, mixed), or all of them."""
+    content = frozenset(t.lemma for t in part if _is_content(t, data))
+    return content or frozenset(t.lemma for t in part)
 
 
 # --- what happened, not how it was ----------------------------------------------------------
