@@ -47,6 +47,7 @@ SHORT_ANSWER = 6  # words: a short answer, where a plain «det var greit» is al
 MEANING_RARE = 4.25  # zipf below this: an evaluation of one's own, worth «what do you mean by»
 IMAGE_WORDS = 8  # words after an image marker that may still belong to the image
 ASKED_PENALTY = 5.0  # what the interviewer just named is not picked up again, however strong
+PERSON_SCORE = 2.6  # someone the story is about: above a clause said back, below a feeling
 PLAIN_THING = 1.1  # a plain thing named in passing («bordet») is below the all-purpose probes
 OWN_KINDS = frozenset({"own_clause", "own_phrase"})
 SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
@@ -79,6 +80,7 @@ class CardData:
     neuter_endings: Mapping[str, str] = field(default_factory=dict)
     perfect: Mapping[str, str] = field(default_factory=dict)
     said_back: Mapping[str, str] = field(default_factory=dict)  # {so} and «it» wordings
+    person_definite: Mapping[str, str] = field(default_factory=dict)  # «gutt» → «gutten»
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
@@ -110,6 +112,7 @@ _STRUCTURED = {
     "neuter_endings",
     "perfect_auxiliaries",
     "said_back",
+    "person_definite",
 }
 
 
@@ -145,6 +148,7 @@ def card_data(lang: Lang) -> CardData:
         neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
         perfect=_yaml.word_map(raw, "perfect_auxiliaries", where),
         said_back=_said_back(raw, where),
+        person_definite=_yaml.word_map(raw, "person_definite", where),
     )
 
 
@@ -275,6 +279,7 @@ def _read(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...], tuple[Span, .
         _ambivalence,
         _experiences,
         _said,
+        _people,
     )
     spans: list[Span] = []
     for finder in finders:
@@ -1822,3 +1827,52 @@ def _said_back_clause(part: Sequence[Tok], data: CardData) -> str:
     if len(words) > 2 and words[2].low in data.words("own_before_verb"):
         words[1], words[2] = words[2], words[1]
     return _swap(words, data)
+
+
+# --- someone the story is about ---------------------------------------------------------------
+def _people(toks: Sequence[Tok], data: CardData) -> list[Span]:
+    """«det var en ung gutt som …», "a man who …": a person the story is about, asked about
+    by the definite form («Kan du fortelle mer om gutten?»)."""
+    out: list[Span] = []
+    for i, tok in enumerate(toks):
+        if tok.low not in data.words("indefinite_articles") or _self_before(toks, i, data):
+            continue
+        j = i + 1
+        while (
+            j < len(toks) - 1
+            and not toks[j].boundary
+            and toks[j].low in data.words("person_modifiers")
+        ):
+            j += 1
+        if j >= len(toks) or toks[j].boundary or toks[j].low not in data.words("person_nouns"):
+            continue
+        described = j + 1 < len(toks) and toks[j + 1].low in data.words("person_described")
+        if not described:
+            continue  # «jeg snakket med en mann»: one in passing; «en mann som …»: the story's
+        out.append(
+            Span(
+                kind="episode",
+                quote=_quote(toks, i, j),
+                score=PERSON_SCORE,
+                first=i,
+                last=j,
+                lemmas=frozenset({toks[j].lemma}),
+                slots={"np": _definite_form(toks[j].low, data)},
+            )
+        )
+    return out
+
+
+def _self_before(toks: Sequence[Tok], at: int, data: CardData) -> bool:
+    """«jeg er en lærer som …»: the informant saying what they are, not someone in the story."""
+    before = toks[max(0, at - 2) : at]
+    return any(t.low in data.words("self_pronouns") for t in before)
+
+
+def _definite_form(noun: str, data: CardData) -> str:
+    """«gutt» → «gutten», «dame» → «damen»; "man" → "the man" (the ending map, "*" the rest)."""
+    rules = data.person_definite
+    for ending, form in sorted(rules.items(), key=lambda kv: -len(kv[0])):
+        if ending != "*" and noun.endswith(ending):
+            return form.replace("*", noun)
+    return rules.get("*", "*").replace("*", noun)
