@@ -53,6 +53,7 @@ OWN_KINDS = frozenset({"own_clause", "own_phrase"})
 SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
 SAID_MOST = 12  # words: a longer clause is not said back whole
 SAID_BASE = 1.5  # a clause said back beats the all-purpose «say more» (1.2) ...
+INVERTED_REACH = 4  # words before the verb of an inverted clause («i klasserommet er det …»)
 PREDICATE_MOST = 5  # words: «det var hennes arena» → «hennes arena»; longer is a clause
 SAID_PLAIN = 1.35  # a plain clause of the informant's own: just above the all-purpose probes
 SAID_TOP = 2.8  # ... and stays below a feeling, an image or a person in the story
@@ -1694,59 +1695,108 @@ def _clauses(toks: Sequence[Tok], data: CardData) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """A clause of the turn, trimmed, with its rarest word and the score of saying it back."""
+
+    first: int
+    last: int
+    part: tuple[Tok, ...]
+    rare: Tok | None
+    key: Tok
+    score: float
+    final: bool
+
+
 def _said_clause(
     toks: Sequence[Tok], data: CardData, first: int, last: int, final: bool
 ) -> Span | None:
     """One clause said back; a plain one (no rare word) only when it is the informant's own
     and ends the turn («… jeg holdt på å gi opp»): where they ended is their point."""
+    if toks[first].low in data.words("own_subordinators"):
+        return None  # «når brukeren sitter med kaffen …»: half a sentence, not a statement
     skip = data.words("clause_openers") | data.words("sentence_adverbs")
     while first < last and toks[first].low in skip | data.words("bare_answers"):
         first += 1
     while last > first and toks[last].low in skip:
         last -= 1
-    part = toks[first : last + 1]
-    if len(part) < 2 or len(part) > SAID_MOST:
+    part = tuple(toks[first : last + 1])
+    content = [t for t in part if _is_content(t, data) and not _is_name(t)]
+    if not 2 <= len(part) <= SAID_MOST or not content:
         return None
     rare = _said_rarest(part, data)
-    content = [t for t in part if _is_content(t, data) and not _is_name(t)]
-    if not content:
-        return None
     score = SAID_PLAIN
     if rare is not None:
         score = round(min(SAID_TOP, SAID_BASE + 0.4 * (SAID_RARE - rare.zipf)), 3)
-    key = rare or content[-1]
-    subject, verb = part[0], _verb_after(part, data)
+    clause = _Clause(first, last, part, rare, rare or content[-1], score, final)
+    return (
+        _own_clause(toks, data, clause)
+        or _inverted_own(toks, data, clause)
+        or _own_phrase(toks, data, clause)
+    )
+
+
+def _own_clause(toks: Sequence[Tok], data: CardData, c: _Clause) -> Span | None:
+    """«jeg kjører hjem i stillhet», «listen vokser»: subject first, then its verb."""
+    subject, verb = c.part[0], _verb_after(c.part, data)
     own = subject.low in data.words("self_pronouns") | data.words("own_fused")
     fused = subject.low in data.words("own_fused")  # "they're the reason …"
-    if fused or (subject.low in data.words("own_subjects") and _finite_verb(verb, data)):
-        if rare is None and (not own or not final or len(part) < 3):
-            return None
-        return Span(
-            kind="own_clause",
-            quote=_quote(toks, first, last),
-            score=score,
-            first=first,
-            last=last,
-            lemmas=frozenset({key.lemma}),
-            tense="present" if _present_verb(verb, data) else "past",
-            slots=_own_slots(part, verb, fused, data),
-        )
-    at = _predicate_at(part, data)
+    thing = _definite(subject, data) and not _is_name(subject) and not _stop(subject, data)
+    said = subject.low in data.words("own_subjects") or thing
+    if not (fused or (said and _finite_verb(verb, data))):
+        return None
+    if c.rare is None and (not (own or thing) or not c.final or len(c.part) < 3):
+        return None
+    return _own_span(
+        toks,
+        c,
+        "present" if _present_verb(verb, data) else "past",
+        _own_slots(c.part, verb, fused, data),
+    )
+
+
+def _inverted_own(toks: Sequence[Tok], data: CardData, c: _Clause) -> Span | None:
+    """«uten dem hadde jeg sluttet …»: verb before the informant; said back in that order."""
+    for k in range(2, min(INVERTED_REACH, len(c.part) - 1)):  # «uten dem hadde jeg»: fronted
+        at = c.first + k
+        if c.part[k].low in data.words("self_pronouns") and inverted_subject(toks, at, data):
+            if c.rare is None and not c.final:
+                return None
+            tense = "present" if _present_verb(c.part[k - 1], data) else "past"
+            return _own_span(toks, c, tense, {"clause": _swap(c.part, data)})
+    return None
+
+
+def _own_span(toks: Sequence[Tok], c: _Clause, tense: str, slots: dict[str, str]) -> Span:
+    return Span(
+        kind="own_clause",
+        quote=_quote(toks, c.first, c.last),
+        score=c.score,
+        first=c.first,
+        last=c.last,
+        lemmas=frozenset({c.key.lemma}),
+        tense=tense,
+        slots=slots,
+    )
+
+
+def _own_phrase(toks: Sequence[Tok], data: CardData, c: _Clause) -> Span | None:
+    """«det var hennes arena» → «hennes arena»; «så er det mye fine ord» → «mye fine ord»."""
+    at = _predicate_at(c.part, data)
     if at is None:
         return None
-    said = part[at:]
+    said = c.part[at:]
     if len(said) > PREDICATE_MOST or any(t.low in data.words("subject_pronouns") for t in said):
         return None  # "really bad I ask them to come in": a clause of its own, not a predicate
-    if not _names_a_thing(said, rare, data):
+    if not _names_a_thing(said, c.rare, data):
         return None  # «det er sant», «det var mørkt og kaldt»: a plain quality, nothing to quote
-    start = first + at
     return Span(
         kind="own_phrase",
-        quote=_quote(toks, start, last),
-        score=score if rare in said else SAID_PLAIN - 0.05,
-        first=start,
-        last=last,
-        lemmas=frozenset({key.lemma}),
+        quote=_quote(toks, c.first + at, c.last),
+        score=c.score if c.rare in said else SAID_PLAIN - 0.05,
+        first=c.first + at,
+        last=c.last,
+        lemmas=frozenset({c.key.lemma}),
     )
 
 
@@ -1786,11 +1836,15 @@ def _predicate_at(part: Sequence[Tok], data: CardData) -> int | None:
     """Where the predicate of «det var hennes arena» / "it's a mixed blessing" starts."""
     if part[0].low in data.words("own_it_is"):
         return 1
-    if part[0].low in data.words("it_pronouns") and part[1].low in data.words("own_copulas"):
-        at = 2
-        while at < len(part) - 1 and part[at].low in data.words("sentence_adverbs"):
-            at += 1
-        return at
+    it, copulas = data.words("it_pronouns"), data.words("own_copulas")
+    for k in range(min(INVERTED_REACH, len(part) - 1)):
+        # «det var …», and inverted «så er det …», «i klasserommet er det …»
+        pair = (part[k].low, part[k + 1].low)
+        if (pair[0] in it and pair[1] in copulas) or (pair[0] in copulas and pair[1] in it):
+            at = k + 2
+            while at < len(part) - 1 and part[at].low in data.words("sentence_adverbs"):
+                at += 1
+            return at if at < len(part) else None
     return None
 
 
@@ -1812,12 +1866,8 @@ def _names_a_thing(said: Sequence[Tok], rare: Tok | None, data: CardData) -> boo
     word alone, or a word led by an article, possessive or degree), not a plain quality."""
     if len(said) == 1:
         return rare is not None and said[0] is rare
-    leads = (
-        data.words("indefinite_articles")
-        | data.words("demonstratives")
-        | data.words("degree")
-        | data.words("own_leads")
-    )
+    # not an article: «det var en kjempesvær gymsal» presents a thing, it quotes nothing
+    leads = data.words("demonstratives") | data.words("degree") | data.words("own_leads")
     return said[0].low in leads and not any(t.low in data.words("negations") for t in said)
 
 
