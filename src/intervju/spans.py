@@ -1273,7 +1273,7 @@ def _pointers(toks: Sequence[Tok], data: CardData) -> list[Span]:
     for first, last in _find_phrases(toks, data, "pointers"):
         anywhere = toks[first].low in data.words("pointer_people")
         ends = last + 1 >= len(toks) or toks[last + 1].boundary
-        if _after_verb(toks, first, data):
+        if toks[last].low in data.words("pointer_places") and _after_verb(toks, first, data):
             continue  # «så satt han der», «så er den der»: a place or a being there, no pointer
         if anywhere or ends:
             quote = _quote(toks, first, last)
@@ -1873,7 +1873,8 @@ def _names_a_thing(said: Sequence[Tok], rare: Tok | None, data: CardData) -> boo
 
 def _said_back_clause(part: Sequence[Tok], data: CardData) -> str:
     """«jeg klarer ikke det» → «du ikke klarer det»: said back after «at», pronouns swapped."""
-    words = list(part)
+    adverbs = data.words("sentence_adverbs")
+    words = [t for k, t in enumerate(part) if k == 0 or t.low not in adverbs]
     if len(words) > 2 and words[2].low in data.words("own_before_verb"):
         words[1], words[2] = words[2], words[1]
     return _swap(words, data)
