@@ -613,9 +613,10 @@ def _generic_cards(
         add("bare_how", 2.2, "short")
         add("bare_example", 2.0, "short")
     elif "short" in situation:
-        add("short", 3.4 if strong < 3 else 2.4, "short")
+        # a short answer with words of its own («Jeg kjører hjem i stillhet.»): those first
+        add("short", 3.4 if strong < SPECIFIC else min(2.4, strong - 0.05), "short")
         if not _fragment(toks, data):
-            add("short_why", 2.2 if strong < 3 else 1.3, "short")
+            add("short_why", 2.2 if strong < SPECIFIC else 1.3, "short")
         # «hva tenker du om det?» after «ja ordner seg sikkert» asks for what was just said;
         # how it was (or is) for them is a different angle
         if not _says_how_it_was(spans) and strong < SPECIFIC:

@@ -1721,7 +1721,7 @@ def _said_clause(
     while last > first and toks[last].low in skip:
         last -= 1
     part = tuple(toks[first : last + 1])
-    content = [t for t in part if _is_content(t, data) and not _is_name(t)]
+    content = [t for t in part if _own_content(t, data)]
     if not 2 <= len(part) <= SAID_MOST or not content:
         return None
     rare = _said_rarest(part, data)
@@ -1800,13 +1800,21 @@ def _own_phrase(toks: Sequence[Tok], data: CardData, c: _Clause) -> Span | None:
     )
 
 
+def _own_content(tok: Tok, data: CardData) -> bool:
+    """A word that makes a clause worth saying back: no name, number or empty verb
+    («jeg vet vi får se», «her har jeg vært siden nittenfemogførti»)."""
+    return (
+        _is_content(tok, data)
+        and not _is_name(tok)
+        and not _number_word(tok.low, data)
+        and tok.lemma not in data.words("empty_verbs")
+        and tok.low not in data.words("empty_verbs")
+    )
+
+
 def _said_rarest(part: Sequence[Tok], data: CardData) -> Tok | None:
     """The clause's rarest content word, when it is rare enough to be the informant's own."""
-    words = [
-        t
-        for t in part
-        if _is_content(t, data) and not _is_name(t) and t.low not in data.words("own_not")
-    ]
+    words = [t for t in part if _own_content(t, data) and t.low not in data.words("own_not")]
     if not words:
         return None
     rare = min(words, key=lambda t: max(t.zipf, zipf(t.lemma, data.lang)))
