@@ -25,7 +25,7 @@ from intervju.suggestions import plan_suggestions  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", default="dev", choices=["dev", "holdout"])
+    parser.add_argument("--set", default="dev", choices=["dev", "holdout", "holdout2"])
     parser.add_argument("--summary", action="store_true", help="only the mechanical counts")
     args = parser.parse_args(argv)
     path = ROOT / "tests" / "data" / f"cards_{args.set}.jsonl"
