@@ -46,6 +46,7 @@ REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word th
 SHORT_ANSWER = 6  # words: a short answer, where a plain «det var greit» is all that was said
 MEANING_RARE = 4.25  # zipf below this: an evaluation of one's own, worth «what do you mean by»
 IMAGE_WORDS = 8  # words after an image marker that may still belong to the image
+NEGATION_REACH = 5  # words back in the clause a negation still reaches («ikke noe jeg er stolt»)
 ASKED_PENALTY = 5.0  # what the interviewer just named is not picked up again, however strong
 PERSON_SCORE = 2.6  # someone the story is about: above a clause said back, below a feeling
 PLAIN_THING = 1.1  # a plain thing named in passing («bordet») is below the all-purpose probes
@@ -82,6 +83,7 @@ class CardData:
     perfect: Mapping[str, str] = field(default_factory=dict)
     said_back: Mapping[str, str] = field(default_factory=dict)  # {so} and «it» wordings
     person_definite: Mapping[str, str] = field(default_factory=dict)  # «gutt» → «gutten»
+    object_forms: Mapping[str, str] = field(default_factory=dict)  # «hun» → «henne»
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
@@ -114,6 +116,7 @@ _STRUCTURED = {
     "perfect_auxiliaries",
     "said_back",
     "person_definite",
+    "object_forms",
 }
 
 
@@ -150,6 +153,7 @@ def card_data(lang: Lang) -> CardData:
         perfect=_yaml.word_map(raw, "perfect_auxiliaries", where),
         said_back=_said_back(raw, where),
         person_definite=_yaml.word_map(raw, "person_definite", where),
+        object_forms=_yaml.word_map(raw, "object_forms", where),
     )
 
 
@@ -420,9 +424,10 @@ def _find_phrases(toks: Sequence[Tok], data: CardData, name: str) -> list[tuple[
 
 
 def _negated(toks: Sequence[Tok], first: int, data: CardData) -> bool:
-    """A negation just before, in the same clause («ikke så veldig moro»)."""
+    """A negation before, in the same clause («ikke så veldig moro», «ikke noe jeg er stolt
+    av», «ikke fordi det var forferdelig»)."""
     negations = data.words("negations")
-    for k in range(first - 1, max(-1, first - 4), -1):
+    for k in range(first - 1, max(-1, first - 1 - NEGATION_REACH), -1):
         if toks[k].low in negations or toks[k].low.endswith("n't"):
             return True
         if toks[k + 1].boundary:
@@ -607,13 +612,15 @@ def _feeling_span(
     if other is not None and kind == "feeling":
         return _other_span(toks, data, other, first, end, base)
     noun_like = core.lower() in data.words("evaluation_nouns")
+    pronoun = other is not None and data.object_forms.get(toks[other[0]].low)
     if (
         other is not None
         and not noun_like
-        and toks[other[0]].low not in data.words("other_pronouns")
+        and (pronoun or toks[other[0]].low not in data.words("other_pronouns"))
     ):
-        # «strukturen er viktig» → «hva er det som gjør strukturen viktig?»
-        subject = _swap(toks[other[0] : other[1]], data, skip_adverbs=False)
+        # «strukturen er viktig» → «hva er det som gjør strukturen viktig?»; «hun var
+        # fantastisk» → «… gjorde henne fantastisk?», not «… gjorde det fantastisk?»
+        subject = pronoun or _swap(toks[other[0] : other[1]], data, skip_adverbs=False)
         if toks[other[0]].sentence_start and not toks[other[0]].word.isupper():
             subject = subject[:1].lower() + subject[1:]
         return Span(
