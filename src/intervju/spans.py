@@ -941,7 +941,7 @@ def _gerund_markers(toks: Sequence[Tok], data: CardData) -> list[tuple[int, int]
     """ "like stepping into …": a marker word before a verb's -ing form."""
     ends = tuple(data.words("gerund_endings"))
     return [
-        (i, i + 1)
+        (i, i)  # the -ing form is part of the image ("like herding cats")
         for i in range(len(toks) - 1)
         if ends
         and toks[i].low in data.words("gerund_markers")
@@ -955,6 +955,12 @@ def _image_end(toks: Sequence[Tok], data: CardData, last: int, most: int = 0) ->
     """The last word of the image after its marker: the clause, never ending on an article or
     preposition («som å prate inn i en tom gang», not «… inn i en»)."""
     end = _clause_end(toks, last, most or IMAGE_WORDS)
+    subjects = data.words("subject_pronouns")
+    for k in range(last + 1, end):
+        # "like herding cats and I just go home": the image ends where a new clause starts
+        if toks[k].low in data.words("own_splits") and toks[k + 1].low in subjects:
+            end = k - 1
+            break
     trim = (
         data.words("dangling_words")
         | data.words("indefinite_articles")
@@ -1725,8 +1731,9 @@ def _said_clause(
     skip = data.words("clause_openers") | data.words("sentence_adverbs")
     while first < last and toks[first].low in skip | data.words("bare_answers"):
         first += 1
-    while last > first and toks[last].low in skip:
-        last -= 1
+    ends = skip | data.words("indefinite_articles") | data.words("dangling_words")
+    while last > first and toks[last].low in ends:
+        last -= 1  # "… sit in the car for a while" → "… sit in the car"
     part = tuple(toks[first : last + 1])
     content = [t for t in part if _own_content(t, data)]
     if not 2 <= len(part) <= SAID_MOST or not content:
