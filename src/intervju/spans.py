@@ -1017,7 +1017,12 @@ def _image(
         first=first,
         last=last,
         lemmas=lemmas,
-        tense=_tense(toks, clause_first, last, data),
+        # the words before the marker decide the tense («det var som …»); "like" is no verb
+        tense=(
+            _tense(toks, clause_first, first - 1, data)
+            if clause_first < first
+            else _tense(toks, quote_first + (quote_first == first), last, data)
+        ),
         slots={
             "clause": clause,
             "image_words": _quote(toks, first, last),
