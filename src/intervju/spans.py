@@ -1736,9 +1736,12 @@ def _said_clause(
     skip = data.words("clause_openers") | data.words("sentence_adverbs")
     while first < last and toks[first].low in skip | data.words("bare_answers"):
         first += 1
-    ends = skip | data.words("indefinite_articles") | data.words("dangling_words")
-    while last > first and toks[last].low in ends:
-        last -= 1  # "… sit in the car for a while" → "… sit in the car"
+    while last > first and toks[last].low in skip:
+        last -= 1
+    if last > first and toks[last].low in data.words("indefinite_articles"):
+        last -= 1  # "… sit in the car for a while" → "… sit in the car", but «… enige om»
+        if last > first and toks[last].low in data.words("dangling_words"):
+            last -= 1
     part = tuple(toks[first : last + 1])
     content = [t for t in part if _own_content(t, data)]
     if not 2 <= len(part) <= SAID_MOST or not content:
