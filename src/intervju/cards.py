@@ -275,7 +275,7 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
     if kind == "image" and " " in span.quote:
         kind = "image_clause"  # «i hele kroppen» is said back in its clause, not defined
     marked = span.slots.get("image_words", span.quote) != span.quote  # «som …», "like …"
-    if marked and kind.startswith("image") and not _has_subject(span.slots["clause"], data):
+    if marked and kind == "image_clause" and not _has_subject(span.slots["clause"], data):
         kind = "image_said"  # "Like walking into a museum …": no clause to say back
     if span.kind == "evaluation" and span.slots.get("kind") == "feeling":
         kind = "evaluation"
