@@ -46,6 +46,7 @@ REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word th
 SHORT_ANSWER = 6  # words: a short answer, where a plain «det var greit» is all that was said
 MEANING_RARE = 4.25  # zipf below this: an evaluation of one's own, worth «what do you mean by»
 IMAGE_WORDS = 8  # words after an image marker that may still belong to the image
+NEGATION_NEAR = 3  # words back a negation always reaches («ikke så veldig moro»)
 NEGATION_REACH = 5  # words back in the clause a negation still reaches («ikke noe jeg er stolt»)
 ASKED_PENALTY = 5.0  # what the interviewer just named is not picked up again, however strong
 PERSON_SCORE = 2.6  # someone the story is about: above a clause said back, below a feeling
@@ -429,7 +430,9 @@ def _negated(toks: Sequence[Tok], first: int, data: CardData) -> bool:
     negations = data.words("negations")
     for k in range(first - 1, max(-1, first - 1 - NEGATION_REACH), -1):
         if toks[k].low in negations or toks[k].low.endswith("n't"):
-            return True
+            # further back only over a phrase it governs («ikke noe …», «ikke fordi …»),
+            # not over another verb ("if I don't answer quickly I worry")
+            return first - k <= NEGATION_NEAR or toks[k + 1].low in data.words("negation_scope")
         if toks[k + 1].boundary:
             return False
     return False
