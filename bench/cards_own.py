@@ -1,11 +1,12 @@
 """Print the follow-up cards for the project's own written turns, for a reader to judge.
 
 ``tests/data/cards_dev.jsonl`` (100 turns, tuned on) and ``tests/data/cards_holdout.jsonl``
-(50 turns, outputs recorded before any change and read only at the end): each line holds the
-interviewer's question before the turn (``asked``) and the informant's ``turn``. Count as in
-``bench/cards_real.py``: usable cards per turn (0-3) and whether ≥ 1 is usable.
+(50 turns, outputs recorded before any change and read only at the end), and
+``tests/data/cards_holdout2.jsonl`` (30 turns, written after the first was read): each line
+holds the interviewer's question before the turn (``asked``) and the informant's ``turn``.
+Count as in ``bench/cards_real.py``: usable cards per turn (0-3) and whether ≥ 1 is usable.
 
-    python bench/cards_own.py [--set dev|holdout] [--summary]
+    python bench/cards_own.py [--set dev|holdout|holdout2] [--summary]
 """
 
 from __future__ import annotations
