@@ -21,6 +21,7 @@ from .spans import (
     Span,
     Tok,
     _find_phrases,
+    _match_at,
     _quote,
     card_data,
     find_spans,
@@ -38,6 +39,8 @@ STRONG_SECOND = 4.6  # a second card on one span only when it is this strong (a 
 SILENCE_HESITATING = 3.0
 CUT_LENGTH = 6  # letters: an unknown final word this short is a word cut off
 CUT_ZIPF = 1.0  # wordfreq zipf below this: not a word of the language
+LOSS_REACH = 3  # words after «mistet» / "lost" where the person lost is named
+CUT_KNOWN = 4.0  # zipf at or above this: a whole everyday word, not the start of one
 SPECIFIC = 1.3  # a card on the informant's words this strong beats the all-purpose probes
 CLASHING_INTENTS = frozenset({"feeling", "example", "reason"})
 COMPARISON_REACH = 4  # words: «penere, enn det …»: the «than» of a comparative follows soon
@@ -56,7 +59,11 @@ SECOND_ANGLE_KINDS = frozenset(
         "evaluation_of",
         "image",
         "ambivalence",
+        "own_clause",
     }
+)
+MEANING_OF_THING = (
+    2.0  # a thing this strong (rare, pointed at, repeated) may be asked the meaning of
 )
 MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
 # A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
@@ -267,6 +274,9 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
         kind = "repeated_thing"
     if kind == "image" and " " in span.quote:
         kind = "image_clause"  # «i hele kroppen» is said back in its clause, not defined
+    marked = span.slots.get("image_words", span.quote) != span.quote  # «som …», "like …"
+    if marked and kind == "image_clause" and not _has_subject(span.slots["clause"], data):
+        kind = "image_said"  # "Like walking into a museum …": no clause to say back
     if span.kind == "evaluation" and span.slots.get("kind") == "feeling":
         kind = "evaluation"
     if span.kind == "evaluation_word" and "adj" in span.slots:
@@ -299,6 +309,13 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
     return out
 
 
+def _has_subject(clause: str, data: CardData) -> bool:
+    """The clause said back starts with its subject («du …», «det …»)."""
+    first = clause.split()[0].lower() if clause.split() else ""
+    subjects = set(data.words("subject_pronouns")) | set(data.words("it_pronouns"))
+    return first in subjects | set(data.pronoun_swap.values()) | set(data.words("own_fused"))
+
+
 def _meaning_of(span: Span, data: CardData, kind: str, values: Mapping[str, str]) -> list[Card]:
     """«Hva betyr klasserommet for deg?»: the meaning probe about the thing itself.
 
@@ -308,6 +325,8 @@ def _meaning_of(span: Span, data: CardData, kind: str, values: Mapping[str, str]
     wording = data.generic.get("meaning_of")
     if wording is None or kind not in {"thing", "repeated_thing"} or "np" not in values:
         return []
+    if span.score < MEANING_OF_THING:
+        return []  # «hva betyr bordet for deg?»: a thing named in passing means nothing special
     text = _tidy(wording["text"].format_map(_Strict(values)))
     score = max(span.score - SECOND_WORDING, MEANING_OF)
     anchor = (span.first, span.last)  # the same thing: not a second card beside «fortell mer»
@@ -346,8 +365,10 @@ def _situation(
     last = toks[-1]
     settled = any(_match_end(toks, phrase) for phrase in data.phrases("settled_endings"))
     settled = settled or _inverted_end(toks, data)
+    open_end = last.low in data.words("trailing") and not _particle_end(toks, data)
+    open_end = open_end or any(_match_end(toks, p) for p in data.phrases("trailing_endings"))
     if original.endswith(("...", "…", "–")) or (
-        last.low in data.words("trailing") and original[-1:] not in ".!?" and not settled
+        open_end and original[-1:] not in ".!?" and not settled
     ):
         out.add("trailing")
     elif _cut_off(toks, original, data):
@@ -375,18 +396,41 @@ def _situation(
         out.add("past")
     elif any(t.start not in after_aux for t in past):
         out.add("told_past")  # «vi hadde mange venner»: a state of the past, told
-    if _hits(toks, data, "grave"):
+    if _grave(toks, data):
         out.add("moved")
     if len(past) >= 2 and events and not _says_how_it_was(spans):
         out.add("episode_no_feeling")
     reasoned = bool(_hits(toks, data, "reason_markers"))
-    if _hits(toks, data, "opinion") and not reasoned:
+    if _opinions(toks, data) and not reasoned:
         out.add("opinion")
     if _hits(toks, data, "observation") and not reasoned:
         out.add("observation")
     if _comparisons(toks, data):
         out.add("comparison")
     return out
+
+
+def _grave(toks: Sequence[Tok], data: CardData) -> list[str]:
+    """«døde», «begravelse»; «mistet» only of a person («mistet faren min», not «mistet
+    kontakten med de nye»)."""
+    found = _hits(toks, data, "grave")
+    people = data.words("person_nouns") | data.words("possessives")
+    for first, last in _find_phrases(toks, data, "grave_loss"):
+        after = toks[last + 1 : last + 1 + LOSS_REACH]
+        if any(t.lemma in people or t.low in people for t in after):
+            found.append(_quote(toks, first, last))
+    return found
+
+
+def _opinions(toks: Sequence[Tok], data: CardData) -> list[str]:
+    """«jeg synes», and «for meg» where it opens a clause («For meg er video helt vanlig»), not
+    where it ends one («han sang for meg», «viktig for meg at …»)."""
+    found = _hits(toks, data, "opinion")
+    openers = data.words("clause_openers")
+    for first, last in _find_phrases(toks, data, "opinion_openers"):
+        if first == 0 or toks[first].boundary or toks[first - 1].low in openers:
+            found.append(_quote(toks, first, last))
+    return found
 
 
 def _cut_off(toks: Sequence[Tok], original: str, data: CardData) -> bool:
@@ -404,14 +448,38 @@ def _cut_off(toks: Sequence[Tok], original: str, data: CardData) -> bool:
     if len(last.low) == 1:
         return True
     earlier = {t.low for t in toks[:-1]}
-    if any(w.startswith(last.low) and len(w) > len(last.low) for w in earlier):
+    known = last.zipf >= CUT_KNOWN  # «… hva de sa» after «satt»: a word, not «sa-» cut off
+    if not known and any(w.startswith(last.low) and len(w) > len(last.low) for w in earlier):
         return True
     return len(last.low) <= CUT_LENGTH and last.zipf < CUT_ZIPF
+
+
+def _particle_end(toks: Sequence[Tok], data: CardData) -> bool:
+    """«… før vi fikk det til», «… og hører på»: the last word is the particle of its verb
+    (after an object pronoun or right after the verb), not a preposition left open."""
+    if len(toks) < 2 or toks[-1].boundary or toks[-1].low not in data.words("particles"):
+        return False
+    before = toks[-2]
+    if before.low in data.words("particle_objects"):
+        return True
+    return before.low in data.words("present_forms") or _finite(before, data) or _past(before, data)
 
 
 def _inverted_end(toks: Sequence[Tok], data: CardData) -> bool:
     """«så her bor jeg», «det husker jeg»: a clause closed by its subject, not a thought cut."""
     return inverted_subject(toks, len(toks) - 1, data)
+
+
+def _fragment(toks: Sequence[Tok], data: CardData) -> bool:
+    """«I elleve år.», «til å begynne med»: a fact or a time answered, no view to ask the
+    reason for."""
+    first = next((t for t in toks if t.low not in data.words("bare_answers")), None)
+    if first is None:
+        return False
+    number = any(ch.isdigit() for t in toks for ch in t.low) or any(
+        t.low in data.words("numbers") for t in toks
+    )
+    return number or first.low in data.words("dangling_words")
 
 
 def _generalising(toks: Sequence[Tok], data: CardData) -> list[str]:
@@ -455,7 +523,11 @@ def _finite(tok: Tok, data: CardData) -> bool:
 
 def _comparisons(toks: Sequence[Tok], data: CardData) -> list[str]:
     """«bedre enn», «mye mer», and a comparative by its ending («hyppigere», "stricter")."""
-    found = _hits(toks, data, "comparatives")
+    found = [
+        _quote(toks, a, b)
+        for a, b in _find_phrases(toks, data, "comparatives")
+        if not _than_expected(toks, a, data)
+    ]
     ends = data.words("comparison_endings")
     than = data.words("comparison_than")
     degree = data.words("comparison_degree")
@@ -464,9 +536,20 @@ def _comparisons(toks: Sequence[Tok], data: CardData) -> list[str]:
             continue
         # «penere enn det vi gjorde», «mye hyppigere»; not «senere», «videre» said plainly
         after = any(t.low in than for t in toks[i + 1 : i + 1 + COMPARISON_REACH])
+        if _than_expected(toks, i, data):
+            continue  # «høyere enn jeg trodde»: against what was expected, not two things
         if after or (i and toks[i - 1].low in degree and not tok.boundary):
             found.append(tok.quote)
     return found
+
+
+def _than_expected(toks: Sequence[Tok], at: int, data: CardData) -> bool:
+    """«bedre enn jeg trodde»: the «than» of the comparison at ``at`` leads to an expectation."""
+    than = data.words("comparison_than")
+    for k in range(at, min(at + 1 + COMPARISON_REACH, len(toks))):
+        if toks[k].low in than:
+            return any(_match_at(toks, k + 1, p) for p in data.phrases("comparison_expected"))
+    return False
 
 
 def _match_end(toks: Sequence[Tok], phrase: tuple[str, ...]) -> bool:
@@ -517,7 +600,7 @@ def _generic_cards(
         out.append(Card(intent, wording["text"], why, round(score + bonus, 3), name))
 
     if "moved" in situation:
-        grave = _hits(toks, data, "grave")[0]
+        grave = _grave(toks, data)[0]
         add("silence", SILENCE_HESITATING + 0.2, "moved", grave)
         if not _says_how_it_was(spans):
             add("feeling", 3.3, "moved", grave)
@@ -531,8 +614,10 @@ def _generic_cards(
         add("bare_how", 2.2, "short")
         add("bare_example", 2.0, "short")
     elif "short" in situation:
-        add("short", 3.4 if strong < 3 else 2.4, "short")
-        add("short_why", 2.2 if strong < 3 else 1.3, "short")
+        # a short answer with words of its own («Jeg kjører hjem i stillhet.»): those first
+        add("short", 3.4 if strong < SPECIFIC else min(2.4, strong - 0.05), "short")
+        if not _fragment(toks, data):
+            add("short_why", 2.2 if strong < SPECIFIC else 1.3, "short")
         # «hva tenker du om det?» after «ja ordner seg sikkert» asks for what was just said;
         # how it was (or is) for them is a different angle
         if not _says_how_it_was(spans) and strong < SPECIFIC:
@@ -544,7 +629,7 @@ def _generic_cards(
     if "episode_no_feeling" in situation:
         add("feeling", 2.7, "episode_no_feeling")
     if "opinion" in situation:
-        add("reason", 2.4, "opinion", _hits(toks, data, "opinion")[0])
+        add("reason", 2.4, "opinion", _opinions(toks, data)[0])
     if "observation" in situation:
         add("observation", 3.3, "observation", _hits(toks, data, "observation")[0])
     if "comparison" in situation:

@@ -45,6 +45,21 @@ COMPOUND_LENGTH = 8  # letters: a rare word this long is usually a compound noun
 REPEAT_MAX = 5.0  # zipf above this: the topic itself («skole»), not a word that keeps returning
 SHORT_ANSWER = 6  # words: a short answer, where a plain «det var greit» is all that was said
 MEANING_RARE = 4.25  # zipf below this: an evaluation of one's own, worth «what do you mean by»
+IMAGE_WORDS = 8  # words after an image marker that may still belong to the image
+NEGATION_NEAR = 3  # words back a negation always reaches («ikke så veldig moro»)
+NEGATION_REACH = 5  # words back in the clause a negation still reaches («ikke noe jeg er stolt»)
+ASKED_PENALTY = 5.0  # what the interviewer just named is not picked up again, however strong
+PERSON_SCORE = 2.6  # someone the story is about: above a clause said back, below a feeling
+PLAIN_THING = 1.1  # a plain thing named in passing («bordet») is below the all-purpose probes
+OWN_KINDS = frozenset({"own_clause", "own_phrase"})
+SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
+SAID_MOST = 12  # words: a longer clause is not said back whole
+SAID_BASE = 1.5  # a clause said back beats the all-purpose «say more» (1.2) ...
+INVERTED_REACH = 4  # words before the verb of an inverted clause («i klasserommet er det …»)
+PREDICATE_MOST = 5  # words: «det var hennes arena» → «hennes arena»; longer is a clause
+SAID_PLAIN = 1.35  # a plain clause of the informant's own: just above the all-purpose probes
+SAID_TOP = 2.8  # ... and stays below a feeling, an image or a person in the story
+OBJECT_WORDS = 7  # words after a verb of feeling that may be what it is about («savner …»)
 
 
 _PHRASES: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
@@ -68,6 +83,8 @@ class CardData:
     neuter_endings: Mapping[str, str] = field(default_factory=dict)
     perfect: Mapping[str, str] = field(default_factory=dict)
     said_back: Mapping[str, str] = field(default_factory=dict)  # {so} and «it» wordings
+    person_definite: Mapping[str, str] = field(default_factory=dict)  # «gutt» → «gutten»
+    object_forms: Mapping[str, str] = field(default_factory=dict)  # «hun» → «henne»
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
@@ -99,6 +116,8 @@ _STRUCTURED = {
     "neuter_endings",
     "perfect_auxiliaries",
     "said_back",
+    "person_definite",
+    "object_forms",
 }
 
 
@@ -132,6 +151,8 @@ def card_data(lang: Lang) -> CardData:
         neuter_endings=_yaml.word_map(raw, "neuter_endings", where),
         perfect=_yaml.word_map(raw, "perfect_auxiliaries", where),
         said_back=_said_back(raw, where),
+        person_definite=_yaml.word_map(raw, "person_definite", where),
+        object_forms=_yaml.word_map(raw, "object_forms", where),
     )
 
 
@@ -236,6 +257,7 @@ def find_spans(
     toks = list(read)
     spans = list(found)
     spans.extend(_repeated_and_rare(toks, data, context, spans))
+    spans = _own_words_once(spans)
     asked_lemmas = _content_lemmas(asked or "", lang, data)
     spans = [_adjust(s, asked_lemmas, frozenset(known)) for s in spans]
     spans = _drop_overlaps(sorted(spans, key=lambda s: -s.score))
@@ -260,6 +282,8 @@ def _read(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...], tuple[Span, .
         _jargon,
         _ambivalence,
         _experiences,
+        _said,
+        _people,
     )
     spans: list[Span] = []
     for finder in finders:
@@ -280,21 +304,34 @@ def _tokens(text: str, lang: Lang) -> tuple[Tok, ...]:
     return _spoken_tokens(text, lang)[1]
 
 
+def _own_words_once(spans: list[Span]) -> list[Span]:
+    """A clause said back is not a second card on a word another span picks up («distanse»)."""
+    others = [s for s in spans if s.kind not in OWN_KINDS]
+
+    def beaten(own: Span) -> bool:
+        return any(o.lemmas & own.lemmas and o.score >= own.score for o in others)
+
+    return [s for s in spans if s.kind not in OWN_KINDS or not beaten(s)]
+
+
 def _adjust(span: Span, asked: frozenset[str], known: frozenset[str]) -> Span:
     """Lower what the interviewer just named or what the guide makes obvious."""
     score = span.score
     if span.lemmas and span.lemmas <= asked:
-        score -= 3.0
+        score -= ASKED_PENALTY
     if span.kind in {"word", "repeated", "thing", "vague", "jargon"} and span.lemmas & known:
         score -= 2.5
     return Span(**{**span.__dict__, "score": round(score, 3)})
 
 
 def _drop_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep the better of two spans over the same words."""
+    """Keep the better of two spans over the same words, or on the same word said twice
+    («Nervous. Really nervous.»)."""
     kept: list[Span] = []
     for span in spans:
         if any(span.first <= k.last and k.first <= span.last for k in kept):
+            continue
+        if span.lemmas and any(k.kind == span.kind and k.lemmas == span.lemmas for k in kept):
             continue
         kept.append(span)
     return kept
@@ -386,11 +423,14 @@ def _find_phrases(toks: Sequence[Tok], data: CardData, name: str) -> list[tuple[
 
 
 def _negated(toks: Sequence[Tok], first: int, data: CardData) -> bool:
-    """A negation just before, in the same clause («ikke så veldig moro»)."""
+    """A negation before, in the same clause («ikke så veldig moro», «ikke noe jeg er stolt
+    av», «ikke fordi det var forferdelig»)."""
     negations = data.words("negations")
-    for k in range(first - 1, max(-1, first - 4), -1):
+    for k in range(first - 1, max(-1, first - 1 - NEGATION_REACH), -1):
         if toks[k].low in negations or toks[k].low.endswith("n't"):
-            return True
+            # further back only over a phrase it governs («ikke noe …», «ikke fordi …»),
+            # not over another verb ("if I don't answer quickly I worry")
+            return first - k <= NEGATION_NEAR or toks[k + 1].low in data.words("negation_scope")
         if toks[k + 1].boundary:
             return False
     return False
@@ -440,7 +480,14 @@ def _feelings(toks: Sequence[Tok], data: CardData) -> list[Span]:
     seen: set[int] = {
         i for a, b in _find_phrases(toks, data, "not_feelings") for i in range(a, b + 1)
     }
-    for first, last, kind in sorted(hits):
+    selves = data.words("self_pronouns")
+
+    def order(hit: tuple[int, int, str]) -> tuple[int, bool, int, str]:
+        # "I worry about …": after «jeg» / "I" the verb of feeling, not the noun
+        said_by_self = hit[2] == "self" and hit[0] > 0 and toks[hit[0] - 1].low in selves
+        return hit[0], not said_by_self, hit[1], hit[2]
+
+    for first, last, kind in sorted(hits, key=order):
         if first in seen or _is_name(toks[first]):
             continue
         seen.update(range(first, last + 1))
@@ -448,6 +495,13 @@ def _feelings(toks: Sequence[Tok], data: CardData) -> list[Span]:
         if span is not None:
             out.append(span)
     return out
+
+
+def _trait(toks: Sequence[Tok], data: CardData, first: int) -> bool:
+    """«en dame med angst», "a man with anxiety": someone's trait, not a feeling said."""
+    if first < 2 or toks[first].boundary or toks[first - 1].low not in data.words("trait_links"):
+        return False
+    return toks[first - 2].lemma in data.words("person_nouns")
 
 
 def _bland_intensified(toks: Sequence[Tok], data: CardData) -> list[tuple[int, int, str]]:
@@ -472,7 +526,7 @@ def _bland_intensified(toks: Sequence[Tok], data: CardData) -> list[tuple[int, i
 def _feeling_span(
     toks: Sequence[Tok], data: CardData, first: int, last: int, kind: str
 ) -> Span | None:
-    if _negated(toks, _left_of_degree(toks, data, first), data):
+    if _negated(toks, _left_of_degree(toks, data, first), data) or _trait(toks, data, first):
         return None
     if kind == "verb":
         return _it_verb_span(toks, data, first, last)
@@ -483,6 +537,17 @@ def _feeling_span(
     start = _left_of_degree(toks, data, first)
     core = _quote(toks, first, last)
     phrase = _quote(toks, start, last)
+    if kind == "feeling" and _determined(toks, data, start, last):
+        # «en vond samtale»: the feeling word describes a thing; say the phrase back
+        quote = _quote(toks, start - 1, last + 1)
+        return Span(
+            kind="described",
+            quote=quote,
+            score=3.4,
+            first=start - 1,
+            last=last + 1,
+            lemmas=frozenset({toks[last + 1].lemma}),
+        )
     if kind == "evaluation" and _attributive(toks, data, last):
         # «veldig godt miljø»: the evaluation describes a thing; ask about the whole phrase.
         quote = _quote(toks, start, last + 1)
@@ -548,13 +613,15 @@ def _feeling_span(
     if other is not None and kind == "feeling":
         return _other_span(toks, data, other, first, end, base)
     noun_like = core.lower() in data.words("evaluation_nouns")
+    pronoun = other is not None and data.object_forms.get(toks[other[0]].low)
     if (
         other is not None
         and not noun_like
-        and toks[other[0]].low not in data.words("other_pronouns")
+        and (pronoun or toks[other[0]].low not in data.words("other_pronouns"))
     ):
-        # «strukturen er viktig» → «hva er det som gjør strukturen viktig?»
-        subject = _swap(toks[other[0] : other[1]], data, skip_adverbs=False)
+        # «strukturen er viktig» → «hva er det som gjør strukturen viktig?»; «hun var
+        # fantastisk» → «… gjorde henne fantastisk?», not «… gjorde det fantastisk?»
+        subject = pronoun or _swap(toks[other[0] : other[1]], data, skip_adverbs=False)
         if toks[other[0]].sentence_start and not toks[other[0]].word.isupper():
             subject = subject[:1].lower() + subject[1:]
         return Span(
@@ -658,6 +725,24 @@ def _attributive(toks: Sequence[Tok], data: CardData, last: int) -> bool:
         and _is_content(nxt, data)
         and not _verb_like(toks, last + 1, data)
         and not _past_verb(nxt, data)
+    )
+
+
+def _determined(toks: Sequence[Tok], data: CardData, start: int, last: int) -> bool:
+    """«en tom gang», «den vonde samtalen»: an article before and a noun after make the word
+    describe a thing, not the informant's feeling."""
+    if start == 0 or toks[start].boundary or last + 1 >= len(toks):
+        return False
+    before, noun = toks[start - 1], toks[last + 1]
+    article = before.low in (
+        data.words("indefinite_articles") | data.words("demonstratives") | data.words("own_leads")
+    )
+    return (
+        article
+        and not noun.boundary
+        and not _stop(noun, data)
+        and not _verb_like(toks, last + 1, data)
+        and not _past_verb(noun, data)
     )
 
 
@@ -765,6 +850,8 @@ def _self_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) 
     ):
         end += 1
     end = _right_links(toks, data, end)
+    if end + 1 < len(toks) and not toks[end + 1].boundary:
+        end = _image_end(toks, data, end, OBJECT_WORDS)  # «jeg savner lunsjen og praten»
     body = [t for t in toks[first : end + 1] if t is not toks[subject]]
     clause = _swap([toks[subject], *body], data)
     made = _made_clause([toks[subject], *body], data)
@@ -775,9 +862,17 @@ def _self_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) 
         first=min(subject, first),
         last=end,
         lemmas=frozenset({toks[first].lemma}),
-        tense=_tense(toks, first, first, data),
+        tense="present" if _present_verb(toks[first], data) else _tense(toks, first, first, data),
         slots={"clause": clause, "clause_made": made, "kind": "feeling"},
     )
+
+
+def _present_verb(tok: Tok, data: CardData) -> bool:
+    """«savner», "worry": a present form (its ending, or the base form itself)."""
+    if tok.low in data.words("past_forms") or _past_verb(tok, data):
+        return False
+    ending = tok.low.endswith(tuple(data.words("finite_endings"))) and tok.low != tok.lemma
+    return tok.low in data.words("present_forms") or ending or tok.low == tok.lemma
 
 
 def _it_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) -> Span | None:
@@ -823,8 +918,10 @@ def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
     for first, last in _find_phrases(toks, data, "image_phrases"):
         end = _clause_end(toks, last, 4)
         out.append(_image(toks, data, first, end, 5.0))
-    for first, last in _find_phrases(toks, data, "image_markers"):
-        end = _clause_end(toks, last, 5)
+    for first, last in _find_phrases(toks, data, "image_markers") + _gerund_markers(toks, data):
+        if first and toks[first - 1].low in data.words("image_not_after"):
+            continue  # «det samme som å …», «sånn som en …»: a comparison, not an image
+        end = _image_end(toks, data, last)
         if end > last and any(_is_content(t, data) for t in toks[last + 1 : end + 1]):
             out.append(_image(toks, data, first, end, 4.4, marker_end=last))
     for i, tok in enumerate(toks):
@@ -839,6 +936,44 @@ def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
         if compound or (whole and _figurative(toks, i, data)):
             out.append(_image(toks, data, i, i, 4.6 if compound else 3.6))
     return out
+
+
+def _gerund_markers(toks: Sequence[Tok], data: CardData) -> list[tuple[int, int]]:
+    """ "like stepping into …": a marker word before a verb's -ing form."""
+    ends = tuple(data.words("gerund_endings"))
+    return [
+        (i, i)  # the -ing form is part of the image ("like herding cats")
+        for i in range(len(toks) - 1)
+        if ends
+        and toks[i].low in data.words("gerund_markers")
+        and toks[i + 1].low.endswith(ends)
+        and not toks[i + 1].boundary
+        and not any(_match_at(toks, i, p) for p in data.phrases("image_markers"))
+    ]
+
+
+def _image_end(toks: Sequence[Tok], data: CardData, last: int, most: int = 0) -> int:
+    """The last word of the image after its marker: the clause, never ending on an article or
+    preposition («som å prate inn i en tom gang», not «… inn i en»)."""
+    end = _clause_end(toks, last, most or IMAGE_WORDS)
+    subjects = data.words("subject_pronouns")
+    for k in range(last + 1, end):
+        # "like herding cats and I just go home": the image ends where a new clause starts
+        if toks[k].low in data.words("own_splits") and toks[k + 1].low in subjects:
+            end = k - 1
+            break
+    trim = (
+        data.words("dangling_words")
+        | data.words("indefinite_articles")
+        | data.words("demonstratives")
+        | data.words("np_determiners")
+        | data.words("degree")
+        | data.words("sentence_adverbs")
+        | data.words("image_trim")
+    )
+    while end > last and (toks[end].low in trim or not toks[end].word[:1].isalnum()):
+        end -= 1
+    return end
 
 
 def _image_head(toks: Sequence[Tok], data: CardData, first: int, last: int) -> dict[str, str]:
@@ -883,8 +1018,17 @@ def _image(
         first=first,
         last=last,
         lemmas=lemmas,
-        tense=_tense(toks, clause_first, last, data),
-        slots={"clause": clause, **_image_head(toks, data, quote_first, last)},
+        # the words before the marker decide the tense («det var som …»); "like" is no verb
+        tense=(
+            _tense(toks, clause_first, first - 1, data)
+            if clause_first < first
+            else _tense(toks, quote_first + (quote_first == first), last, data)
+        ),
+        slots={
+            "clause": clause,
+            "image_words": _quote(toks, first, last),
+            **_image_head(toks, data, quote_first, last),
+        },
     )
 
 
@@ -1007,7 +1151,7 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
             and toks[first - 1].low in data.words("demonstratives")
             and not toks[first].boundary
             and not _is_name(noun)
-            and noun.lemma not in data.words("not_things")
+            and noun.lemma not in data.words("not_things") | data.words("time_nouns")
         )  # «den utviklingen»: the informant points at one thing, however common the word
         if pointed and not person:
             out.append(
@@ -1024,7 +1168,7 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
             continue
         plain = (
             not _is_name(noun)
-            and noun.lemma not in data.words("not_things")
+            and noun.lemma not in data.words("not_things") | data.words("time_nouns")
             and min(zipf(t.lemma, data.lang) for t in toks[first : np_last + 1]) < REPEAT_MAX
         )  # "the staff room": a compound is as specific as its rarest word
         if person or plain:
@@ -1036,7 +1180,8 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 Span(
                     kind="episode" if person else "thing",
                     quote=_quote(toks, first, np_last),
-                    score=(2.0 if person else 1.7) + _rarity(toks[first : np_last + 1], data),
+                    score=(2.0 if person else PLAIN_THING)
+                    + _rarity(toks[first : np_last + 1], data),
                     first=first,
                     last=np_last,
                     lemmas=frozenset({toks[np_last].lemma}),
@@ -1147,6 +1292,8 @@ def _pointers(toks: Sequence[Tok], data: CardData) -> list[Span]:
     for first, last in _find_phrases(toks, data, "pointers"):
         anywhere = toks[first].low in data.words("pointer_people")
         ends = last + 1 >= len(toks) or toks[last + 1].boundary
+        if toks[last].low in data.words("pointer_places") and _after_verb(toks, first, data):
+            continue  # «så satt han der», «så er den der»: a place or a being there, no pointer
         if anywhere or ends:
             quote = _quote(toks, first, last)
             out.append(
@@ -1160,6 +1307,16 @@ def _pointers(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 )
             )
     return out
+
+
+def _after_verb(toks: Sequence[Tok], at: int, data: CardData) -> bool:
+    """The word before ``at`` is a finite verb of the same clause («satt han der»)."""
+    if at == 0 or toks[at].boundary:
+        return False
+    verb = toks[at - 1]
+    return verb.low in data.words("past_forms") | data.words("present_forms") or _past_verb(
+        verb, data
+    )
 
 
 def _jargon(toks: Sequence[Tok], data: CardData) -> list[Span]:
@@ -1195,10 +1352,16 @@ def _ambivalence(toks: Sequence[Tok], data: CardData) -> list[Span]:
                 score=4.6,
                 first=first,
                 last=last,
-                lemmas=frozenset(t.lemma for t in toks[first : last + 1]),
+                lemmas=_content_of(toks[first : last + 1], data),
             )
         )
     return out
+
+
+def _content_of(part: Sequence[Tok], data: CardData) -> frozenset[str]:
+    """The content lemmas of a phrase («a mixed blessing» → blessing, mixed), or all of them."""
+    content = frozenset(t.lemma for t in part if _is_content(t, data))
+    return content or frozenset(t.lemma for t in part)
 
 
 # --- what happened, not how it was ----------------------------------------------------------
@@ -1515,3 +1678,283 @@ def _number_word(low: str, data: CardData) -> bool:
         else:
             return False
     return True
+
+
+# --- the informant's own statement, said back ---------------------------------------------------
+def _said(toks: Sequence[Tok], data: CardData) -> list[Span]:
+    """«jeg kjører hjem i stillhet», «det var hennes arena»: a short clause with a word of the
+    informant's own, said back in their words when nothing stronger lies in it."""
+    out: list[Span] = []
+    clauses = _clauses(toks, data)
+    for k, (first, last) in enumerate(clauses):
+        span = _said_clause(toks, data, first, last, k == len(clauses) - 1)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _clauses(toks: Sequence[Tok], data: CardData) -> list[tuple[int, int]]:
+    """(first, last) of each clause: split at punctuation and at «og», «men», … before a subject."""
+    openers = data.words("own_splits")
+    subjects = data.words("subject_pronouns") | data.words("it_pronouns")
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(toks)):
+        opens = (
+            toks[i].low in openers
+            and i + 1 < len(toks)
+            and toks[i + 1].low in subjects
+            and not toks[i + 1].boundary
+        )
+        if toks[i].boundary or opens:
+            out.append((start, i - 1))
+            start = i
+    if toks:
+        out.append((start, len(toks) - 1))
+    return out
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A clause of the turn, trimmed, with its rarest word and the score of saying it back."""
+
+    first: int
+    last: int
+    part: tuple[Tok, ...]
+    rare: Tok | None
+    key: Tok
+    score: float
+    final: bool
+
+
+def _said_clause(
+    toks: Sequence[Tok], data: CardData, first: int, last: int, final: bool
+) -> Span | None:
+    """One clause said back; a plain one (no rare word) only when it is the informant's own
+    and ends the turn («… jeg holdt på å gi opp»): where they ended is their point."""
+    if toks[first].low in data.words("own_subordinators"):
+        return None  # «når brukeren sitter med kaffen …»: half a sentence, not a statement
+    skip = data.words("clause_openers") | data.words("sentence_adverbs")
+    while first < last and toks[first].low in skip | data.words("bare_answers"):
+        first += 1
+    while last > first and toks[last].low in skip:
+        last -= 1
+    if last > first and toks[last].low in data.words("indefinite_articles"):
+        last -= 1  # "… sit in the car for a while" → "… sit in the car", but «… enige om»
+        if last > first and toks[last].low in data.words("dangling_words"):
+            last -= 1
+    part = tuple(toks[first : last + 1])
+    content = [t for t in part if _own_content(t, data)]
+    if not 2 <= len(part) <= SAID_MOST or not content:
+        return None
+    rare = _said_rarest(part, data)
+    score = SAID_PLAIN
+    if rare is not None:
+        score = round(min(SAID_TOP, SAID_BASE + 0.4 * (SAID_RARE - rare.zipf)), 3)
+    clause = _Clause(first, last, part, rare, rare or content[-1], score, final)
+    return (
+        _own_clause(toks, data, clause)
+        or _inverted_own(toks, data, clause)
+        or _own_phrase(toks, data, clause)
+    )
+
+
+def _own_clause(toks: Sequence[Tok], data: CardData, c: _Clause) -> Span | None:
+    """«jeg kjører hjem i stillhet», «listen vokser»: subject first, then its verb."""
+    subject, verb = c.part[0], _verb_after(c.part, data)
+    own = subject.low in data.words("self_pronouns") | data.words("own_fused")
+    fused = subject.low in data.words("own_fused")  # "they're the reason …"
+    thing = _definite(subject, data) and not _is_name(subject) and not _stop(subject, data)
+    said = subject.low in data.words("own_subjects") or thing
+    if not (fused or (said and _finite_verb(verb, data))):
+        return None
+    if c.rare is None and (not (own or thing) or not c.final or len(c.part) < 3):
+        return None
+    return _own_span(
+        toks,
+        c,
+        "present" if _present_verb(verb, data) else "past",
+        _own_slots(c.part, verb, fused, data),
+    )
+
+
+def _inverted_own(toks: Sequence[Tok], data: CardData, c: _Clause) -> Span | None:
+    """«uten dem hadde jeg sluttet …»: verb before the informant; said back in that order."""
+    for k in range(2, min(INVERTED_REACH, len(c.part) - 1)):  # «uten dem hadde jeg»: fronted
+        at = c.first + k
+        if c.part[k].low in data.words("self_pronouns") and inverted_subject(toks, at, data):
+            if c.rare is None and not c.final:
+                return None
+            tense = "present" if _present_verb(c.part[k - 1], data) else "past"
+            return _own_span(toks, c, tense, {"clause": _swap(c.part, data)})
+    return None
+
+
+def _own_span(toks: Sequence[Tok], c: _Clause, tense: str, slots: dict[str, str]) -> Span:
+    return Span(
+        kind="own_clause",
+        quote=_quote(toks, c.first, c.last),
+        score=c.score,
+        first=c.first,
+        last=c.last,
+        lemmas=frozenset({c.key.lemma}),
+        tense=tense,
+        slots=slots,
+    )
+
+
+def _own_phrase(toks: Sequence[Tok], data: CardData, c: _Clause) -> Span | None:
+    """«det var hennes arena» → «hennes arena»; «så er det mye fine ord» → «mye fine ord»."""
+    at = _predicate_at(c.part, data)
+    if at is None:
+        return None
+    said = c.part[at:]
+    if len(said) > PREDICATE_MOST or any(t.low in data.words("subject_pronouns") for t in said):
+        return None  # "really bad I ask them to come in": a clause of its own, not a predicate
+    if not _names_a_thing(said, c.rare, data):
+        return None  # «det er sant», «det var mørkt og kaldt»: a plain quality, nothing to quote
+    return Span(
+        kind="own_phrase",
+        quote=_quote(toks, c.first + at, c.last),
+        score=c.score if c.rare in said else SAID_PLAIN - 0.05,
+        first=c.first + at,
+        last=c.last,
+        lemmas=frozenset({c.key.lemma}),
+    )
+
+
+def _own_content(tok: Tok, data: CardData) -> bool:
+    """A word that makes a clause worth saying back: no name, number or empty verb
+    («jeg vet vi får se», «her har jeg vært siden nittenfemogførti»)."""
+    return (
+        _is_content(tok, data)
+        and not _is_name(tok)
+        and not _number_word(tok.low, data)
+        and tok.lemma not in data.words("empty_verbs")
+        and tok.low not in data.words("empty_verbs")
+    )
+
+
+def _said_rarest(part: Sequence[Tok], data: CardData) -> Tok | None:
+    """The clause's rarest content word, when it is rare enough to be the informant's own."""
+    words = [t for t in part if _own_content(t, data) and t.low not in data.words("own_not")]
+    if not words:
+        return None
+    rare = min(words, key=lambda t: max(t.zipf, zipf(t.lemma, data.lang)))
+    return rare if max(rare.zipf, zipf(rare.lemma, data.lang)) < SAID_RARE else None
+
+
+def _verb_after(part: Sequence[Tok], data: CardData) -> Tok:
+    """The word after the subject, past one adverb («jeg bare venter», "I still think")."""
+    if len(part) > 2 and part[1].low in data.words("own_adverbs"):
+        return part[2]
+    return part[1]
+
+
+def _finite_verb(tok: Tok, data: CardData) -> bool:
+    """The verb right after a clause-initial subject: a known form, or an inflected word
+    («holdt») that is no adverb."""
+    inflected = tok.lemma != tok.low and not _stop(tok, data)
+    return (
+        (inflected and tok.low not in data.words("sentence_adverbs"))
+        or tok.low in data.words("past_forms") | data.words("present_forms")
+        or _past_verb(tok, data)
+        or (_present_verb(tok, data) and tok.low.endswith(tuple(data.words("finite_endings"))))
+    )
+
+
+def _predicate_at(part: Sequence[Tok], data: CardData) -> int | None:
+    """Where the predicate of «det var hennes arena» / "it's a mixed blessing" starts."""
+    if part[0].low in data.words("own_it_is"):
+        return 1
+    it, copulas = data.words("it_pronouns"), data.words("own_copulas")
+    for k in range(min(INVERTED_REACH, len(part) - 1)):
+        # «det var …», and inverted «så er det …», «i klasserommet er det …»
+        pair = (part[k].low, part[k + 1].low)
+        if (pair[0] in it and pair[1] in copulas) or (pair[0] in copulas and pair[1] in it):
+            at = k + 2
+            while at < len(part) - 1 and part[at].low in data.words("sentence_adverbs"):
+                at += 1
+            return at if at < len(part) else None
+    return None
+
+
+def _own_slots(part: Sequence[Tok], verb: Tok, fused: bool, data: CardData) -> dict[str, str]:
+    """{clause} said back after «at»; {clause_why} / {clause_made} for «hva gjorde at …» /
+    "what made you …" only for the informant's own doing (not «han kunne …», «jeg måtte …»)."""
+    slots = {"clause": _said_back_clause(part, data)}
+    plain = data.words("auxiliaries") | data.words("modals")
+    if not fused and part[0].low in data.words("self_pronouns") and verb.low not in plain:
+        # «hva var det som gjorde at du holdt på å gi opp?»: what made the informant do it
+        slots["clause_why"] = slots["clause"]
+        if part[1] is verb:  # "you nearly gave up": no "made you give up" without «nearly»
+            slots["clause_made"] = _made_clause(part, data)
+    return slots
+
+
+def _names_a_thing(said: Sequence[Tok], rare: Tok | None, data: CardData) -> bool:
+    """«hennes arena», «litt stress», «rutine»: a predicate that names something (a rare
+    word alone, or a word led by an article, possessive or degree), not a plain quality."""
+    if len(said) == 1:
+        return rare is not None and said[0] is rare
+    # not an article: «det var en kjempesvær gymsal» presents a thing, it quotes nothing
+    leads = data.words("demonstratives") | data.words("degree") | data.words("own_leads")
+    return said[0].low in leads and not any(t.low in data.words("negations") for t in said)
+
+
+def _said_back_clause(part: Sequence[Tok], data: CardData) -> str:
+    """«jeg klarer ikke det» → «du ikke klarer det»: said back after «at», pronouns swapped."""
+    adverbs = data.words("sentence_adverbs")
+    words = [t for k, t in enumerate(part) if k == 0 or t.low not in adverbs]
+    if len(words) > 2 and words[2].low in data.words("own_before_verb"):
+        words[1], words[2] = words[2], words[1]
+    return _swap(words, data)
+
+
+# --- someone the story is about ---------------------------------------------------------------
+def _people(toks: Sequence[Tok], data: CardData) -> list[Span]:
+    """«det var en ung gutt som …», "a man who …": a person the story is about, asked about
+    by the definite form («Kan du fortelle mer om gutten?»)."""
+    out: list[Span] = []
+    for i, tok in enumerate(toks):
+        if tok.low not in data.words("indefinite_articles") or _self_before(toks, i, data):
+            continue
+        j = i + 1
+        while (
+            j < len(toks) - 1
+            and not toks[j].boundary
+            and toks[j].low in data.words("person_modifiers")
+        ):
+            j += 1
+        if j >= len(toks) or toks[j].boundary or toks[j].low not in data.words("person_nouns"):
+            continue
+        described = j + 1 < len(toks) and toks[j + 1].low in data.words("person_described")
+        if not described:
+            continue  # «jeg snakket med en mann»: one in passing; «en mann som …»: the story's
+        out.append(
+            Span(
+                kind="episode",
+                quote=_quote(toks, i, j),
+                score=PERSON_SCORE,
+                first=i,
+                last=j,
+                lemmas=frozenset({toks[j].lemma}),
+                slots={"np": _definite_form(toks[j].low, data)},
+            )
+        )
+    return out
+
+
+def _self_before(toks: Sequence[Tok], at: int, data: CardData) -> bool:
+    """«jeg er en lærer som …»: the informant saying what they are, not someone in the story."""
+    before = toks[max(0, at - 2) : at]
+    return any(t.low in data.words("self_pronouns") for t in before)
+
+
+def _definite_form(noun: str, data: CardData) -> str:
+    """«gutt» → «gutten», «dame» → «damen»; "man" → "the man" (the ending map, "*" the rest)."""
+    rules = data.person_definite
+    for ending, form in sorted(rules.items(), key=lambda kv: -len(kv[0])):
+        if ending != "*" and noun.endswith(ending):
+            return form.replace("*", noun)
+    return rules.get("*", "*").replace("*", noun)

@@ -468,10 +468,12 @@ def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion
         wanted = ("feeling", "meaning", "elaborate")
     elif any(k in kinds for k in ("repeated", "strong", "metaphor")):
         wanted = ("meaning", "echo", "clarify")
+    grounded = [o for o in options if o.emphasis]
     for intent in wanted:
         for option in options:
             if option.intent == intent:
-                return option
+                # «Kan du si litt mer om det?» only when nothing in the top three quotes the turn
+                return option if option.emphasis or not grounded else grounded[0]
     return options[0]
 
 
