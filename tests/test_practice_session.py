@@ -147,7 +147,7 @@ def test_no_back_link_straight_after_the_same_episode(persona: str, first: str, 
 # nearest account, but said honestly first instead of drifting off as if it answered.
 UNKNOWN = [
     ("night-nurse", "What were nights like during the heatwave?", "heatwave"),
-    ("teacher", "What do you think about the school's heating system?", "heating"),
+    ("teacher", "What were your online lessons like during the heatwave?", "heatwave"),
     ("sykepleier", "Hvordan var nattevaktene under streiken?", "streiken"),
     ("nav-veileder", "Hvordan var videomøtene under streiken?", "streiken"),
 ]

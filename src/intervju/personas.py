@@ -61,6 +61,9 @@ class Episode:
     short_about: frozenset[str] = frozenset()  # … that uses one of these words
     why: str | None = None  # a short justification for a why-question
     hooks: tuple[str, ...] = ()  # words in the text worth echoing in a follow-up
+    # More one-line facts for closed and fact questions («Which hospital?»), each with the
+    # words it answers: `short` first, then the episode's `answers`.
+    answers: tuple[tuple[frozenset[str], str], ...] = ()
 
     @property
     def gist(self) -> str:
@@ -116,6 +119,11 @@ class PracticeLang:
     # Third-person pronouns: a detail that opens with one refers back to someone its
     # episode's opening introduced, so it is not told before the opening.
     pronouns: frozenset[str] = frozenset()
+    # Questions asking for a fact («how long», «hvilken skole»): answered with the episode's
+    # one-line fact when one fits, not with the whole story.
+    fact_questions: tuple[re.Pattern[str], ...] = ()
+    # Endings stripped from a word before it is named as unknown ("government's").
+    clitics: tuple[str, ...] = ()
 
 
 def lang_code(language: str) -> Lang:
@@ -170,6 +178,8 @@ def practice_lang(code: Lang) -> PracticeLang:
         unknown_lead=str(raw.get("unknown_lead", "")),
         reasons=tuple(r.lower() for r in _texts_of(raw, "reasons", where)),
         pronouns=_yaml.word_set(raw, "pronouns", where),
+        fact_questions=_yaml.patterns(raw, "fact_questions", where),
+        clitics=tuple(c.lower() for c in _texts_of(raw, "clitics", where)),
         **texts,
     )
 
@@ -275,4 +285,12 @@ def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
         short_about=_stems(item.get("short_about")),
         why=fill(item["why"]) if item.get("why") else None,
         hooks=tuple(str(h) for h in item.get("hooks") or []),
+        answers=_answers(item, fill),
     )
+
+
+def _answers(item: dict[str, Any], fill: Any) -> tuple[tuple[frozenset[str], str], ...]:
+    """The episode's one-line facts: `short` with `short_about`, then each of `answers`."""
+    found = [(_stems(item.get("short_about")), fill(item["short"]))] if item.get("short") else []
+    found += [(_stems(a["about"]), fill(a["text"])) for a in item.get("answers") or []]
+    return tuple((about, text[:1].upper() + text[1:]) for about, text in found)

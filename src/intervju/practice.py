@@ -10,6 +10,8 @@ to practise the one skill that matters most: following up. So the informant
 - rewards a follow-up: a probe about the last answer (more, an example, a feeling, a
   meaning, an echo of the informant's own word, silence) continues the *same* episode
   with a detail not told yet, so following up yields more than jumping to a new topic;
+- keeps its facts: a fact question («how long», «hvilket sykehus») gets the persona's
+  one-line fact, the same one a closed question about it gets;
 - still lets the question's form shape the answer, from the analyser's verdict: closed
   → short, leading → agreement, double → only the last part, why → a little defensive.
 
@@ -125,6 +127,11 @@ BARE_ECHO_WORDS = 2
 # Probes asked as a yes/no request («Kan du komme på en gang det var tydelig?») that are
 # answered with the detail, not a «yes».
 REQUEST_PROBES: frozenset[str] = frozenset({"example", "more"})
+# A part of a double question this short with no words of its own is no question («sa du?»).
+BARE_PART_WORDS = 3
+# A phrase of a fact with a word rarer than this (Zipf) names it («which hospital»); one of
+# common words only («how long») does not.
+FACT_WORD_ZIPF = 5.5
 # A word rarer than this (Zipf) the persona never uses is a topic of the question's own.
 UNKNOWN_ZIPF = 4.3
 # A question repeating this many words in a row from the last answer echoes it.
@@ -306,6 +313,17 @@ class _Matcher:
         """The persona's material uses the word, or a curated stem covers it."""
         return self.spread(word) > 0 or any(
             _hits(word, s, self.code) for stems in self.stems for s in stems if " " not in s
+        )
+
+    def in_compound(self, word: str) -> bool:
+        """The word is the last part of a compound the persona knows («stenge» in the theme's
+        «nedstenging»), its first part a word of its own."""
+        known = self.theme_stems.union(*self.vocab, *self.stems)
+        return any(
+            _is_word(k[:at], self.code) and _near(word, k[at:])
+            for k in known
+            if " " not in k
+            for at in range(3, len(k) - _PREFIX + 1)
         )
 
     def lexical(self, words: list[str], stems: frozenset[str], text: str = "") -> float:
@@ -522,7 +540,13 @@ class SimulatedInformant:
         if verdict.form == "not_question":
             if self._current is None:
                 return make("unclear", self._pick("unclear"))
-            return self._tell("more", self._continue(self._current, "more", frozenset()), make)
+            return self._tell("more", self._going_on(self._current), make)
+        # «Hvor mange år har du vært lærer, sa du?»: a part with no words of its own is no
+        # second question, so the other part is answered as asked.
+        return self._answer_part(*self._one_part(question, verdict), make)
+
+    def _answer_part(self, question: str, verdict: Analysis, make: _Make) -> PracticeReply:
+        """The answer to what is asked (the turn, or its one part with words)."""
         found = self._plan(self._asked(question, verdict))
         echoed = found is not None and found.probe == "echo" and len(tokens(question)) <= ECHO_WORDS
         requested = (
@@ -539,11 +563,106 @@ class SimulatedInformant:
             return self._half(question, verdict, found, make)
         if (verdict.leading or verdict.form == "closed") and not (echoed or requested):
             return self._short(question, verdict, found, make)
+        fact = self._fact(question, found, anywhere=True) if self._asks_fact(question) else None
+        if fact is not None:
+            self._current = fact[0]
+            plan = _Plan(fact[0], None, found.probe if found else None)
+            material = self._material(plan)
+            return make("short", self._bare(fact[1]), plan, open_answer=material)
         if found is None:
             return make("nothing", self._pick("nothing"))
         if found.probe is None:
             found = self._honest(question, found)
         return self._tell("deeper" if found.probe else "story", found, make)
+
+    def _going_on(self, index: int) -> _Plan:
+        """Silence after a moment told before its episode's opening: more of that moment
+        (in order), not a step back to the general account; else a plain follow-up."""
+        if index in self._opened or not self._told.get(index):
+            return self._continue(index, "more", frozenset())
+        return self._in_order(_Plan(index, self._detail(index, "more", frozenset()), "more"))
+
+    def _one_part(self, question: str, verdict: Analysis) -> tuple[str, Analysis]:
+        """Of a double question whose other parts have no words of their own, the one part
+        with words, as the analyser reads it alone; else the question as it was."""
+        if not verdict.double:
+            return question, verdict
+        parts = [
+            q
+            for q in verdict.questions
+            if self._matcher.content(q) or len(tokens(q)) > BARE_PART_WORDS
+        ]
+        if len(parts) != 1:
+            return question, verdict
+        return parts[0], analyse(parts[0], language=verdict.language)
+
+    def _asks_fact(self, question: str) -> bool:
+        text = " ".join(question.lower().split())
+        return any(p.search(text) for p in self._lang.fact_questions)
+
+    def _fact(
+        self, question: str, plan: _Plan | None, anywhere: bool = False
+    ) -> tuple[int, str] | None:
+        """The one-line fact that answers a closed or fact question, one that uses a word of
+        it: of the episode the question is about or follows up, of one it names by a
+        curated word (``anywhere``, and not a follow-up: «How long did she stay on the
+        ward?» is about the patient, not the nurse's years there), or of one whose phrase
+        it says («which hospital»)."""
+        words = self._matcher.content(question) + tokens(question)
+        said = tokens(question)
+        home, probe = (plan.episode, plan.probe) if plan else (None, None)
+        best: tuple[float, int, str] | None = None
+        for i, episode in enumerate(self.persona.episodes):
+            for about, text in episode.answers:
+                fit = self._matcher.lexical(words, about, question)
+                phrase = any(self._telling_phrase(said, s) for s in about)
+                named = self._names_besides(question, i, about)
+                mine = i == home or (anywhere and probe is None)
+                named = (named and mine) or (i == home and probe is not None)
+                if fit > 0 and (named or phrase):
+                    score = fit + named + (i == home)
+                    if best is None or score > best[0]:
+                        best = (score, i, text)
+        return (best[1], best[2]) if best else None
+
+    def _telling(self, stem: str) -> bool:
+        """A stem of a fact with a word of its own («hospital», «which hospital», «desk»),
+        not only the common words any fact question has («how long», «years»)."""
+        return any(
+            w not in self._lang.stopwords and zipf(w, self._lang.code) < FACT_WORD_ZIPF
+            for w in stem.split()
+        )
+
+    def _telling_phrase(self, said: list[str], stem: str) -> bool:
+        return " " in stem and _has_phrase(said, stem) and self._telling(stem)
+
+    def _names_besides(self, question: str, index: int, about: frozenset[str]) -> float:
+        """How much the question names the episode by words other than the fact's common
+        ones: «how long» names no episode («Eleven years» for how long a meeting lasted),
+        «in Nav» or «desk» does."""
+        generic = frozenset(s for s in about if not self._telling(s))
+        rest = [
+            w
+            for w in self._matcher.content(question)
+            if not any(_hits(w, s, self._lang.code) for s in generic if " " not in s)
+        ]
+        # A phrase of common words only («hvor lenge», "long have you") is a question form.
+        stems = frozenset(s for s in self._matcher.stems[index] if " " not in s or self._telling(s))
+        return self._matcher.lexical(rest, stems, question)
+
+    def _bare(self, text: str) -> str:
+        """A fact without the yes or no it starts with, for a question that asked no yes/no
+        («Ja, elleve år nå.» → «Elleve år nå.»): the persona's one-word yes and no lines."""
+        particles = {
+            " ".join(tokens(line))
+            for kind in ("short_yes", "short_no")
+            for line in self.persona.line(kind)
+            if len(tokens(line)) == 1
+        }
+        head, _, rest = text.partition(" ")
+        if not rest or " ".join(tokens(head)) not in particles or head[-1:] not in ",.":
+            return text
+        return rest[:1].upper() + rest[1:]
 
     def _honest(self, question: str, plan: _Plan) -> _Plan:
         """A question naming something specific the persona never mentions («covid»,
@@ -554,23 +673,25 @@ class SimulatedInformant:
             return plan
         unknown = [
             w
-            for w in words_of(question)
+            for w in map(self._unclitic, words_of(question))
             if len(w) > 3
             and w.lower() not in self._lang.stopwords
             and zipf(w.lower(), self._lang.code) < UNKNOWN_ZIPF
-            and not self._matcher.spread(w.lower())
-            and not any(
-                _hits(w.lower(), s, self._lang.code) for stems in self._matcher.stems for s in stems
-            )
             # The persona's own job and period («covid» for a teacher of the lockdown) is
             # never owned up to as unknown, nor an inflection of a word it knows («helsa»).
-            and self._matcher.on_role(w.lower()) == 1.0
-            and not self._matcher.known(lemma(w, self._lang.code))
+            and not self._knows(w.lower())
         ]
         if not unknown:
             return plan
         word = min(unknown, key=lambda w: zipf(w.lower(), self._lang.code))
         return replace(plan, lead=template.format(word=word))
+
+    def _unclitic(self, word: str) -> str:
+        """A word without a clitic ending ("government's" → "government")."""
+        for clitic in self._lang.clitics:
+            if word.lower().endswith(clitic) and len(word) > len(clitic):
+                return word[: -len(clitic)]
+        return word
 
     def _asked(self, question: str, verdict: Analysis) -> str:
         """The part that gets answered: the whole turn, or of a double question the part
@@ -589,6 +710,8 @@ class SimulatedInformant:
         echo = self._echo(question, words)
         quoted = self._quotes_last(question)
         if self._current is not None:
+            # An echo or a quote is of the last story told, even after a short answer since.
+            home = self._told_last() if echo or quoted else self._current
             if (echo or quoted) and facet is None:
                 facet = "echo"
             elif facet is None and (
@@ -597,11 +720,41 @@ class SimulatedInformant:
                 # «What did you do?», «Hva gjorde du?»: no subject of its own, so about
                 # what was just told.
                 facet = "more"
-            if facet is not None and (quoted or not self._names_other(scores, best)):
-                return self._continue(self._current, facet, echo or frozenset(words))
-        if not self._has_material(scores, words):
+            if facet is not None and (quoted or not self._names_other(scores, best, home)):
+                return self._continue(home, facet, echo or frozenset(words))
+        if not self._has_material(scores, words) or self._off_subject(question, words):
             return None
         return self._new(scores, words)
+
+    def _off_subject(self, question: str, words: list[str]) -> bool:
+        """More of the question's words are ones the persona never speaks of than ones it
+        does («music on the drive home», «the government's decision to close the schools»):
+        a word or two it knows in passing is no material. A curated phrase the question
+        says («along the way») knows its words."""
+        said = tokens(question)
+        phrased = {
+            part
+            for stems in self._matcher.stems
+            for stem in stems
+            if " " in stem and _has_phrase(said, stem)
+            for part in stem.split()
+        }
+        unknown = [
+            w
+            for w in words
+            if len(w) > 3 and not self._knows(w) and not any(w.startswith(p) for p in phrased)
+        ]
+        return len(unknown) >= 2 and len(unknown) > len(words) - len(unknown)
+
+    def _knows(self, word: str) -> bool:
+        """The persona's material, its stems or its theme use the word or its lemma."""
+        base = lemma(word, self._lang.code).lower()
+        return (
+            self._matcher.known(word)
+            or self._matcher.on_role(word) < 1.0
+            or self._matcher.known(base)
+            or self._matcher.in_compound(base)
+        )
 
     def _has_material(self, scores: _Scores, words: list[str]) -> bool:
         """Something to say: a curated stem, two of the question's words in one episode's
@@ -677,13 +830,18 @@ class SimulatedInformant:
             and current >= max(scores.strong)
         )
 
-    def _names_other(self, scores: _Scores, best: int) -> bool:
+    def _told_last(self) -> int:
+        """The episode whose words were said last in a story (the current one before any)."""
+        ids = [e.id for e in self.persona.episodes]
+        if self._words_episode in ids:
+            return ids.index(self._words_episode)
         assert self._current is not None
-        current = scores.strong[self._current]
+        return self._current
+
+    def _names_other(self, scores: _Scores, best: int, home: int) -> bool:
+        current = scores.strong[home]
         strongest = int(np.argmax(scores.strong))
-        return strongest != self._current and scores.strong[strongest] >= max(
-            NEW_TOPIC_SCORE, 2 * current
-        )
+        return strongest != home and scores.strong[strongest] >= max(NEW_TOPIC_SCORE, 2 * current)
 
     def _continue(self, index: int, facet: Facet, words: frozenset[str]) -> _Plan:
         """A follow-up: the opening if it was not told yet (unless the probe asks for a
@@ -911,9 +1069,8 @@ class SimulatedInformant:
             # The episode's own short answer for the closed question it was written for,
             # else yes or no as the persona's material has it: never at random.
             yes = self._polarity(question, plan)
-            self._closed[key] = self._own_short(question, plan) or self._pick(
-                "short_yes" if yes else "short_no"
-            )
+            fact = self._fact(question, plan)
+            self._closed[key] = fact[1] if fact else self._pick("short_yes" if yes else "short_no")
         return make("short", self._closed[key], plan, open_answer=material)
 
     def _grounded(self, question: str, plan: _Plan | None) -> bool:
@@ -996,20 +1153,6 @@ class SimulatedInformant:
         return any(
             i > 0 and said[i - 1] not in self._lang.stopwords and len(said[i - 1]) > 3 for i in at
         )
-
-    def _own_short(self, question: str, plan: _Plan | None) -> str | None:
-        """An episode's own short answer («Ja, elleve år nå.») only for the closed question
-        it was written for: one that names the episode, or follows up on it («Were there
-        many of them?» after the pupils who vanished), and uses a word of ``short_about``."""
-        if plan is None:
-            return None
-        episode = self.persona.episodes[plan.episode]
-        named = plan.probe is not None or self._matcher.score(question).strong[plan.episode] > 0
-        if episode.short is None or not named:
-            return None
-        words = self._matcher.content(question) + tokens(question)
-        fits = self._matcher.lexical(words, episode.short_about, question)
-        return episode.short if fits else None
 
     def _followup(self, plan: _Plan, text: str) -> str:
         episode = self.persona.episodes[plan.episode]
