@@ -91,6 +91,8 @@ def test_matching_floor_over_the_table() -> None:
         ("teacher", "What do you think about the school's heating system?"),
         ("night-nurse", "What kind of music do you listen to on the drive home?"),
         ("teacher", "What do you think about the government's decision to close the schools?"),
+        # A rare subject of its own, and of the persona's only its field («sykehus»).
+        ("sykepleier", "Hva tenker du om sykehusets nye parkeringsregler?"),
     ],
 )
 def test_nothing_on_it_is_said_in_character(persona: str, question: str) -> None:

@@ -93,3 +93,33 @@ def test_silence_after_a_moment_told_first_stays_with_the_moment() -> None:
     assert moment.detail is not None and "cold and clammy" in moment.text, moment.text
     more = agent.reply("mm")
     assert more.episode == moment.episode and more.detail is not None, more.text
+
+
+def test_she_is_the_person_of_the_last_story_not_the_persona() -> None:
+    """«How long did she stay?» after a short answer in between is about the patient."""
+    agent = informant_for("night-nurse")
+    agent.reply("Could you tell me about a patient you remember from nights?")
+    agent.reply("What was that like for you?")
+    children = agent.reply("Do you have children yourself?")
+    assert children.text == "No, we don't have children.", children.text
+    stay = agent.reply("How long did she stay on the ward?")
+    assert stay.episode == "patients" and "few weeks" in stay.text, stay.text
+
+
+@pytest.mark.parametrize(
+    ("persona", "before", "question", "says"),
+    [
+        ("remote-worker", ["How do you switch off?"], "Is Alex your partner?", "my partner"),
+        ("remote-worker", [], "Tell me about your manager.", "Ruth"),
+        ("remote-worker", [], "Can you tell me about your workspace at home?", "storage room"),
+        ("sykepleier", [], "Kan du fortelle om en natt du husker spesielt godt?", "kald og klam"),
+    ],
+)
+def test_the_person_or_moment_asked_about_is_told(
+    persona: str, before: list[str], question: str, says: str
+) -> None:
+    agent = informant_for(persona)
+    for q in before:
+        agent.reply(q)
+    reply = agent.reply(question)
+    assert says in reply.text, reply.text

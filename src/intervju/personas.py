@@ -64,6 +64,7 @@ class Episode:
     # More one-line facts for closed and fact questions («Which hospital?»), each with the
     # words it answers: `short` first, then the episode's `answers`.
     answers: tuple[tuple[frozenset[str], str], ...] = ()
+    people: frozenset[str] = frozenset()  # the people it is about, by name stems
 
     @property
     def gist(self) -> str:
@@ -286,6 +287,7 @@ def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
         why=fill(item["why"]) if item.get("why") else None,
         hooks=tuple(str(h) for h in item.get("hooks") or []),
         answers=_answers(item, fill),
+        people=_stems(item.get("people")),
     )
 
 

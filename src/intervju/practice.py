@@ -309,6 +309,10 @@ class _Matcher:
             return THEME_WEIGHT
         return 1.0
 
+    def in_theme(self, word: str) -> bool:
+        """A word of the persona's field as its file names it (`theme`), not of its role."""
+        return any(_hits(word, s, self.code) or _near(word, s) for s in self.persona.theme)
+
     def known(self, word: str) -> bool:
         """The persona's material uses the word, or a curated stem covers it."""
         return self.spread(word) > 0 or any(
@@ -540,7 +544,8 @@ class SimulatedInformant:
         if verdict.form == "not_question":
             if self._current is None:
                 return make("unclear", self._pick("unclear"))
-            return self._tell("more", self._going_on(self._current), make)
+            going_on = self._continue(self._current, "more", frozenset(), probe=True)
+            return self._tell("more", going_on, make)
         # «Hvor mange år har du vært lærer, sa du?»: a part with no words of its own is no
         # second question, so the other part is answered as asked.
         return self._answer_part(*self._one_part(question, verdict), make)
@@ -574,13 +579,6 @@ class SimulatedInformant:
         if found.probe is None:
             found = self._honest(question, found)
         return self._tell("deeper" if found.probe else "story", found, make)
-
-    def _going_on(self, index: int) -> _Plan:
-        """Silence after a moment told before its episode's opening: more of that moment
-        (in order), not a step back to the general account; else a plain follow-up."""
-        if index in self._opened or not self._told.get(index):
-            return self._continue(index, "more", frozenset())
-        return self._in_order(_Plan(index, self._detail(index, "more", frozenset()), "more"))
 
     def _one_part(self, question: str, verdict: Analysis) -> tuple[str, Analysis]:
         """Of a double question whose other parts have no words of their own, the one part
@@ -616,7 +614,7 @@ class SimulatedInformant:
             for about, text in episode.answers:
                 fit = self._matcher.lexical(words, about, question)
                 phrase = any(self._telling_phrase(said, s) for s in about)
-                named = self._names_besides(question, i, about)
+                named = self._names_besides(question, i)
                 mine = i == home or (anywhere and probe is None)
                 named = (named and mine) or (i == home and probe is not None)
                 if fit > 0 and (named or phrase):
@@ -626,8 +624,8 @@ class SimulatedInformant:
         return (best[1], best[2]) if best else None
 
     def _telling(self, stem: str) -> bool:
-        """A stem of a fact with a word of its own («hospital», «which hospital», «desk»),
-        not only the common words any fact question has («how long», «years»)."""
+        """A phrase of a fact with a word of its own («which hospital»), not only common
+        words any fact question has («how long»)."""
         return any(
             w not in self._lang.stopwords and zipf(w, self._lang.code) < FACT_WORD_ZIPF
             for w in stem.split()
@@ -636,19 +634,26 @@ class SimulatedInformant:
     def _telling_phrase(self, said: list[str], stem: str) -> bool:
         return " " in stem and _has_phrase(said, stem) and self._telling(stem)
 
-    def _names_besides(self, question: str, index: int, about: frozenset[str]) -> float:
-        """How much the question names the episode by words other than the fact's common
-        ones: «how long» names no episode («Eleven years» for how long a meeting lasted),
-        «in Nav» or «desk» does."""
-        generic = frozenset(s for s in about if not self._telling(s))
-        rest = [
-            w
-            for w in self._matcher.content(question)
-            if not any(_hits(w, s, self._lang.code) for s in generic if " " not in s)
-        ]
-        # A phrase of common words only («hvor lenge», "long have you") is a question form.
-        stems = frozenset(s for s in self._matcher.stems[index] if " " not in s or self._telling(s))
+    def _names_besides(self, question: str, index: int) -> float:
+        """How much the question names the episode by words other than those asking for a
+        fact: «how long» names no episode («Eleven years» for how long a meeting lasted),
+        «in Nav», «children» or «desk» do."""
+        asking = self._fact_words(question)
+        rest = [w for w in self._matcher.content(question) if w not in asking]
+        # A phrase of asking and small words only («hvor lenge har du») is a question form.
+        stems = frozenset(
+            s
+            for s in self._matcher.stems[index]
+            if not all(w in asking or w in self._lang.stopwords for w in s.split())
+        )
         return self._matcher.lexical(rest, stems, question)
+
+    def _fact_words(self, question: str) -> frozenset[str]:
+        """The words of the question a fact pattern matched («how long»)."""
+        text = " ".join(question.lower().split())
+        return frozenset(
+            w for p in self._lang.fact_questions for m in p.finditer(text) for w in tokens(m[0])
+        )
 
     def _bare(self, text: str) -> str:
         """A fact without the yes or no it starts with, for a question that asked no yes/no
@@ -706,25 +711,32 @@ class SimulatedInformant:
         scores = self._matcher.score(question)
         best = scores.best()
         facet = probe_facet(question, self._lang)
+        asked_for = facet is not None  # a probe proper, not a question read as one
         words = self._matcher.content(question)
         echo = self._echo(question, words)
         quoted = self._quotes_last(question)
         if self._current is not None:
-            # An echo or a quote is of the last story told, even after a short answer since.
+            # An echo or a quote is of the last story told, even after a short answer; «she»
+            # is someone the persona spoke of last.
+            someone = self._about_someone(question)
             home = self._told_last() if echo or quoted else self._current
+            home = self._spoke_of_someone() if someone else home
             if (echo or quoted) and facet is None:
                 facet = "echo"
             elif facet is None and (
-                not words or self._anaphoric(question, scores) or self._on_current(question, scores)
+                not words
+                or self._anaphoric(question, scores)
+                or self._on_current(question, scores)
+                or someone
             ):
                 # «What did you do?», «Hva gjorde du?»: no subject of its own, so about
                 # what was just told.
                 facet = "more"
             if facet is not None and (quoted or not self._names_other(scores, best, home)):
-                return self._continue(home, facet, echo or frozenset(words))
+                return self._continue(home, facet, echo or frozenset(words), asked_for)
         if not self._has_material(scores, words) or self._off_subject(question, words):
             return None
-        return self._new(scores, words)
+        return self._new(scores, words, question)
 
     def _off_subject(self, question: str, words: list[str]) -> bool:
         """More of the question's words are ones the persona never speaks of than ones it
@@ -744,7 +756,16 @@ class SimulatedInformant:
             for w in words
             if len(w) > 3 and not self._knows(w) and not any(w.startswith(p) for p in phrased)
         ]
-        return len(unknown) >= 2 and len(unknown) > len(words) - len(unknown)
+        if len(unknown) >= 2 and len(unknown) > len(words) - len(unknown):
+            return True
+        # «sykehusets nye parkeringsregler»: a rare subject of its own, and of the persona's
+        # only its field («sykehus», the persona's `theme`), which every answer is about.
+        known = [w for w in words if len(w) > 3 and w not in unknown]
+        return (
+            any(zipf(w, self._lang.code) < UNKNOWN_ZIPF for w in unknown)
+            and bool(known)
+            and all(self._matcher.in_theme(w) for w in known)
+        )
 
     def _knows(self, word: str) -> bool:
         """The persona's material, its stems or its theme use the word or its lemma."""
@@ -817,6 +838,31 @@ class SimulatedInformant:
             and all(self._matcher.spread(w) > 0 for w in own)
         )
 
+    def _about_someone(self, question: str) -> bool:
+        """A short question about «her» or «him» («How long did she stay on the ward?») is
+        about someone in what was just told, not about the persona."""
+        words = tokens(question)
+        return len(words) <= ANAPHORIC_MAX_WORDS and any(w in self._lang.pronouns for w in words)
+
+    def _spoke_of_someone(self) -> int:
+        """The episode of the last reply that spoke of someone («she», «Mrs Carter»), the
+        current one when none did."""
+        ids = [e.id for e in self.persona.episodes]
+        for reply in reversed(self.history):
+            if reply.episode in ids and self._names_someone(
+                reply.text, self.persona.episode(reply.episode)
+            ):
+                return ids.index(reply.episode)
+        assert self._current is not None
+        return self._current
+
+    def _names_someone(self, text: str, episode: Episode) -> bool:
+        """A third-person pronoun, or one of the episode's people by name."""
+        said = tokens(text)
+        return any(w in self._lang.pronouns for w in said) or any(
+            _hits(w, p, self._lang.code) for w in said for p in episode.people
+        )
+
     def _on_current(self, question: str, scores: _Scores) -> bool:
         """A short question pointing back («Hvorfor var det så slitsomt?») whose curated
         words are the current episode's more than any other's: about what was just told."""
@@ -843,9 +889,15 @@ class SimulatedInformant:
         strongest = int(np.argmax(scores.strong))
         return strongest != home and scores.strong[strongest] >= max(NEW_TOPIC_SCORE, 2 * current)
 
-    def _continue(self, index: int, facet: Facet, words: frozenset[str]) -> _Plan:
+    def _continue(
+        self, index: int, facet: Facet, words: frozenset[str], probe: bool = False
+    ) -> _Plan:
         """A follow-up: the opening if it was not told yet (unless the probe asks for a
-        feeling, a meaning or an example the episode has), else the best untold detail."""
+        feeling, a meaning or an example the episode has), else the best untold detail.
+        A probe proper or a silence after a moment told before the opening goes on with
+        that moment's details (in order), not back to the general account."""
+        if index not in self._opened and probe and self._told.get(index):
+            return self._in_order(_Plan(index, self._detail(index, facet, words), facet))
         if index not in self._opened:
             details = self.persona.episodes[index].details
             wanted = [
@@ -885,20 +937,23 @@ class SimulatedInformant:
             return replace(plan, scene=True)
         return replace(plan, detail=None)
 
-    def _fit(self, words: list[str] | frozenset[str], text: str, about: frozenset[str]) -> float:
-        """How much of the question a text (and its curated stems) speaks to."""
-        lexical = self._matcher.lexical(list(words), about) if words and about else 0.0
+    def _fit(
+        self, words: list[str] | frozenset[str], text: str, about: frozenset[str], asked: str = ""
+    ) -> float:
+        """How much of the question a text (and its curated stems, phrases in ``asked``
+        too: «en natt du husker») speaks to."""
+        lexical = self._matcher.lexical(list(words), about, asked) if about else 0.0
         said = self._matcher.content(text)
         return lexical + OWN_WORDS_WEIGHT * sum(any(_near(w, x) for x in said) for w in words)
 
-    def _pointed_detail(self, index: int, words: list[str]) -> int | None:
+    def _pointed_detail(self, index: int, words: list[str], asked: str) -> int | None:
         """A new question about one particular moment of an episode («when a patient gets
         worse») is answered with that detail rather than the general opening."""
         episode = self.persona.episodes[index]
         opening = self._fit(words, episode.text, frozenset())
         told = self._told.get(index, set())
         fits = [
-            (self._fit(words, d.text, d.about), -i)
+            (self._fit(words, d.text, d.about, asked), -i)
             for i, d in enumerate(episode.details)
             if i not in told
         ]
@@ -919,10 +974,10 @@ class SimulatedInformant:
 
         return min(untold, key=rank)
 
-    def _new(self, scores: _Scores, words: list[str]) -> _Plan:
+    def _new(self, scores: _Scores, words: list[str], asked: str) -> _Plan:
         best = scores.best()
         if best not in self._opened:
-            return self._in_order(_Plan(best, self._pointed_detail(best, words), None))
+            return self._in_order(_Plan(best, self._pointed_detail(best, words, asked), None))
         fresh = [
             i for i in range(len(scores.total)) if i not in self._opened and scores.total[i] > 0
         ]
@@ -1024,7 +1079,9 @@ class SimulatedInformant:
     def _reason(self, question: str, plan: _Plan) -> tuple[int, str]:
         """The reason a why-question gets: the sentence of the persona's material that gives
         a reason («… fordi jeg liker roen») and speaks most to the question, the episode's
-        own `why` and its own sentences first; with none, the episode's first sentence."""
+        own `why` and its own sentences first; with none, the episode's first sentence. A
+        why that follows up with words of its own («Why is it so hard to stop working at
+        home?» after a short answer) prefers the episode only where its reasons use them."""
         words = [w for w in self._matcher.content(question) if len(w) > 2]
         episode = self.persona.episodes[plan.episode]
         best: tuple[float, int, str] | None = None
@@ -1032,12 +1089,14 @@ class SimulatedInformant:
         candidates += [(i, s, False) for i, s in self._sentences if self._gives_reason(s)]
         for index, sentence, own in candidates:
             fit = self._fit(words, sentence, frozenset())
-            if index == plan.episode:
+            if index == plan.episode and (fit > 0 or not words or plan.probe is None):
                 fit += REASON_OWN_EPISODE * (2 if own else 1)
             elif fit == 0:
                 continue
             if best is None or fit > best[0]:
                 best = (fit, index, sentence)
+        if best is None and episode.why:
+            return plan.episode, episode.why
         if best is None:
             material = self._material(plan)
             return plan.episode, _first_sentence(material) if material else episode.gist
