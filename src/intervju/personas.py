@@ -125,6 +125,8 @@ class PracticeLang:
     fact_questions: tuple[re.Pattern[str], ...] = ()
     # Endings stripped from a word before it is named as unknown ("government's").
     clitics: tuple[str, ...] = ()
+    # Articles said with the unknown word when the question has one ("the heatwave").
+    articles: frozenset[str] = frozenset()
 
 
 def lang_code(language: str) -> Lang:
@@ -181,6 +183,7 @@ def practice_lang(code: Lang) -> PracticeLang:
         pronouns=_yaml.word_set(raw, "pronouns", where),
         fact_questions=_yaml.patterns(raw, "fact_questions", where),
         clitics=tuple(c.lower() for c in _texts_of(raw, "clitics", where)),
+        articles=_yaml.word_set(raw, "articles", where),
         **texts,
     )
 

@@ -457,9 +457,17 @@ class SimulatedInformant:
     _lang: PracticeLang = field(init=False, repr=False)
     _rng: random.Random = field(init=False, repr=False)
     _sentences: list[tuple[int, str]] = field(init=False, repr=False)
+    _names: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._lang = practice_lang(lang_code(self.persona.language))
+        # The persona's people and places by name, never lower-cased after a lead-in.
+        self._names = frozenset(
+            w
+            for value in (self.persona.name, *(v for _, v in self.persona.facts))
+            for w in words_of(value)
+            if w[:1].isupper()
+        )
         self._matcher = _Matcher(self.persona, self._lang, self.embeddings)
         self._rng = random.Random(self.seed)
         self._sentences = [
@@ -497,7 +505,7 @@ class SimulatedInformant:
         if result.text not in said:
             return result
         for lead in self._lang.repeat:
-            text = _join(lead, result.text)
+            text = _join(lead, result.text, self._names)
             if text not in said:
                 return replace(result, text=text)
         return result
@@ -689,7 +697,14 @@ class SimulatedInformant:
         if not unknown:
             return plan
         word = min(unknown, key=lambda w: zipf(w.lower(), self._lang.code))
-        return replace(plan, lead=template.format(word=word))
+        return replace(plan, lead=template.format(word=self._with_article(question, word)))
+
+    def _with_article(self, question: str, word: str) -> str:
+        """The word as the question says it, with the article before it ("the heatwave")."""
+        said = [self._unclitic(w) for w in words_of(question)]
+        at = said.index(word)
+        before = said[at - 1].lower() if at else ""
+        return f"{before} {word}" if before in self._lang.articles else word
 
     def _unclitic(self, word: str) -> str:
         """A word without a clitic ending ("government's" → "government")."""
@@ -1030,7 +1045,7 @@ class SimulatedInformant:
             if plan.scene:
                 text = f"{self.persona.episodes[plan.episode].gist} {text}"
         if plan.lead:
-            text = _join(plan.lead, text)
+            text = _join(plan.lead, text, self._names)
         elif plan.again:
             text = _join(self._pick("again"), text)
         return make(kind, text, plan, followup=self._followup(plan, text))
@@ -1222,9 +1237,17 @@ class SimulatedInformant:
         return self._lang.followup_plain
 
 
-def _join(lead: str, text: str) -> str:
-    """A lead-in and what follows: the sentence goes on in lower case after «, men»."""
-    if lead and lead[-1] not in ".!?…:" and text[:1].isupper() and text[1:2].islower():
+def _join(lead: str, text: str, names: frozenset[str] = frozenset()) -> str:
+    """A lead-in and what follows: the sentence goes on in lower case after «, men», but a
+    name stays a name («…, but Daniel and I …»)."""
+    first = words_of(text)[0] if words_of(text) else ""
+    if (
+        lead
+        and lead[-1] not in ".!?…:"
+        and text[:1].isupper()
+        and text[1:2].islower()
+        and first not in names
+    ):
         text = text[0].lower() + text[1:]
     return f"{lead} {text}"
 
