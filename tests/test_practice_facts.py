@@ -123,3 +123,34 @@ def test_the_person_or_moment_asked_about_is_told(
         agent.reply(q)
     reply = agent.reply(question)
     assert says in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("persona", "before", "question", "says"),
+    [
+        ("remote-worker", [], "Do you have kids?", "no children"),
+        ("night-nurse", [], "Do you have kids?", "don't have children"),
+        (
+            "sykepleier",
+            ["Kan du fortelle om en pasient du husker?"],
+            "Hvor lenge lå hun på posten?",
+            "Noen uker",
+        ),
+        ("sykepleier", [], "Hva sier Even om nattevaktene?", "Even"),
+    ],
+)
+def test_a_person_or_a_personal_fact_is_answered(
+    persona: str, before: list[str], question: str, says: str
+) -> None:
+    agent = informant_for(persona)
+    for q in before:
+        agent.reply(q)
+    reply = agent.reply(question)
+    assert says in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["Do you have a long commute?", "Did you stay late?"])
+def test_a_story_s_fact_is_not_said_for_a_generic_word(question: str) -> None:
+    """«Only a few weeks» is how long the patient stayed: not for "long" or "stay" alone."""
+    reply = informant_for("night-nurse").reply(question)
+    assert "weeks" not in reply.text, reply.text

@@ -612,24 +612,43 @@ class SimulatedInformant:
         """The one-line fact that answers a closed or fact question, one that uses a word of
         it: of the episode the question is about or follows up, of one it names by a
         curated word (``anywhere``, and not a follow-up: «How long did she stay on the
-        ward?» is about the patient, not the nurse's years there), or of one whose phrase
-        it says («which hospital»)."""
-        words = self._matcher.content(question) + tokens(question)
-        said = tokens(question)
-        home, probe = (plan.episode, plan.probe) if plan else (None, None)
+        ward?» is about the patient, not the nurse's years there), of one whose phrase it
+        says («which hospital»), or, when nothing else is about it, an `answers` fact that
+        uses its word («Do you have kids?»)."""
         best: tuple[float, int, str] | None = None
         for i, episode in enumerate(self.persona.episodes):
-            for about, text in episode.answers:
-                fit = self._matcher.lexical(words, about, question)
-                phrase = any(self._telling_phrase(said, s) for s in about)
-                named = self._names_besides(question, i)
-                mine = i == home or (anywhere and probe is None)
-                named = (named and mine) or (i == home and probe is not None)
-                if fit > 0 and (named or phrase):
-                    score = fit + named + (i == home)
-                    if best is None or score > best[0]:
-                        best = (score, i, text)
+            for j, (about, text) in enumerate(episode.answers):
+                own_short = j == 0 and episode.short is not None
+                score = self._fact_score(question, i, about, plan, anywhere, own_short)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, i, text)
         return (best[1], best[2]) if best else None
+
+    def _fact_score(
+        self,
+        question: str,
+        index: int,
+        about: frozenset[str],
+        plan: _Plan | None,
+        anywhere: bool,
+        own_short: bool,
+    ) -> float | None:
+        """How well one fact answers the question; None when it is not the question's."""
+        words = self._matcher.content(question) + tokens(question)
+        fit = self._matcher.lexical(words, about, question)
+        if fit <= 0:
+            return None
+        home, probe = (plan.episode, plan.probe) if plan else (None, None)
+        named = self._names_besides(question, index)
+        mine = index == home or (anywhere and probe is None)
+        if (named > 0 and mine) or (index == home and probe is not None):
+            return fit + named + (index == home)
+        said = tokens(question)
+        if any(self._telling_phrase(said, s) for s in about):
+            return fit
+        # Nothing else is about it: a fact of its own (not a `short` written for one
+        # episode's closed question, whose words may be generic) that says its word.
+        return fit if plan is None and not own_short else None
 
     def _telling(self, stem: str) -> bool:
         """A phrase of a fact with a word of its own («which hospital»), not only common
@@ -747,7 +766,9 @@ class SimulatedInformant:
                 # «What did you do?», «Hva gjorde du?»: no subject of its own, so about
                 # what was just told.
                 facet = "more"
-            if facet is not None and (quoted or not self._names_other(scores, best, home)):
+            # «she» stays with the story's person unless the question names someone else's.
+            stays = quoted or (someone and not self._names_other_person(question, home))
+            if facet is not None and (stays or not self._names_other(scores, best, home)):
                 return self._continue(home, facet, echo or frozenset(words), asked_for)
         if not self._has_material(scores, words) or self._off_subject(question, words):
             return None
@@ -860,10 +881,17 @@ class SimulatedInformant:
         return len(words) <= ANAPHORIC_MAX_WORDS and any(w in self._lang.pronouns for w in words)
 
     def _spoke_of_someone(self) -> int:
-        """The episode of the last reply that spoke of someone («she», «Mrs Carter»), the
-        current one when none did."""
+        """The episode of the last turn that spoke of someone: a question naming one of its
+        people («Even»), or a reply with «she» or a name; the current one when none did."""
         ids = [e.id for e in self.persona.episodes]
         for reply in reversed(self.history):
+            named = [
+                i
+                for i, e in enumerate(self.persona.episodes)
+                if self._names_someone_in(reply.question, e.people)
+            ]
+            if named:
+                return named[0]
             if reply.episode in ids and self._names_someone(
                 reply.text, self.persona.episode(reply.episode)
             ):
@@ -871,11 +899,31 @@ class SimulatedInformant:
         assert self._current is not None
         return self._current
 
+    def _person_asked(self, question: str) -> int | None:
+        """The one episode whose person the question names («Hva sier Even om …?»)."""
+        named = [
+            i
+            for i, e in enumerate(self.persona.episodes)
+            if self._names_someone_in(question, e.people)
+        ]
+        return named[0] if len(named) == 1 else None
+
+    def _names_other_person(self, question: str, home: int) -> bool:
+        """The question names a person of another episode than ``home`` («Daniel»)."""
+        return any(
+            self._names_someone_in(question, e.people)
+            for i, e in enumerate(self.persona.episodes)
+            if i != home
+        )
+
+    def _names_someone_in(self, text: str, people: frozenset[str]) -> bool:
+        return any(_hits(w, p, self._lang.code) for w in tokens(text) for p in people)
+
     def _names_someone(self, text: str, episode: Episode) -> bool:
         """A third-person pronoun, or one of the episode's people by name."""
         said = tokens(text)
-        return any(w in self._lang.pronouns for w in said) or any(
-            _hits(w, p, self._lang.code) for w in said for p in episode.people
+        return any(w in self._lang.pronouns for w in said) or self._names_someone_in(
+            text, episode.people
         )
 
     def _on_current(self, question: str, scores: _Scores) -> bool:
@@ -990,7 +1038,8 @@ class SimulatedInformant:
         return min(untold, key=rank)
 
     def _new(self, scores: _Scores, words: list[str], asked: str) -> _Plan:
-        best = scores.best()
+        best = self._person_asked(asked)
+        best = scores.best() if best is None else best
         if best not in self._opened:
             return self._in_order(_Plan(best, self._pointed_detail(best, words, asked), None))
         fresh = [
