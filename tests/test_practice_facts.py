@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from intervju.fakes import HashingEmbeddings
+from intervju.personas import practice_lang
 from intervju.practice import SimulatedInformant, load_persona
 
 
@@ -154,3 +155,36 @@ def test_a_story_s_fact_is_not_said_for_a_generic_word(question: str) -> None:
     """«Only a few weeks» is how long the patient stayed: not for "long" or "stay" alone."""
     reply = informant_for("night-nurse").reply(question)
     assert "weeks" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("persona", "question", "never", "says"),
+    [
+        # «alone» on the ward is not living alone.
+        ("night-nurse", "Do you live alone?", "only nurse", "live with Daniel"),
+        ("sykepleier", "Bor du alene?", "eneste", "bor sammen med Even"),
+        # The desk is in the little room; the kitchen table was before it.
+        ("remote-worker", "Do you work from the kitchen table?", "second-hand", "Not any more"),
+        ("remote-worker", "Do you work in the office on Tuesdays?", "", "Tuesdays and Thursdays"),
+    ],
+)
+def test_a_closed_question_gets_the_fact_it_is_about(
+    persona: str, question: str, never: str, says: str
+) -> None:
+    reply = informant_for(persona).reply(question)
+    assert (not never or never not in reply.text) and says in reply.text, reply.text
+
+
+def test_a_plain_yes_to_another_question_claims_no_earlier_answer() -> None:
+    """«As I said, yes» is for the same question asked again, not for a new one."""
+    agent = informant_for("teacher")
+    questions = [
+        "Did Sara come back to school in the end?",
+        "Do you have a big class?",
+        "Did you teach from your kitchen?",
+        "Is Mona a maths teacher?",
+        "Did you enjoy teaching online?",
+    ]
+    replies = [agent.reply(q).text for q in questions]
+    head = practice_lang("en").repeat
+    assert not any(r.startswith(head) for r in replies), replies

@@ -500,15 +500,27 @@ class SimulatedInformant:
     def _unrepeated(self, result: PracticeReply) -> PracticeReply:
         """No reply is said twice word for word in a session: one given before («Ja,
         elleve år nå.») is said again with a lead-in («Som sagt, ja, elleve år nå.»), the
-        same fact in new words."""
+        same fact in new words. A plain «Yes.» to another question is no repeat: «As I
+        said» would claim it answered this one."""
         said = {r.text for r in self.history}
-        if result.text not in said:
+        if result.text not in said or self._plain_to_another(result):
             return result
         for lead in self._lang.repeat:
             text = _join(lead, result.text, self._names)
             if text not in said:
                 return replace(result, text=text)
         return result
+
+    def _plain_to_another(self, result: PracticeReply) -> bool:
+        """The reply is one of the persona's plain yes or no lines, said before only to
+        other questions (a brush-off said again word for word would sound canned)."""
+        plain = {line for kind in ("short_yes", "short_no") for line in self.persona.line(kind)}
+        key = frozenset(self._matcher.content(result.question))
+        return result.text in plain and all(
+            frozenset(self._matcher.content(r.question)) != key
+            for r in self.history
+            if r.text == result.text
+        )
 
     def peek(self, question: str) -> PracticeReply:
         """The reply this question would get, without changing the informant's state."""
