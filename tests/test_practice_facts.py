@@ -188,3 +188,16 @@ def test_a_plain_yes_to_another_question_claims_no_earlier_answer() -> None:
     replies = [agent.reply(q).text for q in questions]
     head = practice_lang("en").repeat
     assert not any(r.startswith(head) for r in replies), replies
+
+
+@pytest.mark.parametrize(
+    ("persona", "question"),
+    [
+        ("teacher", "Is there anything we haven't talked about?"),
+        ("remote-worker", "Is there anything else you would like to add?"),
+        ("nav-veileder", "Er det noe vi ikke har snakket om?"),
+    ],
+)
+def test_a_closing_invitation_gets_a_story_not_a_no(persona: str, question: str) -> None:
+    reply = informant_for(persona).reply(question)
+    assert reply.kind == "story", reply.text

@@ -127,6 +127,8 @@ class PracticeLang:
     clitics: tuple[str, ...] = ()
     # Articles said with the unknown word when the question has one ("the heatwave").
     articles: frozenset[str] = frozenset()
+    # Yes/no questions that invite a story («Is there anything you'd like to add?»).
+    invitations: tuple[re.Pattern[str], ...] = ()
 
 
 def lang_code(language: str) -> Lang:
@@ -184,6 +186,7 @@ def practice_lang(code: Lang) -> PracticeLang:
         fact_questions=_yaml.patterns(raw, "fact_questions", where),
         clitics=tuple(c.lower() for c in _texts_of(raw, "clitics", where)),
         articles=_yaml.word_set(raw, "articles", where),
+        invitations=_yaml.patterns(raw, "invitations", where),
         **texts,
     )
 

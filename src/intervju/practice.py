@@ -577,7 +577,7 @@ class SimulatedInformant:
         requested = (
             found is not None
             and not verdict.leading
-            and probe_facet(question, self._lang) in REQUEST_PROBES
+            and (probe_facet(question, self._lang) in REQUEST_PROBES or self._invites(question))
         )
         # A why-question is never a yes/no question («Why nights, though?»), and a double
         # question gets one part answered even when a part leads («Hva er det vanskeligste
@@ -613,6 +613,12 @@ class SimulatedInformant:
         if len(parts) != 1:
             return question, verdict
         return parts[0], analyse(parts[0], language=verdict.language)
+
+    def _invites(self, question: str) -> bool:
+        """A yes/no question that invites a story («Is there anything we haven't talked
+        about?»): answered with it, not with «No.»."""
+        text = " ".join(question.lower().split())
+        return any(p.search(text) for p in self._lang.invitations)
 
     def _asks_fact(self, question: str) -> bool:
         text = " ".join(question.lower().split())
