@@ -49,7 +49,7 @@ def test_bundled_personas_load_in_both_languages() -> None:
 MATCHES = [
     ("nav-veileder", "Kan du fortelle om en vanlig arbeidsdag på hjemmekontoret?", "hjemmekontor"),
     ("nav-veileder", "Hvordan går du fram når du må gi et avslag over video?", "avslag"),
-    ("nav-veileder", "Hvor lenge har du jobbet i Nav?", "bakgrunn"),
+    ("nav-veileder", "Hvordan ble du veileder i Nav?", "bakgrunn"),
     ("nav-veileder", "Kan du fortelle om det første videomøtet ditt?", "forste-video"),
     ("nav-veileder", "Hva skjer med kroppsspråket når dere møtes på skjerm?", "kroppssprak"),
     ("nav-veileder", "Hvordan tenker du om hvem som er til stede i rommet hos brukeren?", "rommet"),
@@ -87,6 +87,12 @@ def test_matching_floor_over_the_table() -> None:
         ("nav-veileder", "Hva gjør du på fritiden?"),
         ("nav-veileder", "Hvordan er været i Bergen om sommeren?"),
         ("remote-worker", "What is your favourite football team?"),
+        # More words of its own than the persona's: one shared word is no material.
+        ("teacher", "What do you think about the school's heating system?"),
+        ("night-nurse", "What kind of music do you listen to on the drive home?"),
+        ("teacher", "What do you think about the government's decision to close the schools?"),
+        # A rare subject of its own, and of the persona's only its field («sykehus»).
+        ("sykepleier", "Hva tenker du om sykehusets nye parkeringsregler?"),
     ],
 )
 def test_nothing_on_it_is_said_in_character(persona: str, question: str) -> None:
@@ -248,7 +254,7 @@ def test_facts_never_contradict_across_a_session(informant: SimulatedInformant) 
     assert len(replies) == 30
     said = " ".join(r.text for r in replies)
     # every tenure said is the persona's («elleve år nå»)
-    tenure = set(re.findall(r"(\w+) år (?:nå|i etaten)", said))
+    tenure = {w.lower() for w in re.findall(r"(\w+) år (?:nå|i etaten)", said)}
     assert tenure == {facts["years"]}
     # every name said is one of the persona's facts or a known institution
     known = {w for value in facts.values() for w in re.findall(r"\w+", value)} | {
@@ -399,7 +405,7 @@ CLOSED = [
     ("night-nurse", "Do you work on a medical ward?", True),
     ("teacher", "Do you teach history?", True),
     ("nav-veileder", "Jobber du på Nav Solberg?", True),
-    ("laerer", "Hadde du mange elever i klassen?", True),
+    ("laerer", "Lagde du videoer til elevene?", True),
     ("laerer", "Underviser du i matte?", False),  # «Matte har jeg aldri undervist i»
     ("teacher", "Do you teach maths?", False),
 ]

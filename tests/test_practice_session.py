@@ -7,7 +7,7 @@ import pytest
 
 from intervju.fakes import HashingEmbeddings
 from intervju.personas import practice_lang, tokens
-from intervju.practice import SimulatedInformant, bundled_personas, load_persona
+from intervju.practice import SimulatedInformant, _join, bundled_personas, load_persona
 
 
 def informant_for(name: str) -> SimulatedInformant:
@@ -147,7 +147,7 @@ def test_no_back_link_straight_after_the_same_episode(persona: str, first: str, 
 # nearest account, but said honestly first instead of drifting off as if it answered.
 UNKNOWN = [
     ("night-nurse", "What were nights like during the heatwave?", "heatwave"),
-    ("teacher", "What do you think about the school's heating system?", "heating"),
+    ("teacher", "What were your online lessons like during the heatwave?", "heatwave"),
     ("sykepleier", "Hvordan var nattevaktene under streiken?", "streiken"),
     ("nav-veileder", "Hvordan var videomøtene under streiken?", "streiken"),
 ]
@@ -157,8 +157,9 @@ UNKNOWN = [
 def test_an_unknown_subject_is_owned_up_to(persona: str, question: str, word: str) -> None:
     agent = informant_for(persona)
     reply = agent.reply(question)
-    lead = practice_lang(agent._lang.code).unknown_lead.format(word=word)
-    assert reply.text.startswith(lead), reply.text
+    head, tail = practice_lang(agent._lang.code).unknown_lead.split("{word}")
+    said, _, _ = reply.text.partition(tail)
+    assert said.startswith(head) and said.endswith(word), reply.text
 
 
 # Every persona's story is work in the covid years: a question about that time gets an
@@ -214,3 +215,14 @@ def test_a_moment_asked_first_gets_its_scene_first(
     opening = agent.reply(later)
     assert opening.episode == reply.episode and opening.detail is None
     assert gist not in opening.text and opening.text
+
+
+def test_an_unknown_word_keeps_its_article_and_a_name_its_capital() -> None:
+    """ "about the heatwave", not "about heatwave"; «…, but Daniel …», not «daniel»."""
+    agent = informant_for("night-nurse")
+    reply = agent.reply("What were nights like during the heatwave?")
+    assert "about the heatwave in particular" in reply.text, reply.text
+    lead = practice_lang("en").unknown_lead.format(word="x").split("x")[-1]
+    assert _join(lead, "Daniel and I pass each other.", frozenset({"Daniel"})).endswith(
+        "but Daniel and I pass each other."
+    )

@@ -63,6 +63,10 @@ class Episode:
     short_about: frozenset[str] = frozenset()  # … that uses one of these words
     why: str | None = None  # a short justification for a why-question
     hooks: tuple[str, ...] = ()  # words in the text worth echoing in a follow-up
+    # More one-line facts for closed and fact questions («Which hospital?»), each with the
+    # words it answers: `short` first, then the episode's `answers`.
+    answers: tuple[tuple[frozenset[str], str], ...] = ()
+    people: frozenset[str] = frozenset()  # the people it is about, by name stems
 
     @property
     def gist(self) -> str:
@@ -118,6 +122,15 @@ class PracticeLang:
     # Third-person pronouns: a detail that opens with one refers back to someone its
     # episode's opening introduced, so it is not told before the opening.
     pronouns: frozenset[str] = frozenset()
+    # Questions asking for a fact («how long», «hvilken skole»): answered with the episode's
+    # one-line fact when one fits, not with the whole story.
+    fact_questions: tuple[re.Pattern[str], ...] = ()
+    # Endings stripped from a word before it is named as unknown ("government's").
+    clitics: tuple[str, ...] = ()
+    # Articles said with the unknown word when the question has one ("the heatwave").
+    articles: frozenset[str] = frozenset()
+    # Yes/no questions that invite a story («Is there anything you'd like to add?»).
+    invitations: tuple[re.Pattern[str], ...] = ()
 
 
 def lang_code(language: str) -> Lang:
@@ -170,6 +183,10 @@ def practice_lang(code: Lang) -> PracticeLang:
         unknown_lead=str(raw.get("unknown_lead", "")),
         reasons=tuple(r.lower() for r in _texts_of(raw, "reasons", where)),
         pronouns=_yaml.word_set(raw, "pronouns", where),
+        fact_questions=_yaml.patterns(raw, "fact_questions", where),
+        clitics=tuple(c.lower() for c in _texts_of(raw, "clitics", where)),
+        articles=_yaml.word_set(raw, "articles", where),
+        invitations=_yaml.patterns(raw, "invitations", where),
         **texts,
     )
 
@@ -278,4 +295,13 @@ def _episode(item: dict[str, Any], fill: Any, where: str) -> Episode:
         short_about=_stems(item, "short_about", where),
         why=fill(item["why"]) if item.get("why") else None,
         hooks=tuple(str(h) for h in item.get("hooks") or []),
+        answers=_answers(item, fill, where),
+        people=_stems(item, "people", where),
     )
+
+
+def _answers(item: dict[str, Any], fill: Any, where: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """The episode's one-line facts: `short` with `short_about`, then each of `answers`."""
+    found = [(_stems(item, "short_about", where), fill(item["short"]))] if item.get("short") else []
+    found += [(_stems(a, "about", where), fill(a["text"])) for a in item.get("answers") or []]
+    return tuple((about, text[:1].upper() + text[1:]) for about, text in found)

@@ -10,6 +10,8 @@ to practise the one skill that matters most: following up. So the informant
 - rewards a follow-up: a probe about the last answer (more, an example, a feeling, a
   meaning, an echo of the informant's own word, silence) continues the *same* episode
   with a detail not told yet, so following up yields more than jumping to a new topic;
+- keeps its facts: a fact question («how long», «hvilket sykehus») gets the persona's
+  one-line fact, the same one a closed question about it gets;
 - still lets the question's form shape the answer, from the analyser's verdict: closed
   → short, leading → agreement, double → only the last part, why → a little defensive.
 
@@ -124,6 +126,11 @@ BARE_ECHO_WORDS = 2
 # Probes asked as a yes/no request («Kan du komme på en gang det var tydelig?») that are
 # answered with the detail, not a «yes».
 REQUEST_PROBES: frozenset[str] = frozenset({"example", "more"})
+# A part of a double question this short with no words of its own is no question («sa du?»).
+BARE_PART_WORDS = 3
+# A phrase of a fact with a word rarer than this (Zipf) names it («which hospital»); one of
+# common words only («how long») does not.
+FACT_WORD_ZIPF = 5.5
 # A word rarer than this (Zipf) the persona never uses is a topic of the question's own.
 UNKNOWN_ZIPF = 4.3
 # A question repeating this many words in a row from the last answer echoes it.
@@ -301,10 +308,25 @@ class _Matcher:
             return THEME_WEIGHT
         return 1.0
 
+    def in_theme(self, word: str) -> bool:
+        """A word of the persona's field as its file names it (`theme`), not of its role."""
+        return any(_hits(word, s, self.code) or _near(word, s) for s in self.persona.theme)
+
     def known(self, word: str) -> bool:
         """The persona's material uses the word, or a curated stem covers it."""
         return self.spread(word) > 0 or any(
             _hits(word, s, self.code) for stems in self.stems for s in stems if " " not in s
+        )
+
+    def in_compound(self, word: str) -> bool:
+        """The word is the last part of a compound the persona knows («stenge» in the theme's
+        «nedstenging»), its first part a word of its own."""
+        known = self.theme_stems.union(*self.vocab, *self.stems)
+        return any(
+            _is_word(k[:at], self.code) and _near(word, k[at:])
+            for k in known
+            if " " not in k
+            for at in range(3, len(k) - _PREFIX + 1)
         )
 
     def lexical(self, words: list[str], stems: frozenset[str], text: str = "") -> float:
@@ -434,9 +456,17 @@ class SimulatedInformant:
     _lang: PracticeLang = field(init=False, repr=False)
     _rng: random.Random = field(init=False, repr=False)
     _sentences: list[tuple[int, str]] = field(init=False, repr=False)
+    _names: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._lang = practice_lang(lang_code(self.persona.language))
+        # The persona's people and places by name, never lower-cased after a lead-in.
+        self._names = frozenset(
+            w
+            for value in (self.persona.name, *(v for _, v in self.persona.facts))
+            for w in words_of(value)
+            if w[:1].isupper()
+        )
         self._matcher = _Matcher(self.persona, self._lang, self.embeddings)
         self._rng = random.Random(self.seed)
         self._sentences = [
@@ -469,15 +499,27 @@ class SimulatedInformant:
     def _unrepeated(self, result: PracticeReply) -> PracticeReply:
         """No reply is said twice word for word in a session: one given before («Ja,
         elleve år nå.») is said again with a lead-in («Som sagt, ja, elleve år nå.»), the
-        same fact in new words."""
+        same fact in new words. A plain «Yes.» to another question is no repeat: «As I
+        said» would claim it answered this one."""
         said = {r.text for r in self.history}
-        if result.text not in said:
+        if result.text not in said or self._plain_to_another(result):
             return result
         for lead in self._lang.repeat:
-            text = _join(lead, result.text)
+            text = _join(lead, result.text, self._names)
             if text not in said:
                 return replace(result, text=text)
         return result
+
+    def _plain_to_another(self, result: PracticeReply) -> bool:
+        """The reply is one of the persona's plain yes or no lines, said before only to
+        other questions (a brush-off said again word for word would sound canned)."""
+        plain = {line for kind in ("short_yes", "short_no") for line in self.persona.line(kind)}
+        key = frozenset(self._matcher.content(result.question))
+        return result.text in plain and all(
+            frozenset(self._matcher.content(r.question)) != key
+            for r in self.history
+            if r.text == result.text
+        )
 
     # -- deciding ------------------------------------------------------------------
 
@@ -508,13 +550,20 @@ class SimulatedInformant:
         if verdict.form == "not_question":
             if self._current is None:
                 return make("unclear", self._pick("unclear"))
-            return self._tell("more", self._continue(self._current, "more", frozenset()), make)
+            going_on = self._continue(self._current, "more", frozenset(), probe=True)
+            return self._tell("more", going_on, make)
+        # «Hvor mange år har du vært lærer, sa du?»: a part with no words of its own is no
+        # second question, so the other part is answered as asked.
+        return self._answer_part(*self._one_part(question, verdict), make)
+
+    def _answer_part(self, question: str, verdict: Analysis, make: _Make) -> PracticeReply:
+        """The answer to what is asked (the turn, or its one part with words)."""
         found = self._plan(self._asked(question, verdict))
         echoed = found is not None and found.probe == "echo" and len(tokens(question)) <= ECHO_WORDS
         requested = (
             found is not None
             and not verdict.leading
-            and probe_facet(question, self._lang) in REQUEST_PROBES
+            and (probe_facet(question, self._lang) in REQUEST_PROBES or self._invites(question))
         )
         # A why-question is never a yes/no question («Why nights, though?»), and a double
         # question gets one part answered even when a part leads («Hva er det vanskeligste
@@ -525,11 +574,131 @@ class SimulatedInformant:
             return self._half(question, verdict, found, make)
         if (verdict.leading or verdict.form == "closed") and not (echoed or requested):
             return self._short(question, verdict, found, make)
+        fact = self._fact(question, found, anywhere=True) if self._asks_fact(question) else None
+        if fact is not None:
+            self._current = fact[0]
+            plan = _Plan(fact[0], None, found.probe if found else None)
+            material = self._material(plan)
+            return make("short", self._bare(fact[1]), plan, open_answer=material)
         if found is None:
             return make("nothing", self._pick("nothing"))
         if found.probe is None:
             found = self._honest(question, found)
         return self._tell("deeper" if found.probe else "story", found, make)
+
+    def _one_part(self, question: str, verdict: Analysis) -> tuple[str, Analysis]:
+        """Of a double question whose other parts have no words of their own, the one part
+        with words, as the analyser reads it alone; else the question as it was."""
+        if not verdict.double:
+            return question, verdict
+        parts = [
+            q
+            for q in verdict.questions
+            if self._matcher.content(q) or len(tokens(q)) > BARE_PART_WORDS
+        ]
+        if len(parts) != 1:
+            return question, verdict
+        return parts[0], analyse(parts[0], language=verdict.language)
+
+    def _invites(self, question: str) -> bool:
+        """A yes/no question that invites a story («Is there anything we haven't talked
+        about?»): answered with it, not with «No.»."""
+        text = " ".join(question.lower().split())
+        return any(p.search(text) for p in self._lang.invitations)
+
+    def _asks_fact(self, question: str) -> bool:
+        text = " ".join(question.lower().split())
+        return any(p.search(text) for p in self._lang.fact_questions)
+
+    def _fact(
+        self, question: str, plan: _Plan | None, anywhere: bool = False
+    ) -> tuple[int, str] | None:
+        """The one-line fact that answers a closed or fact question, one that uses a word of
+        it: of the episode the question is about or follows up, of one it names by a
+        curated word (``anywhere``, and not a follow-up: «How long did she stay on the
+        ward?» is about the patient, not the nurse's years there), of one whose phrase it
+        says («which hospital»), or, when nothing else is about it, an `answers` fact that
+        uses its word («Do you have kids?»)."""
+        best: tuple[float, int, str] | None = None
+        for i, episode in enumerate(self.persona.episodes):
+            for j, (about, text) in enumerate(episode.answers):
+                own_short = j == 0 and episode.short is not None
+                score = self._fact_score(question, i, about, plan, anywhere, own_short)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, i, text)
+        return (best[1], best[2]) if best else None
+
+    def _fact_score(
+        self,
+        question: str,
+        index: int,
+        about: frozenset[str],
+        plan: _Plan | None,
+        anywhere: bool,
+        own_short: bool,
+    ) -> float | None:
+        """How well one fact answers the question; None when it is not the question's."""
+        words = self._matcher.content(question) + tokens(question)
+        fit = self._matcher.lexical(words, about, question)
+        if fit <= 0:
+            return None
+        home, probe = (plan.episode, plan.probe) if plan else (None, None)
+        named = self._names_besides(question, index)
+        mine = index == home or (anywhere and probe is None)
+        if (named > 0 and mine) or (index == home and probe is not None):
+            return fit + named + (index == home)
+        said = tokens(question)
+        if any(self._telling_phrase(said, s) for s in about):
+            return fit
+        # Nothing else is about it: a fact of its own (not a `short` written for one
+        # episode's closed question, whose words may be generic) that says its word.
+        return fit if plan is None and not own_short else None
+
+    def _telling(self, stem: str) -> bool:
+        """A phrase of a fact with a word of its own («which hospital»), not only common
+        words any fact question has («how long»)."""
+        return any(
+            w not in self._lang.stopwords and zipf(w, self._lang.code) < FACT_WORD_ZIPF
+            for w in stem.split()
+        )
+
+    def _telling_phrase(self, said: list[str], stem: str) -> bool:
+        return " " in stem and _has_phrase(said, stem) and self._telling(stem)
+
+    def _names_besides(self, question: str, index: int) -> float:
+        """How much the question names the episode by words other than those asking for a
+        fact: «how long» names no episode («Eleven years» for how long a meeting lasted),
+        «in Nav», «children» or «desk» do."""
+        asking = self._fact_words(question)
+        rest = [w for w in self._matcher.content(question) if w not in asking]
+        # A phrase of asking and small words only («hvor lenge har du») is a question form.
+        stems = frozenset(
+            s
+            for s in self._matcher.stems[index]
+            if not all(w in asking or w in self._lang.stopwords for w in s.split())
+        )
+        return self._matcher.lexical(rest, stems, question)
+
+    def _fact_words(self, question: str) -> frozenset[str]:
+        """The words of the question a fact pattern matched («how long»)."""
+        text = " ".join(question.lower().split())
+        return frozenset(
+            w for p in self._lang.fact_questions for m in p.finditer(text) for w in tokens(m[0])
+        )
+
+    def _bare(self, text: str) -> str:
+        """A fact without the yes or no it starts with, for a question that asked no yes/no
+        («Ja, elleve år nå.» → «Elleve år nå.»): the persona's one-word yes and no lines."""
+        particles = {
+            " ".join(tokens(line))
+            for kind in ("short_yes", "short_no")
+            for line in self.persona.line(kind)
+            if len(tokens(line)) == 1
+        }
+        head, _, rest = text.partition(" ")
+        if not rest or " ".join(tokens(head)) not in particles or head[-1:] not in ",.":
+            return text
+        return rest[:1].upper() + rest[1:]
 
     def _honest(self, question: str, plan: _Plan) -> _Plan:
         """A question naming something specific the persona never mentions («covid»,
@@ -540,23 +709,32 @@ class SimulatedInformant:
             return plan
         unknown = [
             w
-            for w in words_of(question)
+            for w in map(self._unclitic, words_of(question))
             if len(w) > 3
             and w.lower() not in self._lang.stopwords
             and zipf(w.lower(), self._lang.code) < UNKNOWN_ZIPF
-            and not self._matcher.spread(w.lower())
-            and not any(
-                _hits(w.lower(), s, self._lang.code) for stems in self._matcher.stems for s in stems
-            )
             # The persona's own job and period («covid» for a teacher of the lockdown) is
             # never owned up to as unknown, nor an inflection of a word it knows («helsa»).
-            and self._matcher.on_role(w.lower()) == 1.0
-            and not self._matcher.known(lemma(w, self._lang.code))
+            and not self._knows(w.lower())
         ]
         if not unknown:
             return plan
         word = min(unknown, key=lambda w: zipf(w.lower(), self._lang.code))
-        return replace(plan, lead=template.format(word=word))
+        return replace(plan, lead=template.format(word=self._with_article(question, word)))
+
+    def _with_article(self, question: str, word: str) -> str:
+        """The word as the question says it, with the article before it ("the heatwave")."""
+        said = [self._unclitic(w) for w in words_of(question)]
+        at = said.index(word)
+        before = said[at - 1].lower() if at else ""
+        return f"{before} {word}" if before in self._lang.articles else word
+
+    def _unclitic(self, word: str) -> str:
+        """A word without a clitic ending ("government's" → "government")."""
+        for clitic in self._lang.clitics:
+            if word.lower().endswith(clitic) and len(word) > len(clitic):
+                return word[: -len(clitic)]
+        return word
 
     def _asked(self, question: str, verdict: Analysis) -> str:
         """The part that gets answered: the whole turn, or of a double question the part
@@ -571,23 +749,73 @@ class SimulatedInformant:
         scores = self._matcher.score(question)
         best = scores.best()
         facet = probe_facet(question, self._lang)
+        asked_for = facet is not None  # a probe proper, not a question read as one
         words = self._matcher.content(question)
         echo = self._echo(question, words)
         quoted = self._quotes_last(question)
         if self._current is not None:
+            # An echo or a quote is of the last story told, even after a short answer; «she»
+            # is someone the persona spoke of last.
+            someone = self._about_someone(question)
+            home = self._told_last() if echo or quoted else self._current
+            home = self._spoke_of_someone() if someone else home
             if (echo or quoted) and facet is None:
                 facet = "echo"
             elif facet is None and (
-                not words or self._anaphoric(question, scores) or self._on_current(question, scores)
+                not words
+                or self._anaphoric(question, scores)
+                or self._on_current(question, scores)
+                or someone
             ):
                 # «What did you do?», «Hva gjorde du?»: no subject of its own, so about
                 # what was just told.
                 facet = "more"
-            if facet is not None and (quoted or not self._names_other(scores, best)):
-                return self._continue(self._current, facet, echo or frozenset(words))
-        if not self._has_material(scores, words):
+            # «she» stays with the story's person unless the question names someone else's.
+            stays = quoted or (someone and not self._names_other_person(question, home))
+            if facet is not None and (stays or not self._names_other(scores, best, home)):
+                return self._continue(home, facet, echo or frozenset(words), asked_for)
+        if not self._has_material(scores, words) or self._off_subject(question, words):
             return None
-        return self._new(scores, words)
+        return self._new(scores, words, question)
+
+    def _off_subject(self, question: str, words: list[str]) -> bool:
+        """More of the question's words are ones the persona never speaks of than ones it
+        does («music on the drive home», «the government's decision to close the schools»):
+        a word or two it knows in passing is no material. A curated phrase the question
+        says («along the way») knows its words."""
+        said = tokens(question)
+        phrased = {
+            part
+            for stems in self._matcher.stems
+            for stem in stems
+            if " " in stem and _has_phrase(said, stem)
+            for part in stem.split()
+        }
+        unknown = [
+            w
+            for w in words
+            if len(w) > 3 and not self._knows(w) and not any(w.startswith(p) for p in phrased)
+        ]
+        if len(unknown) >= 2 and len(unknown) > len(words) - len(unknown):
+            return True
+        # «sykehusets nye parkeringsregler»: a rare subject of its own, and of the persona's
+        # only its field («sykehus», the persona's `theme`), which every answer is about.
+        known = [w for w in words if len(w) > 3 and w not in unknown]
+        return (
+            any(zipf(w, self._lang.code) < UNKNOWN_ZIPF for w in unknown)
+            and bool(known)
+            and all(self._matcher.in_theme(w) for w in known)
+        )
+
+    def _knows(self, word: str) -> bool:
+        """The persona's material, its stems or its theme use the word or its lemma."""
+        base = lemma(word, self._lang.code).lower()
+        return (
+            self._matcher.known(word)
+            or self._matcher.on_role(word) < 1.0
+            or self._matcher.known(base)
+            or self._matcher.in_compound(base)
+        )
 
     def _has_material(self, scores: _Scores, words: list[str]) -> bool:
         """Something to say: a curated stem, two of the question's words in one episode's
@@ -650,6 +878,58 @@ class SimulatedInformant:
             and all(self._matcher.spread(w) > 0 for w in own)
         )
 
+    def _about_someone(self, question: str) -> bool:
+        """A short question about «her» or «him» («How long did she stay on the ward?») is
+        about someone in what was just told, not about the persona."""
+        words = tokens(question)
+        return len(words) <= ANAPHORIC_MAX_WORDS and any(w in self._lang.pronouns for w in words)
+
+    def _spoke_of_someone(self) -> int:
+        """The episode of the last turn that spoke of someone: a question naming one of its
+        people («Even»), or a reply with «she» or a name; the current one when none did."""
+        ids = [e.id for e in self.persona.episodes]
+        for reply in reversed(self.history):
+            named = [
+                i
+                for i, e in enumerate(self.persona.episodes)
+                if self._names_someone_in(reply.question, e.people)
+            ]
+            if named:
+                return named[0]
+            if reply.episode in ids and self._names_someone(
+                reply.text, self.persona.episode(reply.episode)
+            ):
+                return ids.index(reply.episode)
+        assert self._current is not None
+        return self._current
+
+    def _person_asked(self, question: str) -> int | None:
+        """The one episode whose person the question names («Hva sier Even om …?»)."""
+        named = [
+            i
+            for i, e in enumerate(self.persona.episodes)
+            if self._names_someone_in(question, e.people)
+        ]
+        return named[0] if len(named) == 1 else None
+
+    def _names_other_person(self, question: str, home: int) -> bool:
+        """The question names a person of another episode than ``home`` («Daniel»)."""
+        return any(
+            self._names_someone_in(question, e.people)
+            for i, e in enumerate(self.persona.episodes)
+            if i != home
+        )
+
+    def _names_someone_in(self, text: str, people: frozenset[str]) -> bool:
+        return any(_hits(w, p, self._lang.code) for w in tokens(text) for p in people)
+
+    def _names_someone(self, text: str, episode: Episode) -> bool:
+        """A third-person pronoun, or one of the episode's people by name."""
+        said = tokens(text)
+        return any(w in self._lang.pronouns for w in said) or self._names_someone_in(
+            text, episode.people
+        )
+
     def _on_current(self, question: str, scores: _Scores) -> bool:
         """A short question pointing back («Hvorfor var det så slitsomt?») whose curated
         words are the current episode's more than any other's: about what was just told."""
@@ -663,17 +943,28 @@ class SimulatedInformant:
             and current >= max(scores.strong)
         )
 
-    def _names_other(self, scores: _Scores, best: int) -> bool:
+    def _told_last(self) -> int:
+        """The episode whose words were said last in a story (the current one before any)."""
+        ids = [e.id for e in self.persona.episodes]
+        if self._words_episode in ids:
+            return ids.index(self._words_episode)
         assert self._current is not None
-        current = scores.strong[self._current]
-        strongest = int(np.argmax(scores.strong))
-        return strongest != self._current and scores.strong[strongest] >= max(
-            NEW_TOPIC_SCORE, 2 * current
-        )
+        return self._current
 
-    def _continue(self, index: int, facet: Facet, words: frozenset[str]) -> _Plan:
+    def _names_other(self, scores: _Scores, best: int, home: int) -> bool:
+        current = scores.strong[home]
+        strongest = int(np.argmax(scores.strong))
+        return strongest != home and scores.strong[strongest] >= max(NEW_TOPIC_SCORE, 2 * current)
+
+    def _continue(
+        self, index: int, facet: Facet, words: frozenset[str], probe: bool = False
+    ) -> _Plan:
         """A follow-up: the opening if it was not told yet (unless the probe asks for a
-        feeling, a meaning or an example the episode has), else the best untold detail."""
+        feeling, a meaning or an example the episode has), else the best untold detail.
+        A probe proper or a silence after a moment told before the opening goes on with
+        that moment's details (in order), not back to the general account."""
+        if index not in self._opened and probe and self._told.get(index):
+            return self._in_order(_Plan(index, self._detail(index, facet, words), facet))
         if index not in self._opened:
             details = self.persona.episodes[index].details
             wanted = [
@@ -713,20 +1004,23 @@ class SimulatedInformant:
             return replace(plan, scene=True)
         return replace(plan, detail=None)
 
-    def _fit(self, words: list[str] | frozenset[str], text: str, about: frozenset[str]) -> float:
-        """How much of the question a text (and its curated stems) speaks to."""
-        lexical = self._matcher.lexical(list(words), about) if words and about else 0.0
+    def _fit(
+        self, words: list[str] | frozenset[str], text: str, about: frozenset[str], asked: str = ""
+    ) -> float:
+        """How much of the question a text (and its curated stems, phrases in ``asked``
+        too: «en natt du husker») speaks to."""
+        lexical = self._matcher.lexical(list(words), about, asked) if about else 0.0
         said = self._matcher.content(text)
         return lexical + OWN_WORDS_WEIGHT * sum(any(_near(w, x) for x in said) for w in words)
 
-    def _pointed_detail(self, index: int, words: list[str]) -> int | None:
+    def _pointed_detail(self, index: int, words: list[str], asked: str) -> int | None:
         """A new question about one particular moment of an episode («when a patient gets
         worse») is answered with that detail rather than the general opening."""
         episode = self.persona.episodes[index]
         opening = self._fit(words, episode.text, frozenset())
         told = self._told.get(index, set())
         fits = [
-            (self._fit(words, d.text, d.about), -i)
+            (self._fit(words, d.text, d.about, asked), -i)
             for i, d in enumerate(episode.details)
             if i not in told
         ]
@@ -747,10 +1041,11 @@ class SimulatedInformant:
 
         return min(untold, key=rank)
 
-    def _new(self, scores: _Scores, words: list[str]) -> _Plan:
-        best = scores.best()
+    def _new(self, scores: _Scores, words: list[str], asked: str) -> _Plan:
+        best = self._person_asked(asked)
+        best = scores.best() if best is None else best
         if best not in self._opened:
-            return self._in_order(_Plan(best, self._pointed_detail(best, words), None))
+            return self._in_order(_Plan(best, self._pointed_detail(best, words, asked), None))
         fresh = [
             i for i in range(len(scores.total)) if i not in self._opened and scores.total[i] > 0
         ]
@@ -803,7 +1098,7 @@ class SimulatedInformant:
             if plan.scene:
                 text = f"{self.persona.episodes[plan.episode].gist} {text}"
         if plan.lead:
-            text = _join(plan.lead, text)
+            text = _join(plan.lead, text, self._names)
         elif plan.again:
             text = _join(self._pick("again"), text)
         return make(kind, text, plan, followup=self._followup(plan, text))
@@ -852,7 +1147,9 @@ class SimulatedInformant:
     def _reason(self, question: str, plan: _Plan) -> tuple[int, str]:
         """The reason a why-question gets: the sentence of the persona's material that gives
         a reason («… fordi jeg liker roen») and speaks most to the question, the episode's
-        own `why` and its own sentences first; with none, the episode's first sentence."""
+        own `why` and its own sentences first; with none, the episode's first sentence. A
+        why that follows up with words of its own («Why is it so hard to stop working at
+        home?» after a short answer) prefers the episode only where its reasons use them."""
         words = [w for w in self._matcher.content(question) if len(w) > 2]
         episode = self.persona.episodes[plan.episode]
         best: tuple[float, int, str] | None = None
@@ -860,12 +1157,14 @@ class SimulatedInformant:
         candidates += [(i, s, False) for i, s in self._sentences if self._gives_reason(s)]
         for index, sentence, own in candidates:
             fit = self._fit(words, sentence, frozenset())
-            if index == plan.episode:
+            if index == plan.episode and (fit > 0 or not words or plan.probe is None):
                 fit += REASON_OWN_EPISODE * (2 if own else 1)
             elif fit == 0:
                 continue
             if best is None or fit > best[0]:
                 best = (fit, index, sentence)
+        if best is None and episode.why:
+            return plan.episode, episode.why
         if best is None:
             material = self._material(plan)
             return plan.episode, _first_sentence(material) if material else episode.gist
@@ -897,9 +1196,8 @@ class SimulatedInformant:
             # The episode's own short answer for the closed question it was written for,
             # else yes or no as the persona's material has it: never at random.
             yes = self._polarity(question, plan)
-            self._closed[key] = self._own_short(question, plan) or self._pick(
-                "short_yes" if yes else "short_no"
-            )
+            fact = self._fact(question, plan)
+            self._closed[key] = fact[1] if fact else self._pick("short_yes" if yes else "short_no")
         return make("short", self._closed[key], plan, open_answer=material)
 
     def _grounded(self, question: str, plan: _Plan | None) -> bool:
@@ -983,20 +1281,6 @@ class SimulatedInformant:
             i > 0 and said[i - 1] not in self._lang.stopwords and len(said[i - 1]) > 3 for i in at
         )
 
-    def _own_short(self, question: str, plan: _Plan | None) -> str | None:
-        """An episode's own short answer («Ja, elleve år nå.») only for the closed question
-        it was written for: one that names the episode, or follows up on it («Were there
-        many of them?» after the pupils who vanished), and uses a word of ``short_about``."""
-        if plan is None:
-            return None
-        episode = self.persona.episodes[plan.episode]
-        named = plan.probe is not None or self._matcher.score(question).strong[plan.episode] > 0
-        if episode.short is None or not named:
-            return None
-        words = self._matcher.content(question) + tokens(question)
-        fits = self._matcher.lexical(words, episode.short_about, question)
-        return episode.short if fits else None
-
     def _followup(self, plan: _Plan, text: str) -> str:
         episode = self.persona.episodes[plan.episode]
         lowered = text.lower()
@@ -1006,9 +1290,17 @@ class SimulatedInformant:
         return self._lang.followup_plain
 
 
-def _join(lead: str, text: str) -> str:
-    """A lead-in and what follows: the sentence goes on in lower case after «, men»."""
-    if lead and lead[-1] not in ".!?…:" and text[:1].isupper() and text[1:2].islower():
+def _join(lead: str, text: str, names: frozenset[str] = frozenset()) -> str:
+    """A lead-in and what follows: the sentence goes on in lower case after «, men», but a
+    name stays a name («…, but Daniel and I …»)."""
+    first = words_of(text)[0] if words_of(text) else ""
+    if (
+        lead
+        and lead[-1] not in ".!?…:"
+        and text[:1].isupper()
+        and text[1:2].islower()
+        and first not in names
+    ):
         text = text[0].lower() + text[1:]
     return f"{lead} {text}"
 
