@@ -57,8 +57,10 @@ from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
+    broken_off,
     cue_score,
     is_follow_up,
+    lasting_impact,
     missed_threshold,
     pause_seconds,
     span_richness,
@@ -127,14 +129,15 @@ def review_transcript(
     guide_vocab = vocabulary(
         [q.text for q in guide.questions] + [t.title for t in guide.topics], language
     )
-    previous_informant: dict[int, str] = {}
-    last: str | None = None
-    for turn in turns:
-        previous_informant[turn.index] = last or ""
-        if turn.role == "informant":
-            last = turn.text
+    said_before = _said_before(turns)
     verdicts = [
-        is_follow_up(a.turn.text, previous_informant.get(a.turn.index), guide_vocab, language)
+        is_follow_up(
+            a.turn.text,
+            said_before[a.turn.index][-1] if said_before[a.turn.index] else "",
+            guide_vocab,
+            language,
+            earlier=said_before[a.turn.index][-2::-1],
+        )
         for a in asked
     ]
     # Only new questions are embedded: a follow-up's topic comes from its thread,
@@ -264,6 +267,17 @@ def _embed(texts: Sequence[str], embeddings: Embeddings) -> np.ndarray:
     return vectors[[row[t] for t in texts]]
 
 
+def _said_before(turns: Sequence[Turn]) -> dict[int, list[str]]:
+    """Per turn index: the informant turns before it, oldest first (one shared list, sliced)."""
+    said: list[str] = []
+    ends: dict[int, int] = {}
+    for turn in turns:
+        ends[turn.index] = len(said)
+        if turn.role == "informant":
+            said.append(turn.text)
+    return {index: said[:end] for index, end in ends.items()}
+
+
 def _positions(turns: Sequence[Turn], asked: Sequence[_Asked]) -> list[float]:
     """Relative position (0..1) of each question: by time if known, else by turn order."""
     order = {t.index: i for i, t in enumerate(turns)}
@@ -347,10 +361,12 @@ def _call_for_follow_up(
     # their own said haltingly («jeg vet ikke helt … noen ganger føler jeg at …») too.
     kinds_seen = {r.split(":")[0] for r in scored.cues}
     hanging = {"trailing", "hedging"} <= kinds_seen or (scored.own_feeling and scored.hesitant)
+    hanging = hanging or broken_off(text)  # «… men ja»: the informant breaks the story off
+    lasting = lasting_impact(said)  # «jeg har tenkt mye på …»: it stayed with them
     pause = pause_seconds(text)
     # The strength is what is rich in the turn, never its length: a long answer that
     # repeats a word and hedges («long», «repeated», «hedging») is no moment left hanging.
-    score = rich.score + (PAUSE_WEIGHT if pause >= 3.0 else 0.0)
+    score = rich.score + (PAUSE_WEIGHT if pause >= 3.0 else 0.0) + (LASTING if lasting else 0.0)
     if rich.score > 0 and scored.hesitant:
         score += HESITATION  # a rich moment said haltingly
     score = max(score, HANGING if hanging else 0.0)
@@ -358,12 +374,14 @@ def _call_for_follow_up(
         return 0.0, scored.cues
     kinds = {c.split(":")[0].split(" ")[0] for c in scored.cues}
     extra = tuple(q for q in rich.quotes if q.split(":")[0] not in kinds)
+    extra += (f"lasting: {lasting}",) if lasting else ()
     return score, scored.cues + extra
 
 
 PAUSE_WEIGHT = 2.0  # a marked pause of three seconds or more
 HESITATION = 0.5
-HANGING = 2.0  # trailing off while hedging, or a feeling of their own said haltingly
+HANGING = 2.0  # trailing off while hedging, a feeling of their own said haltingly, a break-off
+LASTING = 2.0  # a moment that stayed with them, as much as a feeling of their own
 
 
 def _missed(

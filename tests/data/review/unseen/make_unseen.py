@@ -139,8 +139,7 @@ NB_01: Turns = [
         missed=True,
     ),
     Q(
-        "Jeg vil gjerne tilbake til de første ukene med pandemien. Hvor mange brukere hadde du "
-        "da?",
+        "Jeg vil gjerne tilbake til de første ukene med pandemien. Hvor mange brukere hadde du da?",
         2,
     ),
     A("Rundt åtti, tror jeg. Det var før vi fikk flere ansatte."),
@@ -390,8 +389,7 @@ EN_01: Turns = [
         "about fifteen per cent."
     ),
     Q(
-        "What stands out to you when you compare a video meeting with a meeting in the same "
-        "room?",
+        "What stands out to you when you compare a video meeting with a meeting in the same room?",
         3,
     ),
     A(
