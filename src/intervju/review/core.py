@@ -361,7 +361,8 @@ def _call_for_follow_up(
     # their own said haltingly («jeg vet ikke helt … noen ganger føler jeg at …») too.
     kinds_seen = {r.split(":")[0] for r in scored.cues}
     hanging = {"trailing", "hedging"} <= kinds_seen or (scored.own_feeling and scored.hesitant)
-    hanging = hanging or broken_off(text)  # «… men ja»: the informant breaks the story off
+    broken = broken_off(text)  # «… men ja»: the informant breaks the story off
+    hanging = hanging or broken is not None
     lasting = lasting_impact(said)  # «jeg har tenkt mye på …»: it stayed with them
     pause = pause_seconds(text)
     # The strength is what is rich in the turn, never its length: a long answer that
@@ -375,6 +376,7 @@ def _call_for_follow_up(
     kinds = {c.split(":")[0].split(" ")[0] for c in scored.cues}
     extra = tuple(q for q in rich.quotes if q.split(":")[0] not in kinds)
     extra += (f"lasting: {lasting}",) if lasting else ()
+    extra += (f"broken off: {broken}",) if broken else ()
     return score, scored.cues + extra
 
 
@@ -409,7 +411,9 @@ def _missed(
     )
 
 
-_WORD_CUES = ("feeling", "strong", "metaphor", "repeated", "hedging", "trailing")
+_WORD_CUES = (
+    "feeling", "lasting", "broken off", "strong", "metaphor", "repeated", "hedging", "trailing",
+)  # fmt: skip
 
 
 def called_for(said: str, cues: Sequence[str]) -> str:
@@ -425,16 +429,19 @@ def called_for(said: str, cues: Sequence[str]) -> str:
     named = sorted((c for c in cues if ":" in c), key=lambda c: rank.get(c.split(":")[0], 99))
     terms = [c.split(":", 1)[1].strip().lower() for c in named]
     for term in terms:
-        for sentence in parts:
+        for at, sentence in enumerate(parts):
             if term and term in sentence.lower():
-                return sentence.strip()
+                # a closer said on its own («… anyway.») belongs to the story it breaks off
+                alone = sentence.strip(" .…!?").lower() == term and at > 0
+                return f"{parts[at - 1].strip()} {sentence.strip()}" if alone else sentence.strip()
     return parts[-1].strip()
 
 
 def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion | None:
     """Of the engine's top suggestions, the one that answers the strongest cue.
 
-    A marked pause or a feeling calls for «how was that for you»; a repeated,
+    A marked pause, a feeling or a moment that stayed with them calls for «how was that for
+    you»; a repeated,
     strong or pictured word for its meaning; otherwise the engine's first.
     """
     # The engine's own top three (a nod is no question to have asked); wanting an intent
@@ -444,7 +451,7 @@ def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion
         return None
     kinds = [c.split(":")[0].split(" ")[0] for c in cues]
     wanted: tuple[str, ...] = ()
-    if "pause" in kinds or "feeling" in kinds:
+    if any(k in kinds for k in ("pause", "feeling", "lasting")):  # «det gjorde noe med meg»
         wanted = ("feeling", "meaning", "elaborate")
     elif any(k in kinds for k in ("repeated", "strong", "metaphor")):
         wanted = ("meaning", "echo", "clarify")

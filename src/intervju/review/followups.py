@@ -122,7 +122,25 @@ def vocabulary(texts: Iterable[str], language: str = "nb") -> frozenset[str]:
 
 
 def _in(word: str, words: Iterable[str]) -> bool:
+    if isinstance(words, frozenset):  # a guide's vocabulary: look only where a stem can match
+        if word in words:
+            return True
+        near = _by_prefix(words).get(word[:STEM_PREFIX], ()) if len(word) >= STEM_PREFIX else ()
+        return any(same_stem(word, other) for other in near)
     return any(same_stem(word, other) for other in words)
+
+
+STEM_PREFIX = 4  # two different words of the same stem (same_stem) share their first four letters
+
+
+@lru_cache(maxsize=16)
+def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The words by their first four letters (a guide's vocabulary is asked of every word of
+    every question)."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[:STEM_PREFIX], []).append(word)
+    return {key: tuple(group) for key, group in index.items()}
 
 
 def is_follow_up(
@@ -390,9 +408,10 @@ def lasting_impact(said: str) -> str | None:
     return None
 
 
-def broken_off(text: str) -> bool:
-    """Whether the informant breaks a story off themselves («… men ja», "… anyway")."""
-    return review_words().break_off.search(text) is not None
+def broken_off(text: str) -> str | None:
+    """Where the informant breaks a story off themselves («… men ja», "… anyway"), or None."""
+    match = review_words().break_off.search(text)
+    return match.group(0).strip(" .…–—-") if match else None
 
 
 NEGATION_REACH = 3  # words before a feeling word in which a negation takes it back
