@@ -895,3 +895,10 @@ def test_unseen_interviews_meet_the_targets() -> None:
         tp, fp, fn = tp + len(missed & real), fp + len(missed - real), fn + len(real - missed)
     assert correct / placed >= 0.92
     assert tp / (tp + fn) >= 0.75 and tp / (tp + fp) >= 0.70
+
+
+def test_an_article_before_an_adjective_is_no_demonstrative_echo(guide) -> None:  # type: ignore[no-untyped-def]
+    vocab = vocabulary([q.text for q in guide.questions])
+    said = "Den første uka var rar, og det første møtet gikk på telefon."
+    assert not is_follow_up("Hvordan var det første videomøtet ditt?", said, vocab).follow_up
+    assert is_follow_up("Hvordan var den grensen for deg?", "Jeg satte en grense.", vocab).follow_up

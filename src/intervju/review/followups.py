@@ -255,9 +255,11 @@ def _follow_up(
             continue
         if _in(word, theirs):
             return FollowUpVerdict(True, f"echo:{word}")
-    # «den grensen», «det rommet»: a demonstrative pointing at the informant's word.
+    # «den grensen», «det rommet»: a demonstrative pointing at the informant's word, even a
+    # guide word. Not an article before an adjective: «det første videomøtet», «det mest …».
     for match in data.demonstrative.finditer(lowered):
-        if _in(match.group(1), theirs):
+        after = content_words(" ".join(lowered[match.end() :].split()[:1]), language)
+        if not after and _in(match.group(1), theirs):
             return FollowUpVerdict(True, f"echo:{match.group(1)}")
     # Several of their words at once is an echo even when the guide uses them too.
     shared = {w for w in asked if _in(w, theirs)}
