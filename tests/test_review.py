@@ -902,3 +902,12 @@ def test_an_article_before_an_adjective_is_no_demonstrative_echo(guide) -> None:
     said = "Den første uka var rar, og det første møtet gikk på telefon."
     assert not is_follow_up("Hvordan var det første videomøtet ditt?", said, vocab).follow_up
     assert is_follow_up("Hvordan var den grensen for deg?", "Jeg satte en grense.", vocab).follow_up
+
+
+def test_the_body_telling_a_feeling_is_a_missed_follow_up() -> None:
+    said = (
+        "The night before the deadline the document got corrupted. I remember staring at the "
+        "screen at one in the morning, shaking, and nobody on the call said anything."
+    )
+    assert _moved_on(said, "en") == [1]
+    assert _moved_on("We met at the door, shaking hands, and then we sat down to plan.", "en") == []

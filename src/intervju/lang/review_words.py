@@ -30,6 +30,7 @@ class ReviewWords:
     topic_closing: re.Pattern[str]
     topic_announce: re.Pattern[str]  # group 1: what follows the announcement
     lasting_impact: tuple[re.Pattern[str], ...] = ()  # a moment that stayed with them
+    body_reactions: tuple[re.Pattern[str], ...] = ()  # «jeg skalv»: the body telling a feeling
     break_off: re.Pattern[str] = re.compile(r"(?!)")  # a story broken off («… men ja»)
     knowing_objects: frozenset[str] = frozenset()  # «kjente hverandre»: knowing, no feeling
 
@@ -45,6 +46,7 @@ def review_words() -> ReviewWords:
     """Load and merge every language's ``review.yaml`` (once per process)."""
     probes: list[re.Pattern[str]] = []
     lasting: list[re.Pattern[str]] = []
+    body: list[re.Pattern[str]] = []
     sets: dict[str, list[str]] = {}
     ordered: dict[str, list[str]] = {}
     listed = (
@@ -58,6 +60,7 @@ def review_words() -> ReviewWords:
         raw, where = read_language_file(code, "review")
         probes.extend(_yaml.patterns(raw, "follow_up_probes", where))
         lasting.extend(_yaml.patterns(raw, "lasting_impact", where))
+        body.extend(_yaml.patterns(raw, "body_reactions", where))
         for key in listed:
             sets.setdefault(key, []).extend(_yaml.word_set(raw, key, where))
         for key in regex_parts:
@@ -84,6 +87,7 @@ def review_words() -> ReviewWords:
         topic_closing=re.compile(rf"\b({topic['topic_closing']})\b", re.IGNORECASE),
         topic_announce=re.compile(rf"\b(?:{topic['topic_announce']})\b(.*)", re.IGNORECASE),
         lasting_impact=tuple(lasting),
+        body_reactions=tuple(body),
         break_off=_break_off(alt["break_off_closers"], alt["break_off_phrases"]),
         knowing_objects=frozenset(sets["knowing_objects"]),
     )

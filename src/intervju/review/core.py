@@ -57,6 +57,7 @@ from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
+    body_reaction,
     broken_off,
     cue_score,
     is_follow_up,
@@ -364,10 +365,13 @@ def _call_for_follow_up(
     broken = broken_off(text)  # «… men ja»: the informant breaks the story off
     hanging = hanging or broken is not None
     lasting = lasting_impact(said)  # «jeg har tenkt mye på …»: it stayed with them
+    body = body_reaction(said)  # «jeg skalv»: the body telling what was felt
     pause = pause_seconds(text)
     # The strength is what is rich in the turn, never its length: a long answer that
     # repeats a word and hedges («long», «repeated», «hedging») is no moment left hanging.
-    score = rich.score + (PAUSE_WEIGHT if pause >= 3.0 else 0.0) + (LASTING if lasting else 0.0)
+    score = (
+        rich.score + (PAUSE_WEIGHT if pause >= 3.0 else 0.0) + (LASTING if lasting or body else 0.0)
+    )
     if rich.score > 0 and scored.hesitant:
         score += HESITATION  # a rich moment said haltingly
     score = max(score, HANGING if hanging else 0.0)
@@ -376,6 +380,7 @@ def _call_for_follow_up(
     kinds = {c.split(":")[0].split(" ")[0] for c in scored.cues}
     extra = tuple(q for q in rich.quotes if q.split(":")[0] not in kinds)
     extra += (f"lasting: {lasting}",) if lasting else ()
+    extra += (f"body: {body}",) if body else ()
     extra += (f"broken off: {broken}",) if broken else ()
     return score, scored.cues + extra
 
@@ -383,7 +388,7 @@ def _call_for_follow_up(
 PAUSE_WEIGHT = 2.0  # a marked pause of three seconds or more
 HESITATION = 0.5
 HANGING = 2.0  # trailing off while hedging, a feeling of their own said haltingly, a break-off
-LASTING = 2.0  # a moment that stayed with them, as much as a feeling of their own
+LASTING = 2.0  # a moment that stayed with them or the body's reaction: as a feeling of their own
 
 
 def _missed(
@@ -412,7 +417,8 @@ def _missed(
 
 
 _WORD_CUES = (
-    "feeling", "lasting", "broken off", "strong", "metaphor", "repeated", "hedging", "trailing",
+    "feeling", "lasting", "body", "broken off", "strong", "metaphor", "repeated", "hedging",
+    "trailing",
 )  # fmt: skip
 
 
@@ -451,7 +457,7 @@ def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion
         return None
     kinds = [c.split(":")[0].split(" ")[0] for c in cues]
     wanted: tuple[str, ...] = ()
-    if any(k in kinds for k in ("pause", "feeling", "lasting")):  # «det gjorde noe med meg»
+    if any(k in kinds for k in ("pause", "feeling", "lasting", "body")):  # «det gjorde noe med meg»
         wanted = ("feeling", "meaning", "elaborate")
     elif any(k in kinds for k in ("repeated", "strong", "metaphor")):
         wanted = ("meaning", "echo", "clarify")

@@ -402,8 +402,18 @@ def _knowing(after: Sequence[str], pronouns: frozenset[str]) -> bool:
 def lasting_impact(said: str) -> str | None:
     """The informant's words saying a moment stayed with them («jeg har tenkt mye på»,
     "that really shook me"), or None (``lasting_impact`` in review.yaml)."""
+    return _first_match(review_words().lasting_impact, said)
+
+
+def body_reaction(said: str) -> str | None:
+    """The informant's words of the body telling a feeling («jeg skalv», "my heart was
+    pounding"), or None (``body_reactions`` in review.yaml)."""
+    return _first_match(review_words().body_reactions, said)
+
+
+def _first_match(patterns: Sequence[re.Pattern[str]], said: str) -> str | None:
     lowered = " ".join(said.lower().split())
-    for pattern in review_words().lasting_impact:
+    for pattern in patterns:
         match = pattern.search(lowered)
         if match:
             return match.group(0)
