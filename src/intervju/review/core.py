@@ -391,6 +391,12 @@ HANGING = 2.0  # trailing off while hedging, a feeling of their own said halting
 LASTING = 2.0  # a moment that stayed with them or the body's reaction: as a feeling of their own
 
 
+# _preferred reads the engine's top three cards that are not a nod; the cards' choice is greedy
+# (its first cards are the same however many are asked for), so five leave room for two nods
+# without wording and vetting ten.
+SUGGESTION_POOL = 5
+
+
 def _missed(
     turn: Turn,
     cues: tuple[str, ...],
@@ -400,7 +406,7 @@ def _missed(
 ) -> MissedFollowUp:
     said = spoken(turn.text)
     earlier = [c for c in context if c != said][-4:]
-    options = suggest(spoken(turn.text), earlier, language=language, n=10)
+    options = suggest(spoken(turn.text), earlier, language=language, n=SUGGESTION_POOL)
     chosen = _preferred(options, cues)
     text = chosen.text if chosen else ""
     intent = chosen.intent if chosen else ""
