@@ -21,6 +21,7 @@ class ReviewWords:
     """The review's word lists and patterns, every language together."""
 
     follow_up_probes: tuple[re.Pattern[str], ...]
+    any_probe: re.Pattern[str]  # the probes as one pattern (one search per question)
     pointing_words: frozenset[str]
     demonstrative: re.Pattern[str]  # group 1: the word pointed at (four letters or more)
     echo_stop_words: frozenset[str]
@@ -29,8 +30,8 @@ class ReviewWords:
     topic_said_earlier: re.Pattern[str]
     topic_closing: re.Pattern[str]
     topic_announce: re.Pattern[str]  # group 1: what follows the announcement
-    lasting_impact: tuple[re.Pattern[str], ...] = ()  # a moment that stayed with them
-    body_reactions: tuple[re.Pattern[str], ...] = ()  # «jeg skalv»: the body telling a feeling
+    lasting_impact: re.Pattern[str] = re.compile(r"(?!)")  # a moment that stayed with them
+    body_reactions: re.Pattern[str] = re.compile(r"(?!)")  # «jeg skalv»: the body telling it
     break_off: re.Pattern[str] = re.compile(r"(?!)")  # a story broken off («… men ja»)
     knowing_objects: frozenset[str] = frozenset()  # «kjente hverandre»: knowing, no feeling
 
@@ -78,6 +79,7 @@ def review_words() -> ReviewWords:
     topic = {k: "|".join(v) or r"(?!)" for k, v in ordered.items()}
     return ReviewWords(
         follow_up_probes=tuple(probes),
+        any_probe=_any_of(probes),
         pointing_words=frozenset(sets["pointing_words"]),
         demonstrative=re.compile(rf"\b(?:{alt['demonstratives']})\s+([^\W\d_]{{4,}})"),
         echo_stop_words=frozenset(sets["echo_stop_words"]),
@@ -86,11 +88,17 @@ def review_words() -> ReviewWords:
         topic_said_earlier=re.compile(rf"\b({topic['topic_said_earlier']})\b", re.IGNORECASE),
         topic_closing=re.compile(rf"\b({topic['topic_closing']})\b", re.IGNORECASE),
         topic_announce=re.compile(rf"\b(?:{topic['topic_announce']})\b(.*)", re.IGNORECASE),
-        lasting_impact=tuple(lasting),
-        body_reactions=tuple(body),
+        lasting_impact=_any_of(lasting),
+        body_reactions=_any_of(body),
         break_off=_break_off(alt["break_off_closers"], alt["break_off_phrases"]),
         knowing_objects=frozenset(sets["knowing_objects"]),
     )
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern for a list (one search per turn, not one per entry)."""
+    joined = "|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)"
+    return re.compile(joined, re.IGNORECASE)
 
 
 def _break_off(closers: str, phrases: str) -> re.Pattern[str]:

@@ -245,9 +245,8 @@ def _follow_up(
 ) -> FollowUpVerdict:
     lowered = " ".join(question.lower().split())
     data = review_words()
-    for probe in data.follow_up_probes:
-        if probe.search(lowered):
-            return FollowUpVerdict(True, "probe")
+    if data.any_probe.search(lowered):
+        return FollowUpVerdict(True, "probe")
     theirs = set(content_words(previous_informant, language))
     asked = content_words(question, language)
     for word in asked:
@@ -411,13 +410,9 @@ def body_reaction(said: str) -> str | None:
     return _first_match(review_words().body_reactions, said)
 
 
-def _first_match(patterns: Sequence[re.Pattern[str]], said: str) -> str | None:
-    lowered = " ".join(said.lower().split())
-    for pattern in patterns:
-        match = pattern.search(lowered)
-        if match:
-            return match.group(0)
-    return None
+def _first_match(pattern: re.Pattern[str], said: str) -> str | None:
+    match = pattern.search(" ".join(said.lower().split()))
+    return match.group(0) if match else None
 
 
 def broken_off(text: str) -> str | None:
