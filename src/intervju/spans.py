@@ -351,12 +351,20 @@ def _content_lemmas(text: str, lang: Lang, data: CardData) -> frozenset[str]:
 
 
 def _is_content(tok: Tok, data: CardData) -> bool:
+    return len(tok.low) >= 3 and _content_word(tok.low, tok.lemma, data.lang)
+
+
+@lru_cache(maxsize=16384)
+def _content_word(low: str, lemma: str, lang: Lang) -> bool:
+    """Not a stop word, an empty word or a number (cached: speech comes back to the same
+    words turn after turn, and every finder asks of every token)."""
+    data = card_data(lang)
+    empty = data.words("empty_content")
     return (
-        len(tok.low) >= 3
-        and not _stop(tok, data)
-        and tok.low not in data.words("empty_content")
-        and tok.lemma not in data.words("empty_content")
-        and not _is_number(tok, data)
+        low not in lexicon(lang).stop_words
+        and low not in empty
+        and lemma not in empty
+        and not (any(ch.isdigit() for ch in low) or low in data.words("numbers"))
     )
 
 
@@ -915,6 +923,7 @@ def _it_verb_span(toks: Sequence[Tok], data: CardData, first: int, last: int) ->
 def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
     out: list[Span] = []
     images = data.words("images")
+    singles = _single_words(images)
     for first, last in _find_phrases(toks, data, "image_phrases"):
         end = _clause_end(toks, last, 4)
         out.append(_image(toks, data, first, end, 5.0))
@@ -928,11 +937,8 @@ def _images(toks: Sequence[Tok], data: CardData) -> list[Span]:
         if _is_name(tok) or _stop(tok, data):
             continue
         whole = tok.low in images or tok.lemma in images
-        compound = any(
-            tok.low.endswith(img) and len(tok.low) >= len(img) + 3
-            for img in images
-            if " " not in img
-        )
+        # «glassveggen»: ends in an image word after at least three letters of its own
+        compound = any(tok.low[k:] in singles for k in range(3, len(tok.low)))
         if compound or (whole and _figurative(toks, i, data)):
             out.append(_image(toks, data, i, i, 4.6 if compound else 3.6))
     return out
@@ -974,6 +980,12 @@ def _image_end(toks: Sequence[Tok], data: CardData, last: int, most: int = 0) ->
     while end > last and (toks[end].low in trim or not toks[end].word[:1].isalnum()):
         end -= 1
     return end
+
+
+@lru_cache(maxsize=8)
+def _single_words(words: frozenset[str]) -> frozenset[str]:
+    """The one-word entries of a list (what a compound can end in)."""
+    return frozenset(w for w in words if " " not in w and w)
 
 
 def _image_head(toks: Sequence[Tok], data: CardData, first: int, last: int) -> dict[str, str]:

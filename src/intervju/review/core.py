@@ -58,8 +58,11 @@ from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
     FollowUpVerdict,
+    body_reaction,
+    broken_off,
     cue_score,
     is_follow_up,
+    lasting_impact,
     missed_threshold,
     pause_seconds,
     span_richness,
@@ -168,14 +171,15 @@ def _follow_up_verdicts(
     guide_vocab = vocabulary(
         [q.text for q in guide.questions] + [t.title for t in guide.topics], language
     )
-    previous_informant: dict[int, str] = {}
-    last: str | None = None
-    for turn in turns:
-        previous_informant[turn.index] = last or ""
-        if turn.role == "informant":
-            last = turn.text
+    said_before = _said_before(turns)
     return [
-        is_follow_up(a.turn.text, previous_informant.get(a.turn.index), guide_vocab, language)
+        is_follow_up(
+            a.turn.text,
+            said_before[a.turn.index][-1] if said_before[a.turn.index] else "",
+            guide_vocab,
+            language,
+            earlier=said_before[a.turn.index][-2::-1],
+        )
         for a in asked
     ]
 
@@ -302,6 +306,17 @@ def _embed(texts: Sequence[str], embeddings: Embeddings) -> np.ndarray:
     return vectors[[row[t] for t in texts]]
 
 
+def _said_before(turns: Sequence[Turn]) -> dict[int, list[str]]:
+    """Per turn index: the informant turns before it, oldest first (one shared list, sliced)."""
+    said: list[str] = []
+    ends: dict[int, int] = {}
+    for turn in turns:
+        ends[turn.index] = len(said)
+        if turn.role == "informant":
+            said.append(turn.text)
+    return {index: said[:end] for index, end in ends.items()}
+
+
 def _positions(turns: Sequence[Turn], asked: Sequence[_Asked]) -> list[float]:
     """Relative position (0..1) of each question: by time if known, else by turn order."""
     order = {t.index: i for i, t in enumerate(turns)}
@@ -385,10 +400,16 @@ def _call_for_follow_up(
     # their own said haltingly («jeg vet ikke helt … noen ganger føler jeg at …») too.
     kinds_seen = {r.split(":")[0] for r in scored.cues}
     hanging = {"trailing", "hedging"} <= kinds_seen or (scored.own_feeling and scored.hesitant)
+    broken = broken_off(text)  # «… men ja»: the informant breaks the story off
+    hanging = hanging or broken is not None
+    lasting = lasting_impact(said)  # «jeg har tenkt mye på …»: it stayed with them
+    body = body_reaction(said)  # «jeg skalv»: the body telling what was felt
     pause = pause_seconds(text)
     # The strength is what is rich in the turn, never its length: a long answer that
     # repeats a word and hedges («long», «repeated», «hedging») is no moment left hanging.
-    score = rich.score + (PAUSE_WEIGHT if pause >= 3.0 else 0.0)
+    score = (
+        rich.score + (PAUSE_WEIGHT if pause >= 3.0 else 0.0) + (LASTING if lasting or body else 0.0)
+    )
     if rich.score > 0 and scored.hesitant:
         score += HESITATION  # a rich moment said haltingly
     score = max(score, HANGING if hanging else 0.0)
@@ -396,12 +417,22 @@ def _call_for_follow_up(
         return 0.0, scored.cues
     kinds = {c.split(":")[0].split(" ")[0] for c in scored.cues}
     extra = tuple(q for q in rich.quotes if q.split(":")[0] not in kinds)
+    extra += (f"lasting: {lasting}",) if lasting else ()
+    extra += (f"body: {body}",) if body else ()
+    extra += (f"broken off: {broken}",) if broken else ()
     return score, scored.cues + extra
 
 
 PAUSE_WEIGHT = 2.0  # a marked pause of three seconds or more
 HESITATION = 0.5
-HANGING = 2.0  # trailing off while hedging, or a feeling of their own said haltingly
+HANGING = 2.0  # trailing off while hedging, a feeling of their own said haltingly, a break-off
+LASTING = 2.0  # a moment that stayed with them or the body's reaction: as a feeling of their own
+
+
+# _preferred reads the engine's top three cards that are not a nod; the cards' choice is greedy
+# (its first cards are the same however many are asked for), so five leave room for two nods
+# without wording and vetting ten.
+SUGGESTION_POOL = 5
 
 
 def _missed(
@@ -413,7 +444,7 @@ def _missed(
 ) -> MissedFollowUp:
     said = spoken(turn.text)
     earlier = [c for c in context if c != said][-4:]
-    options = suggest(spoken(turn.text), earlier, language=language, n=10)
+    options = suggest(spoken(turn.text), earlier, language=language, n=SUGGESTION_POOL)
     chosen = _preferred(options, cues)
     text = chosen.text if chosen else ""
     intent = chosen.intent if chosen else ""
@@ -429,7 +460,10 @@ def _missed(
     )
 
 
-_WORD_CUES = ("feeling", "strong", "metaphor", "repeated", "hedging", "trailing")
+_WORD_CUES = (
+    "feeling", "lasting", "body", "broken off", "strong", "metaphor", "repeated", "hedging",
+    "trailing",
+)  # fmt: skip
 
 
 def called_for(said: str, cues: Sequence[str]) -> str:
@@ -445,16 +479,19 @@ def called_for(said: str, cues: Sequence[str]) -> str:
     named = sorted((c for c in cues if ":" in c), key=lambda c: rank.get(c.split(":")[0], 99))
     terms = [c.split(":", 1)[1].strip().lower() for c in named]
     for term in terms:
-        for sentence in parts:
+        for at, sentence in enumerate(parts):
             if term and term in sentence.lower():
-                return sentence.strip()
+                # a closer said on its own («… anyway.») belongs to the story it breaks off
+                alone = sentence.strip(" .…!?").lower() == term and at > 0
+                return f"{parts[at - 1].strip()} {sentence.strip()}" if alone else sentence.strip()
     return parts[-1].strip()
 
 
 def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion | None:
     """Of the engine's top suggestions, the one that answers the strongest cue.
 
-    A marked pause or a feeling calls for «how was that for you»; a repeated,
+    A marked pause, a feeling or a moment that stayed with them calls for «how was that for
+    you»; a repeated,
     strong or pictured word for its meaning; otherwise the engine's first.
     """
     # The engine's own top three (a nod is no question to have asked); wanting an intent
@@ -464,7 +501,7 @@ def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion
         return None
     kinds = [c.split(":")[0].split(" ")[0] for c in cues]
     wanted: tuple[str, ...] = ()
-    if "pause" in kinds or "feeling" in kinds:
+    if any(k in kinds for k in ("pause", "feeling", "lasting", "body")):  # «det gjorde noe med meg»
         wanted = ("feeling", "meaning", "elaborate")
     elif any(k in kinds for k in ("repeated", "strong", "metaphor")):
         wanted = ("meaning", "echo", "clarify")

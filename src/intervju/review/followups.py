@@ -123,7 +123,25 @@ def vocabulary(texts: Iterable[str], language: str = "nb") -> frozenset[str]:
 
 
 def _in(word: str, words: Iterable[str]) -> bool:
+    if isinstance(words, frozenset):  # a guide's vocabulary: look only where a stem can match
+        if word in words:
+            return True
+        near = _by_prefix(words).get(word[:STEM_PREFIX], ()) if len(word) >= STEM_PREFIX else ()
+        return any(same_stem(word, other) for other in near)
     return any(same_stem(word, other) for other in words)
+
+
+STEM_PREFIX = 4  # two different words of the same stem (same_stem) share their first four letters
+
+
+@lru_cache(maxsize=16)
+def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The words by their first four letters (a guide's vocabulary is asked of every word of
+    every question)."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[:STEM_PREFIX], []).append(word)
+    return {key: tuple(group) for key, group in index.items()}
 
 
 def is_follow_up(
@@ -131,15 +149,62 @@ def is_follow_up(
     previous_informant: str | None,
     guide_vocabulary: frozenset[str] = frozenset(),
     language: str = "nb",
+    earlier: Sequence[str] = (),
 ) -> FollowUpVerdict:
     """Whether ``question`` follows up ``previous_informant`` (see module docstring).
 
     A turn of several sentences is judged by its question first: a comment that says the
     informant's word back («I love that, clouds all day.») and then asks a question of its
-    own content is a preamble to a *new* question, not a follow-up.
+    own content is a preamble to a *new* question, not a follow-up. A return to what the
+    informant said in an ``earlier`` answer («du sa at du var på sosialtjenesten først …»)
+    is a jump back, not a follow-up of the last answer.
     """
     if not previous_informant:
         return FollowUpVerdict(False, "")
+    verdict = _judged(question, previous_informant, guide_vocabulary, language)
+    if verdict.follow_up and earlier:
+        target = [w for w in return_words(question, language) if not _in(w, guide_vocabulary)]
+        if target and earlier_answer(target, [previous_informant, *earlier], language) > 0:
+            return FollowUpVerdict(False, "")
+    return verdict
+
+
+def return_words(question: str, language: str = "nb") -> list[str]:
+    """The content words after an announced return («går vi tilbake til …», "you mentioned
+    …"): what the interviewer goes back to; none without such a marker."""
+    data = review_words()
+    marks = (data.topic_backward.search(question), data.topic_said_earlier.search(question))
+    found = [m.end() for m in marks if m]
+    if not found:
+        return []
+    # What is returned to is named up to the end of its clause («…, hvor lenge …?» asks anew).
+    named = _CLAUSE_END.split(question[min(found) :], maxsplit=1)[0]
+    return content_words(named, language)
+
+
+_CLAUSE_END = re.compile(r"[,.;:?!]")
+
+
+def earlier_answer(words: Sequence[str], answers: Sequence[str], language: str = "nb") -> int:
+    """Which answer, counting back from the last (0), holds most of ``words``; -1 for none,
+    and 0 whenever the last answer holds any (then it is no return at all)."""
+    best, best_shared = -1, 0
+    for back, answer in enumerate(answers):
+        theirs = set(content_words(answer, language))
+        shared = sum(_in(w, theirs) for w in words)
+        if back == 0 and shared:
+            return 0
+        if shared > best_shared:
+            best, best_shared = back, shared
+    return best
+
+
+def _judged(
+    question: str,
+    previous_informant: str,
+    guide_vocabulary: frozenset[str],
+    language: str,
+) -> FollowUpVerdict:
     preamble, asked_part = _split_question(question)
     if len(preamble.split()) >= PREAMBLE_MIN_WORDS:
         verdict = _follow_up(asked_part, previous_informant, guide_vocabulary, language)
@@ -181,9 +246,8 @@ def _follow_up(
 ) -> FollowUpVerdict:
     lowered = " ".join(question.lower().split())
     data = review_words()
-    for probe in data.follow_up_probes:
-        if probe.search(lowered):
-            return FollowUpVerdict(True, "probe")
+    if data.any_probe.search(lowered):
+        return FollowUpVerdict(True, "probe")
     theirs = set(content_words(previous_informant, language))
     asked = content_words(question, language)
     for word in asked:
@@ -191,9 +255,11 @@ def _follow_up(
             continue
         if _in(word, theirs):
             return FollowUpVerdict(True, f"echo:{word}")
-    # «den grensen», «det rommet»: a demonstrative pointing at the informant's word.
+    # «den grensen», «det rommet»: a demonstrative pointing at the informant's word, even a
+    # guide word. Not an article before an adjective: «det første videomøtet», «det mest …».
     for match in data.demonstrative.finditer(lowered):
-        if _in(match.group(1), theirs):
+        after = content_words(" ".join(lowered[match.end() :].split()[:1]), language)
+        if not after and _in(match.group(1), theirs):
             return FollowUpVerdict(True, f"echo:{match.group(1)}")
     # Several of their words at once is an echo even when the guide uses them too.
     shared = {w for w in asked if _in(w, theirs)}
@@ -310,9 +376,45 @@ def _own_feeling(text: str, term: str | None, language: str) -> bool:
                 continue
             # Negated in its own clause: «ikke» just before («jeg har ikke vært så redd»), not
             # a «don't» four words back in another clause ("if I don't answer quickly I worry").
-            if not set(words[max(0, at - NEGATION_REACH) : at]) & negations:
+            negated = set(words[max(0, at - NEGATION_REACH) : at]) & negations
+            after = words[at + len(wanted) : at + len(wanted) + 2]
+            if not negated and not _knowing(after, lex.set("pronouns")):
                 return True
     return False
+
+
+def _knowing(after: Sequence[str], pronouns: frozenset[str]) -> bool:
+    """«kjente hverandre», «kjente vi henne»: a feeling verb that here means knowing someone
+    (its object next, or after an inverted subject pronoun; not «kjente at han …»)."""
+    objects = review_words().knowing_objects
+    if not after:
+        return False
+    if after[0] in objects or " ".join(after) in objects:
+        return True
+    return len(after) == 2 and after[0] in pronouns and after[1] in objects
+
+
+def lasting_impact(said: str) -> str | None:
+    """The informant's words saying a moment stayed with them («jeg har tenkt mye på»,
+    "that really shook me"), or None (``lasting_impact`` in review.yaml)."""
+    return _first_match(review_words().lasting_impact, said)
+
+
+def body_reaction(said: str) -> str | None:
+    """The informant's words of the body telling a feeling («jeg skalv», "my heart was
+    pounding"), or None (``body_reactions`` in review.yaml)."""
+    return _first_match(review_words().body_reactions, said)
+
+
+def _first_match(pattern: re.Pattern[str], said: str) -> str | None:
+    match = pattern.search(" ".join(said.lower().split()))
+    return match.group(0) if match else None
+
+
+def broken_off(text: str) -> str | None:
+    """Where the informant breaks a story off themselves («… men ja», "… anyway"), or None."""
+    match = review_words().break_off.search(text)
+    return match.group(0).strip(" .…–—-") if match else None
 
 
 NEGATION_REACH = 3  # words before a feeling word in which a negation takes it back
