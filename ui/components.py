@@ -106,8 +106,13 @@ CSS = """
   .ivj-why { display: none; }
   .ivj-hint { font-size: 0.9rem; }
   .st-key-ivj_head [data-testid="stVerticalBlock"] { gap: 0.4rem; }
-  /* Streamlit's header (the sidebar button) covers the top 3.75rem of a narrow page. */
-  [data-testid="stLayoutWrapper"]:has(> .st-key-ivj_head) { top: 3.5rem; }
+  /* Streamlit's header (the sidebar button) covers the top 3.75rem of a narrow page. A head
+     with long cards scrolls inside itself rather than cover the newest turn. */
+  [data-testid="stLayoutWrapper"]:has(> .st-key-ivj_head) {
+    top: 3.5rem; max-height: 50vh; overflow-y: auto;
+  }
+  [class*="st-key-card_"] { padding: 0.3rem 0.6rem !important; }
+  .ivj-intent { font-size: 0.66rem; }
   .ivj-hint { display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden;
     -webkit-line-clamp: 2; }
 }
