@@ -507,17 +507,23 @@ def _why_not(verb: str, subject: list[str], body: list[str], lang: LangData) -> 
     """ "Why didn't you bring her in sooner?" → "What were your thoughts on bringing her in at
     the time?"; «Hvorfor sa du ikke ifra?» → «Hva tenkte du om å si ifra?». A negated why
     says what the informant should have done; the rewrite asks about the act itself, without
-    the time word that made it a reproach (``why_not_drop``)."""
-    body = _drop_phrases(body, _set(lang, "why_not_drop"))
-    if (lang.code == "en" and not body) or verb in lang.cognition_verbs:
+    the time word that made it a reproach (``why_not_drop``). Where the language has a frame
+    for it, a word of ``why_not_later`` makes it a question of waiting («Hva gjorde at du
+    ventet med å …»)."""
+    kept = _drop_phrases(body, _set(lang, "why_not_drop"))
+    if (lang.code == "en" and not kept) or verb in lang.cognition_verbs:
         return
     past = _past(verb, lang)
     frame = _s(lang, "why_not_past" if past else "why_not_present")
+    if _drop_phrases(body, _set(lang, "why_not_later")) != body:
+        # «… ikke tidligere»: the act came later, it was not left undone
+        frame = _s(lang, "why_not_later_past" if past else "why_not_later_present") or frame
+    body = kept
     if lang.code == "en":
         act = [_gerund(body[0], lang), *body[1:]]
     else:
         act = [_s(lang, "infinitive"), _lemma(verb, lang), *body]
-    yield frame.format(act=_j(act))
+    yield frame.format(act=_j(act), subject=_j(subject))
 
 
 def _cause_en(think: str, clause: list[str], lang: LangData) -> Iterator[str]:
