@@ -106,6 +106,37 @@ def test_a_double_question_with_a_leading_part_answers_one_part() -> None:
     assert any(reply.text.startswith(line) for line in agent.persona.line("double"))
 
 
+@pytest.mark.parametrize(
+    ("persona", "question"),
+    [
+        ("night-nurse", "Do you like the night shifts, and is it hard to sleep in the day?"),
+        ("sykepleier", "Liker du nattevaktene, og er det tungt å sove om dagen?"),
+    ],
+)
+def test_a_double_question_of_yes_no_questions_gets_a_short_answer(
+    persona: str, question: str
+) -> None:
+    """Two yes/no questions in a row get the short answer practice teaches with, not half
+    a story («That's a lot at once. I'll start somewhere: …»)."""
+    agent = informant_for(persona)
+    reply = agent.reply(question)
+    assert reply.analysis.double and reply.kind == "short", reply.text
+    assert not any(reply.text.startswith(line) for line in agent.persona.line("double"))
+
+
+@pytest.mark.parametrize(
+    ("persona", "question"),
+    [
+        ("night-nurse", "What was your first night shift like, and did you like it?"),
+        ("sykepleier", "Hvordan var den første nattevakten, og likte du den?"),
+    ],
+)
+def test_a_double_question_with_an_open_part_answers_one_part(persona: str, question: str) -> None:
+    """An open question with a yes/no question after it is halved, not answered «Yeah.»."""
+    reply = informant_for(persona).reply(question)
+    assert reply.analysis.form == "closed" and reply.kind == "partial", reply.text
+
+
 @pytest.mark.parametrize("persona", ["night-nurse", "sykepleier"])
 def test_a_detail_pointing_back_is_not_told_before_its_opening(persona: str) -> None:
     """A detail whose first sentence says «he»/«han» about someone the opening introduces

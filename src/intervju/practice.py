@@ -567,8 +567,12 @@ class SimulatedInformant:
         )
         # A why-question is never a yes/no question («Why nights, though?»), and a double
         # question gets one part answered even when a part leads («Hva er det vanskeligste
-        # …, og hvordan …?»).
-        halved = found is not None and (verdict.why or verdict.double)
+        # …, og hvordan …?») or only its last part is closed. A double of yes/no questions
+        # only («Liker du nattevaktene, og er det tungt å sove om dagen?») gets the short
+        # answer, as a closed question does: that is what practice teaches with.
+        halved = found is not None and (
+            verdict.why or (verdict.double and not _all_closed(verdict))
+        )
         if halved:
             assert found is not None
             return self._half(question, verdict, found, make)
@@ -1307,6 +1311,11 @@ def _join(lead: str, text: str, names: frozenset[str] = frozenset()) -> str:
 
 def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?…])\s+", text, maxsplit=1)[0]
+
+
+def _all_closed(verdict: Analysis) -> bool:
+    """Every question of the turn is a yes/no (or either/or) question."""
+    return bool(verdict.parts) and all(part.form == "closed" for part in verdict.parts)
 
 
 def offers_choice(verdict: Analysis) -> bool:
