@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from intervju import practice
 from intervju.fakes import HashingEmbeddings
 from intervju.personas import practice_lang, tokens
 from intervju.practice import SimulatedInformant, load_persona
@@ -203,6 +204,21 @@ def test_a_short_why_about_the_last_story_is_answered_from_it() -> None:
 def test_the_persona_s_employer_is_no_person_to_introduce_first() -> None:
     """«Nav» in a detail is the theme, not someone the opening introduces: the detail that
     answers «what do you like best» is told directly."""
+    agent = informant_for("nav-veileder")
+    reply = agent.reply("Hva er det du liker best med jobben din?")
+    assert reply.detail is not None and "stolt" in reply.text, reply.text
+
+
+def test_a_theme_word_is_told_by_the_theme_not_by_its_weight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether a word is the persona's theme does not hang on how much a theme word counts
+    when choosing an episode (review r4 #19: `on_role(w) == 1.0` meant "not theme")."""
+    monkeypatch.setattr(practice, "THEME_WEIGHT", 1.0)
+    matcher = informant_for("nav-veileder")._matcher
+    assert matcher.is_theme("nav") and matcher.is_theme("jobben")
+    assert not matcher.is_theme("kaffen")
+    assert matcher.on_role("nav") == matcher.on_role("kaffen") == 1.0
     agent = informant_for("nav-veileder")
     reply = agent.reply("Hva er det du liker best med jobben din?")
     assert reply.detail is not None and "stolt" in reply.text, reply.text

@@ -301,15 +301,19 @@ class _Matcher:
     def content(self, text: str) -> list[str]:
         return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
 
+    def is_theme(self, word: str) -> bool:
+        """A word of the persona's theme: its field (`theme`) or its role («lærerne»,
+        «skolen» for a teacher)."""
+        return any(_hits(word, s, self.code) or _near(word, s) for s in self.theme_stems)
+
     def on_role(self, word: str) -> float:
-        """How much a question word counts for choosing an episode: a word of the persona's
-        theme («lærerne», «skolen» for a teacher) little, every other word fully."""
-        if any(_hits(word, s, self.code) or _near(word, s) for s in self.theme_stems):
-            return THEME_WEIGHT
-        return 1.0
+        """How much a question word counts for choosing an episode: a theme word little,
+        every other word fully."""
+        return THEME_WEIGHT if self.is_theme(word) else 1.0
 
     def in_theme(self, word: str) -> bool:
-        """A word of the persona's field as its file names it (`theme`), not of its role."""
+        """A word of the persona's field as its file names it (`theme`), not of its role
+        (narrower than `is_theme`)."""
         return any(_hits(word, s, self.code) or _near(word, s) for s in self.persona.theme)
 
     def known(self, word: str) -> bool:
@@ -816,7 +820,7 @@ class SimulatedInformant:
         base = lemma(word, self._lang.code).lower()
         return (
             self._matcher.known(word)
-            or self._matcher.on_role(word) < 1.0
+            or self._matcher.is_theme(word)
             or self._matcher.known(base)
             or self._matcher.in_compound(base)
         )
@@ -995,7 +999,7 @@ class SimulatedInformant:
             w
             for sentence in re.split(r"(?<=[.!?…])\s+", text)
             for w in words_of(sentence)[1:]
-            if len(w) > 1 and w[:1].isupper() and self._matcher.on_role(w.lower()) == 1.0
+            if len(w) > 1 and w[:1].isupper() and not self._matcher.is_theme(w.lower())
         ]
         sequel = any(lowered == s or lowered.startswith(s + " ") for s in self._lang.sequel)
         # «Jeg ble helt stille da han sa det»: a pronoun in its first sentence points back.
