@@ -9,6 +9,7 @@ import pytest
 
 from intervju import practice
 from intervju.fakes import HashingEmbeddings
+from intervju.lang import Lang
 from intervju.personas import practice_lang, tokens
 from intervju.practice import SimulatedInformant, load_persona
 
@@ -229,6 +230,8 @@ def test_a_theme_word_is_told_by_the_theme_not_by_its_weight(
     [
         # The workspace has a desk: a closed question about it is no «Not really».
         ("remote-worker", [], "Do you have a proper desk at home?", "second-hand"),
+        # "go into" is its own stem now that «go in» no longer matches "into".
+        ("remote-worker", [], "Do you still go into the office?", "Tuesdays"),
         # A closed follow-up on the story gets the story's own short answer.
         (
             "teacher",
@@ -254,5 +257,26 @@ def test_a_short_answer_is_not_given_for_a_word_that_only_starts_alike() -> None
     agent.reply("How do you switch off at the end of the day?")
     reply = agent.reply("Did your manager say anything about it?")
     assert "Not always" not in reply.text, reply.text
+    # «manage to» is a phrase stem: "manager to" does not say it either (review r4 #4).
+    reply = agent.reply("Did you ask your manager to help with it?")
+    assert "Not always" not in reply.text, reply.text
     manage = agent.reply("Do you manage to switch off in the evenings?")
     assert manage.kind == "short", manage.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "lang", "said"),
+    [
+        ("the pupils who stopped turning up", "turn up", "en", True),
+        ("å få nye kollegaer", "ny kollega", "nb", True),
+        ("å undervise hjemmefra", "undervise hjemme", "nb", True),
+        ("sover etter en nattevakt", "en natt", "nb", True),
+        ("did you ask your manager to help", "manage to", "en", False),
+        ("do you go into town", "go in", "en", False),
+        ("a manager to talk to", "manage to", "en", False),
+    ],
+)
+def test_a_phrase_stem_matches_its_words_inflected_not_words_that_begin_alike(
+    text: str, phrase: str, lang: Lang, said: bool
+) -> None:
+    assert practice._has_phrase(tokens(text), phrase, lang) is said

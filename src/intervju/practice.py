@@ -37,6 +37,7 @@ from .embeddings import embed_queries
 from .index import cached_embeddings
 from .lang import Lang, lemma, zipf
 from .lang import words as words_of
+from .lang.cue_words import cue_words
 from .personas import (
     PERSONA_DIR,
     Detail,
@@ -215,6 +216,12 @@ def _is_word(part: str, lang: Lang) -> bool:
     return any(zipf(p, lang) >= COMPOUND_ZIPF for p in {part, part[:-1]} if len(p) >= 3)
 
 
+def _is_word_start(rest: str, lang: Lang) -> bool:
+    """What follows a compound's first part is a word of its own (binding «s» or «e»
+    allowed): «fra» of «hjemmefra», «vakt» of «nattevakt»; not the "r" of "manager"."""
+    return any(zipf(p, lang) >= COMPOUND_ZIPF for p in {rest, rest[1:]} if len(p) >= 3)
+
+
 def _near(word: str, other: str) -> bool:
     """Two words share a stem: equal, or a long common beginning («teknikken», «teknisk»)."""
     if word == other:
@@ -343,7 +350,9 @@ class _Matcher:
             score += max(weights, default=0.0) * self.on_role(word)
         if text:
             said = tokens(text)
-            score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and _has_phrase(said, s))
+            score += sum(
+                self.idf.get(s, 1.0) for s in stems if " " in s and _has_phrase(said, s, self.code)
+            )
         return score
 
     def _own_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -386,14 +395,33 @@ class _Matcher:
         )
 
 
-def _has_phrase(said: list[str], phrase: str) -> bool:
-    """A phrase stem in a text, each of its words as the beginning of a word in a row:
-    «turn up» in "turning up", «ny kollega» in «nye kollegaer»."""
+def _has_phrase(said: list[str], phrase: str, lang: Lang) -> bool:
+    """A phrase stem in a text, its words in a row, each as said or inflected: «turn up»
+    in "turning up", «ny kollega» in «nye kollegaer»."""
     parts = phrase.split()
     return any(
-        all(said[i + k].startswith(part) for k, part in enumerate(parts))
+        all(_inflects(said[i + k], part, lang) for k, part in enumerate(parts))
         for i in range(len(said) - len(parts) + 1)
     )
+
+
+def _inflects(token: str, part: str, lang: Lang) -> bool:
+    """A word of a phrase stem: the word itself, an inflection of it ("turning" for «turn»,
+    «nye» for «ny») or, from four letters and where compounds are one word, a compound it
+    begins («hjemme|fra», «natt|e|vakt»); never another word that only begins alike
+    ("manager" for «manage», "into" for «in»). A part that is no word of its own
+    («koordin») is a stem, matched as a beginning."""
+    if token == part:
+        return True
+    if not token.startswith(part):
+        return False
+    if lemma(token, lang) == lemma(part, lang):
+        return True
+    if len(part) < 4:
+        return False
+    if zipf(part, lang) == 0:
+        return True
+    return not cue_words(lang).open_compounds and _is_word_start(token[len(part) :], lang)
 
 
 def _texts(episode: Episode) -> tuple[str, ...]:
@@ -671,7 +699,7 @@ class SimulatedInformant:
         )
 
     def _telling_phrase(self, said: list[str], stem: str) -> bool:
-        return " " in stem and _has_phrase(said, stem) and self._telling(stem)
+        return " " in stem and _has_phrase(said, stem, self._lang.code) and self._telling(stem)
 
     def _names_besides(self, question: str, index: int) -> float:
         """How much the question names the episode by words other than those asking for a
@@ -796,7 +824,7 @@ class SimulatedInformant:
             part
             for stems in self._matcher.stems
             for stem in stems
-            if " " in stem and _has_phrase(said, stem)
+            if " " in stem and _has_phrase(said, stem, self._lang.code)
             for part in stem.split()
         }
         unknown = [
