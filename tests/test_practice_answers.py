@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from intervju import practice
 from intervju.fakes import HashingEmbeddings
+from intervju.lang import Lang
 from intervju.personas import practice_lang, tokens
 from intervju.practice import SimulatedInformant, load_persona
 
@@ -106,6 +108,37 @@ def test_a_double_question_with_a_leading_part_answers_one_part() -> None:
     assert any(reply.text.startswith(line) for line in agent.persona.line("double"))
 
 
+@pytest.mark.parametrize(
+    ("persona", "question"),
+    [
+        ("night-nurse", "Do you like the night shifts, and is it hard to sleep in the day?"),
+        ("sykepleier", "Liker du nattevaktene, og er det tungt å sove om dagen?"),
+    ],
+)
+def test_a_double_question_of_yes_no_questions_gets_a_short_answer(
+    persona: str, question: str
+) -> None:
+    """Two yes/no questions in a row get the short answer practice teaches with, not half
+    a story («That's a lot at once. I'll start somewhere: …»)."""
+    agent = informant_for(persona)
+    reply = agent.reply(question)
+    assert reply.analysis.double and reply.kind == "short", reply.text
+    assert not any(reply.text.startswith(line) for line in agent.persona.line("double"))
+
+
+@pytest.mark.parametrize(
+    ("persona", "question"),
+    [
+        ("night-nurse", "What was your first night shift like, and did you like it?"),
+        ("sykepleier", "Hvordan var den første nattevakten, og likte du den?"),
+    ],
+)
+def test_a_double_question_with_an_open_part_answers_one_part(persona: str, question: str) -> None:
+    """An open question with a yes/no question after it is halved, not answered «Yeah.»."""
+    reply = informant_for(persona).reply(question)
+    assert reply.analysis.form == "closed" and reply.kind == "partial", reply.text
+
+
 @pytest.mark.parametrize("persona", ["night-nurse", "sykepleier"])
 def test_a_detail_pointing_back_is_not_told_before_its_opening(persona: str) -> None:
     """A detail whose first sentence says «he»/«han» about someone the opening introduces
@@ -177,11 +210,28 @@ def test_the_persona_s_employer_is_no_person_to_introduce_first() -> None:
     assert reply.detail is not None and "stolt" in reply.text, reply.text
 
 
+def test_a_theme_word_is_told_by_the_theme_not_by_its_weight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether a word is the persona's theme does not hang on how much a theme word counts
+    when choosing an episode (review r4 #19: `on_role(w) == 1.0` meant "not theme")."""
+    monkeypatch.setattr(practice, "THEME_WEIGHT", 1.0)
+    matcher = informant_for("nav-veileder")._matcher
+    assert matcher.is_theme("nav") and matcher.is_theme("jobben")
+    assert not matcher.is_theme("kaffen")
+    assert matcher.on_role("nav") == matcher.on_role("kaffen") == 1.0
+    agent = informant_for("nav-veileder")
+    reply = agent.reply("Hva er det du liker best med jobben din?")
+    assert reply.detail is not None and "stolt" in reply.text, reply.text
+
+
 @pytest.mark.parametrize(
     ("persona", "before", "question", "says"),
     [
         # The workspace has a desk: a closed question about it is no «Not really».
         ("remote-worker", [], "Do you have a proper desk at home?", "second-hand"),
+        # "go into" is its own stem now that «go in» no longer matches "into".
+        ("remote-worker", [], "Do you still go into the office?", "Tuesdays"),
         # A closed follow-up on the story gets the story's own short answer.
         (
             "teacher",
@@ -207,5 +257,26 @@ def test_a_short_answer_is_not_given_for_a_word_that_only_starts_alike() -> None
     agent.reply("How do you switch off at the end of the day?")
     reply = agent.reply("Did your manager say anything about it?")
     assert "Not always" not in reply.text, reply.text
+    # «manage to» is a phrase stem: "manager to" does not say it either (review r4 #4).
+    reply = agent.reply("Did you ask your manager to help with it?")
+    assert "Not always" not in reply.text, reply.text
     manage = agent.reply("Do you manage to switch off in the evenings?")
     assert manage.kind == "short", manage.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "lang", "said"),
+    [
+        ("the pupils who stopped turning up", "turn up", "en", True),
+        ("å få nye kollegaer", "ny kollega", "nb", True),
+        ("å undervise hjemmefra", "undervise hjemme", "nb", True),
+        ("sover etter en nattevakt", "en natt", "nb", True),
+        ("did you ask your manager to help", "manage to", "en", False),
+        ("do you go into town", "go in", "en", False),
+        ("a manager to talk to", "manage to", "en", False),
+    ],
+)
+def test_a_phrase_stem_matches_its_words_inflected_not_words_that_begin_alike(
+    text: str, phrase: str, lang: Lang, said: bool
+) -> None:
+    assert practice._has_phrase(tokens(text), phrase, lang) is said

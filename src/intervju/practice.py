@@ -37,6 +37,7 @@ from .embeddings import embed_queries
 from .index import cached_embeddings
 from .lang import Lang, lemma, zipf
 from .lang import words as words_of
+from .lang.cue_words import cue_words
 from .personas import (
     PERSONA_DIR,
     Detail,
@@ -215,6 +216,12 @@ def _is_word(part: str, lang: Lang) -> bool:
     return any(zipf(p, lang) >= COMPOUND_ZIPF for p in {part, part[:-1]} if len(p) >= 3)
 
 
+def _is_word_start(rest: str, lang: Lang) -> bool:
+    """What follows a compound's first part is a word of its own (binding «s» or «e»
+    allowed): «fra» of «hjemmefra», «vakt» of «nattevakt»; not the "r" of "manager"."""
+    return any(zipf(p, lang) >= COMPOUND_ZIPF for p in {rest, rest[1:]} if len(p) >= 3)
+
+
 def _near(word: str, other: str) -> bool:
     """Two words share a stem: equal, or a long common beginning («teknikken», «teknisk»)."""
     if word == other:
@@ -301,15 +308,19 @@ class _Matcher:
     def content(self, text: str) -> list[str]:
         return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
 
+    def is_theme(self, word: str) -> bool:
+        """A word of the persona's theme: its field (`theme`) or its role («lærerne»,
+        «skolen» for a teacher)."""
+        return any(_hits(word, s, self.code) or _near(word, s) for s in self.theme_stems)
+
     def on_role(self, word: str) -> float:
-        """How much a question word counts for choosing an episode: a word of the persona's
-        theme («lærerne», «skolen» for a teacher) little, every other word fully."""
-        if any(_hits(word, s, self.code) or _near(word, s) for s in self.theme_stems):
-            return THEME_WEIGHT
-        return 1.0
+        """How much a question word counts for choosing an episode: a theme word little,
+        every other word fully."""
+        return THEME_WEIGHT if self.is_theme(word) else 1.0
 
     def in_theme(self, word: str) -> bool:
-        """A word of the persona's field as its file names it (`theme`), not of its role."""
+        """A word of the persona's field as its file names it (`theme`), not of its role
+        (narrower than `is_theme`)."""
         return any(_hits(word, s, self.code) or _near(word, s) for s in self.persona.theme)
 
     def known(self, word: str) -> bool:
@@ -339,7 +350,9 @@ class _Matcher:
             score += max(weights, default=0.0) * self.on_role(word)
         if text:
             said = tokens(text)
-            score += sum(self.idf.get(s, 1.0) for s in stems if " " in s and _has_phrase(said, s))
+            score += sum(
+                self.idf.get(s, 1.0) for s in stems if " " in s and _has_phrase(said, s, self.code)
+            )
         return score
 
     def _own_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -382,14 +395,33 @@ class _Matcher:
         )
 
 
-def _has_phrase(said: list[str], phrase: str) -> bool:
-    """A phrase stem in a text, each of its words as the beginning of a word in a row:
-    «turn up» in "turning up", «ny kollega» in «nye kollegaer»."""
+def _has_phrase(said: list[str], phrase: str, lang: Lang) -> bool:
+    """A phrase stem in a text, its words in a row, each as said or inflected: «turn up»
+    in "turning up", «ny kollega» in «nye kollegaer»."""
     parts = phrase.split()
     return any(
-        all(said[i + k].startswith(part) for k, part in enumerate(parts))
+        all(_inflects(said[i + k], part, lang) for k, part in enumerate(parts))
         for i in range(len(said) - len(parts) + 1)
     )
+
+
+def _inflects(token: str, part: str, lang: Lang) -> bool:
+    """A word of a phrase stem: the word itself, an inflection of it ("turning" for «turn»,
+    «nye» for «ny») or, from four letters and where compounds are one word, a compound it
+    begins («hjemme|fra», «natt|e|vakt»); never another word that only begins alike
+    ("manager" for «manage», "into" for «in»). A part that is no word of its own
+    («koordin») is a stem, matched as a beginning."""
+    if token == part:
+        return True
+    if not token.startswith(part):
+        return False
+    if lemma(token, lang) == lemma(part, lang):
+        return True
+    if len(part) < 4:
+        return False
+    if zipf(part, lang) == 0:
+        return True
+    return not cue_words(lang).open_compounds and _is_word_start(token[len(part) :], lang)
 
 
 def _texts(episode: Episode) -> tuple[str, ...]:
@@ -567,8 +599,12 @@ class SimulatedInformant:
         )
         # A why-question is never a yes/no question («Why nights, though?»), and a double
         # question gets one part answered even when a part leads («Hva er det vanskeligste
-        # …, og hvordan …?»).
-        halved = found is not None and (verdict.why or verdict.double)
+        # …, og hvordan …?») or only its last part is closed. A double of yes/no questions
+        # only («Liker du nattevaktene, og er det tungt å sove om dagen?») gets the short
+        # answer, as a closed question does: that is what practice teaches with.
+        halved = found is not None and (
+            verdict.why or (verdict.double and not _all_closed(verdict))
+        )
         if halved:
             assert found is not None
             return self._half(question, verdict, found, make)
@@ -663,7 +699,7 @@ class SimulatedInformant:
         )
 
     def _telling_phrase(self, said: list[str], stem: str) -> bool:
-        return " " in stem and _has_phrase(said, stem) and self._telling(stem)
+        return " " in stem and _has_phrase(said, stem, self._lang.code) and self._telling(stem)
 
     def _names_besides(self, question: str, index: int) -> float:
         """How much the question names the episode by words other than those asking for a
@@ -788,7 +824,7 @@ class SimulatedInformant:
             part
             for stems in self._matcher.stems
             for stem in stems
-            if " " in stem and _has_phrase(said, stem)
+            if " " in stem and _has_phrase(said, stem, self._lang.code)
             for part in stem.split()
         }
         unknown = [
@@ -812,7 +848,7 @@ class SimulatedInformant:
         base = lemma(word, self._lang.code).lower()
         return (
             self._matcher.known(word)
-            or self._matcher.on_role(word) < 1.0
+            or self._matcher.is_theme(word)
             or self._matcher.known(base)
             or self._matcher.in_compound(base)
         )
@@ -991,7 +1027,7 @@ class SimulatedInformant:
             w
             for sentence in re.split(r"(?<=[.!?…])\s+", text)
             for w in words_of(sentence)[1:]
-            if len(w) > 1 and w[:1].isupper() and self._matcher.on_role(w.lower()) == 1.0
+            if len(w) > 1 and w[:1].isupper() and not self._matcher.is_theme(w.lower())
         ]
         sequel = any(lowered == s or lowered.startswith(s + " ") for s in self._lang.sequel)
         # «Jeg ble helt stille da han sa det»: a pronoun in its first sentence points back.
@@ -1307,6 +1343,11 @@ def _join(lead: str, text: str, names: frozenset[str] = frozenset()) -> str:
 
 def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?…])\s+", text, maxsplit=1)[0]
+
+
+def _all_closed(verdict: Analysis) -> bool:
+    """Every question of the turn is a yes/no (or either/or) question."""
+    return bool(verdict.parts) and all(part.form == "closed" for part in verdict.parts)
 
 
 def offers_choice(verdict: Analysis) -> bool:
