@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from intervju.cli import app
-from intervju.cues import detect_cues
+from intervju.cues import Cue, detect_cues
 from intervju.embeddings import get_embeddings
 from intervju.fakes import HashingEmbeddings
 from intervju.guides import load_guide
@@ -38,7 +38,7 @@ from intervju.review import (
     review_many,
     review_transcript,
 )
-from intervju.review.followups import cue_score, is_follow_up, pause_seconds, spoken, vocabulary
+from intervju.review.followups import cue_facts, is_follow_up, pause_seconds, spoken, vocabulary
 from intervju.review.metrics import word_share
 from intervju.review.report import QuestionReview
 
@@ -276,11 +276,28 @@ def test_following_up_a_charged_answer_is_not_missed(guide) -> None:  # type: ig
     assert _missed(guide, "Hvordan var det for deg å være redd på den måten?") == []
 
 
-def test_cue_score_ignores_weak_cues() -> None:
-    from intervju.cues import detect_cues
-
+def test_cue_facts_name_no_weak_cue() -> None:
+    # a generalisation and a contrast are live prompts, no moment left hanging
     calm = "Vi bruker Teams, og det fungerer greit for de fleste."
-    assert cue_score(detect_cues(calm), calm).score < 2.0
+    assert {c.kind for c in detect_cues(calm)} and cue_facts(detect_cues(calm), calm).cues == ()
+    assert _moved_on(calm) == []
+
+
+def test_cue_facts_give_the_strong_words_and_the_pause() -> None:
+    said = "Jeg vet ikke (pause 4 sek) kontoret er så sterilt."
+    facts = cue_facts([Cue("strong", 0.8, "sterilt"), Cue("hedging", 0.7, "vet ikke")], said)
+    assert facts.strong_words == ("sterilt",) and facts.pause == 4.0 and facts.long_pause
+    assert facts.cues == ("pause 4 s", "strong: sterilt", "hedging: vet ikke")
+    assert facts.kinds == {"strong", "hedging"} and facts.hesitant
+    short = cue_facts([], "Ja (pause 2 sek) det stemmer.")
+    assert short.pause == 2.0 and not short.long_pause and short.cues == ()
+
+
+def test_any_feeling_cue_of_their_own_makes_the_feeling_theirs() -> None:
+    said = "Hun var glad for det. Jeg var redd hele tiden."
+    cues = [Cue("feeling", 0.8, "glad"), Cue("feeling", 0.8, "redd")]
+    assert cue_facts(cues, said).own_feeling
+    assert not cue_facts(cues[:1], said).own_feeling
 
 
 # -- pseudonymisation -----------------------------------------------------------------------
@@ -801,10 +818,10 @@ def test_a_negation_in_another_clause_does_not_take_back_a_feeling() -> None:
         "Better in the morning. In the afternoons I drift. I check messages all the time, "
         "because if I don't answer quickly I worry that people think I'm not working."
     )
-    assert cue_score(detect_cues(said, [], "en"), said, "en").own_feeling
+    assert cue_facts(detect_cues(said, [], "en"), said, "en").own_feeling
     assert _moved_on(said, "en") == [1]
     denied = "Better in the morning. I don't worry about it, I check messages now and then."
-    assert not cue_score(detect_cues(denied, [], "en"), denied, "en").own_feeling
+    assert not cue_facts(detect_cues(denied, [], "en"), denied, "en").own_feeling
 
 
 def test_someone_elses_feelings_in_a_long_answer_are_not_missed() -> None:
@@ -860,9 +877,9 @@ def test_knowing_someone_is_not_a_feeling() -> None:
         "Pussig. Hun var høyere enn jeg trodde. Men vi fant tonen fort, og etter to møter "
         "kjente vi hverandre godt."
     )
-    assert cue_score(detect_cues(said, [], "nb"), said).own_feeling is False
+    assert cue_facts(detect_cues(said, [], "nb"), said).own_feeling is False
     felt = said.replace("kjente vi hverandre godt", "kjente jeg meg trygg")
-    assert cue_score(detect_cues(felt, [], "nb"), felt).own_feeling is True
+    assert cue_facts(detect_cues(felt, [], "nb"), felt).own_feeling is True
 
 
 def test_a_return_to_an_earlier_answer_is_not_a_follow_up_of_the_last(guide) -> None:  # type: ignore[no-untyped-def]

@@ -24,11 +24,16 @@ guide's vocabulary is excluded in rule 2 so that a guide question about
 *Missed follow-up.* Between two interviewer questions lies an answer block of
 one or more informant turns; a backchannel («Mhm.», «Ja.») inside it takes up
 what came before (minimal encouragement is a follow-up), so only the turns
-after the last backchannel count. Each informant turn gets a cue score
-(:func:`cue_score`) from the live engine's cues plus explicit pause markers
-(«(pause 5 sek)», "[long pause]"). The strongest turn of a block whose score
-reaches :data:`MISSED_THRESHOLD` is a missed follow-up when the next
-interviewer question is not a follow-up. When the block itself answered a
+after the last backchannel count. Each informant turn is read twice: the live
+engine's cues plus explicit pause markers («(pause 5 sek)», "[long pause]";
+:func:`cue_facts`) and the follow-up span ranker (:func:`span_richness`: a
+feeling, an image, ambivalence, a charged evaluation). Its strength
+(``review.core._call_for_follow_up``) is what is rich in it, a marked pause and a
+moment that stayed with them, never its length; a turn left hanging (trailing
+off while hedging, a feeling of their own said haltingly, a story broken off)
+counts too. The strongest turn of a block whose strength reaches
+:data:`MISSED_THRESHOLD` is a missed follow-up when the next interviewer
+question is not a follow-up. When the block itself answered a
 follow-up, the bar is one point higher: the thread was already taken up once.
 """
 
@@ -294,63 +299,65 @@ def spoken(text: str) -> str:
     return " ".join(_MARKER.sub(" ", text).split())
 
 
-@dataclass(frozen=True)
-class CueScore:
-    """How strongly an informant turn calls for a follow-up, and why."""
+LONG_PAUSE_SECONDS = 3.0  # a marked pause this long is a charged silence
 
-    score: float
+
+@dataclass(frozen=True)
+class CueFacts:
+    """What the live engine's cues say about an informant turn, for the missed follow-up."""
+
     cues: tuple[str, ...]  # readable reasons, e.g. "feeling: redd", "pause 4 s"
+    kinds: frozenset[str] = frozenset()  # the cue kinds named in ``cues``
     own_feeling: bool = False  # a feeling word said of themselves (first person, not negated)
     hesitant: bool = False  # clear hesitation: a hedge of several words, trailing off, «…»
+    strong_words: tuple[str, ...] = ()  # the cue layer's strong words («sterilt»)
+    pause: float = 0.0  # the longest marked pause, in seconds
+
+    @property
+    def long_pause(self) -> bool:
+        return self.pause >= LONG_PAUSE_SECONDS
 
 
-def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
-    """Weigh the live engine's cues for the *missed follow-up* judgement.
+def cue_facts(cues: Sequence[Cue], text: str, language: str = "nb") -> CueFacts:
+    """Read the live engine's cues for the *missed follow-up* judgement.
 
-    Only cues that mark a rich or charged moment count: a marked pause
-    (2.0), feelings, strong words, metaphors, a word said three times or
-    more (2.0) or twice (1.0), clear hesitation (a lone filler such as
-    «egentlig» or «liksom» is not), trailing off, an ellipsis mid-turn (0.5)
-    and a very long answer (0.5). Comparisons, generalising,
-    opinions and "episode without feelings" are good live prompts but too
-    common to call a moment *missed*.
+    Only cues that mark a rich or charged moment are named (the first of each kind): a
+    marked pause of :data:`LONG_PAUSE_SECONDS` or more, a feeling, a strong word, a
+    metaphor, a repeated word, clear hesitation (a hedge of several words; a lone filler
+    such as «egentlig» or «liksom» is how people talk), trailing off, an ellipsis mid-turn
+    and a very long answer. Comparisons, generalising, opinions and "episode without
+    feelings" are good live prompts but too common to call a moment *missed*. A feeling is
+    the informant's own when any feeling cue names one in the first person, not negated.
     """
-    score = 0.0
     reasons: list[str] = []
-    own = hesitant = False
     pause = pause_seconds(text)
-    if pause >= 3.0:
-        score += 2.0
+    if pause >= LONG_PAUSE_SECONDS:
         reasons.append(f"pause {pause:g} s")
-    seen: set[str] = set()
+    first: dict[str, Cue] = {}
     for cue in cues:
-        if cue.kind in seen:
-            continue
-        seen.add(cue.kind)
-        weight = 0.0
-        if cue.kind == "repeated":
-            weight = 2.0 if cue.count >= 3 else 1.0
-        elif cue.kind == "feeling":
-            own = _own_feeling(text, cue.term, language)
-            weight = 2.0 if own else 1.0
-        elif cue.kind in ("strong", "metaphor", "trailing"):
-            weight = 1.0
-        elif cue.kind == "hedging":
-            # A lone filler («egentlig», «liksom», «eller») is how people talk, not hesitation.
-            filler = len((cue.term or "").split()) < 2
-            weight = 0.0 if filler else 1.0 if cue.strength >= 0.7 else 0.5
-        elif cue.kind == "long" and cue.strength >= 0.9:
-            weight = 0.5
-        if weight <= 0.0:
-            continue
-        hesitant = hesitant or cue.kind in ("hedging", "trailing")
-        score += weight
-        reasons.append(f"{cue.kind}: {cue.term}" if cue.term else cue.kind)
-    if _ELLIPSIS.search(text.rstrip(" .…")) and "trailing" not in seen:
-        score += 0.5
+        first.setdefault(cue.kind, cue)
+    named = [cue for cue in first.values() if _telling(cue)]
+    reasons += [f"{cue.kind}: {cue.term}" if cue.term else cue.kind for cue in named]
+    kinds = frozenset(cue.kind for cue in named)
+    own = any(_own_feeling(text, c.term, language) for c in cues if c.kind == "feeling")
+    hesitant = bool(kinds & {"hedging", "trailing"})
+    if _ELLIPSIS.search(text.rstrip(" .…")) and "trailing" not in first:
         reasons.append("hesitation")
         hesitant = True
-    return CueScore(round(score, 2), tuple(reasons), own, hesitant)
+    strong = tuple(c.term.strip() for c in named if c.kind == "strong" and c.term)
+    return CueFacts(tuple(reasons), kinds, own, hesitant, strong, pause)
+
+
+def _telling(cue: Cue) -> bool:
+    """Whether a cue marks a rich or charged moment (see :func:`cue_facts`)."""
+    if cue.kind in ("repeated", "feeling", "strong", "metaphor", "trailing"):
+        return True
+    if cue.kind == "hedging":
+        return len((cue.term or "").split()) >= 2  # a lone filler is how people talk
+    return cue.kind == "long" and cue.strength >= LONG_ANSWER
+
+
+LONG_ANSWER = 0.9  # the cue detector's strength of a "long" cue that counts as very long
 
 
 def _own_feeling(text: str, term: str | None, language: str) -> bool:
