@@ -824,6 +824,24 @@ def test_a_negation_in_another_clause_does_not_take_back_a_feeling() -> None:
     assert not cue_facts(detect_cues(denied, [], "en"), denied, "en").own_feeling
 
 
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("I don't think I was scared.", "en"),
+        ("I don’t worry about it.", "en"),
+        ("I didn’t feel safe there.", "en"),
+        ("Jeg tror ikke at jeg var så redd.", "nb"),
+    ],
+)
+def test_the_span_ranker_reads_a_denied_feeling_as_denied(said: str, language: str) -> None:
+    from intervju.lang import as_lang
+    from intervju.spans import find_spans
+
+    spans, _, _ = find_spans(said, as_lang(language))
+    assert not {s.kind for s in spans} & {"feeling_self", "feeling_word", "feeling_other"}
+    assert not {s.kind for s in spans} & {"feeling_it", "evaluation"}
+
+
 def test_someone_elses_feelings_in_a_long_answer_are_not_missed() -> None:
     said = (
         "Hvis det blir avslag, tar jeg en telefon først. Og så tilbyr jeg et videomøte dagen "
