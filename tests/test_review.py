@@ -842,6 +842,13 @@ def test_the_span_ranker_reads_a_denied_feeling_as_denied(said: str, language: s
     assert not {s.kind for s in spans} & {"feeling_it", "evaluation"}
 
 
+def test_a_possessive_is_its_noun_with_either_apostrophe() -> None:
+    from intervju.review.followups import content_words
+
+    said = "My daughter’s school and the teacher's notes, we didn’t read them."
+    assert content_words(said, "en") == ["daughter", "school", "teacher", "notes", "read"]
+
+
 def test_someone_elses_feelings_in_a_long_answer_are_not_missed() -> None:
     said = (
         "Hvis det blir avslag, tar jeg en telefon først. Og så tilbyr jeg et videomøte dagen "

@@ -46,7 +46,9 @@ from functools import lru_cache
 
 from ..cues import Cue
 from ..errors import IntervjuError
+from ..lang import plain_apostrophes
 from ..lang import words as tokenise
+from ..lang.cue_words import either_language
 from ..lang.review_words import review_words
 from ..probes import load_probe_bank
 from ..spans import Span
@@ -83,19 +85,37 @@ def _words(text: str) -> list[str]:
     """The language layer's words that hold a letter (a number is never an echo).
 
     For echoes a compound's parts count on their own («Nav-kontoret» is echoed by
-    «kontoret»), a possessive is its noun ("daughter's") and a contraction ("didn't",
-    "I'll") is a function word, not an echo.
+    «kontoret»), a possessive is its noun ("daughter's", cues ``possessive_endings``) and a
+    contraction ("didn't", "I'll") is a function word, not an echo.
     """
     out: list[str] = []
-    for word in tokenise(text):
-        for part in word.split("-"):
-            if "'" in part or "’" in part:
-                if part[-2:] not in ("'s", "’s"):
-                    continue
-                part = part[:-2]
-            if _LETTER.search(part):
-                out.append(part)
+    for part in _parts(text):
+        if "'" in part:
+            ending = next((e for e in _possessive_endings() if part.endswith(e)), None)
+            if ending is None:
+                continue
+            part = part[: -len(ending)]
+        if _LETTER.search(part):
+            out.append(part)
     return out
+
+
+def _parts(text: str) -> list[str]:
+    """The words of ``text`` with a compound's parts apart, each holding a letter, and the
+    typographic apostrophe as the plain one ("don’t" is "don't")."""
+    return [
+        part
+        for word in tokenise(plain_apostrophes(text))
+        for part in word.split("-")
+        if _LETTER.search(part)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _possessive_endings() -> tuple[str, ...]:
+    """The possessive endings of every language ("'s"), longest first."""
+    endings = {plain_apostrophes(e) for e in either_language("possessive_endings")}
+    return tuple(sorted(endings, key=lambda e: (-len(e), e)))
 
 
 def content_words(text: str, language: str = "nb") -> list[str]:
