@@ -822,6 +822,23 @@ def test_a_negation_in_another_clause_does_not_take_back_a_feeling() -> None:
     assert _moved_on(said, "en") == [1]
     denied = "Better in the morning. I don't worry about it, I check messages now and then."
     assert not cue_facts(detect_cues(denied, [], "en"), denied, "en").own_feeling
+    # a typographic apostrophe (Word, Teams, autocorrect) negates as the plain one
+    curly = denied.replace("'", "’") + " During the day, I mean."
+    assert not cue_facts(detect_cues(curly, [], "en"), curly, "en").own_feeling
+    assert _moved_on(curly, "en") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I don't think I was scared.",
+        "I don't think I was scared, it was an ordinary shift on the ward for me.",
+        "I don't think that I was ever scared of the new system.",
+    ],
+)
+def test_a_feeling_denied_through_an_opinion_verb_is_not_missed(said: str) -> None:
+    assert not cue_facts(detect_cues(said, [], "en"), said, "en").own_feeling
+    assert _moved_on(said, "en") == []
 
 
 @pytest.mark.parametrize(
@@ -840,6 +857,26 @@ def test_the_span_ranker_reads_a_denied_feeling_as_denied(said: str, language: s
     spans, _, _ = find_spans(said, as_lang(language))
     assert not {s.kind for s in spans} & {"feeling_self", "feeling_word", "feeling_other"}
     assert not {s.kind for s in spans} & {"feeling_it", "evaluation"}
+
+
+@pytest.mark.parametrize(
+    ("said", "term", "own"),
+    [
+        ("Jeg har ikke vært så veldig redd, egentlig.", "redd", False),
+        ("Jeg tror ikke jeg var redd den gangen.", "redd", False),
+        ("Jeg var ikke sliten, men jeg var redd den gangen.", "redd", True),
+        ("Jeg var ikke sliten men redd.", "redd", True),
+        ("Hvis jeg ikke svarer med en gang blir jeg urolig.", "urolig", True),
+        ("I wasn’t nervous about it at all.", "nervous", False),
+        ("I don't think they listen to us and I get so worried.", "worried", True),
+    ],
+)
+def test_a_negation_reaches_back_to_the_start_of_its_clause(
+    said: str, term: str, own: bool
+) -> None:
+    from intervju.review.followups import _own_feeling
+
+    assert _own_feeling(said, term, "en" if said.startswith("I ") else "nb") is own
 
 
 def test_a_possessive_is_its_noun_with_either_apostrophe() -> None:

@@ -51,7 +51,7 @@ from ..lang import words as tokenise
 from ..lang.cue_words import either_language
 from ..lang.review_words import review_words
 from ..probes import load_probe_bank
-from ..spans import Span
+from ..spans import CardData, Span, card_data
 
 MISSED_THRESHOLD = 2.0
 # A marked pause without a number: «[lang pause]» and «(pause)» count as this long,
@@ -384,30 +384,78 @@ def _own_feeling(text: str, term: str | None, language: str) -> bool:
     """Whether the sentence naming the feeling speaks in the first person, not negated.
 
     «Jeg ble faktisk litt rørt» is the informant's own emotional moment; «jeg har
-    ikke vært så redd» names a feeling they did not have. Word lists: lexicon
-    ``first_person`` and ``negations``.
+    ikke vært så veldig redd» and "I don't think I was scared" name a feeling they did not
+    have (:func:`_denied`). Word lists: lexicon ``first_person`` and ``negations``.
     """
     if not term:
         return False
     from ..lang import as_lang, lexicon, sentences
 
-    lex = lexicon(as_lang(language))
+    lex, data = lexicon(as_lang(language)), card_data(as_lang(language))
     own, negations = lex.set("first_person"), lex.set("negations")
-    wanted = _words(term.lower().replace("'", ""))
+    wanted = [p.replace("'", "") for p in _parts(term.lower())]
     for sentence in sentences(spoken(text)):
-        words = _words(sentence.lower().replace("'", ""))
+        heads, starts = _clauses(sentence.lower(), data.words("negation_clause_openers"))
+        words = [p.replace("'", "") for p in _parts(sentence.lower())]
         if not wanted or not set(words) & own:
             continue
         for at in range(len(words) - len(wanted) + 1):
             if words[at : at + len(wanted)] != wanted:
                 continue
-            # Negated in its own clause: «ikke» just before («jeg har ikke vært så redd»), not
-            # a «don't» four words back in another clause ("if I don't answer quickly I worry").
-            negated = set(words[max(0, at - NEGATION_REACH) : at]) & negations
+            start = max(s for s in starts if s <= at)
             after = words[at + len(wanted) : at + len(wanted) + 2]
-            if not negated and not _knowing(after, lex.set("pronouns")):
+            if not _denied(words, heads, (start, at), negations, data) and not _knowing(
+                after, lex.set("pronouns")
+            ):
                 return True
     return False
+
+
+_CLAUSE_MARK = re.compile(r"[,;:–—]")
+
+
+def _clauses(sentence: str, openers: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The words of a sentence as their heads (the word before an apostrophe: "i'm" is
+    "i"), and where each clause starts: after a comma and at an opener («men», "if")."""
+    heads: list[str] = []
+    starts: list[int] = [0]
+    for piece in _CLAUSE_MARK.split(sentence):
+        if heads:
+            starts.append(len(heads))
+        for part in _parts(piece):
+            head = part.split("'")[0]
+            if head in openers and heads:
+                starts.append(len(heads))
+            heads.append(head)
+    return heads, starts
+
+
+def _denied(
+    words: Sequence[str],
+    heads: Sequence[str],
+    clause: tuple[int, int],
+    negations: frozenset[str],
+    data: CardData,
+) -> bool:
+    """Whether a negation earlier in the clause takes back the feeling at ``at``.
+
+    It reaches back to the start of the clause («jeg har ikke vært så veldig redd»), not
+    over a new subject ("if I don't answer quickly I worry"), unless the negated verb is a
+    negation-raising one ("I don't think I was scared", «jeg tror ikke jeg var redd»; one
+    subject further, not two). ``clause``: from its start to the feeling. Word lists: lexicon
+    ``negations``; cards ``negation_clause_openers``, ``subject_pronouns``, ``opinion_verbs``.
+    """
+    start, at = clause
+    back = [k for k in range(start, at) if words[k] in negations]
+    if not back:
+        return False
+    last = back[-1]
+    subjects = sum(head in data.words("subject_pronouns") for head in heads[last + 1 : at])
+    if subjects == 0:
+        return True
+    # "don't think", «tror ikke», «tror jeg ikke»: the verb just after or up to two before
+    governing = [*words[max(start, last - 2) : last], *words[last + 1 : last + 2]]
+    return subjects == 1 and any(w in data.words("opinion_verbs") for w in governing)
 
 
 def _knowing(after: Sequence[str], pronouns: frozenset[str]) -> bool:
@@ -442,9 +490,6 @@ def broken_off(text: str) -> str | None:
     """Where the informant breaks a story off themselves («… men ja», "… anyway"), or None."""
     match = review_words().break_off.search(text)
     return match.group(0).strip(" .…–—-") if match else None
-
-
-NEGATION_REACH = 3  # words before a feeling word in which a negation takes it back
 
 
 def missed_threshold(opened_by_follow_up: bool) -> float:
