@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from intervju.cli import app
-from intervju.cues import detect_cues
+from intervju.cues import Cue, detect_cues
 from intervju.embeddings import get_embeddings
 from intervju.fakes import HashingEmbeddings
 from intervju.guides import load_guide
@@ -38,7 +38,7 @@ from intervju.review import (
     review_many,
     review_transcript,
 )
-from intervju.review.followups import cue_score, is_follow_up, pause_seconds, spoken, vocabulary
+from intervju.review.followups import cue_facts, is_follow_up, pause_seconds, spoken, vocabulary
 from intervju.review.metrics import word_share
 from intervju.review.report import QuestionReview
 
@@ -276,11 +276,28 @@ def test_following_up_a_charged_answer_is_not_missed(guide) -> None:  # type: ig
     assert _missed(guide, "Hvordan var det for deg å være redd på den måten?") == []
 
 
-def test_cue_score_ignores_weak_cues() -> None:
-    from intervju.cues import detect_cues
-
+def test_cue_facts_name_no_weak_cue() -> None:
+    # a generalisation and a contrast are live prompts, no moment left hanging
     calm = "Vi bruker Teams, og det fungerer greit for de fleste."
-    assert cue_score(detect_cues(calm), calm).score < 2.0
+    assert {c.kind for c in detect_cues(calm)} and cue_facts(detect_cues(calm), calm).cues == ()
+    assert _moved_on(calm) == []
+
+
+def test_cue_facts_give_the_strong_words_and_the_pause() -> None:
+    said = "Jeg vet ikke (pause 4 sek) kontoret er så sterilt."
+    facts = cue_facts([Cue("strong", 0.8, "sterilt"), Cue("hedging", 0.7, "vet ikke")], said)
+    assert facts.strong_words == ("sterilt",) and facts.pause == 4.0 and facts.long_pause
+    assert facts.cues == ("pause 4 s", "strong: sterilt", "hedging: vet ikke")
+    assert facts.kinds == {"strong", "hedging"} and facts.hesitant
+    short = cue_facts([], "Ja (pause 2 sek) det stemmer.")
+    assert short.pause == 2.0 and not short.long_pause and short.cues == ()
+
+
+def test_any_feeling_cue_of_their_own_makes_the_feeling_theirs() -> None:
+    said = "Hun var glad for det. Jeg var redd hele tiden."
+    cues = [Cue("feeling", 0.8, "glad"), Cue("feeling", 0.8, "redd")]
+    assert cue_facts(cues, said).own_feeling
+    assert not cue_facts(cues[:1], said).own_feeling
 
 
 # -- pseudonymisation -----------------------------------------------------------------------
@@ -801,10 +818,72 @@ def test_a_negation_in_another_clause_does_not_take_back_a_feeling() -> None:
         "Better in the morning. In the afternoons I drift. I check messages all the time, "
         "because if I don't answer quickly I worry that people think I'm not working."
     )
-    assert cue_score(detect_cues(said, [], "en"), said, "en").own_feeling
+    assert cue_facts(detect_cues(said, [], "en"), said, "en").own_feeling
     assert _moved_on(said, "en") == [1]
     denied = "Better in the morning. I don't worry about it, I check messages now and then."
-    assert not cue_score(detect_cues(denied, [], "en"), denied, "en").own_feeling
+    assert not cue_facts(detect_cues(denied, [], "en"), denied, "en").own_feeling
+    # a typographic apostrophe (Word, Teams, autocorrect) negates as the plain one
+    curly = denied.replace("'", "’") + " During the day, I mean."
+    assert not cue_facts(detect_cues(curly, [], "en"), curly, "en").own_feeling
+    assert _moved_on(curly, "en") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I don't think I was scared.",
+        "I don't think I was scared, it was an ordinary shift on the ward for me.",
+        "I don't think that I was ever scared of the new system.",
+    ],
+)
+def test_a_feeling_denied_through_an_opinion_verb_is_not_missed(said: str) -> None:
+    assert not cue_facts(detect_cues(said, [], "en"), said, "en").own_feeling
+    assert _moved_on(said, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("I don't think I was scared.", "en"),
+        ("I don’t worry about it.", "en"),
+        ("I didn’t feel safe there.", "en"),
+        ("Jeg tror ikke at jeg var så redd.", "nb"),
+    ],
+)
+def test_the_span_ranker_reads_a_denied_feeling_as_denied(said: str, language: str) -> None:
+    from intervju.lang import as_lang
+    from intervju.spans import find_spans
+
+    spans, _, _ = find_spans(said, as_lang(language))
+    assert not {s.kind for s in spans} & {"feeling_self", "feeling_word", "feeling_other"}
+    assert not {s.kind for s in spans} & {"feeling_it", "evaluation"}
+
+
+@pytest.mark.parametrize(
+    ("said", "term", "own"),
+    [
+        ("Jeg har ikke vært så veldig redd, egentlig.", "redd", False),
+        ("Jeg tror ikke jeg var redd den gangen.", "redd", False),
+        ("Jeg var ikke sliten, men jeg var redd den gangen.", "redd", True),
+        ("Jeg var ikke sliten men redd.", "redd", True),
+        ("Hvis jeg ikke svarer med en gang blir jeg urolig.", "urolig", True),
+        ("I wasn’t nervous about it at all.", "nervous", False),
+        ("I don't think they listen to us and I get so worried.", "worried", True),
+    ],
+)
+def test_a_negation_reaches_back_to_the_start_of_its_clause(
+    said: str, term: str, own: bool
+) -> None:
+    from intervju.review.followups import _own_feeling
+
+    assert _own_feeling(said, term, "en" if said.startswith("I ") else "nb") is own
+
+
+def test_a_possessive_is_its_noun_with_either_apostrophe() -> None:
+    from intervju.review.followups import content_words
+
+    said = "My daughter’s school and the teacher's notes, we didn’t read them."
+    assert content_words(said, "en") == ["daughter", "school", "teacher", "notes", "read"]
 
 
 def test_someone_elses_feelings_in_a_long_answer_are_not_missed() -> None:
@@ -860,9 +939,9 @@ def test_knowing_someone_is_not_a_feeling() -> None:
         "Pussig. Hun var høyere enn jeg trodde. Men vi fant tonen fort, og etter to møter "
         "kjente vi hverandre godt."
     )
-    assert cue_score(detect_cues(said, [], "nb"), said).own_feeling is False
+    assert cue_facts(detect_cues(said, [], "nb"), said).own_feeling is False
     felt = said.replace("kjente vi hverandre godt", "kjente jeg meg trygg")
-    assert cue_score(detect_cues(felt, [], "nb"), felt).own_feeling is True
+    assert cue_facts(detect_cues(felt, [], "nb"), felt).own_feeling is True
 
 
 def test_a_return_to_an_earlier_answer_is_not_a_follow_up_of_the_last(guide) -> None:  # type: ignore[no-untyped-def]

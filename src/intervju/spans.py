@@ -20,7 +20,17 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import ConfigError
-from .lang import Lang, Spoken, _yaml, lemma, lexicon, normalise, word_spans, zipf
+from .lang import (
+    Lang,
+    Spoken,
+    _yaml,
+    lemma,
+    lexicon,
+    normalise,
+    plain_apostrophes,
+    word_spans,
+    zipf,
+)
 from .lang.lexicon import as_lang, read_language_file
 from .models import Guide
 
@@ -435,10 +445,17 @@ def _negated(toks: Sequence[Tok], first: int, data: CardData) -> bool:
     av», «ikke fordi det var forferdelig»)."""
     negations = data.words("negations")
     for k in range(first - 1, max(-1, first - 1 - NEGATION_REACH), -1):
-        if toks[k].low in negations or toks[k].low.endswith("n't"):
-            # further back only over a phrase it governs («ikke noe …», «ikke fordi …»),
+        low = plain_apostrophes(toks[k].low)  # "don’t" as "don't"
+        if low in negations or low.endswith("n't"):
+            # further back only over a phrase it governs («ikke noe …», «ikke fordi …») or an
+            # opinion it denies ("I don't think I was scared", «tror ikke at jeg var så redd»),
             # not over another verb ("if I don't answer quickly I worry")
-            return first - k <= NEGATION_NEAR or toks[k + 1].low in data.words("negation_scope")
+            opinion = {toks[k + 1].low, toks[k - 1].low if k else ""} & data.words("opinion_verbs")
+            return (
+                first - k <= NEGATION_NEAR
+                or toks[k + 1].low in data.words("negation_scope")
+                or bool(opinion)
+            )
         if toks[k + 1].boundary:
             return False
     return False

@@ -30,6 +30,12 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def plain_apostrophes(text: str) -> str:
+    """``text`` with the typographic apostrophe (’, as Word, Teams and autocorrect write it)
+    as the plain one, so that "don’t" and "don't" are one word."""
+    return text.replace("’", "'")
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Where each word of :func:`words` starts and ends in ``text``."""
     return [m.span() for m in WORD.finditer(text)]
@@ -64,7 +70,7 @@ def detect_language(text: str, default: Lang = "nb") -> Lang:
 
 def language_evidence(text: str) -> Lang | None:
     """nb, en, or None when the text gives no evidence either way."""
-    lowered = [w.lower().replace("’", "'") for w in words(text)]
+    lowered = [plain_apostrophes(w.lower()) for w in words(text)]
     scores: dict[Lang, int] = {}
     for code in LANGUAGES:
         lex = lexicon(code)

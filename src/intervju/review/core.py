@@ -60,7 +60,7 @@ from .followups import (
     FollowUpVerdict,
     body_reaction,
     broken_off,
-    cue_score,
+    cue_facts,
     is_follow_up,
     lasting_impact,
     missed_threshold,
@@ -382,48 +382,49 @@ def _call_for_follow_up(
 ) -> tuple[float, tuple[str, ...]]:
     """How strongly one informant turn calls for a follow-up, and the reasons.
 
-    Two readings of the turn: the live cue detector (:func:`.followups.cue_score`) and the
-    follow-up span ranker (:func:`intervju.spans.find_spans`: a feeling, an image,
-    ambivalence, a charged evaluation). A turn counts only when the ranker finds such a
-    span, a pause is marked or the informant names a feeling of their own: a long answer
-    with a repeated word is not by itself a moment left hanging. Its strength is the
-    larger of the two readings.
+    Two readings of the turn: the live cue detector (:func:`.followups.cue_facts`: a feeling
+    of their own, hesitation, strong words, a marked pause) and the follow-up span ranker
+    (:func:`intervju.spans.find_spans` weighed by :func:`.followups.span_richness`: a
+    feeling, an image, ambivalence, a charged evaluation). The strength is what is rich in
+    the turn, plus a marked pause (:data:`PAUSE_WEIGHT`) and a moment that stayed with them
+    or the body's reaction (:data:`LASTING`), plus :data:`HESITATION` for a rich moment said
+    haltingly; a turn left hanging (trailing off while hedging, a feeling of their own said
+    haltingly, a story broken off) is at least :data:`HANGING`. A long answer with a
+    repeated word is not by itself a moment left hanging.
     """
-    scored = cue_score(detect_cues(said, context, language), text, language)
+    facts = cue_facts(detect_cues(said, context, language), text, language)
     # No context: the rich kinds are read in the turn itself (repetition across turns is the
     # cue detector's), and tokenising four earlier turns per call would double the cost.
     spans, _, _ = find_spans(said, as_lang(language))
-    strong = [r.split(":", 1)[1].strip() for r in scored.cues if r.startswith("strong:")]
-    rich = span_richness(spans, own_feeling=scored.own_feeling, strong_words=strong)
+    rich = span_richness(spans, own_feeling=facts.own_feeling, strong_words=facts.strong_words)
     # A hint left hanging: the informant trails off («… jeg vet ikke helt hva …») while
     # hedging; no span to rank, but the moment is theirs to be asked about. A feeling of
     # their own said haltingly («jeg vet ikke helt … noen ganger føler jeg at …») too.
-    kinds_seen = {r.split(":")[0] for r in scored.cues}
-    hanging = {"trailing", "hedging"} <= kinds_seen or (scored.own_feeling and scored.hesitant)
+    hanging = {"trailing", "hedging"} <= facts.kinds or (facts.own_feeling and facts.hesitant)
     broken = broken_off(text)  # «… men ja»: the informant breaks the story off
     hanging = hanging or broken is not None
     lasting = lasting_impact(said)  # «jeg har tenkt mye på …»: it stayed with them
     body = body_reaction(said)  # «jeg skalv»: the body telling what was felt
-    pause = pause_seconds(text)
     # The strength is what is rich in the turn, never its length: a long answer that
     # repeats a word and hedges («long», «repeated», «hedging») is no moment left hanging.
     score = (
-        rich.score + (PAUSE_WEIGHT if pause >= 3.0 else 0.0) + (LASTING if lasting or body else 0.0)
+        rich.score
+        + (PAUSE_WEIGHT if facts.long_pause else 0.0)
+        + (LASTING if lasting or body else 0.0)
     )
-    if rich.score > 0 and scored.hesitant:
+    if rich.score > 0 and facts.hesitant:
         score += HESITATION  # a rich moment said haltingly
     score = max(score, HANGING if hanging else 0.0)
     if score <= 0:
-        return 0.0, scored.cues
-    kinds = {c.split(":")[0].split(" ")[0] for c in scored.cues}
-    extra = tuple(q for q in rich.quotes if q.split(":")[0] not in kinds)
+        return 0.0, facts.cues
+    extra = tuple(q for q in rich.quotes if q.split(":")[0] not in facts.kinds)
     extra += (f"lasting: {lasting}",) if lasting else ()
     extra += (f"body: {body}",) if body else ()
     extra += (f"broken off: {broken}",) if broken else ()
-    return score, scored.cues + extra
+    return score, facts.cues + extra
 
 
-PAUSE_WEIGHT = 2.0  # a marked pause of three seconds or more
+PAUSE_WEIGHT = 2.0  # a marked pause of LONG_PAUSE_SECONDS or more
 HESITATION = 0.5
 HANGING = 2.0  # trailing off while hedging, a feeling of their own said haltingly, a break-off
 LASTING = 2.0  # a moment that stayed with them or the body's reaction: as a feeling of their own

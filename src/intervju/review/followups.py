@@ -24,11 +24,16 @@ guide's vocabulary is excluded in rule 2 so that a guide question about
 *Missed follow-up.* Between two interviewer questions lies an answer block of
 one or more informant turns; a backchannel («Mhm.», «Ja.») inside it takes up
 what came before (minimal encouragement is a follow-up), so only the turns
-after the last backchannel count. Each informant turn gets a cue score
-(:func:`cue_score`) from the live engine's cues plus explicit pause markers
-(«(pause 5 sek)», "[long pause]"). The strongest turn of a block whose score
-reaches :data:`MISSED_THRESHOLD` is a missed follow-up when the next
-interviewer question is not a follow-up. When the block itself answered a
+after the last backchannel count. Each informant turn is read twice: the live
+engine's cues plus explicit pause markers («(pause 5 sek)», "[long pause]";
+:func:`cue_facts`) and the follow-up span ranker (:func:`span_richness`: a
+feeling, an image, ambivalence, a charged evaluation). Its strength
+(``review.core._call_for_follow_up``) is what is rich in it, a marked pause and a
+moment that stayed with them, never its length; a turn left hanging (trailing
+off while hedging, a feeling of their own said haltingly, a story broken off)
+counts too. The strongest turn of a block whose strength reaches
+:data:`MISSED_THRESHOLD` is a missed follow-up when the next interviewer
+question is not a follow-up. When the block itself answered a
 follow-up, the bar is one point higher: the thread was already taken up once.
 """
 
@@ -41,10 +46,12 @@ from functools import lru_cache
 
 from ..cues import Cue
 from ..errors import IntervjuError
+from ..lang import plain_apostrophes
 from ..lang import words as tokenise
+from ..lang.cue_words import either_language
 from ..lang.review_words import review_words
 from ..probes import load_probe_bank
-from ..spans import Span
+from ..spans import CardData, Span, card_data
 
 MISSED_THRESHOLD = 2.0
 # A marked pause without a number: «[lang pause]» and «(pause)» count as this long,
@@ -78,19 +85,37 @@ def _words(text: str) -> list[str]:
     """The language layer's words that hold a letter (a number is never an echo).
 
     For echoes a compound's parts count on their own («Nav-kontoret» is echoed by
-    «kontoret»), a possessive is its noun ("daughter's") and a contraction ("didn't",
-    "I'll") is a function word, not an echo.
+    «kontoret»), a possessive is its noun ("daughter's", cues ``possessive_endings``) and a
+    contraction ("didn't", "I'll") is a function word, not an echo.
     """
     out: list[str] = []
-    for word in tokenise(text):
-        for part in word.split("-"):
-            if "'" in part or "’" in part:
-                if part[-2:] not in ("'s", "’s"):
-                    continue
-                part = part[:-2]
-            if _LETTER.search(part):
-                out.append(part)
+    for part in _parts(text):
+        if "'" in part:
+            ending = next((e for e in _possessive_endings() if part.endswith(e)), None)
+            if ending is None:
+                continue
+            part = part[: -len(ending)]
+        if _LETTER.search(part):
+            out.append(part)
     return out
+
+
+def _parts(text: str) -> list[str]:
+    """The words of ``text`` with a compound's parts apart, each holding a letter, and the
+    typographic apostrophe as the plain one ("don’t" is "don't")."""
+    return [
+        part
+        for word in tokenise(plain_apostrophes(text))
+        for part in word.split("-")
+        if _LETTER.search(part)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _possessive_endings() -> tuple[str, ...]:
+    """The possessive endings of every language ("'s"), longest first."""
+    endings = {plain_apostrophes(e) for e in either_language("possessive_endings")}
+    return tuple(sorted(endings, key=lambda e: (-len(e), e)))
 
 
 def content_words(text: str, language: str = "nb") -> list[str]:
@@ -294,93 +319,143 @@ def spoken(text: str) -> str:
     return " ".join(_MARKER.sub(" ", text).split())
 
 
-@dataclass(frozen=True)
-class CueScore:
-    """How strongly an informant turn calls for a follow-up, and why."""
+LONG_PAUSE_SECONDS = 3.0  # a marked pause this long is a charged silence
 
-    score: float
+
+@dataclass(frozen=True)
+class CueFacts:
+    """What the live engine's cues say about an informant turn, for the missed follow-up."""
+
     cues: tuple[str, ...]  # readable reasons, e.g. "feeling: redd", "pause 4 s"
+    kinds: frozenset[str] = frozenset()  # the cue kinds named in ``cues``
     own_feeling: bool = False  # a feeling word said of themselves (first person, not negated)
     hesitant: bool = False  # clear hesitation: a hedge of several words, trailing off, «…»
+    strong_words: tuple[str, ...] = ()  # the cue layer's strong words («sterilt»)
+    pause: float = 0.0  # the longest marked pause, in seconds
+
+    @property
+    def long_pause(self) -> bool:
+        return self.pause >= LONG_PAUSE_SECONDS
 
 
-def cue_score(cues: Sequence[Cue], text: str, language: str = "nb") -> CueScore:
-    """Weigh the live engine's cues for the *missed follow-up* judgement.
+def cue_facts(cues: Sequence[Cue], text: str, language: str = "nb") -> CueFacts:
+    """Read the live engine's cues for the *missed follow-up* judgement.
 
-    Only cues that mark a rich or charged moment count: a marked pause
-    (2.0), feelings, strong words, metaphors, a word said three times or
-    more (2.0) or twice (1.0), clear hesitation (a lone filler such as
-    «egentlig» or «liksom» is not), trailing off, an ellipsis mid-turn (0.5)
-    and a very long answer (0.5). Comparisons, generalising,
-    opinions and "episode without feelings" are good live prompts but too
-    common to call a moment *missed*.
+    Only cues that mark a rich or charged moment are named (the first of each kind): a
+    marked pause of :data:`LONG_PAUSE_SECONDS` or more, a feeling, a strong word, a
+    metaphor, a repeated word, clear hesitation (a hedge of several words; a lone filler
+    such as «egentlig» or «liksom» is how people talk), trailing off, an ellipsis mid-turn
+    and a very long answer. Comparisons, generalising, opinions and "episode without
+    feelings" are good live prompts but too common to call a moment *missed*. A feeling is
+    the informant's own when any feeling cue names one in the first person, not negated.
     """
-    score = 0.0
     reasons: list[str] = []
-    own = hesitant = False
     pause = pause_seconds(text)
-    if pause >= 3.0:
-        score += 2.0
+    if pause >= LONG_PAUSE_SECONDS:
         reasons.append(f"pause {pause:g} s")
-    seen: set[str] = set()
+    first: dict[str, Cue] = {}
     for cue in cues:
-        if cue.kind in seen:
-            continue
-        seen.add(cue.kind)
-        weight = 0.0
-        if cue.kind == "repeated":
-            weight = 2.0 if cue.count >= 3 else 1.0
-        elif cue.kind == "feeling":
-            own = _own_feeling(text, cue.term, language)
-            weight = 2.0 if own else 1.0
-        elif cue.kind in ("strong", "metaphor", "trailing"):
-            weight = 1.0
-        elif cue.kind == "hedging":
-            # A lone filler («egentlig», «liksom», «eller») is how people talk, not hesitation.
-            filler = len((cue.term or "").split()) < 2
-            weight = 0.0 if filler else 1.0 if cue.strength >= 0.7 else 0.5
-        elif cue.kind == "long" and cue.strength >= 0.9:
-            weight = 0.5
-        if weight <= 0.0:
-            continue
-        hesitant = hesitant or cue.kind in ("hedging", "trailing")
-        score += weight
-        reasons.append(f"{cue.kind}: {cue.term}" if cue.term else cue.kind)
-    if _ELLIPSIS.search(text.rstrip(" .…")) and "trailing" not in seen:
-        score += 0.5
+        first.setdefault(cue.kind, cue)
+    named = [cue for cue in first.values() if _telling(cue)]
+    reasons += [f"{cue.kind}: {cue.term}" if cue.term else cue.kind for cue in named]
+    kinds = frozenset(cue.kind for cue in named)
+    own = any(_own_feeling(text, c.term, language) for c in cues if c.kind == "feeling")
+    hesitant = bool(kinds & {"hedging", "trailing"})
+    if _ELLIPSIS.search(text.rstrip(" .…")) and "trailing" not in first:
         reasons.append("hesitation")
         hesitant = True
-    return CueScore(round(score, 2), tuple(reasons), own, hesitant)
+    strong = tuple(c.term.strip() for c in named if c.kind == "strong" and c.term)
+    return CueFacts(tuple(reasons), kinds, own, hesitant, strong, pause)
+
+
+def _telling(cue: Cue) -> bool:
+    """Whether a cue marks a rich or charged moment (see :func:`cue_facts`)."""
+    if cue.kind in ("repeated", "feeling", "strong", "metaphor", "trailing"):
+        return True
+    if cue.kind == "hedging":
+        return len((cue.term or "").split()) >= 2  # a lone filler is how people talk
+    return cue.kind == "long" and cue.strength >= LONG_ANSWER
+
+
+LONG_ANSWER = 0.9  # the cue detector's strength of a "long" cue that counts as very long
 
 
 def _own_feeling(text: str, term: str | None, language: str) -> bool:
     """Whether the sentence naming the feeling speaks in the first person, not negated.
 
     «Jeg ble faktisk litt rørt» is the informant's own emotional moment; «jeg har
-    ikke vært så redd» names a feeling they did not have. Word lists: lexicon
-    ``first_person`` and ``negations``.
+    ikke vært så veldig redd» and "I don't think I was scared" name a feeling they did not
+    have (:func:`_denied`). Word lists: lexicon ``first_person`` and ``negations``.
     """
     if not term:
         return False
     from ..lang import as_lang, lexicon, sentences
 
-    lex = lexicon(as_lang(language))
+    lex, data = lexicon(as_lang(language)), card_data(as_lang(language))
     own, negations = lex.set("first_person"), lex.set("negations")
-    wanted = _words(term.lower().replace("'", ""))
+    wanted = [p.replace("'", "") for p in _parts(term.lower())]
     for sentence in sentences(spoken(text)):
-        words = _words(sentence.lower().replace("'", ""))
+        heads, starts = _clauses(sentence.lower(), data.words("negation_clause_openers"))
+        words = [p.replace("'", "") for p in _parts(sentence.lower())]
         if not wanted or not set(words) & own:
             continue
         for at in range(len(words) - len(wanted) + 1):
             if words[at : at + len(wanted)] != wanted:
                 continue
-            # Negated in its own clause: «ikke» just before («jeg har ikke vært så redd»), not
-            # a «don't» four words back in another clause ("if I don't answer quickly I worry").
-            negated = set(words[max(0, at - NEGATION_REACH) : at]) & negations
+            start = max(s for s in starts if s <= at)
             after = words[at + len(wanted) : at + len(wanted) + 2]
-            if not negated and not _knowing(after, lex.set("pronouns")):
+            if not _denied(words, heads, (start, at), negations, data) and not _knowing(
+                after, lex.set("pronouns")
+            ):
                 return True
     return False
+
+
+_CLAUSE_MARK = re.compile(r"[,;:–—]")
+
+
+def _clauses(sentence: str, openers: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The words of a sentence as their heads (the word before an apostrophe: "i'm" is
+    "i"), and where each clause starts: after a comma and at an opener («men», "if")."""
+    heads: list[str] = []
+    starts: list[int] = [0]
+    for piece in _CLAUSE_MARK.split(sentence):
+        if heads:
+            starts.append(len(heads))
+        for part in _parts(piece):
+            head = part.split("'")[0]
+            if head in openers and heads:
+                starts.append(len(heads))
+            heads.append(head)
+    return heads, starts
+
+
+def _denied(
+    words: Sequence[str],
+    heads: Sequence[str],
+    clause: tuple[int, int],
+    negations: frozenset[str],
+    data: CardData,
+) -> bool:
+    """Whether a negation earlier in the clause takes back the feeling at ``at``.
+
+    It reaches back to the start of the clause («jeg har ikke vært så veldig redd»), not
+    over a new subject ("if I don't answer quickly I worry"), unless the negated verb is a
+    negation-raising one ("I don't think I was scared", «jeg tror ikke jeg var redd»; one
+    subject further, not two). ``clause``: from its start to the feeling. Word lists: lexicon
+    ``negations``; cards ``negation_clause_openers``, ``subject_pronouns``, ``opinion_verbs``.
+    """
+    start, at = clause
+    back = [k for k in range(start, at) if words[k] in negations]
+    if not back:
+        return False
+    last = back[-1]
+    subjects = sum(head in data.words("subject_pronouns") for head in heads[last + 1 : at])
+    if subjects == 0:
+        return True
+    # "don't think", «tror ikke», «tror jeg ikke»: the verb just after or up to two before
+    governing = [*words[max(start, last - 2) : last], *words[last + 1 : last + 2]]
+    return subjects == 1 and any(w in data.words("opinion_verbs") for w in governing)
 
 
 def _knowing(after: Sequence[str], pronouns: frozenset[str]) -> bool:
@@ -415,9 +490,6 @@ def broken_off(text: str) -> str | None:
     """Where the informant breaks a story off themselves («… men ja», "… anyway"), or None."""
     match = review_words().break_off.search(text)
     return match.group(0).strip(" .…–—-") if match else None
-
-
-NEGATION_REACH = 3  # words before a feeling word in which a negation takes it back
 
 
 def missed_threshold(opened_by_follow_up: bool) -> float:
