@@ -295,3 +295,11 @@ def test_dev_set_reasons_are_true_and_most_turns_get_a_grounded_card() -> None:
                 assert " ".join((a or b).lower().split()) in flat, (card.why, item["turn"])
         grounded += any(c.emphasis for c in cards)
     assert grounded >= 78, grounded
+
+
+# --- review-r4 -----------------------------------------------------------------------------
+@pytest.mark.parametrize("case", CASES["pause_mark"], ids=lambda c: c["turn"][:30])
+def test_a_pause_mark_inside_the_turn_gives_time(case: dict[str, Any]) -> None:
+    """«[lang pause]», «[pause]», "[long pause]" as much as «(pause 4 sek)»: the one pause
+    pattern of the language data (review.yaml), not a second one that needs a digit."""
+    assert any(c.intent == "silence" for c in _cards(case)), [c.text for c in _cards(case)]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .lang import Lang, Spoken, words
+from .lang.review_words import review_words
 from .spans import (
     CardData,
     Span,
@@ -66,9 +67,10 @@ MEANING_OF_THING = (
     2.0  # a thing this strong (rare, pointed at, repeated) may be asked the meaning of
 )
 MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
-# A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
-_PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
-_PAUSE_AT_END = re.compile(r"[(\[][^)\]]*[)\]]\W*$")
+# Any bracketed transcriber's note at the very end («… (ler)», «… [pause]»): the turn is left
+# open. A pause mark inside the turn is the review's (``review_words().pause``, from the
+# languages' review.yaml: «(pause 5 sek)», «[lang pause]», "[long silence]").
+_NOTE_AT_END = re.compile(r"[(\[][^)\]]*[)\]]\W*$")
 
 
 @dataclass(frozen=True)
@@ -373,9 +375,9 @@ def _situation(
         out.add("trailing")
     elif _cut_off(toks, original, data):
         out.add("trailing")  # «… og folk var veld»: the informant is still talking
-    if _PAUSE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
+    if _NOTE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
         out.add("trailing")
-    elif "…" in original or "..." in original or _PAUSE.search(original):
+    elif "…" in original or "..." in original or review_words().pause.search(original):
         out.add("hesitating")
     said = len(words(spoken.original))
     dropped = said - len(toks)
