@@ -303,3 +303,11 @@ def test_a_pause_mark_inside_the_turn_gives_time(case: dict[str, Any]) -> None:
     """«[lang pause]», «[pause]», "[long pause]" as much as «(pause 4 sek)»: the one pause
     pattern of the language data (review.yaml), not a second one that needs a digit."""
     assert any(c.intent == "silence" for c in _cards(case)), [c.text for c in _cards(case)]
+
+
+@pytest.mark.parametrize("case", CASES["cut_word"], ids=lambda c: c["turn"][:30])
+def test_a_word_cut_off_at_the_end_is_not_said_back(case: dict[str, Any]) -> None:
+    """What came before it still is («Du sa at dere hadde mye pianospill – …»)."""
+    texts = [c.text for c in _cards(case)]
+    assert not any(n in t for t in texts for n in case["never_in_text"]), texts
+    assert any(w in t for t in texts for w in case["want"]), texts

@@ -52,6 +52,7 @@ ASKED_PENALTY = 5.0  # what the interviewer just named is not picked up again, h
 PERSON_SCORE = 2.6  # someone the story is about: above a clause said back, below a feeling
 PLAIN_THING = 1.1  # a plain thing named in passing («bordet») is below the all-purpose probes
 OWN_KINDS = frozenset({"own_clause", "own_phrase"})
+CUT_WORD_ZIPF = 1.5  # zipf below this: at the bottom of the word lists, a slip or a cut-off form
 SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
 SAID_MOST = 12  # words: a longer clause is not said back whole
 SAID_BASE = 1.5  # a clause said back beats the all-purpose «say more» (1.2) ...
@@ -255,7 +256,7 @@ def find_spans(
     data = card_data(lang)
     spoken, read, found = _read(text, lang)
     toks = list(read)
-    spans = list(found)
+    spans = [s for s in found if not _ends_cut(s, toks)]
     spans.extend(_repeated_and_rare(toks, data, context, spans))
     spans = _own_words_once(spans)
     asked_lemmas = _content_lemmas(asked or "", lang, data)
@@ -1621,10 +1622,18 @@ def _repeated_and_rare(
 
 
 def _cut_word(toks: Sequence[Tok], at: Sequence[int]) -> bool:
-    """Said once, as the turn's last word, and no known word («… pianospill også
-    etterhver»): as likely a word cut off as the transcript ends as a rare one."""
+    """Said once, as the turn's last word, and barely a word of the language («… pianospill
+    også etterhver», zipf 1.43): as likely a word cut off as the transcript ends as a rare one."""
     last = len(toks) - 1
-    return list(at) == [last] and toks[last].zipf == 0.0
+    return list(at) == [last] and toks[last].zipf < CUT_WORD_ZIPF
+
+
+def _ends_cut(span: Span, toks: Sequence[Tok]) -> bool:
+    """The span ends on a word cut off at the end of the turn ("… at the allotm")."""
+    last = len(toks) - 1
+    if span.last != last:
+        return False
+    return _cut_word(toks, [i for i, t in enumerate(toks) if t.low == toks[last].low])
 
 
 def _word_thing_base(shown: str) -> float:
@@ -1739,6 +1748,10 @@ def _said_clause(
         first += 1
     while last > first and toks[last].low in skip:
         last -= 1
+    if final and last > first and last == len(toks) - 1 and _cut_word(toks, [last]):
+        last -= 1  # «… mye pianospill også etterhver»: the word cut off is not said back,
+        while last > first and (toks[last].low in skip or _stop(toks[last], data)):
+            last -= 1  # nor what led up to it ("… gardening at the allotm")
     if last > first and toks[last].low in data.words("indefinite_articles"):
         last -= 1  # "… sit in the car for a while" → "… sit in the car", but «… enige om»
         if last > first and toks[last].low in data.words("dangling_words"):
