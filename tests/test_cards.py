@@ -306,8 +306,19 @@ def test_a_pause_mark_inside_the_turn_gives_time(case: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("case", CASES["cut_word"], ids=lambda c: c["turn"][:30])
-def test_a_word_cut_off_at_the_end_is_not_said_back(case: dict[str, Any]) -> None:
-    """What came before it still is («Du sa at dere hadde mye pianospill – …»)."""
+def test_a_word_cut_off_at_the_end_is_not_asked_about(case: dict[str, Any]) -> None:
+    """A rare word before it still is («Du nevnte «pianospill» – …»)."""
     texts = [c.text for c in _cards(case)]
     assert not any(n in t for t in texts for n in case["never_in_text"]), texts
     assert any(w in t for t in texts for w in case["want"]), texts
+
+
+def test_the_cut_word_docstring_example_is_a_word_cut_off() -> None:
+    """spans._cut_word's own example: «etterhver» is in wordfreq (zipf 1.43), yet no word."""
+    from intervju.lang import as_lang
+    from intervju.spans import _cut_word, find_spans
+
+    _, toks, _ = find_spans("Vi hadde mye pianospill også etterhver", as_lang("nb"))
+    assert _cut_word(toks, [len(toks) - 1])
+    _, toks, _ = find_spans("Vi hadde mye pianospill også etterhver i fjor", as_lang("nb"))
+    assert not _cut_word(toks, [5])  # not the last word: said, not cut

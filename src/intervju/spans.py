@@ -256,7 +256,7 @@ def find_spans(
     data = card_data(lang)
     spoken, read, found = _read(text, lang)
     toks = list(read)
-    spans = [s for s in found if not _ends_cut(s, toks)]
+    spans = list(found)
     spans.extend(_repeated_and_rare(toks, data, context, spans))
     spans = _own_words_once(spans)
     asked_lemmas = _content_lemmas(asked or "", lang, data)
@@ -1628,14 +1628,6 @@ def _cut_word(toks: Sequence[Tok], at: Sequence[int]) -> bool:
     return list(at) == [last] and toks[last].zipf < CUT_WORD_ZIPF
 
 
-def _ends_cut(span: Span, toks: Sequence[Tok]) -> bool:
-    """The span ends on a word cut off at the end of the turn ("… at the allotm")."""
-    last = len(toks) - 1
-    if span.last != last:
-        return False
-    return _cut_word(toks, [i for i, t in enumerate(toks) if t.low == toks[last].low])
-
-
 def _word_thing_base(shown: str) -> float:
     """A long rare word (a compound: «skolerevyer») said back beats the all-purpose «say more»
     (1.2); a short one («gløtt», «røven») is as often an idiom or a slip, so it stays below."""
@@ -1748,10 +1740,6 @@ def _said_clause(
         first += 1
     while last > first and toks[last].low in skip:
         last -= 1
-    if final and last > first and last == len(toks) - 1 and _cut_word(toks, [last]):
-        last -= 1  # «… mye pianospill også etterhver»: the word cut off is not said back,
-        while last > first and (toks[last].low in skip or _stop(toks[last], data)):
-            last -= 1  # nor what led up to it ("… gardening at the allotm")
     if last > first and toks[last].low in data.words("indefinite_articles"):
         last -= 1  # "… sit in the car for a while" → "… sit in the car", but «… enige om»
         if last > first and toks[last].low in data.words("dangling_words"):
