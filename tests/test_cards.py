@@ -322,3 +322,12 @@ def test_the_cut_word_docstring_example_is_a_word_cut_off() -> None:
     assert _cut_word(toks, [len(toks) - 1])
     _, toks, _ = find_spans("Vi hadde mye pianospill også etterhver i fjor", as_lang("nb"))
     assert not _cut_word(toks, [5])  # not the last word: said, not cut
+
+
+@pytest.mark.parametrize("case", CASES["evaluation_use"], ids=lambda c: c["turn"][:30])
+def test_the_reason_for_an_evaluation_only_where_it_is_said_of_something(
+    case: dict[str, Any],
+) -> None:
+    texts = [c.text for c in _cards(case)]
+    assert not any(n in t for t in texts for n in case.get("never_in_text", [])), texts
+    assert all(any(w in t for t in texts) for w in case.get("want_in_text", [])), texts

@@ -57,6 +57,7 @@ SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying 
 SAID_MOST = 12  # words: a longer clause is not said back whole
 SAID_BASE = 1.5  # a clause said back beats the all-purpose «say more» (1.2) ...
 INVERTED_REACH = 4  # words before the verb of an inverted clause («i klasserommet er det …»)
+PREDICATE_REACH = 3  # words back (sentence adverbs aside) to the copula of an evaluation
 PREDICATE_MOST = 5  # words: «det var hennes arena» → «hennes arena»; longer is a clause
 SAID_PLAIN = 1.35  # a plain clause of the informant's own: just above the all-purpose probes
 SAID_TOP = 2.8  # ... and stays below a feeling, an image or a person in the story
@@ -636,7 +637,15 @@ def _feeling_span(
             slots={"adj": core, "so": so, "subject": subject, **meaning},
         )
     quote = _quote(toks, start, last)
-    alone = {} if kind == "feeling" else {"adj": _neuter(core, data)}
+    slots = {"adj": core, "so": so, "kind": kind, **meaning}
+    if kind != "feeling":
+        verb = first == last and _verb_like(toks, last, data)  # "they want to close it"
+        if not verb and _predicative(toks, data, start) and not _comparative(toks[last], data):
+            slots["adj"] = _neuter(core, data)  # «det var litt vanskelig»: why, as well
+        elif verb or "phrase" not in slots:
+            return None  # "we live close", «noe vanskelig», "they have it harder"
+        else:
+            del slots["adj"]  # «sa navnet hans sterilt»: what they mean by their own word
     return Span(
         kind="feeling_word" if kind == "feeling" else "evaluation_word",
         quote=quote,
@@ -645,8 +654,31 @@ def _feeling_span(
         last=last,
         lemmas=lemmas,
         tense=_tense(toks, _clause_start(toks, start), last, data),
-        slots={"adj": core, "so": so, "kind": kind, **meaning, **alone},
+        slots=slots,
     )
+
+
+def _predicative(toks: Sequence[Tok], data: CardData, start: int) -> bool:
+    """Said of something: after a copula or verb of feeling a few words back, adverbs and the
+    subject between («det var rett og slett tøft», «blir det fort rotete», «er video helt
+    vanlig»), or as the answer itself («Litt vanskelig.»); not "we live close"."""
+    if start == 0 or toks[start].boundary:
+        return True
+    adverbs = {k for a, b in _find_phrases(toks, data, "sentence_adverbs") for k in range(a, b + 1)}
+    copulas = data.words("feeling_verbs") | data.words("own_it_is")  # "it's hard to say"
+    reach = PREDICATE_REACH
+    for k in range(start - 1, -1, -1):
+        if toks[k].low in copulas:
+            return True
+        reach -= k not in adverbs
+        if reach == 0 or toks[k].boundary:
+            return False
+    return False
+
+
+def _comparative(tok: Tok, data: CardData) -> bool:
+    """«vanskeligere», "harder": a comparative or superlative by its ending on the lemma."""
+    return any(tok.low == tok.lemma + end for end in data.words("comparative_endings"))
 
 
 def _meaning_slot(
@@ -1655,7 +1687,7 @@ def _rare_kind(toks: Sequence[Tok], i: int, data: CardData) -> str | None:
         return "thing"
     if _number_word(tok.low, data) or (data.lang == "nb" and tok.low.endswith("a")):
         return None
-    if any(tok.low == tok.lemma + end for end in data.words("comparative_endings")):
+    if _comparative(tok, data):
         return None  # «hyppigere», «tydeligst»: a degree of a quality, no thing to tell about
     if tok.low.startswith(tuple(data.words("degree_prefixes"))):
         return None  # «kjempesvær», «dritkult»: a quality made strong, not a thing to tell about
