@@ -331,3 +331,15 @@ def test_the_reason_for_an_evaluation_only_where_it_is_said_of_something(
     texts = [c.text for c in _cards(case)]
     assert not any(n in t for t in texts for n in case.get("never_in_text", [])), texts
     assert all(any(w in t for t in texts) for w in case.get("want_in_text", [])), texts
+
+
+_HOW_IS_IT = _HOW_WAS_IT | {"Hvordan er det for deg?", "What is that like for you?"}
+
+
+def test_a_denial_of_ones_own_past_is_not_asked_how_it_was() -> None:
+    wrong = [c["turn"] for c in CASES["denied"] if _HOW_IS_IT & {x.text for x in _cards(c)}]
+    assert not wrong, wrong
+    kept = [
+        c["turn"] for c in CASES["lived_by_others"] if _HOW_WAS_IT & {x.text for x in _cards(c)}
+    ]
+    assert kept == [c["turn"] for c in CASES["lived_by_others"]], kept

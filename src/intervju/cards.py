@@ -387,9 +387,12 @@ def _situation(
         out.add("short")
     if _generalising(toks, data):
         out.add("generalising")
-    past = [t for t in toks if _past(t, data)]
-    aux = data.words("auxiliaries")
-    after_aux = {toks[i].start for i in range(1, len(toks)) if toks[i - 1].low in aux}
+    said_past = [i for i, t in enumerate(toks) if _past(t, data)]
+    denied = [i for i in said_past if _denied(toks, i, data)]
+    past = [toks[i] for i in said_past if i not in denied]
+    if denied and not past:
+        out.add("denied")  # «jeg har ikke jobbet der», "I never worked nights": nothing lived
+    after_aux = {toks[i].start for i in range(1, len(toks)) if _after_aux(toks, i, data)}
     # «har jobbet», «er utdannet»: a perfect or a state, not an event told
     events = [
         t for t in past if t.low not in data.words("stative_past") and t.start not in after_aux
@@ -410,6 +413,51 @@ def _situation(
     if _comparisons(toks, data):
         out.add("comparison")
     return out
+
+
+def _after_aux(toks: Sequence[Tok], i: int, data: CardData) -> bool:
+    """«har jobbet», «har ikke jobbet», "have never worked": an auxiliary before the word,
+    past sentence adverbs and negations."""
+    skip = data.words("sentence_adverbs") | data.words("negations")
+    k = i - 1
+    while k > 0 and toks[k].low in skip and not toks[k + 1].boundary:
+        k -= 1
+    return not toks[k + 1].boundary and toks[k].low in data.words("auxiliaries")
+
+
+def _denied(toks: Sequence[Tok], i: int, data: CardData) -> bool:
+    """The informant's own past, negated in its clause («jeg har ikke jobbet der», «Nei, aldri
+    jobbet natt», «det gjorde jeg ikke»): nothing lived through to ask how it was. Someone
+    else's («hun kom aldri tilbake») is something the informant lived through."""
+    openers = data.words("clause_openers") | data.words("own_subordinators")
+    first = i
+    while first > 0 and not toks[first].boundary and toks[first - 1].low not in openers:
+        first -= 1
+        if toks[first].low in data.words("relatives"):
+            return False  # «noe som ikke handlet om Nav»: what the relative stands for
+    last = i
+    while last + 1 < len(toks) and not toks[last + 1].boundary:
+        if toks[last + 1].low in openers | data.words("relatives"):
+            break
+        last += 1
+    clause = toks[first : last + 1]
+    verbs = data.words("present_forms") | data.words("past_forms")
+
+    def governs(k: int) -> bool:  # no other verb between: not "sat there thinking this is not"
+        between = toks[min(k, i) + 1 : max(k, i)]
+        return not any(t.low in verbs or _past(t, data) for t in between)
+
+    negations = data.words("negations")
+    if not any(toks[k].low in negations and governs(k) for k in range(first, last + 1)):
+        return False
+    subjects = data.words("subject_pronouns") | data.words("other_pronouns")
+    own = data.words("self_pronouns")
+    named = [t for t in clause if t.low in subjects]
+    if named:
+        return all(t.low in own for t in named)
+    # no pronoun: the informant's own only when nothing before the verb could be a subject
+    plain = data.words("negations") | data.words("auxiliaries") | data.words("bare_answers")
+    return all(t.low in plain | data.words("sentence_adverbs") for t in toks[first:i])
 
 
 def _grave(toks: Sequence[Tok], data: CardData) -> list[str]:
@@ -622,7 +670,7 @@ def _generic_cards(
             add("short_why", 2.2 if strong < SPECIFIC else 1.3, "short")
         # «hva tenker du om det?» after «ja ordner seg sikkert» asks for what was just said;
         # how it was (or is) for them is a different angle
-        if not _says_how_it_was(spans) and strong < SPECIFIC:
+        if not _says_how_it_was(spans) and strong < SPECIFIC and "denied" not in situation:
             told = "past" in situation or "told_past" in situation
             add("feeling" if told else "feeling_now", 1.0, "short")
         add("short_view", 0.3, "short")
