@@ -343,3 +343,18 @@ def test_a_denial_of_ones_own_past_is_not_asked_how_it_was() -> None:
         c["turn"] for c in CASES["lived_by_others"] if _HOW_WAS_IT & {x.text for x in _cards(c)}
     ]
     assert kept == [c["turn"] for c in CASES["lived_by_others"]], kept
+
+
+def test_a_claim_about_most_of_a_group_asks_for_an_example() -> None:
+    """«De fleste elevene mine bor …», "most of my patients live …": an example, and no «how
+    was it for you?» for a present claim; «de fleste av dem sluttet» told an event."""
+    missed = [c["turn"] for c in CASES["partitive_claim"] if not _EXAMPLE & _texts(c)]
+    assert not missed, missed
+    felt = [c["turn"] for c in CASES["partitive_claim"] if _HOW_WAS_IT & _texts(c)]
+    assert not felt, felt
+    wrong = [c["turn"] for c in CASES["partitive_past"] if _EXAMPLE & _texts(c)]
+    assert not wrong, wrong
+
+
+def _texts(case: dict[str, Any]) -> set[str]:
+    return {c.text for c in _cards(case)}

@@ -543,21 +543,43 @@ def _generalising(toks: Sequence[Tok], data: CardData) -> list[str]:
     for first, last in _find_phrases(toks, data, "generalising_subjects"):
         if not (first == 0 or toks[first].boundary or toks[first - 1].low in openers):
             continue
-        # the verb right after, or after the noun it quantifies («de fleste foreldrene svarer»)
-        for verb in range(last + 1, min(last + 1 + SUBJECT_NOUNS + 1, len(toks))):
-            if toks[verb].boundary:
-                break
-            if _finite(toks[verb], data):
-                found.append(_quote(toks, first, verb))
-                break
-            if noun_or_verb(toks[verb], data) != "noun":
-                break
+        verb = _generalising_verb(toks, last, data)
+        if verb is not None:
+            found.append(_quote(toks, first, verb))
     inverted = data.words("generalising_inverted")
     for i, tok in enumerate(toks):
         # «som bonde står man jo alene»: the generic subject right after its verb
         if tok.low in inverted and i and not tok.boundary and _finite(toks[i - 1], data):
             found.append(_quote(toks, i - 1, i))
     return found
+
+
+def _generalising_verb(toks: Sequence[Tok], last: int, data: CardData) -> int | None:
+    """The present verb of a generalising subject ending at ``last``: right after it, or after
+    the noun it quantifies, with possessives and «av» / "of" inside («de fleste foreldrene
+    svarer», «de fleste kollegaene mine jobber», "most of my colleagues work"). After «av» /
+    "of" the subject is plain, so any word that is no past tense is its verb."""
+    inner = data.words("subject_inner") | data.words("possessives")
+    partitive = False
+    nouns = 0
+    for at in range(last + 1, len(toks)):
+        tok = toks[at]
+        if tok.boundary:
+            return None
+        if _finite(tok, data):
+            return at
+        if tok.low in data.words("subject_links"):
+            partitive = True
+            continue
+        if tok.low in inner:
+            continue
+        if partitive and nouns:  # "most of my colleagues work …", not "… left last year"
+            return None if _past(tok, data) else at
+        reading = noun_or_verb(tok, data)
+        if nouns >= SUBJECT_NOUNS or reading == "verb" or (reading != "noun" and not partitive):
+            return None
+        nouns += 1
+    return None
 
 
 def _finite(tok: Tok, data: CardData) -> bool:

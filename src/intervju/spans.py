@@ -1512,6 +1512,10 @@ def _past_verb(tok: Tok, data: CardData) -> bool:
         return False
     if tok.lemma in lexicon(data.lang).stop_words:
         return False  # «meste» → «mye»: a superlative, not «-ste» past
+    ends = data.words("infinitive_endings")
+    stem = next((tok.lemma[: -len(e)] for e in ends if e and tok.lemma.endswith(e)), tok.lemma)
+    if tok.low.endswith(tuple(data.words("comparative_endings"))) and not tok.low.startswith(stem):
+        return False  # «fleste» → «mange», «øverste» → «øvre»: a degree form, not a past
     if tok.low in data.words("present_forms") or len(tok.low) < 4:
         return False
     short_stem = len(tok.lemma) <= 3 and tok.low.endswith(tuple(data.words("short_stem_past")))
