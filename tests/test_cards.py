@@ -223,7 +223,7 @@ def test_a_settled_short_answer_is_not_asked_for_again(case: dict[str, Any]) -> 
     assert not set(texts) & set(case["not_text"]), texts
 
 
-@pytest.mark.parametrize("case", CASES["lived"], ids=lambda c: c["turn"][:30])
+@pytest.mark.parametrize("case", CASES["lived"] + CASES["lived_r4"], ids=lambda c: c["turn"][:30])
 def test_what_was_lived_through_is_asked_in_its_own_words(case: dict[str, Any]) -> None:
     texts = [c.text for c in _cards(case)]
     if "want" in case:

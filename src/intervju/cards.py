@@ -416,13 +416,14 @@ def _situation(
 
 
 def _after_aux(toks: Sequence[Tok], i: int, data: CardData) -> bool:
-    """«har jobbet», «har ikke jobbet», "have never worked": an auxiliary before the word,
-    past sentence adverbs and negations."""
+    """«har jobbet», «har ikke jobbet», "have never worked", "I've lived": an auxiliary before
+    the word, past sentence adverbs and negations."""
     skip = data.words("sentence_adverbs") | data.words("negations")
     k = i - 1
     while k > 0 and toks[k].low in skip and not toks[k + 1].boundary:
         k -= 1
-    return not toks[k + 1].boundary and toks[k].low in data.words("auxiliaries")
+    aux = toks[k].low in data.words("auxiliaries") or toks[k].low in data.contractions  # "I've"
+    return not toks[k + 1].boundary and aux
 
 
 def _denied(toks: Sequence[Tok], i: int, data: CardData) -> bool:

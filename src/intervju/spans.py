@@ -87,6 +87,7 @@ class CardData:
     said_back: Mapping[str, str] = field(default_factory=dict)  # {so} and «it» wordings
     person_definite: Mapping[str, str] = field(default_factory=dict)  # «gutt» → «gutten»
     object_forms: Mapping[str, str] = field(default_factory=dict)  # «hun» → «henne»
+    contractions: Mapping[str, str] = field(default_factory=dict)  # "i've" → "have"
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
@@ -120,6 +121,7 @@ _STRUCTURED = {
     "said_back",
     "person_definite",
     "object_forms",
+    "self_contractions",
 }
 
 
@@ -155,6 +157,7 @@ def card_data(lang: Lang) -> CardData:
         said_back=_said_back(raw, where),
         person_definite=_yaml.word_map(raw, "person_definite", where),
         object_forms=_yaml.word_map(raw, "object_forms", where),
+        contractions=_yaml.word_map(raw, "self_contractions", where),
     )
 
 
@@ -1411,16 +1414,20 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
     }
     for i in range(len(toks) - 1):
         verb_at: int | None = None
-        if toks[i].low in selves and not toks[i + 1].boundary:
+        aux = toks[i].low
+        if aux in data.contractions and not toks[i + 1].boundary:
+            verb_at, rest, aux = i, i + 1, data.contractions[aux]  # "I've lived in London"
+        elif aux in selves and not toks[i + 1].boundary:
             verb_at = i + 1
             rest = verb_at + 1
+            aux = toks[verb_at].low
         elif toks[i + 1].low in selves and not toks[i + 1].boundary and i + 2 < len(toks):
             verb_at = i
             rest = i + 2
         if verb_at is None:
             continue
         tense = "past"
-        perfect = data.perfect.get(toks[verb_at].low)
+        perfect = data.perfect.get(aux)
         if perfect is not None and not (rest < len(toks) and _participle(toks[rest], data)):
             continue
         if perfect is not None:
@@ -1475,6 +1482,8 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
             tail.pop()
         if not tail or any(t.low in data.pronoun_swap for t in tail) or len(tail) > 5:
             continue
+        if _only_pronouns(tail, data):
+            continue  # "I have forgotten it", «jeg har spurt henne om det»: nothing named
         inf = " ".join([verb.lemma, *[t.quote for t in tail]])
         out.append(
             Span(
@@ -1489,6 +1498,19 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
             )
         )
     return out
+
+
+def _only_pronouns(tail: Sequence[Tok], data: CardData) -> bool:
+    """What follows the verb is pronouns and prepositions only («henne om det», "it")."""
+    pronouns = (
+        data.words("it_pronouns")
+        | data.words("particle_objects")
+        | data.words("other_pronouns")
+        | data.words("reflexives")
+        | frozenset(data.object_forms.values())
+    )
+    words = {t.low for t in tail}
+    return bool(words & pronouns) and words <= pronouns | data.words("dangling_words")
 
 
 def _participle(tok: Tok, data: CardData) -> bool:
