@@ -223,7 +223,7 @@ def test_a_settled_short_answer_is_not_asked_for_again(case: dict[str, Any]) -> 
     assert not set(texts) & set(case["not_text"]), texts
 
 
-@pytest.mark.parametrize("case", CASES["lived"], ids=lambda c: c["turn"][:30])
+@pytest.mark.parametrize("case", CASES["lived"] + CASES["lived_r4"], ids=lambda c: c["turn"][:30])
 def test_what_was_lived_through_is_asked_in_its_own_words(case: dict[str, Any]) -> None:
     texts = [c.text for c in _cards(case)]
     if "want" in case:
@@ -295,3 +295,66 @@ def test_dev_set_reasons_are_true_and_most_turns_get_a_grounded_card() -> None:
                 assert " ".join((a or b).lower().split()) in flat, (card.why, item["turn"])
         grounded += any(c.emphasis for c in cards)
     assert grounded >= 78, grounded
+
+
+# --- review-r4 -----------------------------------------------------------------------------
+@pytest.mark.parametrize("case", CASES["pause_mark"], ids=lambda c: c["turn"][:30])
+def test_a_pause_mark_inside_the_turn_gives_time(case: dict[str, Any]) -> None:
+    """«[lang pause]», «[pause]», "[long pause]" as much as «(pause 4 sek)»: the one pause
+    pattern of the language data (review.yaml), not a second one that needs a digit."""
+    assert any(c.intent == "silence" for c in _cards(case)), [c.text for c in _cards(case)]
+
+
+@pytest.mark.parametrize("case", CASES["cut_word"], ids=lambda c: c["turn"][:30])
+def test_a_word_cut_off_at_the_end_is_not_asked_about(case: dict[str, Any]) -> None:
+    """A rare word before it still is («Du nevnte «pianospill» – …»)."""
+    texts = [c.text for c in _cards(case)]
+    assert not any(n in t for t in texts for n in case["never_in_text"]), texts
+    assert any(w in t for t in texts for w in case["want"]), texts
+
+
+def test_the_cut_word_docstring_example_is_a_word_cut_off() -> None:
+    """spans._cut_word's own example: «etterhver» is in wordfreq (zipf 1.43), yet no word."""
+    from intervju.lang import as_lang
+    from intervju.spans import _cut_word, find_spans
+
+    _, toks, _ = find_spans("Vi hadde mye pianospill også etterhver", as_lang("nb"))
+    assert _cut_word(toks, [len(toks) - 1])
+    _, toks, _ = find_spans("Vi hadde mye pianospill også etterhver i fjor", as_lang("nb"))
+    assert not _cut_word(toks, [5])  # not the last word: said, not cut
+
+
+@pytest.mark.parametrize("case", CASES["evaluation_use"], ids=lambda c: c["turn"][:30])
+def test_the_reason_for_an_evaluation_only_where_it_is_said_of_something(
+    case: dict[str, Any],
+) -> None:
+    texts = [c.text for c in _cards(case)]
+    assert not any(n in t for t in texts for n in case.get("never_in_text", [])), texts
+    assert all(any(w in t for t in texts) for w in case.get("want_in_text", [])), texts
+
+
+_HOW_IS_IT = _HOW_WAS_IT | {"Hvordan er det for deg?", "What is that like for you?"}
+
+
+def test_a_denial_of_ones_own_past_is_not_asked_how_it_was() -> None:
+    wrong = [c["turn"] for c in CASES["denied"] if _HOW_IS_IT & {x.text for x in _cards(c)}]
+    assert not wrong, wrong
+    kept = [
+        c["turn"] for c in CASES["lived_by_others"] if _HOW_WAS_IT & {x.text for x in _cards(c)}
+    ]
+    assert kept == [c["turn"] for c in CASES["lived_by_others"]], kept
+
+
+def test_a_claim_about_most_of_a_group_asks_for_an_example() -> None:
+    """«De fleste elevene mine bor …», "most of my patients live …": an example, and no «how
+    was it for you?» for a present claim; «de fleste av dem sluttet» told an event."""
+    missed = [c["turn"] for c in CASES["partitive_claim"] if not _EXAMPLE & _texts(c)]
+    assert not missed, missed
+    felt = [c["turn"] for c in CASES["partitive_claim"] if _HOW_WAS_IT & _texts(c)]
+    assert not felt, felt
+    wrong = [c["turn"] for c in CASES["partitive_past"] if _EXAMPLE & _texts(c)]
+    assert not wrong, wrong
+
+
+def _texts(case: dict[str, Any]) -> set[str]:
+    return {c.text for c in _cards(case)}

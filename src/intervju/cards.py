@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .lang import Lang, Spoken, words
+from .lang.review_words import review_words
 from .spans import (
     CardData,
     Span,
@@ -66,9 +67,10 @@ MEANING_OF_THING = (
     2.0  # a thing this strong (rare, pointed at, repeated) may be asked the meaning of
 )
 MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for deg?» (0.8)
-# A transcriber's pause note («(pause 5 sek)», «[pause]») or a bracketed note at the end.
-_PAUSE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]")
-_PAUSE_AT_END = re.compile(r"[(\[][^)\]]*[)\]]\W*$")
+# Any bracketed transcriber's note at the very end («… (ler)», «… [pause]»): the turn is left
+# open. A pause mark inside the turn is the review's (``review_words().pause``, from the
+# languages' review.yaml: «(pause 5 sek)», «[lang pause]», "[long silence]").
+_NOTE_AT_END = re.compile(r"[(\[][^)\]]*[)\]]\W*$")
 
 
 @dataclass(frozen=True)
@@ -373,9 +375,9 @@ def _situation(
         out.add("trailing")
     elif _cut_off(toks, original, data):
         out.add("trailing")  # «… og folk var veld»: the informant is still talking
-    if _PAUSE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
+    if _NOTE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
         out.add("trailing")
-    elif "…" in original or "..." in original or _PAUSE.search(original):
+    elif "…" in original or "..." in original or review_words().pause.search(original):
         out.add("hesitating")
     said = len(words(spoken.original))
     dropped = said - len(toks)
@@ -385,9 +387,12 @@ def _situation(
         out.add("short")
     if _generalising(toks, data):
         out.add("generalising")
-    past = [t for t in toks if _past(t, data)]
-    aux = data.words("auxiliaries")
-    after_aux = {toks[i].start for i in range(1, len(toks)) if toks[i - 1].low in aux}
+    said_past = [i for i, t in enumerate(toks) if _past(t, data)]
+    denied = [i for i in said_past if _denied(toks, i, data)]
+    past = [toks[i] for i in said_past if i not in denied]
+    if denied and not past:
+        out.add("denied")  # «jeg har ikke jobbet der», "I never worked nights": nothing lived
+    after_aux = {toks[i].start for i in range(1, len(toks)) if _after_aux(toks, i, data)}
     # «har jobbet», «er utdannet»: a perfect or a state, not an event told
     events = [
         t for t in past if t.low not in data.words("stative_past") and t.start not in after_aux
@@ -408,6 +413,52 @@ def _situation(
     if _comparisons(toks, data):
         out.add("comparison")
     return out
+
+
+def _after_aux(toks: Sequence[Tok], i: int, data: CardData) -> bool:
+    """«har jobbet», «har ikke jobbet», "have never worked", "I've lived": an auxiliary before
+    the word, past sentence adverbs and negations."""
+    skip = data.words("sentence_adverbs") | data.words("negations")
+    k = i - 1
+    while k > 0 and toks[k].low in skip and not toks[k + 1].boundary:
+        k -= 1
+    aux = toks[k].low in data.words("auxiliaries") or toks[k].low in data.contractions  # "I've"
+    return not toks[k + 1].boundary and aux
+
+
+def _denied(toks: Sequence[Tok], i: int, data: CardData) -> bool:
+    """The informant's own past, negated in its clause («jeg har ikke jobbet der», «Nei, aldri
+    jobbet natt», «det gjorde jeg ikke»): nothing lived through to ask how it was. Someone
+    else's («hun kom aldri tilbake») is something the informant lived through."""
+    openers = data.words("clause_openers") | data.words("own_subordinators")
+    first = i
+    while first > 0 and not toks[first].boundary and toks[first - 1].low not in openers:
+        first -= 1
+        if toks[first].low in data.words("relatives"):
+            return False  # «noe som ikke handlet om Nav»: what the relative stands for
+    last = i
+    while last + 1 < len(toks) and not toks[last + 1].boundary:
+        if toks[last + 1].low in openers | data.words("relatives"):
+            break
+        last += 1
+    clause = toks[first : last + 1]
+    verbs = data.words("present_forms") | data.words("past_forms")
+
+    def governs(k: int) -> bool:  # no other verb between: not "sat there thinking this is not"
+        between = toks[min(k, i) + 1 : max(k, i)]
+        return not any(t.low in verbs or _past(t, data) for t in between)
+
+    negations = data.words("negations")
+    if not any(toks[k].low in negations and governs(k) for k in range(first, last + 1)):
+        return False
+    subjects = data.words("subject_pronouns") | data.words("other_pronouns")
+    own = data.words("self_pronouns")
+    named = [t for t in clause if t.low in subjects]
+    if named:
+        return all(t.low in own for t in named)
+    # no pronoun: the informant's own only when nothing before the verb could be a subject
+    plain = data.words("negations") | data.words("auxiliaries") | data.words("bare_answers")
+    return all(t.low in plain | data.words("sentence_adverbs") for t in toks[first:i])
 
 
 def _grave(toks: Sequence[Tok], data: CardData) -> list[str]:
@@ -493,21 +544,43 @@ def _generalising(toks: Sequence[Tok], data: CardData) -> list[str]:
     for first, last in _find_phrases(toks, data, "generalising_subjects"):
         if not (first == 0 or toks[first].boundary or toks[first - 1].low in openers):
             continue
-        # the verb right after, or after the noun it quantifies («de fleste foreldrene svarer»)
-        for verb in range(last + 1, min(last + 1 + SUBJECT_NOUNS + 1, len(toks))):
-            if toks[verb].boundary:
-                break
-            if _finite(toks[verb], data):
-                found.append(_quote(toks, first, verb))
-                break
-            if noun_or_verb(toks[verb], data) != "noun":
-                break
+        verb = _generalising_verb(toks, last, data)
+        if verb is not None:
+            found.append(_quote(toks, first, verb))
     inverted = data.words("generalising_inverted")
     for i, tok in enumerate(toks):
         # «som bonde står man jo alene»: the generic subject right after its verb
         if tok.low in inverted and i and not tok.boundary and _finite(toks[i - 1], data):
             found.append(_quote(toks, i - 1, i))
     return found
+
+
+def _generalising_verb(toks: Sequence[Tok], last: int, data: CardData) -> int | None:
+    """The present verb of a generalising subject ending at ``last``: right after it, or after
+    the noun it quantifies, with possessives and «av» / "of" inside («de fleste foreldrene
+    svarer», «de fleste kollegaene mine jobber», "most of my colleagues work"). After «av» /
+    "of" the subject is plain, so any word that is no past tense is its verb."""
+    inner = data.words("subject_inner") | data.words("possessives")
+    partitive = False
+    nouns = 0
+    for at in range(last + 1, len(toks)):
+        tok = toks[at]
+        if tok.boundary:
+            return None
+        if _finite(tok, data):
+            return at
+        if tok.low in data.words("subject_links"):
+            partitive = True
+            continue
+        if tok.low in inner:
+            continue
+        if partitive and nouns:  # "most of my colleagues work …", not "… left last year"
+            return None if _past(tok, data) else at
+        reading = noun_or_verb(tok, data)
+        if nouns >= SUBJECT_NOUNS or reading == "verb" or (reading != "noun" and not partitive):
+            return None
+        nouns += 1
+    return None
 
 
 def _finite(tok: Tok, data: CardData) -> bool:
@@ -620,7 +693,7 @@ def _generic_cards(
             add("short_why", 2.2 if strong < SPECIFIC else 1.3, "short")
         # «hva tenker du om det?» after «ja ordner seg sikkert» asks for what was just said;
         # how it was (or is) for them is a different angle
-        if not _says_how_it_was(spans) and strong < SPECIFIC:
+        if not _says_how_it_was(spans) and strong < SPECIFIC and "denied" not in situation:
             told = "past" in situation or "told_past" in situation
             add("feeling" if told else "feeling_now", 1.0, "short")
         add("short_view", 0.3, "short")

@@ -157,8 +157,7 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])")
 
 
-@lru_cache(maxsize=16)
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=64)  # a few word lists per language (strong, feelings, …)
 def _lemma_set(words: tuple[str, ...], language: str) -> frozenset[str]:
     return frozenset(lemma(w, language) for w in words if " " not in w)
 

@@ -62,10 +62,12 @@ ASKED_PENALTY = 5.0  # what the interviewer just named is not picked up again, h
 PERSON_SCORE = 2.6  # someone the story is about: above a clause said back, below a feeling
 PLAIN_THING = 1.1  # a plain thing named in passing («bordet») is below the all-purpose probes
 OWN_KINDS = frozenset({"own_clause", "own_phrase"})
+CUT_WORD_ZIPF = 1.5  # zipf below this: at the bottom of the word lists, a slip or a cut-off form
 SAID_RARE = 4.5  # zipf below this: a word of the informant's own, worth saying back in its clause
 SAID_MOST = 12  # words: a longer clause is not said back whole
 SAID_BASE = 1.5  # a clause said back beats the all-purpose «say more» (1.2) ...
 INVERTED_REACH = 4  # words before the verb of an inverted clause («i klasserommet er det …»)
+PREDICATE_REACH = 3  # words back (sentence adverbs aside) to the copula of an evaluation
 PREDICATE_MOST = 5  # words: «det var hennes arena» → «hennes arena»; longer is a clause
 SAID_PLAIN = 1.35  # a plain clause of the informant's own: just above the all-purpose probes
 SAID_TOP = 2.8  # ... and stays below a feeling, an image or a person in the story
@@ -95,6 +97,7 @@ class CardData:
     said_back: Mapping[str, str] = field(default_factory=dict)  # {so} and «it» wordings
     person_definite: Mapping[str, str] = field(default_factory=dict)  # «gutt» → «gutten»
     object_forms: Mapping[str, str] = field(default_factory=dict)  # «hun» → «henne»
+    contractions: Mapping[str, str] = field(default_factory=dict)  # "i've" → "have"
 
     def words(self, name: str) -> frozenset[str]:
         return self.sets.get(name, frozenset())
@@ -128,6 +131,7 @@ _STRUCTURED = {
     "said_back",
     "person_definite",
     "object_forms",
+    "self_contractions",
 }
 
 
@@ -163,6 +167,7 @@ def card_data(lang: Lang) -> CardData:
         said_back=_said_back(raw, where),
         person_definite=_yaml.word_map(raw, "person_definite", where),
         object_forms=_yaml.word_map(raw, "object_forms", where),
+        contractions=_yaml.word_map(raw, "self_contractions", where),
     )
 
 
@@ -660,7 +665,15 @@ def _feeling_span(
             slots={"adj": core, "so": so, "subject": subject, **meaning},
         )
     quote = _quote(toks, start, last)
-    alone = {} if kind == "feeling" else {"adj": _neuter(core, data)}
+    slots = {"adj": core, "so": so, "kind": kind, **meaning}
+    if kind != "feeling":
+        verb = first == last and _verb_like(toks, last, data)  # "they want to close it"
+        if not verb and _predicative(toks, data, start) and not _comparative(toks[last], data):
+            slots["adj"] = _neuter(core, data)  # «det var litt vanskelig»: why, as well
+        elif verb or "phrase" not in slots:
+            return None  # "we live close", «noe vanskelig», "they have it harder"
+        else:
+            del slots["adj"]  # «sa navnet hans sterilt»: what they mean by their own word
     return Span(
         kind="feeling_word" if kind == "feeling" else "evaluation_word",
         quote=quote,
@@ -669,8 +682,31 @@ def _feeling_span(
         last=last,
         lemmas=lemmas,
         tense=_tense(toks, _clause_start(toks, start), last, data),
-        slots={"adj": core, "so": so, "kind": kind, **meaning, **alone},
+        slots=slots,
     )
+
+
+def _predicative(toks: Sequence[Tok], data: CardData, start: int) -> bool:
+    """Said of something: after a copula or verb of feeling a few words back, adverbs and the
+    subject between («det var rett og slett tøft», «blir det fort rotete», «er video helt
+    vanlig»), or as the answer itself («Litt vanskelig.»); not "we live close"."""
+    if start == 0 or toks[start].boundary:
+        return True
+    adverbs = {k for a, b in _find_phrases(toks, data, "sentence_adverbs") for k in range(a, b + 1)}
+    copulas = data.words("feeling_verbs") | data.words("own_it_is")  # "it's hard to say"
+    reach = PREDICATE_REACH
+    for k in range(start - 1, -1, -1):
+        if toks[k].low in copulas:
+            return True
+        reach -= k not in adverbs
+        if reach == 0 or toks[k].boundary:
+            return False
+    return False
+
+
+def _comparative(tok: Tok, data: CardData) -> bool:
+    """«vanskeligere», "harder": a comparative or superlative by its ending on the lemma."""
+    return any(tok.low == tok.lemma + end for end in data.words("comparative_endings"))
 
 
 def _meaning_slot(
@@ -1407,16 +1443,20 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
     }
     for i in range(len(toks) - 1):
         verb_at: int | None = None
-        if toks[i].low in selves and not toks[i + 1].boundary:
+        aux = toks[i].low
+        if aux in data.contractions and not toks[i + 1].boundary:
+            verb_at, rest, aux = i, i + 1, data.contractions[aux]  # "I've lived in London"
+        elif aux in selves and not toks[i + 1].boundary:
             verb_at = i + 1
             rest = verb_at + 1
+            aux = toks[verb_at].low
         elif toks[i + 1].low in selves and not toks[i + 1].boundary and i + 2 < len(toks):
             verb_at = i
             rest = i + 2
         if verb_at is None:
             continue
         tense = "past"
-        perfect = data.perfect.get(toks[verb_at].low)
+        perfect = data.perfect.get(aux)
         if perfect is not None and not (rest < len(toks) and _participle(toks[rest], data)):
             continue
         if perfect is not None:
@@ -1471,6 +1511,8 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
             tail.pop()
         if not tail or any(t.low in data.pronoun_swap for t in tail) or len(tail) > 5:
             continue
+        if _only_pronouns(tail, data):
+            continue  # "I have forgotten it", «jeg har spurt henne om det»: nothing named
         inf = " ".join([verb.lemma, *[t.quote for t in tail]])
         out.append(
             Span(
@@ -1485,6 +1527,19 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
             )
         )
     return out
+
+
+def _only_pronouns(tail: Sequence[Tok], data: CardData) -> bool:
+    """What follows the verb is pronouns and prepositions only («henne om det», "it")."""
+    pronouns = (
+        data.words("it_pronouns")
+        | data.words("particle_objects")
+        | data.words("other_pronouns")
+        | data.words("reflexives")
+        | frozenset(data.object_forms.values())
+    )
+    words = {t.low for t in tail}
+    return bool(words & pronouns) and words <= pronouns | data.words("dangling_words")
 
 
 def _participle(tok: Tok, data: CardData) -> bool:
@@ -1508,6 +1563,10 @@ def _past_verb(tok: Tok, data: CardData) -> bool:
         return False
     if tok.lemma in lexicon(data.lang).stop_words:
         return False  # «meste» → «mye»: a superlative, not «-ste» past
+    ends = data.words("infinitive_endings")
+    stem = next((tok.lemma[: -len(e)] for e in ends if e and tok.lemma.endswith(e)), tok.lemma)
+    if tok.low.endswith(tuple(data.words("comparative_endings"))) and not tok.low.startswith(stem):
+        return False  # «fleste» → «mange», «øverste» → «øvre»: a degree form, not a past
     if tok.low in data.words("present_forms") or len(tok.low) < 4:
         return False
     short_stem = len(tok.lemma) <= 3 and tok.low.endswith(tuple(data.words("short_stem_past")))
@@ -1650,10 +1709,10 @@ def _repeated_and_rare(
 
 
 def _cut_word(toks: Sequence[Tok], at: Sequence[int]) -> bool:
-    """Said once, as the turn's last word, and no known word («… pianospill også
-    etterhver»): as likely a word cut off as the transcript ends as a rare one."""
+    """Said once, as the turn's last word, and barely a word of the language («… pianospill
+    også etterhver», zipf 1.43): as likely a word cut off as the transcript ends as a rare one."""
     last = len(toks) - 1
-    return list(at) == [last] and toks[last].zipf == 0.0
+    return list(at) == [last] and toks[last].zipf < CUT_WORD_ZIPF
 
 
 def _word_thing_base(shown: str) -> float:
@@ -1683,7 +1742,7 @@ def _rare_kind(toks: Sequence[Tok], i: int, data: CardData) -> str | None:
         return "thing"
     if _number_word(tok.low, data) or (data.lang == "nb" and tok.low.endswith("a")):
         return None
-    if any(tok.low == tok.lemma + end for end in data.words("comparative_endings")):
+    if _comparative(tok, data):
         return None  # «hyppigere», «tydeligst»: a degree of a quality, no thing to tell about
     if tok.low.startswith(tuple(data.words("degree_prefixes"))):
         return None  # «kjempesvær», «dritkult»: a quality made strong, not a thing to tell about

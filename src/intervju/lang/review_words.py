@@ -3,7 +3,9 @@ from ``data/lang/<code>/review.yaml``.
 
 Every language's lists are merged, as review did before they moved here: an English probe
 ("tell me more") in a Norwegian interview is still a probe. The regular expressions are
-built here from the word lists, so the machinery in ``intervju.review`` knows no words.
+built here from the word lists, so the machinery in ``intervju.review`` knows no words. The
+pause pattern is the one declaration of a transcriber's pause mark: the live cards
+(``intervju.cards``) read it too.
 """
 
 from __future__ import annotations
