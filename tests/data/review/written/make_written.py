@@ -131,8 +131,6 @@ NB_01: Turns = [
     A("Jeg tror det blir en blanding. Video for de enkle tingene, fysisk for resten."),
     Q("Har du noe mer du vil legge til?", 5),
     A("Nei, jeg tror ikke det."),
-    Q("Da sier vi takk for nå."),
-    A("Takk selv."),
 ]
 
 EN_01: Turns = [
