@@ -38,7 +38,14 @@ from intervju.review import (
     review_many,
     review_transcript,
 )
-from intervju.review.followups import cue_facts, is_follow_up, pause_seconds, spoken, vocabulary
+from intervju.review.followups import (
+    cue_facts,
+    is_follow_up,
+    pause_seconds,
+    returned_to,
+    spoken,
+    vocabulary,
+)
 from intervju.review.metrics import word_share
 from intervju.review.report import QuestionReview
 
@@ -990,3 +997,41 @@ def test_the_body_telling_a_feeling_is_a_missed_follow_up() -> None:
     )
     assert _moved_on(said, "en") == [1]
     assert _moved_on("We met at the door, shaking hands, and then we sat down to plan.", "en") == []
+
+
+def test_a_thread_taken_up_again_later_is_followed_up(guide) -> None:  # type: ignore[no-untyped-def]
+    vocab = vocabulary([q.text for q in guide.questions])
+    answers = [  # the last answer first
+        "Det betyr mindre enn før, og jeg er mer lojal mot teamet.",
+        "Rutinen er fast, mandag og onsdag på kontoret.",
+        "Leiligheten kjentes som et venterom de første ukene, ingen visste hvor lenge.",
+    ]
+    back = "Du sa tidligere at leiligheten kjentes som et venterom. Kjennes den sånn ennå?"
+    assert returned_to(back, answers, vocab) == 2
+    # a mention that only leads into a new question takes nothing up
+    lead = "Du sa tidligere at leiligheten var et venterom. Hvordan bygger du kontakt med kolleger?"
+    assert returned_to(lead, answers, vocab) == -1
+    # said back from the last answer: no return at all
+    assert returned_to("Du sa at du er mer lojal mot teamet. Hvordan da?", answers, vocab) == 0
+
+
+def test_an_answer_returned_to_later_is_not_a_missed_follow_up(guide) -> None:  # type: ignore[no-untyped-def]
+    rich = (
+        "Det var brått. Jeg bar skjermen hjem på bussen som et barn, og jeg kjente meg stolt "
+        "og helt fortapt på samme tid. Leiligheten ble et venterom."
+    )
+    lines = [
+        ("interviewer", "Hvordan ble hjemmekontor en del av jobben din?"),
+        ("informant", rich),
+        ("interviewer", "Kan du beskrive brukerne du følger opp i det daglige?"),
+        ("informant", "Mest unge under tretti, rundt sytti i porteføljen."),
+    ]
+    later = "Du sa tidligere at leiligheten ble et venterom. Er den det ennå?"
+    plain = [turn(i, role, text) for i, (role, text) in enumerate(lines)]
+    first = review_transcript(
+        Transcript(tuple(plain), "txt"), guide, embeddings=HashingEmbeddings()
+    )
+    assert [m.turn_index for m in first.missed_followups] == [1]
+    back = [*plain, turn(4, "interviewer", later), turn(5, "informant", "Nei, nå er det hjem.")]
+    again = review_transcript(Transcript(tuple(back), "txt"), guide, embeddings=HashingEmbeddings())
+    assert [m.turn_index for m in again.missed_followups] == []

@@ -35,6 +35,8 @@ counts too. The strongest turn of a block whose strength reaches
 :data:`MISSED_THRESHOLD` is a missed follow-up when the next interviewer
 question is not a follow-up. When the block itself answered a
 follow-up, the bar is one point higher: the thread was already taken up once.
+An answer the interviewer announces a return to later («Earlier you said …», «du sa
+tidligere at …»; :func:`returned_to`) was followed up after all, not missed.
 """
 
 from __future__ import annotations
@@ -192,6 +194,34 @@ def is_follow_up(
         if target and earlier_answer(target, [previous_informant, *earlier], language) > 0:
             return FollowUpVerdict(False, "")
     return verdict
+
+
+def returned_to(
+    question: str,
+    answers: Sequence[str],
+    guide_vocabulary: frozenset[str] = frozenset(),
+    language: str = "nb",
+) -> int:
+    """Which earlier answer an announced return takes up again («Earlier you said that the
+    flat felt like a waiting room …»), counting back from the last answer (0); -1 for none.
+
+    The words named after the return marker that are not the guide's own must be found in
+    that answer: a thread picked up later in the interview is followed up, not missed. A
+    mention that only leads into a new question («Jeg tenker på det du sa om brukeren i
+    bilen. Hvordan bygger du kontakt …?»: its question sentence holds words of its own) takes
+    nothing up.
+    """
+    target = [w for w in return_words(question, language) if not _in(w, guide_vocabulary)]
+    if not target or not answers:
+        return -1
+    back = earlier_answer(target, answers, language)
+    preamble, asked_part = _split_question(question)
+    if back > 0 and preamble:
+        theirs = set(content_words(answers[back], language))
+        fresh = [w for w in content_words(asked_part, language) if not _in(w, theirs)]
+        if len(fresh) >= PREAMBLE_FRESH_WORDS:
+            return -1
+    return back
 
 
 def return_words(question: str, language: str = "nb") -> list[str]:
