@@ -1035,3 +1035,22 @@ def test_an_answer_returned_to_later_is_not_a_missed_follow_up(guide) -> None:  
     back = [*plain, turn(4, "interviewer", later), turn(5, "informant", "Nei, nå er det hjem.")]
     again = review_transcript(Transcript(tuple(back), "txt"), guide, embeddings=HashingEmbeddings())
     assert [m.turn_index for m in again.missed_followups] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "own"),
+    [
+        ("Jeg har aldri følt meg så hjelpeløs i jobben.", "nb", True),
+        ("Jeg har aldri vært så redd.", "nb", True),
+        ("I have never felt so helpless.", "en", True),
+        ("Jeg har ikke vært så veldig redd.", "nb", False),
+        ("Jeg var aldri redd, så det gikk fint.", "nb", False),
+        ("I was never that scared.", "en", False),
+    ],
+)
+def test_never_so_grades_a_feeling_it_does_not_deny(said: str, language: str, own: bool) -> None:
+    from intervju.lang import as_lang
+    from intervju.spans import find_spans
+
+    spans, _, _ = find_spans(said, as_lang(language))
+    assert any(s.kind == "feeling_self" for s in spans) is own

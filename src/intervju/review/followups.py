@@ -53,7 +53,7 @@ from ..lang import words as tokenise
 from ..lang.cue_words import either_language
 from ..lang.review_words import review_words
 from ..probes import load_probe_bank
-from ..spans import CardData, Span, card_data
+from ..spans import EMPHATIC_REACH, CardData, Span, card_data, emphatic
 
 MISSED_THRESHOLD = 2.0
 # A marked pause without a number: «[lang pause]» and «(pause)» count as this long,
@@ -480,6 +480,10 @@ def _denied(
     if not back:
         return False
     last = back[-1]
+    if emphatic(
+        words[last : at + EMPHATIC_REACH], data
+    ):  # «aldri følt meg så hjelpeløs»: how strong it was
+        return False
     subjects = sum(head in data.words("subject_pronouns") for head in heads[last + 1 : at])
     if subjects == 0:
         return True
