@@ -1054,3 +1054,15 @@ def test_never_so_grades_a_feeling_it_does_not_deny(said: str, language: str, ow
 
     spans, _, _ = find_spans(said, as_lang(language))
     assert any(s.kind == "feeling_self" for s in spans) is own
+
+
+def test_a_feeling_asked_about_in_other_words_is_a_follow_up(guide) -> None:  # type: ignore[no-untyped-def]
+    vocab = vocabulary([q.text for q in guide.questions])
+    said = "Jeg ble flau over at de kunne se leiligheten min, så jeg flyttet skrivebordet."
+    closed = "Var det ubehagelig for deg at brukerne så hjemmet ditt?"
+    assert is_follow_up(closed, said, vocab).follow_up
+    # a closed question on something new is not
+    assert not is_follow_up("Brukte dere Teams fra starten?", said, vocab).follow_up
+    # nor a feeling question after an answer that names no feeling
+    plain = "Vi har en rutine på at første samtale er fysisk."
+    assert not is_follow_up(closed, plain, vocab).follow_up

@@ -13,7 +13,10 @@ turn when (in this order):
    letters) shares a stem with a word of the previous informant turn, or a
    demonstrative points at one of their words («den grensen»), or the
    question shares three or more of their content words; or
-3. it is a short question pointing back with a pronoun and nothing new
+3. it asks about a feeling (cards ``emotion``, not the guide's) right after an answer
+   naming one: the informant's feeling in other words («jeg ble flau …» → «Var det
+   ubehagelig for deg …?»), closed or not; or
+4. it is a short question pointing back with a pronoun and nothing new
    («Hva gjorde det med deg?», «Hvordan var det?»).
 
 Otherwise it opens something new (usually the next guide question). The
@@ -320,12 +323,27 @@ def _follow_up(
     shared = {w for w in asked if _in(w, theirs)}
     if len(shared) >= ECHO_MIN_SHARED:
         return FollowUpVerdict(True, "echo:" + ",".join(sorted(shared)))
+    # «Var det ubehagelig for deg …?» after «jeg ble flau …»: the informant's feeling asked
+    # about in other words (cards ``emotion``; not a feeling the guide itself asks about).
+    asked_feeling = _feelings(question, language) - {
+        w for w in _feelings(question, language) if _in(w, guide_vocabulary)
+    }
+    if asked_feeling and _feelings(previous_informant, language):
+        return FollowUpVerdict(True, "feeling:" + ",".join(sorted(asked_feeling)))
     words = _words(lowered)
     if 0 < len(words) <= 6 and any(w in data.pointing_words for w in words):
         fresh = [w for w in content_words(question, language) if not _in(w, theirs)]
         if not fresh:
             return FollowUpVerdict(True, "pointing")
     return FollowUpVerdict(False, "")
+
+
+def _feelings(text: str, language: str) -> set[str]:
+    """The feeling words of ``text`` (cards ``emotion``), as said."""
+    from ..lang import as_lang
+
+    emotion = card_data(as_lang(language)).words("emotion")
+    return {w for w in _words(text.lower()) if w in emotion}
 
 
 def pause_seconds(text: str) -> float:
