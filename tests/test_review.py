@@ -1066,3 +1066,20 @@ def test_a_feeling_asked_about_in_other_words_is_a_follow_up(guide) -> None:  # 
     # nor a feeling question after an answer that names no feeling
     plain = "Vi har en rutine på at første samtale er fysisk."
     assert not is_follow_up(closed, plain, vocab).follow_up
+
+
+def test_a_feeling_still_there_when_it_comes_back_calls_for_a_follow_up() -> None:
+    from intervju.review.core import _call_for_follow_up
+    from intervju.review.followups import lasting_impact
+
+    said = "Jeg har fortsatt en vond følelse når jeg tenker på det."
+    assert lasting_impact(said)
+    assert lasting_impact("I still feel a bit sick when I think about it.")
+    assert lasting_impact("Jeg tenker på det. Det var fortsatt kaldt.") is None
+    score, reasons = _call_for_follow_up(said, said, [], "nb")
+    assert score >= 2.0 and "feeling: en vond følelse" in reasons
+    # a feeling word describing a thing is no feeling
+    assert (
+        _call_for_follow_up("Det var en vond samtale.", "Det var en vond samtale.", [], "nb")[0]
+        == 0
+    )

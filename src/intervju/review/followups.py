@@ -603,7 +603,7 @@ def span_richness(
     others: list[Span] = []
     strong = {w.lower() for w in strong_words if w}
     for span in spans:
-        kind = _RICH_SPANS.get(span.kind)
+        kind = _RICH_SPANS.get(_feeling_noun(span))
         if kind is None or span.score < RICH_SPAN_MIN:
             continue
         group, weight = kind
@@ -624,6 +624,14 @@ def span_richness(
         best["feeling"] = (weight + MIXED_FEELINGS, quote)
     ranked = sorted(best.values(), key=lambda item: -item[0])
     return SpanRichness(round(sum(w for w, _ in ranked), 2), tuple(q for _, q in ranked if q))
+
+
+def _feeling_noun(span: Span) -> str:
+    """A span's kind, with «en vond følelse» (a feeling word before a feeling noun, review
+    ``feeling_nouns``) read as a feeling word rather than a thing described."""
+    if span.kind == "described" and span.lemmas & review_words().feeling_nouns:
+        return "feeling_word"
+    return span.kind
 
 
 def _charged(span: Span, strong: set[str]) -> bool:
