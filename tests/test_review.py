@@ -1083,3 +1083,12 @@ def test_a_feeling_still_there_when_it_comes_back_calls_for_a_follow_up() -> Non
         _call_for_follow_up("Det var en vond samtale.", "Det var en vond samtale.", [], "nb")[0]
         == 0
     )
+
+
+def test_an_own_feeling_that_stayed_with_them_calls_for_a_follow_up() -> None:
+    from intervju.review.core import _call_for_follow_up
+
+    said = "I'll never forget that. It was the moment I felt we were a team, even apart."
+    assert _call_for_follow_up(said, said, [], "en")[0] >= 3.0  # over the bar after a follow-up
+    opinion = "It means less than it used to. I feel more loyal to my team than to the company."
+    assert _call_for_follow_up(opinion, opinion, [], "en")[0] < 2.0

@@ -57,6 +57,7 @@ from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
+    OWN_FEELING,
     FollowUpVerdict,
     body_reaction,
     broken_off,
@@ -438,6 +439,12 @@ def _call_for_follow_up(
         + (PAUSE_WEIGHT if facts.long_pause else 0.0)
         + (LASTING if lasting or body else 0.0)
     )
+    if (lasting or body) and facts.own_feeling and not rich.score:
+        # "I'll never forget that. It was the moment I felt we were a team": a feeling of
+        # their own the span ranker reads as an opinion ("felt we were …") is theirs after
+        # all when they also say the moment stayed with them; alone it often is an opinion
+        # ("I feel more loyal to my team").
+        score += OWN_FEELING
     if rich.score > 0 and facts.hesitant:
         score += HESITATION  # a rich moment said haltingly
     score = max(score, HANGING if hanging else 0.0)
