@@ -1092,3 +1092,20 @@ def test_an_own_feeling_that_stayed_with_them_calls_for_a_follow_up() -> None:
     assert _call_for_follow_up(said, said, [], "en")[0] >= 3.0  # over the bar after a follow-up
     opinion = "It means less than it used to. I feel more loyal to my team than to the company."
     assert _call_for_follow_up(opinion, opinion, [], "en")[0] < 2.0
+
+
+WRITTEN = sorted((DATA / "written").glob("written-*.vtt"))
+
+
+def test_written_interviews_keep_their_missed_follow_ups() -> None:
+    """Two interviews labelled before the review ran on them (make_written.py): first run
+    missed P 5/7, R 5/7; floors under the final figures (P 7/7, R 7/7; topic 46/47)."""
+    tp = fp = fn = 0
+    for path in WRITTEN:
+        expected = truth(path)
+        report = review_files([path], expected.get("guide"), embeddings=get_embeddings())  # type: ignore[arg-type]
+        missed = {m.turn_index for m in report.interviews[0].missed_followups}
+        real = set(expected["missed_followups"])  # type: ignore[arg-type]
+        tp, fp, fn = tp + len(missed & real), fp + len(missed - real), fn + len(real - missed)
+    assert len(WRITTEN) == 2
+    assert tp / (tp + fn) >= 0.85 and tp / (tp + fp) >= 0.85

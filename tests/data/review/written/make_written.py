@@ -12,6 +12,11 @@ the answer's words is a (weak) follow-up; a closed question on something new is 
 - written-en-01: an experienced interviewer (remote-work guide) follows up in the
   informant's words and comes back to an early answer near the end.
 
+First run of the review (before any change made from them): missed follow-ups P 5/7, R 5/7
+(FP: a thread taken up again later, a closed question asking about the feeling in other
+words; FN: «aldri følt meg så hjelpeløs», an own feeling that stayed with them after a
+follow-up); topic 46/47.
+
 Run ``python tests/data/review/written/make_written.py``.
 """
 
@@ -101,8 +106,7 @@ NB_01: Turns = [
         missed=True,
     ),
     Q(
-        "Hvordan går du fram når du skal formidle et vanskelig budskap, som et avslag, over "
-        "video?",
+        "Hvordan går du fram når du skal formidle et vanskelig budskap, som et avslag, over video?",
         3,
     ),
     A("Jeg prøver å gjøre det fysisk. Går ikke det, sender jeg vedtaket først og ringer etterpå."),
@@ -195,8 +199,7 @@ EN_01: Turns = [
         missed=True,
     ),
     Q(
-        "What stands out to you when you compare a video meeting with a meeting in the same "
-        "room?",
+        "What stands out to you when you compare a video meeting with a meeting in the same room?",
         3,
     ),
     A("Video meetings are more efficient, but people don't chat before and after."),
@@ -224,10 +227,7 @@ EN_01: Turns = [
         "on screen?",
         4,
     ),
-    A(
-        "It means less than it used to, honestly. I feel more loyal to my team than to the "
-        "company."
-    ),
+    A("It means less than it used to, honestly. I feel more loyal to my team than to the company."),
     Q(
         "Earlier you said that in the first weeks the flat felt like a waiting room. Does it "
         "still feel like that?",
