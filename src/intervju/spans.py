@@ -452,6 +452,8 @@ def _negated(toks: Sequence[Tok], first: int, data: CardData) -> bool:
     for k in range(first - 1, max(-1, first - 1 - NEGATION_REACH), -1):
         low = plain_apostrophes(toks[k].low)  # "don’t" as "don't"
         if low in negations or low.endswith("n't"):
+            if _emphatic(toks[k : max(first, k) + EMPHATIC_REACH], data):
+                return False
             # further back only over a phrase it governs («ikke noe …», «ikke fordi …») or an
             # opinion it denies ("I don't think I was scared", «tror ikke at jeg var så redd»),
             # not over another verb ("if I don't answer quickly I worry")
@@ -464,6 +466,29 @@ def _negated(toks: Sequence[Tok], first: int, data: CardData) -> bool:
         if toks[k + 1].boundary:
             return False
     return False
+
+
+EMPHATIC_REACH = 4  # words past a feeling's first word where a degree word still grades it
+
+
+def _emphatic(words: Sequence[Tok], data: CardData) -> bool:
+    """«aldri følt meg så hjelpeløs», "never felt so helpless": a «never» with a degree word
+    near the feeling says how strong it was (cards ``emphatic_negations``,
+    ``emphatic_degree``); ``words`` run from the negation to a few words past the feeling's
+    first word («aldri følt meg så …»)."""
+    clause = list(words[:1])
+    for tok in words[1:]:
+        if tok.boundary:  # «aldri redd, så det gikk fint»: the degree word is another clause's
+            break
+        clause.append(tok)
+    return bool(clause) and emphatic([t.low for t in clause], data)
+
+
+def emphatic(words: Sequence[str], data: CardData) -> bool:
+    """The word list form of :func:`_emphatic` (its first word is the negation)."""
+    return words[0] in data.words("emphatic_negations") and any(
+        w in data.words("emphatic_degree") for w in words[1:]
+    )
 
 
 def _tense(toks: Sequence[Tok], first: int, last: int, data: CardData) -> str:
@@ -854,6 +879,14 @@ def _verb_and_subject(
         return None, None
     if inverted_subject is not None:
         return i, inverted_subject
+    # «jeg har aldri følt meg så …»: a perfect's auxiliary and an emphatic «aldri» between
+    # the subject and its verb
+    between = data.words("auxiliaries") | data.words("emphatic_negations") | adverbs
+    j = i
+    while j >= 2 and toks[j - 1].low in between and not toks[j].boundary and i - j < 2:
+        j -= 1
+    if j < i and toks[j - 1].low in data.words("self_pronouns") and not toks[j].boundary:
+        return i, toks[j - 1].low
     if i >= 1 and toks[i - 1].low in subjects and not toks[i].boundary:
         if i >= 2 and toks[i - 2].low in data.words("opinion_verbs"):
             return i, data.said_back[

@@ -36,6 +36,7 @@ class ReviewWords:
     body_reactions: re.Pattern[str] = re.compile(r"(?!)")  # «jeg skalv»: the body telling it
     break_off: re.Pattern[str] = re.compile(r"(?!)")  # a story broken off («… men ja»)
     knowing_objects: frozenset[str] = frozenset()  # «kjente hverandre»: knowing, no feeling
+    feeling_nouns: frozenset[str] = frozenset()  # «en vond følelse»: the noun is the feeling
 
 
 @cache
@@ -50,7 +51,7 @@ def review_words() -> ReviewWords:
         "pointing_words", "demonstratives", "echo_stop_words", "pause_lengths",
         "short_pause_lengths", "pause_words", "pause_before_seconds", "second_units",
         "silence_lengths", "silence_words", "break_off_closers", "break_off_phrases",
-        "knowing_objects",
+        "knowing_objects", "feeling_nouns",
     )  # fmt: skip
     regex_parts = ("topic_backward", "topic_said_earlier", "topic_closing", "topic_announce")
     for code in LANGUAGES:
@@ -86,6 +87,7 @@ def review_words() -> ReviewWords:
         body_reactions=_any_of(body),
         break_off=_break_off(alt["break_off_closers"], alt["break_off_phrases"]),
         knowing_objects=frozenset(sets["knowing_objects"]),
+        feeling_nouns=frozenset(sets["feeling_nouns"]),
     )
 
 

@@ -57,6 +57,7 @@ from ..suggestions import Suggestion, suggest
 from ..tracking import GuideTracker
 from . import metrics
 from .followups import (
+    OWN_FEELING,
     FollowUpVerdict,
     body_reaction,
     broken_off,
@@ -65,6 +66,7 @@ from .followups import (
     lasting_impact,
     missed_threshold,
     pause_seconds,
+    returned_to,
     span_richness,
     spoken,
     vocabulary,
@@ -132,6 +134,8 @@ def review_transcript(
         pending = pool.submit(_embed, texts, embeddings)
         follow_ups = {a.turn.index: v.follow_up for a, v in zip(asked, verdicts, strict=True)}
         missed = _missed_followups(turns, follow_ups, language)
+        returned = _returned_to(turns, asked, guide, language)
+        missed = tuple(m for m in missed if m.turn_index not in returned)
         informant_texts = [spoken(t.text) for t in turns if t.role == "informant"]
         terms = tuple(KeyTerm(term, count) for term, count in key_terms(informant_texts, language))
         vectors = pending.result()
@@ -182,6 +186,29 @@ def _follow_up_verdicts(
         )
         for a in asked
     ]
+
+
+def _returned_to(
+    turns: Sequence[Turn], asked: Sequence[_Asked], guide: Guide, language: str
+) -> set[int]:
+    """The informant turns a later question announces a return to (see
+    :func:`.followups.returned_to`): those threads were followed up after all."""
+    guide_vocab = vocabulary(
+        [q.text for q in guide.questions] + [t.title for t in guide.topics], language
+    )
+    informant: list[Turn] = []
+    out: set[int] = set()
+    by_turn = {a.turn.index for a in asked}
+    for turn in turns:
+        if turn.role == "informant":
+            informant.append(turn)
+        elif turn.index in by_turn and informant:
+            back = returned_to(
+                turn.text, [t.text for t in reversed(informant)], guide_vocab, language
+            )
+            if back > 0:
+                out.add(informant[-1 - back].index)
+    return out
 
 
 def _question_reviews(
@@ -412,6 +439,12 @@ def _call_for_follow_up(
         + (PAUSE_WEIGHT if facts.long_pause else 0.0)
         + (LASTING if lasting or body else 0.0)
     )
+    if (lasting or body) and facts.own_feeling and not rich.score:
+        # "I'll never forget that. It was the moment I felt we were a team": a feeling of
+        # their own the span ranker reads as an opinion ("felt we were …") is theirs after
+        # all when they also say the moment stayed with them; alone it often is an opinion
+        # ("I feel more loyal to my team").
+        score += OWN_FEELING
     if rich.score > 0 and facts.hesitant:
         score += HESITATION  # a rich moment said haltingly
     score = max(score, HANGING if hanging else 0.0)

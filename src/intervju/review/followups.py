@@ -13,7 +13,10 @@ turn when (in this order):
    letters) shares a stem with a word of the previous informant turn, or a
    demonstrative points at one of their words («den grensen»), or the
    question shares three or more of their content words; or
-3. it is a short question pointing back with a pronoun and nothing new
+3. it asks about a feeling (cards ``emotion``, not the guide's) right after an answer
+   naming one: the informant's feeling in other words («jeg ble flau …» → «Var det
+   ubehagelig for deg …?»), closed or not; or
+4. it is a short question pointing back with a pronoun and nothing new
    («Hva gjorde det med deg?», «Hvordan var det?»).
 
 Otherwise it opens something new (usually the next guide question). The
@@ -35,6 +38,8 @@ counts too. The strongest turn of a block whose strength reaches
 :data:`MISSED_THRESHOLD` is a missed follow-up when the next interviewer
 question is not a follow-up. When the block itself answered a
 follow-up, the bar is one point higher: the thread was already taken up once.
+An answer the interviewer announces a return to later («Earlier you said …», «du sa
+tidligere at …»; :func:`returned_to`) was followed up after all, not missed.
 """
 
 from __future__ import annotations
@@ -51,7 +56,7 @@ from ..lang import words as tokenise
 from ..lang.cue_words import either_language
 from ..lang.review_words import review_words
 from ..probes import load_probe_bank
-from ..spans import CardData, Span, card_data
+from ..spans import EMPHATIC_REACH, CardData, Span, card_data, emphatic
 
 MISSED_THRESHOLD = 2.0
 # A marked pause without a number: «[lang pause]» and «(pause)» count as this long,
@@ -194,6 +199,34 @@ def is_follow_up(
     return verdict
 
 
+def returned_to(
+    question: str,
+    answers: Sequence[str],
+    guide_vocabulary: frozenset[str] = frozenset(),
+    language: str = "nb",
+) -> int:
+    """Which earlier answer an announced return takes up again («Earlier you said that the
+    flat felt like a waiting room …»), counting back from the last answer (0); -1 for none.
+
+    The words named after the return marker that are not the guide's own must be found in
+    that answer: a thread picked up later in the interview is followed up, not missed. A
+    mention that only leads into a new question («Jeg tenker på det du sa om brukeren i
+    bilen. Hvordan bygger du kontakt …?»: its question sentence holds words of its own) takes
+    nothing up.
+    """
+    target = [w for w in return_words(question, language) if not _in(w, guide_vocabulary)]
+    if not target or not answers:
+        return -1
+    back = earlier_answer(target, answers, language)
+    preamble, asked_part = _split_question(question)
+    if back > 0 and preamble:
+        theirs = set(content_words(answers[back], language))
+        fresh = [w for w in content_words(asked_part, language) if not _in(w, theirs)]
+        if len(fresh) >= PREAMBLE_FRESH_WORDS:
+            return -1
+    return back
+
+
 def return_words(question: str, language: str = "nb") -> list[str]:
     """The content words after an announced return («går vi tilbake til …», "you mentioned
     …"): what the interviewer goes back to; none without such a marker."""
@@ -290,12 +323,27 @@ def _follow_up(
     shared = {w for w in asked if _in(w, theirs)}
     if len(shared) >= ECHO_MIN_SHARED:
         return FollowUpVerdict(True, "echo:" + ",".join(sorted(shared)))
+    # «Var det ubehagelig for deg …?» after «jeg ble flau …»: the informant's feeling asked
+    # about in other words (cards ``emotion``; not a feeling the guide itself asks about).
+    asked_feeling = _feelings(question, language) - {
+        w for w in _feelings(question, language) if _in(w, guide_vocabulary)
+    }
+    if asked_feeling and _feelings(previous_informant, language):
+        return FollowUpVerdict(True, "feeling:" + ",".join(sorted(asked_feeling)))
     words = _words(lowered)
     if 0 < len(words) <= 6 and any(w in data.pointing_words for w in words):
         fresh = [w for w in content_words(question, language) if not _in(w, theirs)]
         if not fresh:
             return FollowUpVerdict(True, "pointing")
     return FollowUpVerdict(False, "")
+
+
+def _feelings(text: str, language: str) -> set[str]:
+    """The feeling words of ``text`` (cards ``emotion``), as said."""
+    from ..lang import as_lang
+
+    emotion = card_data(as_lang(language)).words("emotion")
+    return {w for w in _words(text.lower()) if w in emotion}
 
 
 def pause_seconds(text: str) -> float:
@@ -450,6 +498,10 @@ def _denied(
     if not back:
         return False
     last = back[-1]
+    if emphatic(
+        words[last : at + EMPHATIC_REACH], data
+    ):  # «aldri følt meg så hjelpeløs»: how strong it was
+        return False
     subjects = sum(head in data.words("subject_pronouns") for head in heads[last + 1 : at])
     if subjects == 0:
         return True
@@ -551,7 +603,7 @@ def span_richness(
     others: list[Span] = []
     strong = {w.lower() for w in strong_words if w}
     for span in spans:
-        kind = _RICH_SPANS.get(span.kind)
+        kind = _RICH_SPANS.get(_feeling_noun(span))
         if kind is None or span.score < RICH_SPAN_MIN:
             continue
         group, weight = kind
@@ -572,6 +624,14 @@ def span_richness(
         best["feeling"] = (weight + MIXED_FEELINGS, quote)
     ranked = sorted(best.values(), key=lambda item: -item[0])
     return SpanRichness(round(sum(w for w, _ in ranked), 2), tuple(q for _, q in ranked if q))
+
+
+def _feeling_noun(span: Span) -> str:
+    """A span's kind, with «en vond følelse» (a feeling word before a feeling noun, review
+    ``feeling_nouns``) read as a feeling word rather than a thing described."""
+    if span.kind == "described" and span.lemmas & review_words().feeling_nouns:
+        return "feeling_word"
+    return span.kind
 
 
 def _charged(span: Span, strong: set[str]) -> bool:
