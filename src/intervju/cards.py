@@ -66,6 +66,7 @@ SECOND_ANGLE_KINDS = frozenset(
 # Spans that name a thing or a person in passing: asked about only when nothing else stands out.
 PLAIN_KINDS = frozenset({"thing", "word_thing", "episode"})
 NEAR_SAME = frozenset({"echo", "meaning"})  # two cards on one word that ask the same
+SIDE_WORDS = 4  # words: each side of «du sier både X og Y» is short
 LEAD = 3.0  # «let them talk» leads a turn that stops mid-sentence
 MEANING_OF_THING = (
     2.0  # a thing this strong (rare, pointed at, repeated) may be asked the meaning of
@@ -355,6 +356,8 @@ def _two_sides(spans: Sequence[Span], toks: Sequence[Tok], data: CardData) -> li
         first, second = _side(toks, a, data), _side(toks, b, data)
         if not first or not second or first.lower() == second.lower():
             continue
+        if max(len(first.split()), len(second.split())) > SIDE_WORDS:
+            continue  # two whole clauses side by side is no question an interviewer says
         text = _tidy(wording["text"].format_map(_Strict({"first": first, "second": second})))
         said = {"quote": second, "first": first, "second": second, "count": ""}
         why = data.reasons.get("two_sides", "").format_map(said)
@@ -504,7 +507,9 @@ def _said_clause(clause: str, data: CardData) -> bool:
             or any(w in verbs or _past_form(w, data) for w in said[1:])
         )
     finite = tuple(data.words("finite_endings"))
-    for i, word in enumerate(w.lower() for w in clause.split()):
+    if said and said[0] in data.words("fused_subjects"):
+        return True  # "it's a constant juggling act": subject and verb in one word
+    for i, word in enumerate(said):
         if word in data.words("relative_markers"):
             return False
         if word in verbs or (i and finite and word.endswith(finite) and len(word) > CUT_LENGTH - 2):
@@ -526,6 +531,12 @@ def _bare_description(span: Span, toks: Sequence[Tok], data: CardData) -> bool:
         return False
     if span.kind not in {"feeling_word", "own_phrase", "evaluation_word", "described"}:
         return False
+    if span.kind in {"own_phrase", "described"} and not span.quote.lower().endswith(
+        tuple(data.words("adjective_endings"))
+    ):
+        return False  # «fadderuka»: a word of their own that is no feeling or evaluation
+    if span.quote.lower().endswith(tuple(data.words("noun_endings"))):
+        return False  # «ensomhet», "loneliness": a noun, said back as it was said
     before = toks[span.first - 1].low if span.first else ""
     leads = data.words("noun_leads")
     return not before or before not in leads or toks[span.first].boundary
