@@ -2,11 +2,12 @@
 
 ``tests/data/cards_dev.jsonl`` (100 turns, tuned on) and ``tests/data/cards_holdout.jsonl``
 (50 turns, outputs recorded before any change and read only at the end), and
-``tests/data/cards_holdout2.jsonl`` (30 turns, written after the first was read): each line
+``tests/data/cards_holdout2.jsonl`` (30 turns, written after the first was read),
+``tests/data/cards_check40.jsonl`` (40 turns written for the set-level pass): each line
 holds the interviewer's question before the turn (``asked``) and the informant's ``turn``.
 Count as in ``bench/cards_real.py``: usable cards per turn (0-3) and whether ≥ 1 is usable.
 
-    python bench/cards_own.py [--set dev|holdout|holdout2] [--summary]
+    python bench/cards_own.py [--set dev|holdout|holdout2|check40] [--summary]
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from intervju.suggestions import plan_suggestions  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", default="dev", choices=["dev", "holdout", "holdout2"])
+    parser.add_argument("--set", default="dev", choices=["dev", "holdout", "holdout2", "check40"])
     parser.add_argument("--summary", action="store_true", help="only the mechanical counts")
     args = parser.parse_args(argv)
     path = ROOT / "tests" / "data" / f"cards_{args.set}.jsonl"

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .lang import Lang, Spoken, words
 from .lang.review_words import review_words
@@ -63,6 +64,11 @@ SECOND_ANGLE_KINDS = frozenset(
         "own_clause",
     }
 )
+# Spans that name a thing or a person in passing: asked about only when nothing else stands out.
+PLAIN_KINDS = frozenset({"thing", "word_thing", "episode"})
+NEAR_SAME = frozenset({"echo", "meaning"})  # two cards on one word that ask the same
+SIDE_WORDS = 4  # words: each side of «du sier både X og Y» is short
+LEAD = 3.0  # «let them talk» leads a turn that stops mid-sentence
 MEANING_OF_THING = (
     2.0  # a thing this strong (rare, pointed at, repeated) may be asked the meaning of
 )
@@ -84,6 +90,7 @@ class Card:
     kind: str
     quote: str | None = None
     anchor: tuple[int, int] | None = None
+    tier: int = 0  # 1: a plain thing beside something that stands out; 2: only to fill up
 
 
 @dataclass(frozen=True)
@@ -130,8 +137,10 @@ def plan_cards(
     spans, toks, spoken = find_spans(text, lang, context=context, asked=asked, known=known)
     situation = _situation(toks, spoken, spans, data)
     angles = angles_of(asked, lang)
-    candidates = [c for s in spans for c in _span_cards(s, data)]
+    candidates = [c for s in spans for c in _span_cards(s, data, toks)]
+    candidates += _two_sides(spans, toks, data)
     candidates += _generic_cards(situation, spans, toks, data, angles, retrieval or {})
+    candidates = _as_a_set(candidates, spans, toks, situation, data)
     candidates.sort(key=lambda c: -c.score)
     chosen = _choose(candidates, recent, accept, n)
     return CardPlan(tuple(chosen), tuple(spans), frozenset(situation), angles)
@@ -140,57 +149,98 @@ def plan_cards(
 def _choose(
     candidates: Sequence[Card], recent: Collection[str], accept: Callable[[str, bool], bool], n: int
 ) -> list[Card]:
-    """Greedy: best first, one card per span and per generic kind, unless nothing else is left.
+    """The cards as a set, best first: «let them talk» when the turn calls for it, then cards
+    on different words of the informant's (one per span, one per kind of span first), at most
+    one all-purpose probe and none beside two cards on the informant's words; a plain thing
+    named in passing only when nothing else stands out (see :func:`_as_a_set`).
 
-    When the turn has something specific to pick up, at most one all-purpose probe sits beside
-    it; a second angle on the informant's own words («hva var det som gjorde at …?») comes
-    before a second all-purpose probe.
+    ``n`` cards are always returned: when the turn has too little, a second angle on a
+    feeling or an image comes before a second all-purpose probe, and a repeat last.
     """
+    usable = [
+        c
+        for c in candidates
+        if c.text not in recent and (c.intent == "silence" or accept(c.text, c.anchor is not None))
+    ]
     chosen: list[Card] = []
-    held: list[Card] = []
-    specific = any(c.anchor is not None and c.score >= SPECIFIC for c in candidates)
-    for card in candidates:
-        if card.text in recent or any(c.text == card.text for c in chosen):
-            continue
-        if card.intent != "silence" and not accept(card.text, card.anchor is not None):
-            continue
-        clashes = [c for c in chosen if _same_angle(card, c)]
-        if clashes and not _second_of_kind(card, clashes, chosen):
-            held.append(card)
-            continue
-        if specific and _generic(card) and _generics_full(card, chosen):
-            held.append(card)
-            continue
+
+    def take(card: Card) -> bool:
+        if len(chosen) >= n or any(c.text == card.text for c in chosen):
+            return False
         chosen.append(card)
-        if len(chosen) >= n:
-            return chosen
+        return True
 
-    def order(card: Card) -> tuple[bool, bool, bool]:
-        asked = _generic(card) and any(_generic(c) and c.intent == card.intent for c in chosen)
-        return _generic(card), asked, _contained(card, chosen)
+    silence = next((c for c in usable if c.intent == "silence"), None)
+    if silence is not None:
+        take(silence)  # only made when the turn calls for it; placed by its score below
+    own = [c for c in usable if c.anchor is not None and c.tier == 0]
+    plain = [c for c in usable if c.anchor is not None and c.tier == 1]
+    if not own:  # what stood out has no card that passes: the things named are what is left
+        own, plain = [replace(c, tier=0) for c in plain], []
+    generics = [c for c in usable if _generic(c) and c.tier == 0]
+    if (
+        generics
+        and generics[0].score >= FITTING
+        and generics[0].score > max((c.score for c in own), default=0.0)
+    ):
+        take(
+            generics[0]
+        )  # what the turn calls for above all («hvordan var det for deg?» at a death)
+    for strict in (True, False):  # other kinds of span first, then more of one kind
+        for card in own:
+            if not _on_other_words(card, chosen):
+                continue
+            if strict and any(_same_angle(card, c) for c in chosen):
+                continue
+            if not strict and sum(c.kind == card.kind for c in chosen) >= 2:
+                continue
+            take(card)
+    if sum(c.anchor is not None for c in chosen) < 2 and not any(_generic(c) for c in chosen):
+        for card in generics:
+            if not any(_same_angle(card, c) for c in chosen) and take(card):
+                break  # one all-purpose probe at most
+    for card in plain:
+        if _on_other_words(card, chosen) and not any(_same_angle(card, c) for c in chosen):
+            take(card)
+    # Too little in the turn: a probe the turn calls for (an example after «ofte»), a second
+    # angle on a feeling or an image, then a filler.
+    for card in generics:
+        if card.score >= FITTING and not any(_generic(c) or _same_angle(card, c) for c in chosen):
+            take(card)
+    for near in (False, True):  # why beside saying it back first; «hva legger du i» last
+        if near and not any(_generic(c) for c in chosen):
+            for card in generics:  # one all-purpose probe before asking the same twice
+                if not any(_same_angle(card, c) for c in chosen) and take(card):
+                    break
+        for card in own:
+            on_same = [c for c in chosen if c.anchor == card.anchor]
+            if card.kind in SECOND_ANGLE_KINDS and all(
+                _other_angle(card, c, near) for c in on_same
+            ):
+                take(card)
+    for strict in (True, False):  # other intents first, then another wording of one
+        for card in generics:
+            if not any(_same_angle(card, c) if strict else _same_intent(card, c) for c in chosen):
+                take(card)
+    for card in sorted(candidates, key=lambda c: (_contained(c, chosen), c.tier)):
+        if card.intent != "silence":
+            take(card)  # never fewer than n: a recent generic is better than none
+    return sorted(chosen, key=lambda c: (c.tier, -c.score))
 
-    for card in sorted(held, key=order):
-        if len(chosen) >= n:
-            break
-        if card.intent == "silence" or any(c.text == card.text for c in chosen):
-            continue
-        if any(_same_intent(card, c) for c in chosen):
-            continue
-        on_same = [c for c in chosen if card.anchor and c.anchor == card.anchor]
-        second = (
-            len(on_same) < 2
-            and (card.kind in SECOND_ANGLE_KINDS or card.score >= STRONG_SECOND)
-            and all(c.intent != card.intent for c in on_same)
-        )
-        if not on_same or second:
-            chosen.append(card)  # a second angle on a feeling or image, never on a thing
-    for card in sorted(candidates, key=lambda c: _contained(c, chosen)):
-        # never fewer than n: a recent generic is better than none
-        if len(chosen) >= n:
-            break
-        if card.intent != "silence" and all(c.text != card.text for c in chosen):
-            chosen.append(card)
-    return chosen
+
+def _other_angle(card: Card, other: Card, near: bool = False) -> bool:
+    """A second card on the same words asks something else: why, beside saying it back;
+    «hva legger du i X?» beside «du sa X – kan du si mer?» nearly asks the same twice
+    (allowed with ``near``, before a second all-purpose probe)."""
+    return card.intent != other.intent and (near or {card.intent, other.intent} != NEAR_SAME)
+
+
+def _on_other_words(card: Card, chosen: Sequence[Card]) -> bool:
+    """No two cards on the same words: the spans said back do not overlap."""
+    if card.anchor is None:
+        return True
+    first, last = card.anchor
+    return all(c.anchor is None or c.anchor[1] < first or last < c.anchor[0] for c in chosen)
 
 
 def _generics_full(card: Card, chosen: Sequence[Card]) -> bool:
@@ -249,6 +299,125 @@ def _same_angle(card: Card, other: Card) -> bool:
     return False
 
 
+def _as_a_set(
+    candidates: Sequence[Card],
+    spans: Sequence[Span],
+    toks: Sequence[Tok],
+    situation: set[str],
+    data: CardData,
+) -> list[Card]:
+    """What the turn as a whole rules out or puts back.
+
+    - A turn cut off mid-sentence: «let them talk» leads, and no card asks about the clause
+      left open (nor an all-purpose «det» that can only mean it) unless nothing else is left.
+    - A plain thing or person named in passing ranks below a feeling, an evaluation, an image
+      or two sides said together in the same turn.
+    - No «what made it so?» when the informant has just said why («fordi», "because",
+      «…, så det …»), and no example asked for right after an episode was told.
+    """
+    salient = any(s.kind not in PLAIN_KINDS and s.score >= SPECIFIC for s in spans)
+    trailing = "trailing" in situation
+    open_from = _last_sentence(toks)
+    reasons = _reason_at(toks, data)
+    told = "past" in situation and "generalising" not in situation
+    out: list[Card] = []
+    for card in candidates:
+        if card.intent == "silence":
+            out.append(replace(card, score=card.score + LEAD) if trailing else card)
+            continue
+        tier = 0
+        if card.anchor is not None and card.kind in PLAIN_KINDS and salient:
+            tier = 1
+        if trailing and (card.anchor is None or card.anchor[1] >= open_from):
+            tier = 2
+        if card.intent == "reason" and _reason_given(card, toks, reasons):
+            tier = 2
+        if told and _generic(card) and card.intent == "example":
+            tier = 2
+        out.append(replace(card, tier=tier) if tier else card)
+    return out
+
+
+def _two_sides(spans: Sequence[Span], toks: Sequence[Tok], data: CardData) -> list[Card]:
+    """«Det er givende, men jeg føler meg alene», «redde for ham og glade i ham samtidig»: two
+    things of the informant's that pull apart in one sentence are asked about together."""
+    wording = data.generic.get("two_sides")
+    if wording is None or not toks:
+        return []
+    marks = [a for a, _ in _find_phrases(toks, data, "contrast_words")]
+    sides = sorted(
+        (s for s in spans if s.kind not in PLAIN_KINDS and s.score >= SPECIFIC),
+        key=lambda s: s.first,
+    )
+    for a, b in pairwise(sides):
+        if b.first <= a.last or _sentence(toks, a.first) != _sentence(toks, b.first):
+            continue
+        end = _sentence(toks, a.first)[1]
+        if not any(a.first < m <= end for m in marks):
+            continue
+        first, second = _side(toks, a, data), _side(toks, b, data)
+        if not first or not second or first.lower() == second.lower():
+            continue
+        if max(len(first.split()), len(second.split())) > SIDE_WORDS:
+            continue  # two whole clauses side by side is no question an interviewer says
+        text = _tidy(wording["text"].format_map(_Strict({"first": first, "second": second})))
+        said = {"quote": second, "first": first, "second": second, "count": ""}
+        why = data.reasons.get("two_sides", "").format_map(said)
+        score = round(max(a.score, b.score) + 0.1, 3)
+        return [Card(wording["intent"], text, why, score, "two_sides", second, (b.first, b.last))]
+    return []
+
+
+def _side(toks: Sequence[Tok], span: Span, data: CardData) -> str:
+    """The words of one side without the subject and verb in front («er redde for ham» →
+    «redde for ham»), or the evaluation of a thing without the thing."""
+    adj = span.slots.get("adj", "")
+    if adj and adj.lower() in span.quote.lower():
+        return adj  # «jobben er meningsfull» → «meningsfull»: the evaluation itself
+    lead = data.words("side_leads")
+    first = span.first
+    while first < span.last and toks[first].low in lead:
+        first += 1
+    return _quote(toks, first, span.last)
+
+
+def _last_sentence(toks: Sequence[Tok]) -> int:
+    """Where the turn's last sentence starts: in a turn cut off, the sentence left open."""
+    starts = [i for i, t in enumerate(toks) if i and t.sentence_start]
+    return starts[-1] if starts else 0
+
+
+def _sentence(toks: Sequence[Tok], at: int) -> tuple[int, int]:
+    first = max((i for i in range(at + 1) if toks[i].sentence_start), default=0)
+    nxt = [i for i in range(at + 1, len(toks)) if toks[i].sentence_start]
+    return first, (nxt[0] - 1 if nxt else len(toks) - 1)
+
+
+def _reason_at(toks: Sequence[Tok], data: CardData) -> list[int]:
+    """Where the turn gives a reason: «fordi», "because", and a consequence opening a clause
+    («…, så det blir at …»: the marker right after punctuation, then a subject)."""
+    found = [a for a, _ in _find_phrases(toks, data, "reason_markers")]
+    subjects = data.words("subject_pronouns") | data.words("it_pronouns")
+    for i, tok in enumerate(toks[:-1]):
+        if (
+            tok.low in data.words("consequence_markers")
+            and tok.boundary
+            and toks[i + 1].low in subjects
+        ):
+            found.append(i)
+    return found
+
+
+def _reason_given(card: Card, toks: Sequence[Tok], reasons: Sequence[int]) -> bool:
+    """A reason card on words whose sentence already says why (any reason, for a generic)."""
+    if not reasons or not toks:
+        return False
+    if card.anchor is None:
+        return True
+    first, last = _sentence(toks, min(card.anchor[0], len(toks) - 1))
+    return any(first <= r <= last for r in reasons)
+
+
 # --- cards on a span ------------------------------------------------------------------------
 _CARD_KIND = {
     "feeling_self": "feeling_self",
@@ -270,7 +439,7 @@ _REASON_KIND = {
 }
 
 
-def _span_cards(span: Span, data: CardData) -> list[Card]:
+def _span_cards(span: Span, data: CardData, toks: Sequence[Tok] = ()) -> list[Card]:
     kind = _CARD_KIND.get(span.kind, span.kind)
     if kind == "repeated" and "np" in span.slots:
         kind = "repeated_thing"
@@ -283,14 +452,28 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
         kind = "evaluation"
     if span.kind == "evaluation_word" and "adj" in span.slots:
         kind = "evaluation_alone"  # «litt vanskelig»: why, and what they mean only if their own
-    wordings = [w for w in data.cards.get(kind, ()) if w.get("tense") in (None, span.tense)]
     values = {"quote": span.quote, **span.slots}
+    wordings = [w for w in data.cards.get(kind, ()) if w.get("tense") in (None, span.tense)]
+    if "clause" in values and not _said_clause(values["clause"], data):
+        # «Du sa at eldre dame som var helt urolig»: no clause with its subject to say
+        # back; the informant's words are quoted as said instead, or the card is left out
+        quoted = [
+            w for w in data.cards.get(f"{kind}_quoted", ()) if w.get("tense") in (None, span.tense)
+        ]
+        wordings = quoted + [w for w in wordings if "{clause}" not in w["text"]]
+    if _bare_description(span, toks, data):
+        # "You mentioned 'alone'": a lone adjective is asked what it means, not said back
+        wordings = [w for w in wordings if w["intent"] != "echo"]
     why = _reason(span, data)
     out: list[Card] = []
     out += _meaning_of(span, data, kind, values)
     for rank, wording in enumerate(wordings):
         if "{adj}" in wording["text"] and " " in values.get("adj", ""):
             continue  # «hva gjorde det så {adj}?» needs one word, not «på trynet»
+        if "{adj}" in wording["text"] and values.get("adj", "").lower() in data.words(
+            "evaluation_nouns"
+        ):
+            continue  # «hva gjorde det så kaos?»: a noun takes no «gjorde det så …»
         try:
             text = wording["text"].format_map(_Strict(values))
         except KeyError:
@@ -309,6 +492,58 @@ def _span_cards(span: Span, data: CardData) -> list[Card]:
             )
         )
     return out
+
+
+def _said_clause(clause: str, data: CardData) -> bool:
+    """The words said back after «Du sa at …» form a clause: a subject pronoun first, or a
+    verb that is not inside a relative clause («treneren er streng», not «eldre dame som
+    var helt urolig», not «de små pratene ved kaffemaskinen»)."""
+    verbs = data.words("present_forms") | data.words("past_forms") | data.words("auxiliaries")
+    verbs |= data.words("own_copulas") | data.words("feeling_verbs")
+    verbs |= data.words("self_emotion_verbs") | data.words("emotion_verbs")
+    said = [w.lower() for w in clause.split()]
+    if _has_subject(clause, data):
+        # «de små pratene ved kaffemaskinen»: «de» is the article there, not «they»
+        return bool(said) and (
+            said[0] not in data.words("demonstratives")
+            or any(w in verbs or _past_form(w, data) for w in said[1:])
+        )
+    finite = tuple(data.words("finite_endings"))
+    if said and said[0] in data.words("fused_subjects"):
+        return True  # "it's a constant juggling act": subject and verb in one word
+    for i, word in enumerate(said):
+        if word in data.words("relative_markers"):
+            return False
+        if word in verbs or (i and finite and word.endswith(finite) and len(word) > CUT_LENGTH - 2):
+            return i > 0  # «dagene flyter»: a finite ending after the subject
+    return False
+
+
+def _past_form(word: str, data: CardData) -> bool:
+    """A word ending as a past tense does («dagene flyttet»), for :func:`_said_clause`."""
+    ends = tuple(data.words("past_endings"))
+    not_ends = tuple(data.words("not_past_endings"))
+    return bool(ends) and word.endswith(ends) and not word.endswith(not_ends) and len(word) > 3
+
+
+def _bare_description(span: Span, toks: Sequence[Tok], data: CardData) -> bool:
+    """A feeling or evaluation said as one word with nothing that makes it a noun («alene»,
+    «givende», "relieved"; not «mye uro», «en sorg», «med sosial angst»)."""
+    if span.first != span.last or " " in span.quote or not toks or span.first >= len(toks):
+        return False
+    if span.kind not in {"feeling_word", "own_phrase", "evaluation_word", "described"}:
+        return False
+    if span.kind in {"own_phrase", "described"} and not span.quote.lower().endswith(
+        tuple(data.words("adjective_endings"))
+    ):
+        return False  # «fadderuka»: a word of their own that is no feeling or evaluation
+    if span.quote.lower().endswith(tuple(data.words("noun_endings"))):
+        return False  # «ensomhet», "loneliness": a noun, said back as it was said
+    before = toks[span.first - 1].low if span.first else ""
+    leads = data.words("noun_leads")
+    if span.first >= 2 and toks[span.first - 2].low in leads and not toks[span.first - 1].boundary:
+        return False  # «med sosial angst», "a deep fear": a lead and a word that describes it
+    return not before or before not in leads or toks[span.first].boundary
 
 
 def _has_subject(clause: str, data: CardData) -> bool:

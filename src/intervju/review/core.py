@@ -536,7 +536,7 @@ def _preferred(options: Sequence[Suggestion], cues: Sequence[str]) -> Suggestion
     kinds = [c.split(":")[0].split(" ")[0] for c in cues]
     wanted: tuple[str, ...] = ()
     if any(k in kinds for k in ("pause", "feeling", "lasting", "body")):  # «det gjorde noe med meg»
-        wanted = ("feeling", "meaning", "elaborate")
+        wanted = ("feeling", "meaning")  # else the engine's own first card, not a plain noun
     elif any(k in kinds for k in ("repeated", "strong", "metaphor")):
         wanted = ("meaning", "echo", "clarify")
     grounded = [o for o in options if o.emphasis]
