@@ -131,6 +131,17 @@ class PracticeLang:
     articles: frozenset[str] = frozenset()
     # Yes/no questions that invite a story («Is there anything you'd like to add?»).
     invitations: tuple[re.Pattern[str], ...] = ()
+    # Words that mean much the same in a question («demanding», «hard», «tough»): a question
+    # with one is matched as if it said the others too, so a near word is no brush-off.
+    synonyms: tuple[frozenset[str], ...] = ()
+    # Questions pointing back at something the informant told («the doctor you mentioned»),
+    # with the thing in the first group; when nothing of the kind was said, the informant
+    # asks which one (`unmentioned`, ``{word}`` the thing as asked) instead of answering.
+    recalls: tuple[re.Pattern[str], ...] = ()
+    unmentioned: tuple[str, ...] = ()
+    # Yes/no questions that say back what the informant told («So you mostly work nights,
+    # then?»): an echo, answered with the yes and a detail more, not a bare «Yes.».
+    confirmations: tuple[re.Pattern[str], ...] = ()
 
 
 def lang_code(language: str) -> Lang:
@@ -187,8 +198,21 @@ def practice_lang(code: Lang) -> PracticeLang:
         clitics=tuple(c.lower() for c in _texts_of(raw, "clitics", where)),
         articles=_yaml.word_set(raw, "articles", where),
         invitations=_yaml.patterns(raw, "invitations", where),
+        synonyms=_groups(raw, "synonyms", where),
+        recalls=_yaml.patterns(raw, "recalls", where),
+        unmentioned=_texts_of(raw, "unmentioned", where),
+        confirmations=_yaml.patterns(raw, "confirmations", where),
         **texts,
     )
+
+
+def _groups(raw: Mapping[str, Any], key: str, where: str) -> tuple[frozenset[str], ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(
+        isinstance(g, list) and all(isinstance(w, str) and w for w in g) for g in value
+    ):
+        raise ConfigError(f"'{key}' must be a list of word lists", where=where)
+    return tuple(frozenset(w.lower() for w in g) for g in value)
 
 
 def _texts_of(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:

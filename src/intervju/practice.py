@@ -95,6 +95,9 @@ CLOSE_SHARE = 0.6
 # A question that names another episode this strongly is a new question, even if it
 # sounds like a probe («Kan du gi et eksempel på hvordan du åpner et møte?»).
 NEW_TOPIC_SCORE = 1.5
+# A synonym of a question word («hard» for «demanding», from the language data) counts this
+# much of the word itself: the word said wins over a word that means much the same.
+SYNONYM_WEIGHT = 0.75
 # A compound's first part counts as a word at this frequency (Zipf scale; «arbeids» 3.8).
 COMPOUND_ZIPF = 2.5
 # A word used in at least this many episodes is the persona's theme.
@@ -248,6 +251,9 @@ class _Scores:
     strong: tuple[float, ...]  # evidence from the curated `about` stems
     lexical: tuple[float, ...]  # strong + the words of the episode's own texts
     total: tuple[float, ...]  # lexical + meaning
+    # strong from the question's own words only, no synonyms: what it names («hard» after a
+    # story is a probe on it, not the other episode's «demanding week»)
+    named: tuple[float, ...] = ()
 
     def best(self) -> int:
         return int(np.argmax(self.total))
@@ -308,6 +314,16 @@ class _Matcher:
     def content(self, text: str) -> list[str]:
         return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
 
+    def synonyms(self, word: str) -> frozenset[str]:
+        """The words the language data gives as meaning much the same («demanding»: «hard»,
+        «tough» …), the word itself left out."""
+        return frozenset(w for g in self.lang.synonyms if word in g for w in g if w != word)
+
+    def alternatives(self, word: str) -> list[tuple[str, float]]:
+        """The word at full weight and its synonyms at ``SYNONYM_WEIGHT``: a question word
+        counts as the best of them, once (three synonyms are not three words)."""
+        return [(word, 1.0)] + [(w, SYNONYM_WEIGHT) for w in sorted(self.synonyms(word))]
+
     def is_theme(self, word: str) -> bool:
         """A word of the persona's theme: its field (`theme`) or its role («lærerne»,
         «skolen» for a teacher)."""
@@ -340,12 +356,17 @@ class _Matcher:
             for at in range(3, len(k) - _PREFIX + 1)
         )
 
-    def lexical(self, words: list[str], stems: frozenset[str], text: str = "") -> float:
+    def lexical(
+        self, words: list[str], stems: frozenset[str], text: str = "", synonyms: bool = True
+    ) -> float:
         """Rare stems count more; a phrase stem («ny kollega») counts when the text has it."""
         score = 0.0
         for word in words:
             weights = [
-                self.idf.get(s, 1.0) for s in stems if " " not in s and _hits(word, s, self.code)
+                self.idf.get(s, 1.0) * share
+                for alternative, share in self.alternatives(word)[: None if synonyms else 1]
+                for s in stems
+                if " " not in s and _hits(alternative, s, self.code)
             ]
             score += max(weights, default=0.0) * self.on_role(word)
         if text:
@@ -362,9 +383,11 @@ class _Matcher:
         hits = np.zeros(len(self.vocab), dtype=np.int32)
         for word in words:
             found: dict[int, float] = {}
-            for episode, other in self._by_prefix.get(word[:_INDEX], ()):
-                if _near(word, other):
-                    found[episode] = max(found.get(episode, 0.0), self.vocab_idf[other])
+            for alternative, share in self.alternatives(word):
+                for episode, other in self._by_prefix.get(alternative[:_INDEX], ()):
+                    if _near(alternative, other):
+                        weight = self.vocab_idf[other] * share
+                        found[episode] = max(found.get(episode, 0.0), weight)
             role = self.on_role(word)
             for episode, weight in found.items():
                 scores[episode] += weight * role
@@ -379,6 +402,7 @@ class _Matcher:
     def _score(self, question: str) -> _Scores:
         words = self.content(question)
         strong = np.asarray([self.lexical(words, stems, question) for stems in self.stems])
+        named = [self.lexical(words, stems, question, synonyms=False) for stems in self.stems]
         own, hits = self._own_words(words)
         lexical = strong + OWN_WORDS_WEIGHT * own
         sims = self.vectors @ embed_queries(self.embeddings, [question])[0]
@@ -392,6 +416,7 @@ class _Matcher:
             strong=tuple(float(x) for x in strong),
             lexical=tuple(float(x) for x in lexical),
             total=tuple(float(x) for x in total),
+            named=tuple(float(x) for x in named),
         )
 
 
@@ -557,7 +582,10 @@ class SimulatedInformant:
 
     def _pick(self, kind: str) -> str:
         """One of the persona's lines of this kind, one not said yet in the session first."""
-        options = self.persona.line(kind)
+        return self._pick_from(self.persona.line(kind))
+
+    def _pick_from(self, options: tuple[str, ...]) -> str:
+        """One of these lines, one not said yet in the session first."""
         said = " ".join(r.text for r in self.history)
         fresh = [o for o in options if o not in said] or list(options)
         return fresh[self._rng.randrange(len(fresh))]
@@ -584,6 +612,9 @@ class SimulatedInformant:
                 return make("unclear", self._pick("unclear"))
             going_on = self._continue(self._current, "more", frozenset(), probe=True)
             return self._tell("more", going_on, make)
+        unmentioned = self._unmentioned(question)
+        if unmentioned is not None:
+            return make("unclear", unmentioned)
         # «Hvor mange år har du vært lærer, sa du?»: a part with no words of its own is no
         # second question, so the other part is answered as asked.
         return self._answer_part(*self._one_part(question, verdict), make)
@@ -609,7 +640,8 @@ class SimulatedInformant:
             assert found is not None
             return self._half(question, verdict, found, make)
         if (verdict.leading or verdict.form == "closed") and not (echoed or requested):
-            return self._short(question, verdict, found, make)
+            confirmed = None if verdict.leading else self._confirmed(question, make)
+            return confirmed or self._short(question, verdict, found, make)
         fact = self._fact(question, found, anywhere=True) if self._asks_fact(question) else None
         if fact is not None:
             self._current = fact[0]
@@ -635,6 +667,65 @@ class SimulatedInformant:
         if len(parts) != 1:
             return question, verdict
         return parts[0], analyse(parts[0], language=verdict.language)
+
+    def _unmentioned(self, question: str) -> str | None:
+        """A question about something «you mentioned» that was never told in this session
+        («the doctor you mentioned» when no doctor came up): the informant asks which one
+        instead of answering a premise it cannot know. None when it was told, or the
+        question points back at nothing in particular."""
+        recalled = self._recalled(question)
+        if recalled is None or recalled[1] is not None or not self._lang.unmentioned:
+            return None
+        return self._pick_from(self._lang.unmentioned).format(word=recalled[0])
+
+    def _recalled(self, question: str) -> tuple[str, int | None] | None:
+        """The thing a question says the informant mentioned («the client you mentioned»)
+        and the episode of the last reply that told it (None: never told); None when the
+        question points back at nothing in particular."""
+        text = " ".join(question.lower().split())
+        ids = [e.id for e in self.persona.episodes]
+        for pattern in self._lang.recalls:
+            found = pattern.search(text)
+            thing = found.group(1) if found and found.re.groups else None
+            base = lemma(thing, self._lang.code).lower() if thing else ""
+            if not thing or len(thing) < 3 or {thing, base} & self._lang.stopwords:
+                continue
+            for reply in reversed(self.history):
+                if any(_near(thing, w) or _near(base, w) for w in tokens(reply.text)):
+                    return thing, ids.index(reply.episode) if reply.episode in ids else None
+            return thing, None
+        return None
+
+    def _confirmed(self, question: str, make: _Make) -> PracticeReply | None:
+        """A yes/no question saying back what the informant told («So it's mainly nights
+        for you?», «Så du er lærer på ungdomsskolen, altså?») is an echo: the yes, and a
+        detail of the episode it was told in that was not told yet. None when the question
+        is no such echo, the material says no, or that episode has nothing more."""
+        text = " ".join(question.lower().split())
+        if not any(p.search(text) for p in self._lang.confirmations):
+            return None
+        words = [w for w in self._matcher.content(question) if len(w) > 3]
+        ids = [e.id for e in self.persona.episodes]
+        # The episodes whose told words the question says back; of those, the one it means
+        # most («mostly nights» of the account of the job, not a later «every night»).
+        told = {
+            ids.index(r.episode)
+            for r in self.history
+            if r.episode in ids
+            and r.kind in RICH_KINDS
+            and any(_near(w, x) for w in words for x in self._matcher.content(r.text))
+        }
+        if not told:
+            return None
+        total = self._matcher.score(question).total
+        home = max(sorted(told), key=lambda i: total[i])
+        if not self._polarity(question, _Plan(home, None, None)):
+            return None
+        plan = self._continue(home, "echo", frozenset(words), probe=True)
+        if self._material(plan) is None:
+            return None
+        reply = self._tell("deeper", plan, make)
+        return replace(reply, text=_join(self._pick("short_yes"), reply.text, self._names))
 
     def _invites(self, question: str) -> bool:
         """A yes/no question that invites a story («Is there anything we haven't talked
@@ -683,6 +774,8 @@ class SimulatedInformant:
         mine = index == home or (anywhere and probe is None)
         if (named > 0 and mine) or (index == home and probe is not None):
             return fit + named + (index == home)
+        if mine and probe is None and self._of_the_job(question):
+            return fit + (index == home)
         said = tokens(question)
         if any(self._telling_phrase(said, s) for s in about):
             return fit
@@ -714,6 +807,13 @@ class SimulatedInformant:
             if not all(w in asking or w in self._lang.stopwords for w in s.split())
         )
         return self._matcher.lexical(rest, stems, question)
+
+    def _of_the_job(self, question: str) -> bool:
+        """A fact question whose other words are all the persona's job («How long have you
+        been nursing?», «worked there»): about the persona's own career."""
+        asking = self._fact_words(question)
+        rest = [w for w in self._matcher.content(question) if w not in asking]
+        return bool(rest) and all(self._matcher.is_theme(w) for w in rest)
 
     def _fact_words(self, question: str) -> frozenset[str]:
         """The words of the question a fact pattern matched («how long»)."""
@@ -789,6 +889,10 @@ class SimulatedInformant:
         words = self._matcher.content(question)
         echo = self._echo(question, words)
         quoted = self._quotes_last(question)
+        recalled = self._recalled(question)
+        if recalled is not None and recalled[1] is not None:
+            # «The client you mentioned …»: a follow-up on the story that told of it.
+            return self._continue(recalled[1], facet or "echo", frozenset(words), True)
         if self._current is not None:
             # An echo or a quote is of the last story told, even after a short answer; «she»
             # is someone the persona spoke of last.
@@ -846,6 +950,8 @@ class SimulatedInformant:
     def _knows(self, word: str) -> bool:
         """The persona's material, its stems or its theme use the word or its lemma."""
         base = lemma(word, self._lang.code).lower()
+        if any(self._matcher.known(w) for w in self._matcher.synonyms(word)):
+            return True
         return (
             self._matcher.known(word)
             or self._matcher.is_theme(word)
@@ -988,9 +1094,9 @@ class SimulatedInformant:
         return self._current
 
     def _names_other(self, scores: _Scores, best: int, home: int) -> bool:
-        current = scores.strong[home]
-        strongest = int(np.argmax(scores.strong))
-        return strongest != home and scores.strong[strongest] >= max(NEW_TOPIC_SCORE, 2 * current)
+        current = scores.named[home]
+        strongest = int(np.argmax(scores.named))
+        return strongest != home and scores.named[strongest] >= max(NEW_TOPIC_SCORE, 2 * current)
 
     def _continue(
         self, index: int, facet: Facet, words: frozenset[str], probe: bool = False
@@ -998,7 +1104,10 @@ class SimulatedInformant:
         """A follow-up: the opening if it was not told yet (unless the probe asks for a
         feeling, a meaning or an example the episode has), else the best untold detail.
         A probe proper or a silence after a moment told before the opening goes on with
-        that moment's details (in order), not back to the general account."""
+        that moment's details (in order), not back to the general account. A bare «more»
+        (silence, «mm») after a moment goes on with the detail that shares its words."""
+        if facet == "more" and not words:
+            words = self._thread(index)
         if index not in self._opened and probe and self._told.get(index):
             return self._in_order(_Plan(index, self._detail(index, facet, words), facet))
         if index not in self._opened:
@@ -1011,6 +1120,21 @@ class SimulatedInformant:
             return self._in_order(_Plan(index, wanted[0] if wanted else None, facet))
         detail = self._detail(index, facet, words)
         return _Plan(index, detail, facet)
+
+    def _thread(self, index: int) -> frozenset[str]:
+        """The distinctive words of the moment just told of this episode (a detail, not its
+        opening): what a silence after it asks to hear more of."""
+        last = self.history[-1] if self.history else None
+        if (
+            last is None
+            or last.kind not in RICH_KINDS
+            or last.detail is None
+            or last.episode != self.persona.episodes[index].id
+        ):
+            return frozenset()
+        return frozenset(
+            w for w in self._matcher.content(last.text) if self._matcher.distinctive(w)
+        )
 
     def _in_order(self, plan: _Plan) -> _Plan:
         """A detail is told before its episode's opening only when it stands on its own:
@@ -1096,7 +1220,9 @@ class SimulatedInformant:
             and scores.strong[i] > 0
         ]
         if close:
-            return _Plan(max(close, key=lambda i: scores.total[i]), None, None)
+            # Of the episode told instead, the moment the question is about when one is.
+            other = max(close, key=lambda i: scores.total[i])
+            return self._in_order(_Plan(other, self._pointed_detail(other, words, asked), None))
         return _Plan(
             best, self._detail(best, None, frozenset(words)), None, again=self._links(best, words)
         )
@@ -1200,11 +1326,35 @@ class SimulatedInformant:
             if best is None or fit > best[0]:
                 best = (fit, index, sentence)
         if best is None and episode.why:
-            return plan.episode, episode.why
+            best = (0.0, plan.episode, episode.why)
         if best is None:
             material = self._material(plan)
             return plan.episode, _first_sentence(material) if material else episode.gist
-        return best[1], best[2]
+        return best[1], self._said_again(best[1], best[2])
+
+    def _said_again(self, index: int, reason: str) -> str:
+        """A reason told before in the session is not said again as if new: «As I said,»
+        before it, and the first sentence of a detail of its episode not told yet (a meaning
+        first) after it, so the why gets something more than a repeat."""
+        if not any(reason in r.text for r in self.history) or not self._lang.repeat:
+            return reason
+        episode = self.persona.episodes[index]
+        told = self._told.get(index, set())
+        untold = sorted(
+            (i for i in range(len(episode.details)) if i not in told),
+            key=lambda i: (episode.details[i].facet != "meaning", i),
+        )
+        said = " ".join(r.text for r in self.history)
+        more = next(
+            (
+                first
+                for i in untold
+                if (first := _first_sentence(episode.details[i].text)) not in said
+            ),
+            "",
+        )
+        again = _join(self._lang.repeat[0], reason, self._names)
+        return f"{again} {more}".strip()
 
     def _gives_reason(self, sentence: str) -> bool:
         spaced = f" {' '.join(tokens(sentence))} "
