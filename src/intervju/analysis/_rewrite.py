@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from ..lang import lemma
 from ._data import LangData
 from ._reframe import (
+    _s,
+    _s_map,
     _set,
     asked_part,
     fragment_topic,
@@ -31,86 +33,25 @@ from ._reframe import (
 )
 from ._syntax import Unit, is_verb, tokens
 
-_DETERMINERS = {
-    "nb": {"en", "et", "ei", "den", "det", "de", "min", "din", "ditt", "dine", "noen", "noe"},
-    "en": {"the", "a", "an", "your", "my", "this", "that", "these", "those", "any", "some"},
-}
-_LINKERS = {
-    "nb": {
-        "å", "når", "med", "på", "i", "for", "mellom", "etter", "under", "hos", "ved", "over",
-        "sammenlignet", "uten", "gjennom", "fra", "til", "da", "hvis", "om", "rundt",
-    },
-    "en": {
-        "to", "when", "with", "on", "in", "for", "between", "after", "during", "at", "about",
-        "compared", "without", "through", "from", "if", "around", "over",
-    },
-}  # fmt: skip
-_EVALUATIVE_DROP = {
-    "nb": {"bedre", "verre", "lettere", "enklere", "vanskeligere", "tyngre", "mer", "mindre"},
-    "en": {"better", "worse", "easier", "harder", "more", "less"},
-}
-# Verbs that claim an effect («video demper makten»): re-opened as «Hvordan påvirker …»,
-# which keeps the topic and drops the direction the interviewer assumed.
-_EFFECT = {
-    "nb": {
-        "gjør": "påvirker", "gjorde": "påvirket", "demper": "påvirker", "dempet": "påvirket",
-        "øker": "påvirker", "økte": "påvirket", "svekker": "påvirker", "svekket": "påvirket",
-        "styrker": "påvirker", "styrket": "påvirket", "hindrer": "påvirker",
-        "hindret": "påvirket", "ødelegger": "påvirker", "ødela": "påvirket",
-        "forbedrer": "påvirker", "forbedret": "påvirket", "forverrer": "påvirker",
-        "forverret": "påvirket", "endrer": "påvirker", "endret": "påvirket",
-        "reduserer": "påvirker", "reduserte": "påvirket", "påvirker": "påvirker",
-        "påvirket": "påvirket", "skader": "påvirker", "skadet": "påvirket",
-    },
-}  # fmt: skip
-_EVALUATION_NB = {
-    "fint", "greit", "dårlig", "dårligere", "godt", "bra", "vanskelig", "lett", "enkelt",
-    "tungt", "slitsomt", "positivt", "negativt", "best", "verst",
-}  # fmt: skip
-# Adverbs that may stand between «har du» and the participle.
-_ADVERBS_NB = {"selv", "også", "faktisk", "allerede", "nettopp", "egentlig", "ofte", "aldri"}
-# Participles that claim an effect; re-opened as «påvirket».
-_EFFECT_PARTICIPLES = {
-    "gjort", "endret", "svekket", "styrket", "påvirket", "forbedret", "forverret", "dempet",
-    "økt", "redusert", "hindret", "ødelagt", "skadet", "lettet",
-}  # fmt: skip
-# Quantity adverbs that a yes/no question can turn into «hvor …»: «Har du jobbet lenge …».
-_AMOUNT_NB = {"lenge", "ofte", "mye", "mange"}
-_EMOTIVE = {
-    "nb": {"savner", "savnet", "liker", "likte", "foretrekker", "foretrakk", "ønsker", "ønsket",
-           "angrer", "angret",
-           "trives", "trivdes", "gleder", "gruer", "frykter", "elsker", "hater", "misliker"},
-    "en": {"like", "liked", "prefer", "preferred", "miss", "missed", "enjoy", "enjoyed", "want",
-           "wanted", "wish", "love", "hate", "fear", "dislike"},
-}  # fmt: skip
-_PERCEPTION = {
-    "nb": {"merket", "sett", "opplevd", "erfart", "hørt", "fått", "lagt", "hatt", "møtt"},
-    "en": {"noticed", "seen", "experienced", "had", "heard", "found", "observed", "met", "felt"},
-}
-_EVALUATIVE_ADJ = {
-    "nb": {"god", "godt", "gode", "bra", "dårlig", "dårlige", "nok", "stor", "store", "mye"},
-    "en": {"good", "bad", "enough", "great", "big", "much"},
-}
-_MODALS = {
-    "nb": {"kan", "kunne", "vil", "ville", "skal", "skulle", "må", "bør", "burde", "måtte"},
-    "en": {"can", "could", "will", "would", "should", "shall", "may", "might", "must"},
-}
-_EN_IRREGULAR = {
-    "felt", "thought", "found", "said", "saw", "got", "went", "made", "took", "lost", "knew",
-    "became", "gave", "came", "kept", "left", "brought", "meant", "told", "grew",
-}  # fmt: skip
+_WORDS: dict[tuple[LangData, str], frozenset[str]] = {}
 
 
-def _participle_nb(word: str) -> bool:
-    return len(word) >= 4 and word.endswith(("t", "d", "tt", "dd")) and word not in {
-        "godt", "nødt", "lett", "litt", "sent", "fort", "stort", "vondt", "kort", "helt", "nett",
-    }  # fmt: skip
+def _w(lang: LangData, key: str) -> frozenset[str]:
+    """A word list of ``rewrite:`` in the language data, read once per language."""
+    k = (lang, key)
+    if k not in _WORDS:
+        _WORDS[k] = frozenset(_set(lang, key))
+    return _WORDS[k]
 
 
-def _participle_en(word: str) -> bool:
-    return word.endswith(("ed", "en", "wn")) or word in _EN_IRREGULAR or word in {
-        "had", "done", "been", "seen", "met", "heard", "felt", "thought",
-    }  # fmt: skip
+def _participle_nb(word: str, lang: LangData) -> bool:
+    ends = word.endswith(("t", "d", "tt", "dd"))
+    return len(word) >= 4 and ends and word not in _w(lang, "not_participles")
+
+
+def _participle_en(word: str, lang: LangData) -> bool:
+    irregular = _w(lang, "irregular_past") | _w(lang, "participle_forms")
+    return word.endswith(("ed", "en", "wn")) or word in irregular
 
 
 def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
@@ -121,14 +62,16 @@ def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
             return k
         if lang.code == "nb" and is_verb(w, lang) and not w.endswith("ene"):
             return k
-        if lang.code == "en" and (w in _EN_IRREGULAR or (w.endswith(("ed", "es")) and k <= 2)):
+        if lang.code == "en" and (
+            w in _w(lang, "irregular_past") or (w.endswith(("ed", "es")) and k <= 2)
+        ):
             return k
         if (
             lang.code == "en"
             and w.endswith("s")
             and k == 1
             and words[0] not in lang.subjects
-            and words[0] not in _DETERMINERS["en"]
+            and words[0] not in _w(lang, "np_openers")
         ):
             return k
     return -1
@@ -139,14 +82,14 @@ def _split_subject(rest: list[str], lang: LangData) -> tuple[list[str], list[str
         return [], []
     if rest[0] in lang.subject_pronouns or rest[0] in lang.addressee:
         return rest[:1], rest[1:]
-    if rest[0] in _DETERMINERS[lang.code] and len(rest) > 1:
+    if rest[0] in _w(lang, "np_openers") and len(rest) > 1:
         return rest[:2], rest[2:]
     return rest[:1], rest[1:]
 
 
 def _linker(words: list[str], lang: LangData) -> int:
     for i, w in enumerate(words):
-        if w in _LINKERS[lang.code]:
+        if w in _w(lang, "linkers"):
             return i
     return -1
 
@@ -162,7 +105,7 @@ def _linker_for_copula(words: list[str], lang: LangData) -> int:
         return words.index(infinitive)
     last = -1
     for i, w in enumerate(words):
-        if w in _LINKERS[lang.code] and i > 0:
+        if w in _w(lang, "linkers") and i > 0:
             last = i
     return last if last >= 0 else _linker(words, lang)
 
@@ -223,7 +166,7 @@ def _copula_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
         elif len(body) > 2 and body[1] == "ikke" and is_verb(body[2], lang):
             yield f"hvilke {noun} {body[2]} {body[0]} ikke {_j(body[3:])}"
     subject, after = _split_subject(rest, lang)
-    after = [w for w in after if w not in _EVALUATIVE_DROP["nb"]]
+    after = [w for w in after if w not in _w(lang, "comparatives_drop")]
     k = _linker_for_copula(after, lang)
     tail = after[k:] if k >= 0 else []
     if subject and subject[0] == "det" and after[:1] == ["noe"] and len(after) > 2:
@@ -265,11 +208,17 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
     if verb in lang.copulas:
         yield from _copula_nb(verb, subject + rest, lang)
         return
-    if verb in lang.perfect_auxiliaries and rest[:1] and rest[0] in _EFFECT_PARTICIPLES:
+    if verb in lang.perfect_auxiliaries and rest[:1] and rest[0] in _w(lang, "effect_participles"):
         # «video har gjort deg til en bedre veileder» → «Hvordan har video påvirket deg som …»
         k3 = _linker(rest[1:], lang)
-        obj = [w for w in (rest[1 : 1 + k3] if k3 >= 0 else rest[1:]) if w not in _EVALUATION_NB]
-        pp = [w for w in (rest[1 + k3 :] if k3 >= 0 else []) if w not in _EVALUATIVE_DROP["nb"]]
+        obj = [
+            w
+            for w in (rest[1 : 1 + k3] if k3 >= 0 else rest[1:])
+            if w not in _w(lang, "evaluation_words")
+        ]
+        pp = [
+            w for w in (rest[1 + k3 :] if k3 >= 0 else []) if w not in _w(lang, "comparatives_drop")
+        ]
         if pp[:1] == ["til"] and len(pp) > 1:
             pp = ["som", pp[-1]]
         if obj:
@@ -280,12 +229,21 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
     if subject[0] not in lang.subject_pronouns:
         k2 = _linker(rest, lang)
         pp = rest[k2:] if k2 >= 0 else []
-        obj = [w for w in (rest[:k2] if k2 >= 0 else rest) if w not in _EVALUATIVE_DROP["nb"]]
-        neutral = [w for w in obj if w not in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB]
-        if verb in _EFFECT["nb"] and neutral:
+        obj = [
+            w for w in (rest[:k2] if k2 >= 0 else rest) if w not in _w(lang, "comparatives_drop")
+        ]
+        neutral = [
+            w for w in obj if w not in _w(lang, "grading_adjectives") | _w(lang, "evaluation_words")
+        ]
+        if verb in _s_map(lang, "effect_to_affect") and neutral:
             # «videomøter gjør relasjonen vanskeligere» → «Hvordan påvirker videomøter relasjonen»
-            plain_pp = [w for w in pp if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
-            yield f"hvordan {_EFFECT['nb'][verb]} {_j(subject)} {_j(neutral)} {_j(plain_pp)}"
+            plain_pp = [
+                w
+                for w in pp
+                if w not in _w(lang, "comparatives_drop") | _w(lang, "evaluation_words")
+            ]
+            affect = _s_map(lang, "effect_to_affect")[verb]
+            yield f"hvordan {affect} {_j(subject)} {_j(neutral)} {_j(plain_pp)}"
         if not neutral and not any(is_verb(w, lang) for w in pp[:2]):
             # «video fungerer bra» → «Hvordan fungerer video»
             yield f"hvordan {verb} {_j(subject)} {_j(pp)}"
@@ -294,14 +252,15 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
         yield f"hvordan {_experience(verb, lang)} du {_j(subject)} {_j(pp)}"
         yield f"hvordan {verb} {_j(subject)} {_j(rest)}"
     if subject in (["det"], ["den"], ["de"]) and all(
-        w in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB | _EVALUATIVE_DROP["nb"] for w in rest
+        w
+        in _w(lang, "grading_adjectives")
+        | _w(lang, "evaluation_words")
+        | _w(lang, "comparatives_drop")
+        for w in rest
     ):
         yield f"hvordan {verb} {subject[0]}"  # «om det fungerte (bra)» → «Hvordan fungerte det»
     yield from _topic_of_claim_nb(verb, rest, lang)
     yield f"hva tenker du om hvorvidt {_j(words)}"
-
-
-_HEDGES_NB = {"helst", "gjerne", "jo", "vel", "nok", "sikkert", "bare", "egentlig", "alltid"}
 
 
 def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
@@ -310,25 +269,23 @@ def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[s
     «de eldre vil helst bo hjemme» → «Hva tenker du om å bo hjemme»; «de savner den
     uformelle praten i gangen» → «Hvordan opplever du den uformelle praten i gangen».
     """
-    body = [w for w in rest if w not in _HEDGES_NB and w != "ikke"]
+    body = [w for w in rest if w not in _w(lang, "claim_hedges") and w != lang.grammar.negation]
     guess = _set(lang, "modal_be") | {w.split()[0] for w in _set(lang, "perfect_been")}
-    if verb in _MODALS["nb"] and body and body[0] in guess:
+    if verb in _w(lang, "modal_verbs") and body and body[0] in guess:
         return  # «Det må ha vært en overgang» is a guess, not a claim about doing something
-    if verb in _MODALS["nb"] and body and not is_verb(body[0], lang):
+    if verb in _w(lang, "modal_verbs") and body and not is_verb(body[0], lang):
         yield f"hva tenker du om å {_j(body)}"
-    obj = [w for w in body if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
-    if obj and not any(is_verb(w, lang) for w in obj[:3]) and obj[0] not in _LINKERS["nb"]:
+    obj = [w for w in body if w not in _w(lang, "comparatives_drop") | _w(lang, "evaluation_words")]
+    if obj and not any(is_verb(w, lang) for w in obj[:3]) and obj[0] not in _w(lang, "linkers"):
         yield f"hvordan {lang.rewrite.get('experience_present', 'opplever')} du {_j(obj)}"
-
-
-_PLURAL_NB = {"du": "dere", "deg": "dere", "din": "deres", "ditt": "deres", "dine": "deres"}
 
 
 def _addressed_as(subject: str, verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """:func:`_addressed_nb`, still addressing a group when the question did («Brukte dere …»)."""
     for candidate in _addressed_nb(verb, rest, lang):
         if subject == "dere":
-            candidate = " ".join(_PLURAL_NB.get(w, w) for w in candidate.split())
+            plural = _s_map(lang, "plural_address")
+            candidate = " ".join(plural.get(w, w) for w in candidate.split())
         yield candidate
 
 
@@ -355,15 +312,15 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
         # «Fikk/Har dere noen rutiner for det» → «Hva slags rutiner har dere for det»
         yield f"hva slags {rest[1]} {verb} du {_j(rest[2:])}"
     if verb in lang.perfect_auxiliaries:
-        while rest[:1] and rest[0] in _ADVERBS_NB and len(rest) > 1:
+        while rest[:1] and rest[0] in _w(lang, "perfect_adverbs") and len(rest) > 1:
             rest = rest[1:]  # «Har du selv vurdert å slutte» → «vurdert å slutte»
-        if rest[1:2] == ["at"] and _participle_nb(rest[0]):
+        if rest[1:2] == ["at"] and _participle_nb(rest[0], lang):
             # «Har du opplevd at video gjør …» → re-open the claim itself
             yield from _clause_nb(rest[2:], lang)
         if rest[:2] == ["lyst", "til"] or rest[:2] == ["lyst", "å"]:
             inf = rest[2:] if rest[1] == "å" else rest[3:] if rest[2:3] == ["å"] else rest[2:]
             yield f"hva tenker du om å {_j(inf)}"
-        elif rest and _participle_nb(rest[0]):
+        elif rest and _participle_nb(rest[0], lang):
             part, obj = rest[0], rest[1:]
             k = _linker(obj, lang)
             np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
@@ -373,14 +330,18 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
                 yield f"hva tenker du om {_j(obj[obj.index('å') :])}"
             if any(w in ("som", "å", "at") for w in obj) and obj[0] not in ("at", "om"):
                 yield f"kan du fortelle om {_j(_drop_determiner(obj, lang))}"
-            np = [w for w in np if w not in _EVALUATIVE_ADJ["nb"]]
-            if part in _PERCEPTION["nb"] and np and np[0] not in ("at", "det", "om"):
+            np = [w for w in np if w not in _w(lang, "grading_adjectives")]
+            if (
+                part in _w(lang, "perception_participles")
+                and np
+                and np[0] not in ("at", "det", "om")
+            ):
                 yield f"hva slags {_j(np)} har du {part} {_j(pp)}"
             yield f"hvordan {verb} du {part} {_j(obj)}"
         elif rest:
             yield f"kan du fortelle om {_j(rest)}"
         return
-    if verb in _MODALS["nb"]:
+    if verb in _w(lang, "modal_verbs"):
         body = rest
         if body[:2] in (["si", "om"], ["si", "at"]) and len(body) > 3:
             yield from _clause_nb(body[2:], lang)  # «Kan du si om det fungerte» → the clause
@@ -395,11 +356,16 @@ def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     rest = rest[1:] if rest[:1] == ["ikke"] else rest
     if verb in ("husker", "husket") and rest and rest[0] not in ("at", "om", "hva", "hvordan"):
         yield f"hva husker du fra {_j(rest)}"
-    if verb in _EMOTIVE["nb"] and rest[:1] != ["på"] and rest[:1] and rest[0] in _LINKERS["nb"]:
+    if (
+        verb in _w(lang, "emotive_verbs")
+        and rest[:1] != ["på"]
+        and rest[:1]
+        and rest[0] in _w(lang, "linkers")
+    ):
         yield f"hvordan {verb} du {_j(rest)}"  # «Trives du i jobben» → «Hvordan trives du i …»
-    if verb in _EMOTIVE["nb"]:
+    if verb in _w(lang, "emotive_verbs"):
         body = rest[1:] if rest[:1] == ["på"] else rest
-        if body[:1] == ["deg"] and body[1:2] and body[1] in _LINKERS["nb"]:
+        if body[:1] == ["deg"] and body[1:2] and body[1] in _w(lang, "linkers"):
             body = body[2:]  # «Gleder du deg til å …» → «Hva tenker du om å …»
         yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in body])}"
     yield f"hvordan {verb} du {_j(rest)}"
@@ -419,7 +385,7 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
     if not words:
         return
     raw = list(unit.words)
-    amount = next((w for w in raw[2:] if w in _AMOUNT_NB), None)
+    amount = next((w for w in raw[2:] if w in _w(lang, "amount_adverbs")), None)
     if unit.kind == "verb_first" and len(words) > 2 and amount and words[1] in lang.addressee:
         # «Har du jobbet lenge i Nav?» → «Hvor lenge har du jobbet i Nav?»;
         # «Har du mange brukere?» → «Hvor mange brukere har du?»
@@ -443,13 +409,20 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
                 pp = rest[k:] if k >= 0 else []
                 predicate = rest[:k] if k >= 0 else rest
                 if predicate and all(
-                    w in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB | _EVALUATIVE_DROP["nb"]
+                    w
+                    in _w(lang, "grading_adjectives")
+                    | _w(lang, "evaluation_words")
+                    | _w(lang, "comparatives_drop")
                     for w in predicate
                 ):
                     # «Fungerte Teams godt for deg?» → «Hvordan fungerte Teams for deg?»
                     yield f"hvordan {verb} {_j(subj)} {_j(pp)}"
                 yield f"hvordan {_experience(verb, lang)} du {_j(subj)} {_j(pp)}"
-            plain = [w for w in words if w not in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB]
+            plain = [
+                w
+                for w in words
+                if w not in _w(lang, "grading_adjectives") | _w(lang, "evaluation_words")
+            ]
             if len(plain) >= 2 and plain != words:
                 yield f"hvordan {_j(plain)}"  # «Fungerte det bra» → «Hvordan fungerte det»
             yield f"hvordan {_j(words)}"
@@ -481,11 +454,11 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
 
 
 def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
-    yield from _superlative_topic(words, "nb")
+    yield from _superlative_topic(words, lang)
     out = list(words)
     if out[:1] == ["hvor"] and len(out) > 2:
         nxt = out[1]
-        if nxt in ("mye", "mange") and len(out) > 2 and out[2] in _EVALUATIVE_DROP["nb"]:
+        if nxt in ("mye", "mange") and len(out) > 2 and out[2] in _w(lang, "comparatives_drop"):
             out = ["hvordan", *out[3:]]
         elif nxt not in lang.wh_measure_words and not is_verb(nxt, lang):
             out = ["hvordan", *out[2:]]
@@ -495,20 +468,13 @@ def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
     yield _j(out)
 
 
-_SUPERLATIVE_FRAMES = {
-    "nb": re.compile(r"^hva (er|var) (det )?(\w+ )?(\w+ste|mest \w+) (med|ved) (.+)$"),
-    "en": re.compile(
-        r"^what (is|was) the (\w+est|worst|best|most \w+)( part| thing)? (about|of|with) (.+)$"
-    ),
-}
-
-
-def _superlative_topic(words: list[str], code: str) -> Iterator[str]:
+def _superlative_topic(words: list[str], lang: LangData) -> Iterator[str]:
     """«Hva er det verste med å miste øyekontakten?» → «Hvordan opplever du å miste …?»."""
-    match = _SUPERLATIVE_FRAMES[code].match(" ".join(words))
+    match = re.match(_s(lang, "superlative_pattern"), " ".join(words))
     if match:
         topic = match.group(match.lastindex or 0)
-        past = match.group(1) in ("var", "was")
+        past = match.group(1) == _s(lang, "copula_past")
+        code = lang.code
         if code == "nb":
             yield f"hvordan {'opplevde' if past else 'opplever'} du {topic}"
         else:
@@ -525,7 +491,7 @@ def _drop_so_adjective(words: list[str], so: str) -> list[str]:
 
 def _copula_en(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     subject, after = _split_subject(rest, lang)
-    after = [w for w in after if w not in _EVALUATIVE_DROP["en"]]
+    after = [w for w in after if w not in _w(lang, "comparatives_drop")]
     k = _linker(after, lang)
     tail = after[k:] if k >= 0 else []
     past = verb in ("was", "were")
@@ -617,12 +583,16 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
                 else:
                     yield f"what are your thoughts on {_j(clause)}"
                 return
-            if verb in lang.perfect_auxiliaries and _participle_en(main):
+            if verb in lang.perfect_auxiliaries and _participle_en(main, lang):
                 obj = body[1:]
                 k = _linker(obj, lang)
                 np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
                 pp = obj[k:] if k >= 0 else []
-                if main in _PERCEPTION["en"] and np and np[0] not in ("that", "it", "if"):
+                if (
+                    main in _w(lang, "perception_participles")
+                    and np
+                    and np[0] not in ("that", "it", "if")
+                ):
                     yield f"what kind of {_j(np)} {verb} you {main} {_j(pp)}"
                 yield f"how {verb} you {_j(body)}"
                 return
@@ -631,7 +601,7 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
             if main in ("remember", "recall", "think") and len(body) > 1:
                 tail = body[2:] if body[1:2] in (["of"], ["about"]) else body[1:]
                 yield f"could you tell me about {_j(tail)}"
-            if main in _EMOTIVE["en"]:
+            if main in _w(lang, "emotive_verbs"):
                 options = ["and" if w == "or" else w for w in body[1:]]
                 yield f"what are your thoughts on {_j(options)}"
             yield f"how {verb} you {_j(body)}"
@@ -654,7 +624,7 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
         yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in options])}"
         return
     if unit.form == "open":
-        yield from _superlative_topic(words, "en")
+        yield from _superlative_topic(words, lang)
         out = list(words)
         if out[:1] == ["how"] and len(out) > 3 and out[1] not in lang.wh_measure_words:
             if out[2] in lang.copulas and out[3] in ("it", "that"):
@@ -698,10 +668,6 @@ def _only_pronoun(unit: Unit, lang: LangData) -> bool:
     return not rest
 
 
-_DANGLING = {"eller", "og", "men", "or", "and", "but", "ikke", "not", "at", "that", "som"}
-_OBJECT_EN = {"you": "you", "he": "him", "she": "her", "they": "them", "we": "us", "it": "it"}
-
-
 def _without_why(text: str, lang: LangData) -> str | None:
     """Turn a why-question into a how/what question with the same content.
 
@@ -731,7 +697,7 @@ def _without_why(text: str, lang: LangData) -> str | None:
     subject, after = _split_subject(rest[1:], lang)
     if len(subject) != 1 or not after:
         return None
-    obj = _OBJECT_EN.get(subject[0], subject[0])
+    obj = _s_map(lang, "why_objects").get(subject[0], subject[0])
     if after[0] == "think" and subject == ["you"]:
         return f"what makes you think {_j(after[1:])}" if after[1:] else None
     return f"what {'led' if rest[0] == 'did' else 'leads'} {obj} to {_j(after)}"
@@ -769,7 +735,7 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
         verb, after = words[k], words[k + 1 :]
     else:
         amount = set(lang.rewrite.get("amount_words", []) or []) | lang.wh_measure_words
-        if verb in lang.copulas | auxiliaries | _MODALS[lang.code] | amount:
+        if verb in lang.copulas | auxiliaries | _w(lang, "modal_verbs") | amount:
             return True
     base = lemma(verb, lang.code)
     phrase = f"{base} {after[0]}" if after else ""
@@ -931,8 +897,8 @@ def _accepted(variant: str | None, trusted: set[str], target: Unit, lang: LangDa
     if variant not in trusted and (
         len(words) < 3
         or len(words) > longest
-        or words[-1] in _DANGLING
-        or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])
+        or words[-1] in _w(lang, "dangling_words")
+        or (len(words) <= 4 and words[-1] in _w(lang, "linkers"))
     ):
         return None
     form, leading, is_double = verdict(text, lang.code)
