@@ -100,7 +100,7 @@ def _linker_for_copula(words: list[str], lang: LangData) -> int:
     «Var barnet til stede under samtalen?» → «under samtalen»; «Var det vanskelig å miste
     kontakten med brukerne?» → «å miste kontakten med brukerne».
     """
-    infinitive = {"nb": "å", "en": "to"}[lang.code]
+    infinitive = _s(lang, "infinitive")
     if infinitive in words:
         return words.index(infinitive)
     last = -1
@@ -147,62 +147,72 @@ def _j(words: list[str]) -> str:
     return " ".join(words)
 
 
+def _neg(lang: LangData) -> str:
+    return lang.grammar.negation
+
+
 def _drop_determiner(words: list[str], lang: LangData) -> list[str]:
-    if words and words[0] in {"noen", "noe", "any", "some"}:
+    if words and words[0] in _w(lang, "drop_determiners"):
         return words[1:]
     return words
 
 
 def _copula_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     grading = _set(lang, "evaluative")
-    if rest[:2] == ["det", "noen"]:
+    how, it, you, neg = _s(lang, "how_word"), _s(lang, "it_word"), _s(lang, "you_word"), _neg(lang)
+    which = _s(lang, "which_plural")
+    if rest[:2] == [it, _s(lang, "some_word")]:
         rest = rest[:2] + [w for w in rest[2:] if w not in grading]  # «noen spesielle idretter»
-    if rest[:2] == ["det", "noen"] and len(rest) > 3:
+    if rest[:2] == [it, _s(lang, "some_word")] and len(rest) > 3:
         noun, body = rest[2], rest[3:]
-        if body[:1] == ["som"]:
-            yield f"hvilke {noun} {_j(body[1:])}"
+        if body[:1] == [_s(lang, "relative_word")]:
+            yield f"{which} {noun} {_j(body[1:])}"
         elif len(body) > 1 and body[0] in lang.subject_pronouns and is_verb(body[1], lang):
-            yield f"hvilke {noun} {body[1]} {body[0]} {_j(body[2:])}"
-        elif len(body) > 2 and body[1] == "ikke" and is_verb(body[2], lang):
-            yield f"hvilke {noun} {body[2]} {body[0]} ikke {_j(body[3:])}"
+            yield f"{which} {noun} {body[1]} {body[0]} {_j(body[2:])}"
+        elif len(body) > 2 and body[1] == neg and is_verb(body[2], lang):
+            yield f"{which} {noun} {body[2]} {body[0]} {neg} {_j(body[3:])}"
     subject, after = _split_subject(rest, lang)
     after = [w for w in after if w not in _w(lang, "comparatives_drop")]
     k = _linker_for_copula(after, lang)
     tail = after[k:] if k >= 0 else []
-    if subject and subject[0] == "det" and after[:1] == ["noe"] and len(after) > 2:
+    something = _s(lang, "something_word")
+    if subject and subject[0] == it and after[:1] == [something] and len(after) > 2:
         yield from _something_nb(after[1:], lang)
     if subject and subject[0] in lang.addressee:
         if k >= 0 and len(tail) > 1:
-            yield f"hvordan {_experience(verb, lang)} du {_j(tail[1:])}"
-        yield f"hvordan {verb} det for deg"
+            yield f"{how} {_experience(verb, lang)} {you} {_j(tail[1:])}"
+        yield _s(lang, "for_you").format(copula=verb)
         return
     if subject and subject[0] in lang.subject_pronouns:
         if tail:
-            yield f"hvordan {verb} det {_j(tail)}"
-        yield f"hvordan {verb} det for deg"
+            yield f"{how} {verb} {it} {_j(tail)}"
+        yield _s(lang, "for_you").format(copula=verb)
         return
     if tail:
-        yield f"hvordan {verb} {_j(subject)} {_j(tail)}"
-    yield f"hvordan {_experience(verb, lang)} du {_j(subject)}"
+        yield f"{how} {verb} {_j(subject)} {_j(tail)}"
+    yield f"{how} {_experience(verb, lang)} {you} {_j(subject)}"
 
 
 def _something_nb(words: list[str], lang: LangData) -> Iterator[str]:
     """«(Er det) noe du savner …» → «Hva savner du …»; «noe som …» → «Hva …»."""
-    if words[:1] == ["som"]:
-        yield f"hva {_j(words[1:])}"
+    what = _s(lang, "what_word")
+    if words[:1] == [_s(lang, "relative_word")]:
+        yield f"{what} {_j(words[1:])}"
     elif len(words) > 1 and words[0] in lang.subject_pronouns and is_verb(words[1], lang):
-        yield f"hva {words[1]} {words[0]} {_j(words[2:])}"
+        yield f"{what} {words[1]} {words[0]} {_j(words[2:])}"
 
 
 def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
-    words = words[1:] if words[:1] == ["at"] else words
+    how, it, you = _s(lang, "how_word"), _s(lang, "it_word"), _s(lang, "you_word")
+    think_about, inf = _s(lang, "think_about"), _s(lang, "infinitive")
+    words = words[1:] if words[:1] == [_s(lang, "that_word")] else words
     k = _verb_at(words, lang)
     if k < 0:
         if words:
-            yield f"hva tenker du om {_j(words)}"
+            yield f"{think_about} {_j(words)}"
         return
     subject, verb, rest = words[:k], words[k], words[k + 1 :]
-    if subject == ["du"] or subject == ["dere"]:
+    if subject == [you] or subject == [_s(lang, "you_plural")]:
         yield from _addressed_as(subject[0], verb, rest, lang)
         return
     if verb in lang.copulas:
@@ -219,13 +229,13 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
         pp = [
             w for w in (rest[1 + k3 :] if k3 >= 0 else []) if w not in _w(lang, "comparatives_drop")
         ]
-        if pp[:1] == ["til"] and len(pp) > 1:
-            pp = ["som", pp[-1]]
+        if pp[:1] == [_s(lang, "into_word")] and len(pp) > 1:
+            pp = [_s(lang, "as_word"), pp[-1]]
         if obj:
-            yield f"hvordan {verb} {_j(subject)} påvirket {_j(obj)} {_j(pp)}"
-    if subject == ["det"] and "å" in rest:
+            yield f"{how} {verb} {_j(subject)} {_s(lang, 'affected_word')} {_j(obj)} {_j(pp)}"
+    if subject == [it] and inf in rest:
         # «det gikk greit å lære seg Teams» → «Hvordan gikk det å lære seg Teams»
-        yield f"hvordan {verb} det {_j(rest[rest.index('å') :])}"
+        yield f"{how} {verb} {it} {_j(rest[rest.index(inf) :])}"
     if subject[0] not in lang.subject_pronouns:
         k2 = _linker(rest, lang)
         pp = rest[k2:] if k2 >= 0 else []
@@ -243,24 +253,28 @@ def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
                 if w not in _w(lang, "comparatives_drop") | _w(lang, "evaluation_words")
             ]
             affect = _s_map(lang, "effect_to_affect")[verb]
-            yield f"hvordan {affect} {_j(subject)} {_j(neutral)} {_j(plain_pp)}"
+            yield f"{how} {affect} {_j(subject)} {_j(neutral)} {_j(plain_pp)}"
         if not neutral and not any(is_verb(w, lang) for w in pp[:2]):
             # «video fungerer bra» → «Hvordan fungerer video»
-            yield f"hvordan {verb} {_j(subject)} {_j(pp)}"
+            yield f"{how} {verb} {_j(subject)} {_j(pp)}"
         if obj and len(obj) <= 3 and not any(is_verb(w, lang) for w in obj) and not pp:
-            yield f"hva tenker du om {_j(subject)} og {_j(obj)}"
-        yield f"hvordan {_experience(verb, lang)} du {_j(subject)} {_j(pp)}"
-        yield f"hvordan {verb} {_j(subject)} {_j(rest)}"
-    if subject in (["det"], ["den"], ["de"]) and all(
-        w
-        in _w(lang, "grading_adjectives")
-        | _w(lang, "evaluation_words")
-        | _w(lang, "comparatives_drop")
-        for w in rest
+            yield f"{think_about} {_j(subject)} {lang.grammar.and_word} {_j(obj)}"
+        yield f"{how} {_experience(verb, lang)} {you} {_j(subject)} {_j(pp)}"
+        yield f"{how} {verb} {_j(subject)} {_j(rest)}"
+    if (
+        len(subject) == 1
+        and subject[0] in _w(lang, "thing_pronouns")
+        and all(
+            w
+            in _w(lang, "grading_adjectives")
+            | _w(lang, "evaluation_words")
+            | _w(lang, "comparatives_drop")
+            for w in rest
+        )
     ):
-        yield f"hvordan {verb} {subject[0]}"  # «om det fungerte (bra)» → «Hvordan fungerte det»
+        yield f"{how} {verb} {subject[0]}"  # «om det fungerte (bra)» → «Hvordan fungerte det»
     yield from _topic_of_claim_nb(verb, rest, lang)
-    yield f"hva tenker du om hvorvidt {_j(words)}"
+    yield f"{think_about} {_s(lang, 'whether_word')} {_j(words)}"
 
 
 def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
@@ -274,16 +288,17 @@ def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[s
     if verb in _w(lang, "modal_verbs") and body and body[0] in guess:
         return  # «Det må ha vært en overgang» is a guess, not a claim about doing something
     if verb in _w(lang, "modal_verbs") and body and not is_verb(body[0], lang):
-        yield f"hva tenker du om å {_j(body)}"
+        yield f"{_s(lang, 'think_about')} {_s(lang, 'infinitive')} {_j(body)}"
     obj = [w for w in body if w not in _w(lang, "comparatives_drop") | _w(lang, "evaluation_words")]
     if obj and not any(is_verb(w, lang) for w in obj[:3]) and obj[0] not in _w(lang, "linkers"):
-        yield f"hvordan {lang.rewrite.get('experience_present', 'opplever')} du {_j(obj)}"
+        how, you = _s(lang, "how_word"), _s(lang, "you_word")
+        yield f"{how} {_s(lang, 'experience_present')} {you} {_j(obj)}"
 
 
 def _addressed_as(subject: str, verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """:func:`_addressed_nb`, still addressing a group when the question did («Brukte dere …»)."""
     for candidate in _addressed_nb(verb, rest, lang):
-        if subject == "dere":
+        if subject == _s(lang, "you_plural"):
             plural = _s_map(lang, "plural_address")
             candidate = " ".join(plural.get(w, w) for w in candidate.split())
         yield candidate
@@ -291,84 +306,97 @@ def _addressed_as(subject: str, verb: str, rest: list[str], lang: LangData) -> I
 
 def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """Re-open «<verb> du <rest>» (a question or a statement about the informant)."""
-    while rest[:1] in (["ikke"], ["så"]):
+    how, you, it, inf = (_s(lang, k) for k in ("how_word", "you_word", "it_word", "infinitive"))
+    that, self_, on = _s(lang, "that_word"), _s(lang, "reflexive_word"), _s(lang, "on_word")
+    think_about, what_kind = _s(lang, "think_about"), _s(lang, "what_kind")
+    complements = _w(lang, "complement_words")
+    while rest[:1] and rest[0] in _w(lang, "addressed_skip"):
         rest = rest[1:]
-    if verb in ("føler", "følte", "kjenner", "kjente") and rest[:1] == ["deg"]:
+    if verb in _w(lang, "feel_self_verbs") and rest[:1] == [self_]:
         # «Føler du deg sliten etter …» → «Hvordan føler du deg etter …»
         k = _linker(rest[1:], lang)
-        yield f"hvordan {verb} du deg {_j(rest[1 + k :]) if k >= 0 else ''}"
+        yield f"{how} {verb} {you} {self_} {_j(rest[1 + k :]) if k >= 0 else ''}"
     if verb in lang.copulas:
-        yield from _copula_nb(verb, ["du", *rest], lang)
+        yield from _copula_nb(verb, [you, *rest], lang)
         return
-    if verb in lang.cognition_verbs or (verb in ("vil", "ville") and rest[:1] == ["si"]):
-        body = rest[1:] if rest[:1] == ["si"] else rest
-        if _verb_at(body[1:] if body[:1] == ["at"] else body, lang) >= 0:
+    say = _s(lang, "say_word")
+    if verb in lang.cognition_verbs or (verb in _w(lang, "say_modals") and rest[:1] == [say]):
+        body = rest[1:] if rest[:1] == [say] else rest
+        if _verb_at(body[1:] if body[:1] == [that] else body, lang) >= 0:
             yield from _clause_nb(body, lang)
         elif body:
-            yield f"hvordan {verb} du {_j(body)}"
-        yield f"hvordan {verb} du det"
+            yield f"{how} {verb} {you} {_j(body)}"
+        yield f"{how} {verb} {you} {it}"
         return
-    if verb in ("har", "hadde", "fikk", "får") and rest[:1] in (["noen"], ["noe"]) and rest[1:]:
+    some = rest[:1] and rest[0] in _w(lang, "some_words")
+    if verb in _w(lang, "have_get_verbs") and some and rest[1:]:
         # «Fikk/Har dere noen rutiner for det» → «Hva slags rutiner har dere for det»
-        yield f"hva slags {rest[1]} {verb} du {_j(rest[2:])}"
+        yield f"{what_kind} {rest[1]} {verb} {you} {_j(rest[2:])}"
     if verb in lang.perfect_auxiliaries:
         while rest[:1] and rest[0] in _w(lang, "perfect_adverbs") and len(rest) > 1:
             rest = rest[1:]  # «Har du selv vurdert å slutte» → «vurdert å slutte»
-        if rest[1:2] == ["at"] and _participle_nb(rest[0], lang):
+        if rest[1:2] == [that] and _participle_nb(rest[0], lang):
             # «Har du opplevd at video gjør …» → re-open the claim itself
             yield from _clause_nb(rest[2:], lang)
-        if rest[:2] == ["lyst", "til"] or rest[:2] == ["lyst", "å"]:
-            inf = rest[2:] if rest[1] == "å" else rest[3:] if rest[2:3] == ["å"] else rest[2:]
-            yield f"hva tenker du om å {_j(inf)}"
+        desire = _s(lang, "desire_word")
+        if rest[:2] == [desire, _s(lang, "into_word")] or rest[:2] == [desire, inf]:
+            tail = rest[2:] if rest[1] == inf else rest[3:] if rest[2:3] == [inf] else rest[2:]
+            yield f"{think_about} {inf} {_j(tail)}"
         elif rest and _participle_nb(rest[0], lang):
             part, obj = rest[0], rest[1:]
             k = _linker(obj, lang)
             np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
             pp = obj[k:] if k >= 0 else []
-            if part in ("tenkt", "vurdert", "lurt", "funderet") and "å" in obj[:2]:
+            if part in _w(lang, "consider_participles") and inf in obj[:2]:
                 # «Har du tenkt på å selge gården» → «Hva tenker du om å selge gården»
-                yield f"hva tenker du om {_j(obj[obj.index('å') :])}"
-            if any(w in ("som", "å", "at") for w in obj) and obj[0] not in ("at", "om"):
-                yield f"kan du fortelle om {_j(_drop_determiner(obj, lang))}"
+                yield f"{think_about} {_j(obj[obj.index(inf) :])}"
+            if any(w in _w(lang, "clause_words") for w in obj) and obj[0] not in complements:
+                yield f"{_s(lang, 'tell_about_words')} {_j(_drop_determiner(obj, lang))}"
             np = [w for w in np if w not in _w(lang, "grading_adjectives")]
             if (
                 part in _w(lang, "perception_participles")
                 and np
-                and np[0] not in ("at", "det", "om")
+                and np[0] not in complements | {it}
             ):
-                yield f"hva slags {_j(np)} har du {part} {_j(pp)}"
-            yield f"hvordan {verb} du {part} {_j(obj)}"
+                yield f"{what_kind} {_j(np)} {_s(lang, 'have_word')} {you} {part} {_j(pp)}"
+            yield f"{how} {verb} {you} {part} {_j(obj)}"
         elif rest:
-            yield f"kan du fortelle om {_j(rest)}"
+            yield f"{_s(lang, 'tell_about_words')} {_j(rest)}"
         return
     if verb in _w(lang, "modal_verbs"):
         body = rest
-        if body[:2] in (["si", "om"], ["si", "at"]) and len(body) > 3:
+        if body[:1] == [say] and body[1:2] and body[1] in complements and len(body) > 3:
             yield from _clause_nb(body[2:], lang)  # «Kan du si om det fungerte» → the clause
-        if body[:2] == ["tenke", "deg"]:
+        if body[:2] == _s(lang, "imagine_words").split():
             body = body[2:]
-            yield f"hva tenker du om {_j(body)}"
-        if body[:1] in (["huske"], ["komme"]) and len(body) > 1:
-            tail = body[2:] if body[1:2] == ["på"] else body[1:]
-            yield f"kan du fortelle om {_j(tail)}"
-        yield f"hvordan {verb} du {_j(body)}"
+            yield f"{think_about} {_j(body)}"
+        if body[:1] and body[0] in _w(lang, "recall_verbs") and len(body) > 1:
+            tail = body[2:] if body[1:2] == [on] else body[1:]
+            yield f"{_s(lang, 'tell_about_words')} {_j(tail)}"
+        yield f"{how} {verb} {you} {_j(body)}"
         return
-    rest = rest[1:] if rest[:1] == ["ikke"] else rest
-    if verb in ("husker", "husket") and rest and rest[0] not in ("at", "om", "hva", "hvordan"):
-        yield f"hva husker du fra {_j(rest)}"
+    rest = rest[1:] if rest[:1] == [_neg(lang)] else rest
+    wh = complements | {_s(lang, "what_word"), how}
+    if verb in _w(lang, "remember_verbs") and rest and rest[0] not in wh:
+        yield f"{_s(lang, 'remember_from')} {_j(rest)}"
     if (
         verb in _w(lang, "emotive_verbs")
-        and rest[:1] != ["på"]
+        and rest[:1] != [on]
         and rest[:1]
         and rest[0] in _w(lang, "linkers")
     ):
-        yield f"hvordan {verb} du {_j(rest)}"  # «Trives du i jobben» → «Hvordan trives du i …»
+        yield f"{how} {verb} {you} {_j(rest)}"  # «Trives du i jobben» → «Hvordan trives du i …»
     if verb in _w(lang, "emotive_verbs"):
-        body = rest[1:] if rest[:1] == ["på"] else rest
-        if body[:1] == ["deg"] and body[1:2] and body[1] in _w(lang, "linkers"):
+        body = rest[1:] if rest[:1] == [on] else rest
+        if body[:1] == [self_] and body[1:2] and body[1] in _w(lang, "linkers"):
             body = body[2:]  # «Gleder du deg til å …» → «Hva tenker du om å …»
-        yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in body])}"
-    yield f"hvordan {verb} du {_j(rest)}"
+        yield f"{think_about} {_j(_and_for_or(body, lang))}"
+    yield f"{how} {verb} {you} {_j(rest)}"
+
+
+def _and_for_or(words: list[str], lang: LangData) -> list[str]:
+    """«eller» → «og», "or" → "and": both options asked about, no choice offered."""
+    return [lang.grammar.and_word if w == lang.or_word else w for w in words]
 
 
 def _drop_frame_negation(words: list[str], unit: Unit, lang: LangData) -> list[str]:
