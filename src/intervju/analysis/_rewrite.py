@@ -401,7 +401,7 @@ def _and_for_or(words: list[str], lang: LangData) -> list[str]:
 
 def _drop_frame_negation(words: list[str], unit: Unit, lang: LangData) -> list[str]:
     """Drop the «ikke»/"not" of a negative yes/no frame («Synes du ikke …»), nothing else."""
-    negation = {"nb": "ikke", "en": "not"}[lang.code]
+    negation = _neg(lang)
     if unit.kind == "verb_first" and negation in words[1:3]:
         k = words.index(negation)
         return words[:k] + words[k + 1 :]
@@ -412,6 +412,7 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
     words = _clean(_drop_frame_negation(list(unit.words), unit, lang), lang)
     if not words:
         return
+    how, you = _s(lang, "how_word"), _s(lang, "you_word")
     raw = list(unit.words)
     amount = next((w for w in raw[2:] if w in _w(lang, "amount_adverbs")), None)
     if unit.kind == "verb_first" and len(words) > 2 and amount and words[1] in lang.addressee:
@@ -419,11 +420,12 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
         # «Har du mange brukere?» → «Hvor mange brukere har du?»
         rest = [w for w in words[2:] if w != amount]
         after = raw[raw.index(amount) + 1 : raw.index(amount) + 2]
-        if amount == "mange" and after and after[0] in rest:
+        how_much = _s(lang, "how_much_word")
+        if amount == _s(lang, "many_word") and after and after[0] in rest:
             rest.remove(after[0])
-            yield f"hvor mange {after[0]} {words[0]} {words[1]} {_j(rest)}"
+            yield f"{how_much} {amount} {after[0]} {words[0]} {words[1]} {_j(rest)}"
         else:
-            yield f"hvor {amount} {words[0]} {words[1]} {_j(rest)}"
+            yield f"{how_much} {amount} {words[0]} {words[1]} {_j(rest)}"
     if unit.kind == "verb_first" and len(words) > 1:
         verb, subject = words[0], words[1]
         if verb in lang.copulas:
@@ -444,20 +446,21 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
                     for w in predicate
                 ):
                     # «Fungerte Teams godt for deg?» → «Hvordan fungerte Teams for deg?»
-                    yield f"hvordan {verb} {_j(subj)} {_j(pp)}"
-                yield f"hvordan {_experience(verb, lang)} du {_j(subj)} {_j(pp)}"
+                    yield f"{how} {verb} {_j(subj)} {_j(pp)}"
+                yield f"{how} {_experience(verb, lang)} {you} {_j(subj)} {_j(pp)}"
             plain = [
                 w
                 for w in words
                 if w not in _w(lang, "grading_adjectives") | _w(lang, "evaluation_words")
             ]
             if len(plain) >= 2 and plain != words:
-                yield f"hvordan {_j(plain)}"  # «Fungerte det bra» → «Hvordan fungerte det»
-            yield f"hvordan {_j(words)}"
+                yield f"{how} {_j(plain)}"  # «Fungerte det bra» → «Hvordan fungerte det»
+            yield f"{how} {_j(words)}"
         return
     if unit.kind == "embedded_whether":
         # «Vil du si at video har …», «Kan du si om det …»: re-open the embedded claim
-        cut = next((i for i, w in enumerate(words) if w in ("at", "om")), -1)
+        complements = _w(lang, "complement_words")
+        cut = next((i for i, w in enumerate(words) if w in complements), -1)
         if 0 <= cut < len(words) - 2:
             yield from _clause_nb(words[cut + 1 :], lang)
     if unit.kind == "wh" and unit.choice:
@@ -465,8 +468,9 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
             yield unit.core.split(",")[0]  # «Hvilket år var det, 2019 eller 2020?» → the wh-part
         tail = re.split(r"[,:–]", unit.core)[-1] if "," in unit.core else unit.core
         options = [w for w in tokens(tail) if w not in lang.wh_words and not is_verb(w, lang)]
-        options = [w for w in options if w not in lang.subject_pronouns and w != "foretrekker"]
-        yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in options])}"
+        prefer = _s(lang, "prefer_word")
+        options = [w for w in options if w not in lang.subject_pronouns and w != prefer]
+        yield f"{_s(lang, 'think_about')} {_j(_and_for_or(options, lang))}"
         return
     if unit.kind == "wh" and any(kind == "offered" for kind, _ in unit.cues):
         # «Hvordan var den første samtalen, vanskelig?» → «Hvordan var den første samtalen»
@@ -476,23 +480,35 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
     if unit.form == "open":
         yield from _open_nb(words, lang)
         return
-    if words[:2] in (["er", "det"], ["var", "det"]) and words[2:3] in (["slik"], ["sånn"]):
-        yield from _clause_nb(words[words.index("at") + 1 :] if "at" in words else words, lang)
+    copulas = {_s(lang, "copula_present"), _s(lang, "copula_past")}
+    it_is = words[:1] and words[0] in copulas and words[1:2] == [_s(lang, "it_word")]
+    if it_is and words[2:3] and words[2] in _w(lang, "such_words"):
+        that = _s(lang, "that_word")
+        yield from _clause_nb(words[words.index(that) + 1 :] if that in words else words, lang)
     yield from _clause_nb(words, lang)
 
 
 def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
     yield from _superlative_topic(words, lang)
+    how = _s(lang, "how_word")
     out = list(words)
-    if out[:1] == ["hvor"] and len(out) > 2:
+    if out[:1] == [_s(lang, "how_much_word")] and len(out) > 2:
         nxt = out[1]
-        if nxt in ("mye", "mange") and len(out) > 2 and out[2] in _w(lang, "comparatives_drop"):
-            out = ["hvordan", *out[3:]]
+        much = nxt in _w(lang, "amount_words_plain")
+        if much and len(out) > 2 and out[2] in _w(lang, "comparatives_drop"):
+            out = [how, *out[3:]]
         elif nxt not in lang.wh_measure_words and not is_verb(nxt, lang):
-            out = ["hvordan", *out[2:]]
-    out = _drop_so_adjective(out, "så")
-    if out[:1] == ["hvordan"] and out[1:2] and out[1] in lang.copulas and out[2:3] == ["du"]:
-        out = ["hvordan", out[1], "det", "for", "deg", *out[3:]]  # not «Hvordan var du …»
+            out = [how, *out[2:]]
+    out = _drop_so_adjective(out, _s(lang, "so_word"))
+    if (
+        out[:1] == [how]
+        and out[1:2]
+        and out[1] in lang.copulas
+        and out[2:3] == [_s(lang, "you_word")]
+    ):
+        # not «Hvordan var du …»
+        for_you = [_s(lang, "it_word"), _s(lang, "for_word"), _s(lang, "reflexive_word")]
+        out = [how, out[1], *for_you, *out[3:]]
     yield _j(out)
 
 
@@ -502,11 +518,7 @@ def _superlative_topic(words: list[str], lang: LangData) -> Iterator[str]:
     if match:
         topic = match.group(match.lastindex or 0)
         past = match.group(1) == _s(lang, "copula_past")
-        code = lang.code
-        if code == "nb":
-            yield f"hvordan {'opplevde' if past else 'opplever'} du {topic}"
-        else:
-            yield f"how {'did' if past else 'do'} you experience {topic}"
+        yield _s(lang, "how_experience_past" if past else "how_experience").format(np=topic)
 
 
 def _drop_so_adjective(words: list[str], so: str) -> list[str]:
