@@ -529,50 +529,64 @@ def _drop_so_adjective(words: list[str], so: str) -> list[str]:
 # --------------------------------------------------------------------------- English
 
 
+def _do(past: bool, lang: LangData) -> str:
+    return _s(lang, "do_past" if past else "do_base")
+
+
+def _copula(past: bool, lang: LangData) -> str:
+    return _s(lang, "copula_past" if past else "copula_present")
+
+
 def _copula_en(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    what, you = _s(lang, "what_word"), _s(lang, "you_word")
     subject, after = _split_subject(rest, lang)
     after = [w for w in after if w not in _w(lang, "comparatives_drop")]
     k = _linker(after, lang)
     tail = after[k:] if k >= 0 else []
-    past = verb in ("was", "were")
-    if subject and subject[0] == "there" and after[:1] in (["anything"], ["something"]):
+    past = verb in _w(lang, "past_copulas")
+    there = subject and subject[0] in _w(lang, "existential")
+    if there and after[:1] and after[0] in _w(lang, "something_words"):
         body = after[1:]
-        if body[:1] in (["that"], ["which"]):
-            yield f"what {_j(body[1:])}"
-        elif body[:1] == ["you"] and len(body) > 1:
-            yield f"what {'did' if past else 'do'} you {_j(body[1:])}"
-    if subject and subject[0] == "you":
+        if body[:1] and body[0] in _w(lang, "that_which"):
+            yield f"{what} {_j(body[1:])}"
+        elif body[:1] == [you] and len(body) > 1:
+            yield f"{what} {_do(past, lang)} {you} {_j(body[1:])}"
+    if subject and subject[0] == you:
         if k >= 0 and len(tail) > 1:
-            yield f"how {'did' if past else 'do'} you experience {_j(tail[1:])}"
-        yield f"what {'was' if past else 'is'} that like for you"
+            yield _s(lang, "how_experience_past" if past else "how_experience").format(
+                np=_j(tail[1:])
+            )
+        yield _s(lang, "for_you").format(copula=_copula(past, lang))
         return
     if subject and subject[0] in lang.subject_pronouns:
         if tail:
-            yield f"what {'was' if past else 'is'} it like {_j(tail)}"
-        yield f"what {'was' if past else 'is'} that like for you"
+            yield _s(lang, "it_like_frame").format(copula=_copula(past, lang), rest=_j(tail))
+        yield _s(lang, "for_you").format(copula=_copula(past, lang))
         return
-    if tail and tail[0] != "to":
+    if tail and tail[0] != _s(lang, "infinitive"):
         positive = verb.removesuffix("n't")
-        yield f"what {positive} {_j(subject)} like {_j(tail)}"
-    yield f"how {'did' if past else 'do'} you experience {_j(subject)}"
+        yield f"{what} {positive} {_j(subject)} {_s(lang, 'like_word')} {_j(tail)}"
+    yield _s(lang, "how_experience_past" if past else "how_experience").format(np=_j(subject))
 
 
 def _clause_en(words: list[str], lang: LangData, past: bool = False) -> Iterator[str]:
-    words = words[1:] if words[:1] == ["that"] else words
+    thoughts_on, you = _s(lang, "thoughts_on"), _s(lang, "you_word")
+    words = words[1:] if words[:1] == [_s(lang, "that_word")] else words
     k = _verb_at(words, lang)
     if k < 0:
         if words:
-            yield f"what are your thoughts on {_j(words)}"
+            yield f"{thoughts_on} {_j(words)}"
         return
     subject, verb, rest = words[:k], words[k], words[k + 1 :]
-    if subject == ["you"]:
-        if verb in ("felt", "feel", "found", "find"):
+    if subject == [you]:
+        if verb in _w(lang, "feel_find"):
             k2 = _linker(rest, lang)
             pp = rest[k2:] if k2 >= 0 else []
-            yield f"how {'did' if verb in ('felt', 'found') else 'do'} you feel {_j(pp)}"
+            felt = verb in _w(lang, "feel_find_past")
+            yield _s(lang, "how_feel").format(do=_do(felt, lang), rest=_j(pp))
             return
         if verb in lang.copulas:
-            yield from _copula_en(verb, ["you", *rest], lang)
+            yield from _copula_en(verb, [you, *rest], lang)
             return
         # Not "you moved back home" → "thoughts on back home": without its verb the rest
         # names nothing; the topic frame («when you moved back home») keeps it.
@@ -583,45 +597,48 @@ def _clause_en(words: list[str], lang: LangData, past: bool = False) -> Iterator
     if subject[0] not in lang.subject_pronouns:
         k2 = _linker(rest, lang)
         pp = rest[k2:] if k2 >= 0 else []
-        yield f"how {'did' if past else 'do'} you experience {_j(subject)} {_j(pp)}"
-    yield f"what are your thoughts on whether {_j(words)}"
+        frame = _s(lang, "how_experience_past" if past else "how_experience")
+        yield frame.format(np=f"{_j(subject)} {_j(pp)}")
+    yield f"{thoughts_on} {_s(lang, 'whether_word')} {_j(words)}"
 
 
 def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
+    how, what, you, it = (_s(lang, k) for k in ("how_word", "what_word", "you_word", "it_word"))
+    thoughts_on, inf = _s(lang, "thoughts_on"), _s(lang, "infinitive")
     words = _clean(_drop_frame_negation(list(unit.words), unit, lang), lang)
     if not words:
         return
-    if words[1:4] in (["it", "true", "that"], ["it", "right", "that"]) and len(words) > 5:
+    if _j(words[1:4]) in _w(lang, "it_true_that") and len(words) > 5:
         yield from _clause_en(words[4:], lang)
-    if words[:3] == ["what", "about", "the"] or words[:2] == ["what", "about"]:
-        pass
     if unit.kind == "verb_first" and len(words) > 1:
         verb, rest = words[0].replace("n't", ""), words[1:]
         if verb in lang.copulas:
             yield from _copula_en(verb, rest, lang)
             return
         subject, body = _split_subject(rest, lang)
-        past = verb in ("did", "had", "was", "were")
-        if subject == ["it"] and body[:1] == ["be"] and "to" in body:
+        past = verb in _w(lang, "past_auxiliary_forms")
+        if subject == [it] and body[:1] and body[0] in _w(lang, "modal_be") and inf in body:
             # "Wouldn't it be easier to meet them in person" → "What would it be like to meet …"
-            yield f"what {verb} it be like {_j(body[body.index('to') :])}"
-        get = body[0] in ("get", "have", "receive") if body else False
-        if subject == ["you"] and len(body) > 2 and get and body[1] in ("any", "some"):
+            yield _s(lang, "would_like_frame").format(verb=verb, rest=_j(body[body.index(inf) :]))
+        get = body[0] in _w(lang, "get_verbs") if body else False
+        if subject == [you] and len(body) > 2 and get and body[1] in _w(lang, "some_words"):
             # "Did you get any training in Teams" → "What training did you get in Teams"
-            yield f"what {body[2]} {verb} you {body[0]} {_j(body[3:])}"
-        if subject == ["you"] and body:
+            yield f"{what} {body[2]} {verb} {you} {body[0]} {_j(body[3:])}"
+        if subject == [you] and body:
             main = body[0]
-            if (main in lang.cognition_verbs or main in ("say", "agree")) and body[1:2] != ["out"]:
+            says = main in lang.cognition_verbs or main in _w(lang, "say_verbs")
+            if says and body[1:2] != [_s(lang, "phrasal_out")]:
                 clause = body[1:]
-                clause = clause[1:] if clause[:1] == ["with"] else clause
-                if _verb_at(clause[1:] if clause[:1] == ["that"] else clause, lang) >= 0:
+                clause = clause[1:] if clause[:1] == [_s(lang, "with_word")] else clause
+                that = _s(lang, "that_word")
+                if _verb_at(clause[1:] if clause[:1] == [that] else clause, lang) >= 0:
                     yield from _clause_en(clause, lang, past)
-                elif main in ("feel", "find"):
+                elif main in _w(lang, "feel_find_present"):
                     k = _linker(clause, lang)
                     pp = clause[k:] if k >= 0 else []
-                    yield f"how {'did' if past else 'do'} you feel {_j(pp)}"
+                    yield _s(lang, "how_feel").format(do=_do(past, lang), rest=_j(pp))
                 else:
-                    yield f"what are your thoughts on {_j(clause)}"
+                    yield f"{thoughts_on} {_j(clause)}"
                 return
             if verb in lang.perfect_auxiliaries and _participle_en(main, lang):
                 obj = body[1:]
@@ -631,25 +648,28 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
                 if (
                     main in _w(lang, "perception_participles")
                     and np
-                    and np[0] not in ("that", "it", "if")
+                    and np[0] not in _w(lang, "not_np_starts")
                 ):
-                    yield f"what kind of {_j(np)} {verb} you {main} {_j(pp)}"
-                yield f"how {verb} you {_j(body)}"
+                    yield f"{_s(lang, 'what_kind')} {_j(np)} {verb} {you} {main} {_j(pp)}"
+                yield f"{how} {verb} {you} {_j(body)}"
                 return
-            if main in ("remember", "recall") and len(body) > 1 and body[1] in ("the", "your"):
-                yield f"what do you remember about {_j(body[1:])}"
-            if main in ("remember", "recall", "think") and len(body) > 1:
-                tail = body[2:] if body[1:2] in (["of"], ["about"]) else body[1:]
-                yield f"could you tell me about {_j(tail)}"
+            remember = _w(lang, "remember_verbs")
+            if main in remember and len(body) > 1 and body[1] in _w(lang, "remember_determiners"):
+                yield _s(lang, "remember_about_frame").format(rest=_j(body[1:]))
+            if main in _w(lang, "recall_think_verbs") and len(body) > 1:
+                of = body[1:2] and body[1] in _w(lang, "of_about")
+                tail = body[2:] if of else body[1:]
+                yield f"{_s(lang, 'could_tell_about')} {_j(tail)}"
             if main in _w(lang, "emotive_verbs"):
-                options = ["and" if w == "or" else w for w in body[1:]]
-                yield f"what are your thoughts on {_j(options)}"
-            yield f"how {verb} you {_j(body)}"
+                yield f"{thoughts_on} {_j(_and_for_or(body[1:], lang))}"
+            yield f"{how} {verb} {you} {_j(body)}"
             return
         if subject and subject[0] not in lang.subject_pronouns and body:
-            yield f"how {verb} {_j(subject)} {_j(body)}"
-            yield f"how {'did' if past else 'do'} you experience {_j(subject)}"
-        yield f"how {_j(words)}"
+            yield f"{how} {verb} {_j(subject)} {_j(body)}"
+            yield _s(lang, "how_experience_past" if past else "how_experience").format(
+                np=_j(subject)
+            )
+        yield f"{how} {_j(words)}"
         return
     if unit.kind == "wh" and (unit.choice or any(k == "offered" for k, _ in unit.cues)):
         head = unit.core.split(",")[0]
@@ -660,18 +680,19 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
         options = [
             w for w in tokens(tail_text) if w not in lang.wh_words and w not in lang.subjects
         ]
-        options = [w for w in options if w not in lang.finite_verbs and w != "prefer"]
-        yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in options])}"
+        prefer = _s(lang, "prefer_word")
+        options = [w for w in options if w not in lang.finite_verbs and w != prefer]
+        yield f"{thoughts_on} {_j(_and_for_or(options, lang))}"
         return
     if unit.form == "open":
         yield from _superlative_topic(words, lang)
         out = list(words)
-        if out[:1] == ["how"] and len(out) > 3 and out[1] not in lang.wh_measure_words:
-            if out[2] in lang.copulas and out[3] in ("it", "that"):
-                out = ["what", out[2], "it", "like", *out[4:]]
+        if out[:1] == [how] and len(out) > 3 and out[1] not in lang.wh_measure_words:
+            if out[2] in lang.copulas and out[3] in _w(lang, "it_that"):
+                out = [what, out[2], it, _s(lang, "like_word"), *out[4:]]
             else:
-                out = ["how", *out[2:]]
-        yield _j(_drop_so_adjective(out, "so"))
+                out = [how, *out[2:]]
+        yield _j(_drop_so_adjective(out, _s(lang, "so_word")))
         return
     yield from _clause_en(words, lang)
 
