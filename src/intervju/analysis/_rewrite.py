@@ -60,7 +60,8 @@ def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
         w = words[k]
         if w in lang.finite_verbs or w in lang.cognition_verbs:
             return k
-        if lang.code == "nb" and is_verb(w, lang) and not w.endswith("ene"):
+        noun_end = _s(lang, "not_verb_ending")
+        if lang.code == "nb" and is_verb(w, lang) and not (noun_end and w.endswith(noun_end)):
             return k
         if lang.code == "en" and (
             w in _w(lang, "irregular_past") or (w.endswith(("ed", "es")) and k <= 2)
@@ -115,10 +116,11 @@ def _clean(words: list[str], lang: LangData) -> list[str]:
     text = " ".join(words)
     for pattern in lang.checks:
         match = pattern.search(text)
-        if match and match.start() == 0 and not text[match.end() :].startswith(" at"):
+        clause = " " + _s(lang, "check_clause_prefix")
+        if match and match.start() == 0 and not text[match.end() :].startswith(clause):
             words = tokens(text[match.end() :])
             break
-    while words and words[-1] in (lang.or_word, "og", "and"):
+    while words and words[-1] in (lang.or_word, lang.grammar.and_word):
         words = words[:-1]
     drop = [tuple(str(d).split()) for d in lang.rewrite.get("drop_words", [])]
     out: list[str] = []
@@ -697,7 +699,7 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
     yield from _clause_en(words, lang)
 
 
-def _restore_case(text: str, surface: str) -> str:
+def _restore_case(text: str, surface: str, lang: LangData) -> str:
     """Give proper nouns («Nav», "Teams") back their capitals from the original.
 
     Only words capitalised inside a sentence count: a sentence's first word is capitalised
@@ -706,17 +708,20 @@ def _restore_case(text: str, surface: str) -> str:
     cased: dict[str, str] = {}
     for sentence in re.split(r"(?<=[.?!])\s+", surface):
         for k, token in enumerate(re.findall(r"[\w'-]+", sentence)):
-            if k > 0 and token[:1].isupper() and token.lower() != "i":
+            if k > 0 and token[:1].isupper() and token.lower() not in _w(lang, "never_cased"):
                 cased[token.lower()] = token
     return " ".join(cased.get(word, word) for word in text.split(" "))
 
 
-def _tidy(text: str, surface: str) -> str:
+def _tidy(text: str, surface: str, lang: LangData) -> str:
     text = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,")
     text = re.sub(r"\b(\w+)(?:-\1)+\b", r"\1", text, flags=re.IGNORECASE)  # "the-the-the"
-    text = _restore_case(text, surface)
-    text = re.sub(r"\bi\b", "I", text) if re.search(r"\b(you|your)\b", text) else text
-    text = re.sub(r"\b(for deg) for deg\b", r"\1", text)
+    text = _restore_case(text, surface, lang)
+    when = _s(lang, "capital_i_when")  # "I" in a question to "you"
+    text = re.sub(r"\bi\b", "I", text) if when and re.search(when, text) else text
+    for phrase in _w(lang, "said_once"):
+        said = re.escape(phrase)
+        text = re.sub(rf"\b({said}) {said}\b", r"\1", text)
     return text[:1].upper() + text[1:] + "?"
 
 
@@ -737,31 +742,34 @@ def _without_why(text: str, lang: LangData) -> str | None:
     "Why did you choose nursing?" → "What led you to choose nursing?".
     """
     words = tokens(text)
-    why = {"nb": "hvorfor", "en": "why"}[lang.code]
+    why = _s(lang, "why_word")
     if why not in words:
         return None
     k = words.index(why)
     rest = words[k + 1 :]
     if lang.code == "nb":
+        reason = _s(lang, "reason_frame")
         if k > 0:  # embedded: «… hvorfor de la ned avdelingen»
-            return f"hva tenker du er grunnen til at {_j(rest)}" if len(rest) > 1 else None
-        if len(rest) < 2 or rest[0] == "ikke" or not is_verb(rest[0], lang):
+            return reason.format(clause=_j(rest)) if len(rest) > 1 else None
+        if len(rest) < 2 or rest[0] == _neg(lang) or not is_verb(rest[0], lang):
             return None
         subject, after = _split_subject(rest[1:], lang)
-        if rest[0] in ("tror", "synes", "mener") and subject in (["du"], ["dere"]):
-            return f"hva tenker du er grunnen til at {_j(after)}" if after else None
-        return f"hvordan kom det seg at {_j(subject)} {rest[0]} {_j(after)}"
+        addressed = subject in ([_s(lang, "you_word")], [_s(lang, "you_plural")])
+        if rest[0] in _w(lang, "opinion_verbs") and addressed:
+            return reason.format(clause=_j(after)) if after else None
+        return _s(lang, "how_come_frame").format(clause=f"{_j(subject)} {rest[0]} {_j(after)}")
     if k > 0:
-        return f"what do you think was the reason {_j(rest)}" if len(rest) > 1 else None
-    if len(rest) < 3 or rest[0] not in ("do", "did", "does"):
+        return _s(lang, "reason_frame").format(clause=_j(rest)) if len(rest) > 1 else None
+    if len(rest) < 3 or rest[0] not in _w(lang, "do_words"):
         return None
     subject, after = _split_subject(rest[1:], lang)
     if len(subject) != 1 or not after:
         return None
     obj = _s_map(lang, "why_objects").get(subject[0], subject[0])
-    if after[0] == "think" and subject == ["you"]:
-        return f"what makes you think {_j(after[1:])}" if after[1:] else None
-    return f"what {'led' if rest[0] == 'did' else 'leads'} {obj} to {_j(after)}"
+    if after[0] == _s(lang, "think_word") and subject == [_s(lang, "you_word")]:
+        return _s(lang, "makes_think_frame").format(clause=_j(after[1:])) if after[1:] else None
+    led = "led_frame_past" if rest[0] == _s(lang, "do_past") else "led_frame"
+    return _s(lang, led).format(object=obj, clause=_j(after))
 
 
 def _how_is_sound(text: str, lang: LangData) -> bool:
@@ -778,7 +786,7 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
         return False  # "How does screen time harm …" assumes the harm
     allowed = {str(w) for w in lang.rewrite.get("how_verbs", []) or []}
     allowed |= {str(w) for w in lang.rewrite.get("how_open_verbs", []) or []}
-    auxiliaries = set(lang.perfect_auxiliaries) | {"do", "does", "did"}
+    auxiliaries = set(lang.perfect_auxiliaries) | _w(lang, "do_words")
     verb, after = words[1], words[2:]
     do_words = _set(lang, "do_words")
     pronoun_object = len(words) > 3 and words[3] in lang.grammar.object_pronouns  # «ha det»
@@ -920,8 +928,9 @@ def _from_preamble(units: list[Unit], target: Unit, lang: LangData) -> Iterator[
     # «Mange sier at video er tungvint – opplever du det også?»: «det» is the preamble.
     for unit in before:
         words = list(unit.words)
-        if (unit.form == "not_question" and "at" in words) or "that" in words:
-            clause = words[words.index("at" if "at" in words else "that") + 1 :]
+        said, anywhere = _s(lang, "preamble_that"), _s(lang, "preamble_that_any")
+        if (unit.form == "not_question" and said in words) or anywhere in words:
+            clause = words[words.index(said if said in words else anywhere) + 1 :]
             yield from (_clause_nb if lang.code == "nb" else _clause_en)(clause, lang)
             return
 
@@ -952,7 +961,7 @@ def _accepted(variant: str | None, trusted: set[str], target: Unit, lang: LangDa
         _how_is_sound(variant, lang) and _about_frame_sound(variant, lang)
     ):
         return None
-    text = _tidy(variant, target.surface)
+    text = _tidy(variant, target.surface, lang)
     words = tokens(text)
     longest = int(lang.rewrite.get("max_words", 18))
     if variant not in trusted and (
