@@ -32,6 +32,11 @@ def _set(lang: LangData, key: str) -> set[str]:
     return {str(w) for w in lang.rewrite.get(key, []) or []}
 
 
+def _ends(lang: LangData, key: str) -> tuple[str, ...]:
+    """Word endings the language data names (``past_endings``): for ``str.endswith``."""
+    return tuple(sorted(_set(lang, key)))
+
+
 def _j(words: list[str]) -> str:
     return " ".join(w for w in words if w)
 
@@ -86,7 +91,8 @@ def _verbish(word: str, lang: LangData) -> bool:
     """A finite verb, also an English one the lists do not hold ("works", "solved")."""
     if is_verb(word, lang) or word in lang.copulas or word in _set(lang, "modals"):
         return True
-    return lang.code == "en" and word.endswith(("ed", "s")) and _lemma(word, lang) != word
+    ends = _ends(lang, "verb_form_endings")
+    return lang.code == "en" and word.endswith(ends) and _lemma(word, lang) != word
 
 
 def _participle(word: str, lang: LangData) -> bool:
@@ -96,11 +102,11 @@ def _participle(word: str, lang: LangData) -> bool:
     if lang.code == "nb":
         return (
             len(word) >= 4
-            and word.endswith(tuple(_set(lang, "participle_endings")))
+            and word.endswith(_ends(lang, "participle_endings"))
             and _lemma(word, lang) != word
         )
-    return word.endswith(("ed", "en", "wn")) or (
-        _lemma(word, lang) != word and not word.endswith("s")
+    return word.endswith(_ends(lang, "participle_endings")) or (
+        _lemma(word, lang) != word and not word.endswith(_ends(lang, "third_endings"))
     )
 
 
@@ -108,9 +114,8 @@ def _past(verb: str, lang: LangData) -> bool:
     if verb in _set(lang, "past_verbs") or verb in _set(lang, "past_auxiliaries"):
         return True
     if lang.code == "nb":
-        ends = tuple(_set(lang, "past_endings"))
-        return verb.endswith(ends) and _lemma(verb, lang) != verb
-    return verb.endswith("ed") or verb in set(_forms(lang).values())
+        return verb.endswith(_ends(lang, "past_endings")) and _lemma(verb, lang) != verb
+    return verb.endswith(_ends(lang, "past_endings")) or verb in set(_forms(lang).values())
 
 
 def _forms(lang: LangData) -> dict[str, str]:
@@ -264,12 +269,13 @@ def _why_of_clause(clause: list[str], lang: LangData) -> Iterator[str]:
     if lang.code != "en":
         yield f"{_s(lang, 'why_past') if past else _s(lang, 'why_present')} {_j(clause)}"
         return
-    if verb.endswith("n't") or verb in lang.copulas | _set(lang, "modals"):
+    negated = _s(lang, "negated_suffix")
+    if (negated and verb.endswith(negated)) or verb in lang.copulas | _set(lang, "modals"):
         yield from _why([_s(lang, "why_word"), verb, *subject, *rest[1:]], lang)
         return
     irregular = {past: base for base, past in _s_map(lang, "past_forms").items()}
     base = irregular.get(verb) or _lemma(verb, lang)
-    past = base != verb and not verb.endswith("s")
+    past = base != verb and not verb.endswith(_ends(lang, "third_endings"))
     frame = _s(lang, "why_past") if past else _s(lang, "why_present")
     yield f"{frame} {_object_form(subject, lang)} {base} {_j(rest[1:])}"
 
@@ -475,8 +481,9 @@ def _why(words: list[str], lang: LangData) -> Iterator[str]:
 
 
 def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
-    neg = verb.endswith("n't")
-    verb = verb.removesuffix("n't")
+    negated = _s(lang, "negated_suffix")
+    neg = bool(negated) and verb.endswith(negated)
+    verb = verb.removesuffix(negated)
     subject, body = _split_np(after, lang)
     if not subject or not body:
         return
@@ -622,7 +629,9 @@ def _s_map(lang: LangData, key: str) -> dict[str, str]:
 
 def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
     """«V S rest»: the yes/no order, or a declarative turned into it."""
-    verb = _s_map(lang, "negated_forms").get(words[0], words[0].removesuffix("n't"))
+    verb = _s_map(lang, "negated_forms").get(
+        words[0], words[0].removesuffix(_s(lang, "negated_suffix"))
+    )
     negation = lang.grammar.negation
     body_all = [w for w in words[1:3] if w != negation] + words[3:]
     subject, rest = _split_np(body_all, lang)
@@ -911,7 +920,9 @@ def _claimed_effect(
 
 def _liking(copula: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
     inf = _s(lang, "infinitive")
-    if rest[:1] == [inf] or (lang.code == "en" and rest and rest[0].endswith("ing")):
+    if rest[:1] == [inf] or (
+        lang.code == "en" and rest and rest[0].endswith(_ends(lang, "gerund_endings"))
+    ):
         yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest))
     elif lang.code == "nb" and rest[:1] == [_s(lang, "reflexive_word")]:
         yield f"{_s(lang, 'how_word')} {head} {_j(rest)}"
@@ -1055,7 +1066,7 @@ def _graded_claim(verb: str, subj: list[str], body: list[str], lang: LangData) -
 
 def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
     past = _past(verb, lang)
-    copula = verb.removesuffix("n't")
+    copula = verb.removesuffix(_s(lang, "negated_suffix"))
     existential = _set(lang, "existential")
     inf = _s(lang, "infinitive")
     amount = _set(lang, "amount_words")
@@ -1291,12 +1302,15 @@ def _guessed_past(subject: list[str], after: list[str], lang: LangData) -> Itera
 def _gerund(verb: str, lang: LangData) -> str:
     if verb in _s_map(lang, "gerunds"):
         return _s_map(lang, "gerunds")[verb]
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    keep_e = tuple(_set(lang, "gerund_keep_endings"))
-    if verb.endswith("e") and not (keep_e and verb.endswith(keep_e)) and len(verb) > 2:
-        return verb[:-1] + "ing"
-    return verb + "ing"
+    ing = _s(lang, "gerund_ending")
+    for end, new in _s_map(lang, "gerund_replacements").items():  # "die" → "dying"
+        if verb.endswith(end):
+            return verb[: -len(end)] + new
+    silent = _ends(lang, "silent_endings")  # "make" → "making", not "seeing" → "seing"
+    keep_e = _ends(lang, "gerund_keep_endings")
+    if verb.endswith(silent) and not verb.endswith(keep_e) and len(verb) > 2:
+        return verb[:-1] + ing
+    return verb + ing
 
 
 def _perfect(
@@ -1406,7 +1420,8 @@ def _do_support(
     if has_ever and subject[0] in lang.addressee and ever:
         forms = _forms(lang)
         verb = ever[0]
-        past = forms.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
+        silent = verb.endswith(_ends(lang, "silent_endings"))
+        past = forms.get(verb) or verb + _s(lang, "past_after_silent" if silent else "past_ending")
         yield _s(lang, "times_frame").format(subject=_j(subject), past=past, rest=_j(ever[1:]))
         return
     yield from _main_verb(rest[0], subject, rest[1:], lang, aux=aux)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from ..lang import lemma
 from ._data import LangData
 from ._reframe import (
+    _ends,
     _s,
     _s_map,
     _set,
@@ -45,13 +46,13 @@ def _w(lang: LangData, key: str) -> frozenset[str]:
 
 
 def _participle_nb(word: str, lang: LangData) -> bool:
-    ends = word.endswith(("t", "d", "tt", "dd"))
+    ends = word.endswith(_ends(lang, "participle_endings_plain"))
     return len(word) >= 4 and ends and word not in _w(lang, "not_participles")
 
 
 def _participle_en(word: str, lang: LangData) -> bool:
     irregular = _w(lang, "irregular_past") | _w(lang, "participle_forms")
-    return word.endswith(("ed", "en", "wn")) or word in irregular
+    return word.endswith(_ends(lang, "participle_endings")) or word in irregular
 
 
 def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
@@ -64,12 +65,13 @@ def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
         if lang.code == "nb" and is_verb(w, lang) and not (noun_end and w.endswith(noun_end)):
             return k
         if lang.code == "en" and (
-            w in _w(lang, "irregular_past") or (w.endswith(("ed", "es")) and k <= 2)
+            w in _w(lang, "irregular_past")
+            or (w.endswith(_ends(lang, "finite_endings")) and k <= 2)
         ):
             return k
         if (
             lang.code == "en"
-            and w.endswith("s")
+            and w.endswith(_ends(lang, "third_endings"))
             and k == 1
             and words[0] not in lang.subjects
             and words[0] not in _w(lang, "np_openers")
@@ -566,7 +568,7 @@ def _copula_en(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
         yield _s(lang, "for_you").format(copula=_copula(past, lang))
         return
     if tail and tail[0] != _s(lang, "infinitive"):
-        positive = verb.removesuffix("n't")
+        positive = verb.removesuffix(_s(lang, "negated_suffix"))
         yield f"{what} {positive} {_j(subject)} {_s(lang, 'like_word')} {_j(tail)}"
     yield _s(lang, "how_experience_past" if past else "how_experience").format(np=_j(subject))
 
@@ -613,7 +615,7 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
     if _j(words[1:4]) in _w(lang, "it_true_that") and len(words) > 5:
         yield from _clause_en(words[4:], lang)
     if unit.kind == "verb_first" and len(words) > 1:
-        verb, rest = words[0].replace("n't", ""), words[1:]
+        verb, rest = words[0].replace(_s(lang, "negated_suffix"), ""), words[1:]
         if verb in lang.copulas:
             yield from _copula_en(verb, rest, lang)
             return
@@ -718,7 +720,9 @@ def _tidy(text: str, surface: str, lang: LangData) -> str:
     text = re.sub(r"\b(\w+)(?:-\1)+\b", r"\1", text, flags=re.IGNORECASE)  # "the-the-the"
     text = _restore_case(text, surface, lang)
     when = _s(lang, "capital_i_when")  # "I" in a question to "you"
-    text = re.sub(r"\bi\b", "I", text) if when and re.search(when, text) else text
+    if when and re.search(when, text):
+        for low, up in _s_map(lang, "capitalised").items():
+            text = re.sub(rf"\b{re.escape(low)}\b", up, text)
     for phrase in _w(lang, "said_once"):
         said = re.escape(phrase)
         text = re.sub(rf"\b({said}) {said}\b", r"\1", text)
