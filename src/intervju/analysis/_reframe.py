@@ -28,13 +28,26 @@ def _s(lang: LangData, key: str) -> str:
     return str(lang.rewrite.get(key, ""))
 
 
+_SETS: dict[tuple[LangData, str], frozenset[str]] = {}
+
+
 def _set(lang: LangData, key: str) -> set[str]:
-    return {str(w) for w in lang.rewrite.get(key, []) or []}
+    """A word list of ``rewrite:`` as a new set (the caller may change it; the read is kept)."""
+    k = (lang, key)
+    if k not in _SETS:
+        _SETS[k] = frozenset(str(w) for w in lang.rewrite.get(key, []) or [])
+    return set(_SETS[k])
+
+
+_ENDS: dict[tuple[LangData, str], tuple[str, ...]] = {}
 
 
 def _ends(lang: LangData, key: str) -> tuple[str, ...]:
     """Word endings the language data names (``past_endings``): for ``str.endswith``."""
-    return tuple(sorted(_set(lang, key)))
+    k = (lang, key)
+    if k not in _ENDS:
+        _ENDS[k] = tuple(sorted(_set(lang, key)))
+    return _ENDS[k]
 
 
 def _j(words: list[str]) -> str:
