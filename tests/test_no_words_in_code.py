@@ -44,6 +44,7 @@ IDENTIFIERS = frozenset(
 # The same, used in one module only: a key, an option value, a byte order.
 ALLOWED_IN = {
     "analysis/_data.py": frozenset({"because"}),  # names a list in analysis.yaml
+    "analysis/_reframe.py": frozenset({"out"}),  # a key of a rewrite shape row
     "cards.py": frozenset({"thing", "bare"}),  # card situations («bare»: a bare yes)
     "cli/classify_cmd.py": frozenset({"ok"}),  # a key of the verdict's wordings
     "cli/practice_cmd.py": frozenset({"nav-veileder"}),  # the default persona's id
@@ -64,9 +65,9 @@ ALLOWED_IN = {
     "spans.py": frozenset({"thing", "experience", "so", "tok"}),
     "storage.py": frozenset({"before", "after", "ok"}),  # keys; SQLite's quick_check answer
 }
-# Modules whose word lists have not moved to the language data yet (open work on #9:
-# the rewrite engine and reframing). Take a module off this list when it is moved.
-NOT_YET_MOVED = frozenset({"analysis/_rewrite.py", "analysis/_reframe.py"})  # fmt: skip
+# Modules whose word lists have not moved to the language data yet (#9). None is left:
+# the rewrite engine and reframing moved too. A module put here is out of the guard.
+NOT_YET_MOVED: frozenset[str] = frozenset()
 
 
 def _walk(value: Any, out: set[str]) -> None:

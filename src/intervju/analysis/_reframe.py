@@ -28,8 +28,26 @@ def _s(lang: LangData, key: str) -> str:
     return str(lang.rewrite.get(key, ""))
 
 
+_SETS: dict[tuple[LangData, str], frozenset[str]] = {}
+
+
 def _set(lang: LangData, key: str) -> set[str]:
-    return {str(w) for w in lang.rewrite.get(key, []) or []}
+    """A word list of ``rewrite:`` as a new set (the caller may change it; the read is kept)."""
+    k = (lang, key)
+    if k not in _SETS:
+        _SETS[k] = frozenset(str(w) for w in lang.rewrite.get(key, []) or [])
+    return set(_SETS[k])
+
+
+_ENDS: dict[tuple[LangData, str], tuple[str, ...]] = {}
+
+
+def _ends(lang: LangData, key: str) -> tuple[str, ...]:
+    """Word endings the language data names (``past_endings``): for ``str.endswith``."""
+    k = (lang, key)
+    if k not in _ENDS:
+        _ENDS[k] = tuple(sorted(_set(lang, key)))
+    return _ENDS[k]
 
 
 def _j(words: list[str]) -> str:
@@ -86,7 +104,8 @@ def _verbish(word: str, lang: LangData) -> bool:
     """A finite verb, also an English one the lists do not hold ("works", "solved")."""
     if is_verb(word, lang) or word in lang.copulas or word in _set(lang, "modals"):
         return True
-    return lang.code == "en" and word.endswith(("ed", "s")) and _lemma(word, lang) != word
+    ends = _ends(lang, "verb_form_endings")
+    return lang.code == "en" and word.endswith(ends) and _lemma(word, lang) != word
 
 
 def _participle(word: str, lang: LangData) -> bool:
@@ -96,11 +115,11 @@ def _participle(word: str, lang: LangData) -> bool:
     if lang.code == "nb":
         return (
             len(word) >= 4
-            and word.endswith(("t", "d", "dd", "tt", "a"))
+            and word.endswith(_ends(lang, "participle_endings"))
             and _lemma(word, lang) != word
         )
-    return word.endswith(("ed", "en", "wn")) or (
-        _lemma(word, lang) != word and not word.endswith("s")
+    return word.endswith(_ends(lang, "participle_endings")) or (
+        _lemma(word, lang) != word and not word.endswith(_ends(lang, "third_endings"))
     )
 
 
@@ -108,8 +127,8 @@ def _past(verb: str, lang: LangData) -> bool:
     if verb in _set(lang, "past_verbs") or verb in _set(lang, "past_auxiliaries"):
         return True
     if lang.code == "nb":
-        return verb.endswith(("te", "de", "dde", "tte", "et", "a")) and _lemma(verb, lang) != verb
-    return verb.endswith("ed") or verb in set(_forms(lang).values())
+        return verb.endswith(_ends(lang, "past_endings")) and _lemma(verb, lang) != verb
+    return verb.endswith(_ends(lang, "past_endings")) or verb in set(_forms(lang).values())
 
 
 def _forms(lang: LangData) -> dict[str, str]:
@@ -263,12 +282,13 @@ def _why_of_clause(clause: list[str], lang: LangData) -> Iterator[str]:
     if lang.code != "en":
         yield f"{_s(lang, 'why_past') if past else _s(lang, 'why_present')} {_j(clause)}"
         return
-    if verb.endswith("n't") or verb in lang.copulas | _set(lang, "modals"):
+    negated = _s(lang, "negated_suffix")
+    if (negated and verb.endswith(negated)) or verb in lang.copulas | _set(lang, "modals"):
         yield from _why([_s(lang, "why_word"), verb, *subject, *rest[1:]], lang)
         return
     irregular = {past: base for base, past in _s_map(lang, "past_forms").items()}
     base = irregular.get(verb) or _lemma(verb, lang)
-    past = base != verb and not verb.endswith("s")
+    past = base != verb and not verb.endswith(_ends(lang, "third_endings"))
     frame = _s(lang, "why_past") if past else _s(lang, "why_present")
     yield f"{frame} {_object_form(subject, lang)} {base} {_j(rest[1:])}"
 
@@ -370,8 +390,8 @@ def _as_question(words: list[str], lang: LangData) -> list[str]:
         return words
     verb = rest[0]
     english_main = lang.code == "en" and verb not in lang.copulas | _set(lang, "modals")
-    if english_main and verb not in lang.perfect_auxiliaries and verb not in ("do", "does", "did"):
-        aux = "did" if _past(verb, lang) else ("does" if verb.endswith("s") else "do")
+    if english_main and verb not in lang.perfect_auxiliaries | _set(lang, "do_words"):
+        aux = _do_aux(verb, lang)
         return [aux, *subject, _lemma(verb, lang), *lead, *rest[1:]]
     return [verb, *subject, *lead, *rest[1:]]
 
@@ -382,7 +402,7 @@ def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
     yield from _where_choice(verb, subject, rest, lang)
     if not subject or subject[0] not in lang.addressee or lang.or_word not in rest:
         return
-    main = rest[0] if lang.code == "en" and verb in ("do", "does", "did") and rest else verb
+    main = rest[0] if lang.code == "en" and verb in _set(lang, "do_words") and rest else verb
     if verb in lang.copulas or _lemma(main, lang) in _set(lang, "cognition_lemmas"):
         return
     inf = _s(lang, "infinitive")
@@ -402,8 +422,8 @@ def _choice_of_things(words: list[str], lang: LangData) -> Iterator[str]:
         return
     if lang.code == "nb" and is_verb(verb, lang) and verb not in lang.perfect_auxiliaries:
         yield f"{_s(lang, 'what_word')} {verb} {_j(subject)}"
-    elif lang.code == "en" and verb in ("do", "does", "did") and len(rest) > 2:
-        yield f"what {verb} {_j(subject)} {rest[0]}"
+    elif lang.code == "en" and verb in _set(lang, "do_words") and len(rest) > 2:
+        yield f"{_s(lang, 'what_word')} {verb} {_j(subject)} {rest[0]}"
 
 
 def _where_choice(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
@@ -467,40 +487,43 @@ def _why(words: list[str], lang: LangData) -> Iterator[str]:
         inner = _split_np(body, lang)[1]
         past = bool(inner) and _past(inner[0], lang)  # «… det ble sånn»: what made it
         cause = _s(lang, "why_cause_past" if past else "why_cause")
-        yield f"hva {verb} {_j(subject)} {cause} {_j(body)}"
+        yield f"{_s(lang, 'what_word')} {verb} {_j(subject)} {cause} {_j(body)}"
     frame = _s(lang, "why_past") if _past(verb, lang) else _s(lang, "why_present")
     body = [w for w in body if w not in _set(lang, "intensifiers")]
     yield f"{frame} {_j(subject)} {_j(lead)} {verb} {_j(body)}"
 
 
 def _why_en(verb: str, after: list[str], lang: LangData) -> Iterator[str]:
-    neg = verb.endswith("n't")
-    verb = verb.removesuffix("n't")
+    negated = _s(lang, "negated_suffix")
+    neg = bool(negated) and verb.endswith(negated)
+    verb = verb.removesuffix(negated)
     subject, body = _split_np(after, lang)
     if not subject or not body:
         return
     obj = _object_form(subject, lang)
-    if verb in ("do", "does", "did"):
-        past = verb == "did"
+    if verb in _set(lang, "do_words"):
+        past = verb == _s(lang, "do_past")
         if neg and subject[0] in lang.addressee:
             yield from _why_not(verb, subject, body, lang)
             return
-        if body[0] in lang.cognition_verbs and subject == ["you"] and body[1:]:
+        you = len(subject) == 1 and subject[0] in lang.addressee
+        if body[0] in lang.cognition_verbs and you and body[1:]:
             that = body[1:2] == [_s(lang, "that_word")]
             pronoun = that and len(body) == 3 and _verbish(body[2], lang)  # "that happened"
             clause = body[2:] if that and not pronoun else body[1:]
             yield from _cause_en(body[0], clause, lang)
             return
-        not_ = "not " if neg else ""
-        yield f"{'what made' if past else 'what makes'} {obj} {not_}{_j(body)}"
+        not_ = f"{lang.grammar.negation} " if neg else ""
+        yield f"{_s(lang, 'why_past' if past else 'why_present')} {obj} {not_}{_j(body)}"
         return
-    if verb in lang.copulas or verb in ("is", "are", "was", "were"):
-        past = verb in ("was", "were")
+    if verb in lang.copulas:
+        past = verb in _set(lang, "past_auxiliaries")
         body = [w for w in body if w not in _set(lang, "intensifiers")]
-        yield f"{'what made' if past else 'what makes'} {obj} {'not ' if neg else ''}{_j(body)}"
+        not_ = f"{lang.grammar.negation} " if neg else ""
+        yield f"{_s(lang, 'why_past' if past else 'why_present')} {obj} {not_}{_j(body)}"
         return
     if verb in lang.perfect_auxiliaries and body:
-        yield f"what has made {obj} {_lemma(body[0], lang)} {_j(body[1:])}"
+        yield f"{_s(lang, 'why_perfect')} {obj} {_lemma(body[0], lang)} {_j(body[1:])}"
 
 
 def _why_not(verb: str, subject: list[str], body: list[str], lang: LangData) -> Iterator[str]:
@@ -619,7 +642,9 @@ def _s_map(lang: LangData, key: str) -> dict[str, str]:
 
 def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
     """«V S rest»: the yes/no order, or a declarative turned into it."""
-    verb = _s_map(lang, "negated_forms").get(words[0], words[0].removesuffix("n't"))
+    verb = _s_map(lang, "negated_forms").get(
+        words[0], words[0].removesuffix(_s(lang, "negated_suffix"))
+    )
     negation = lang.grammar.negation
     body_all = [w for w in words[1:3] if w != negation] + words[3:]
     subject, rest = _split_np(body_all, lang)
@@ -628,11 +653,11 @@ def _verb_first(words: list[str], lang: LangData) -> Iterator[str]:
     ever = _drop_phrases(rest, _set(lang, "ever_words"))
     has_ever = ever != rest
     timed = _drop_phrases(rest, _set(lang, "when_adverbs"))
-    askable = lang.code == "nb" or verb in ("do", "does", "did")
+    askable = lang.code == "nb" or verb in _set(lang, "do_words")
     if timed != rest and timed and subject[0] in lang.addressee and askable:
         # «Dere gikk vel over til hjemmekontor med en gang?» → «Når gikk dere over til …»
         yield f"{_s(lang, 'when_word')} {verb} {_j(subject)} {_j(timed)}"
-    if lang.code == "en" and verb in ("do", "does", "did") and rest:
+    if lang.code == "en" and verb in _set(lang, "do_words") and rest:
         if len(rest) > 1 and rest[0] in _s_map(lang, "degree_words"):
             rest = [rest[1], rest[0], *rest[2:]]  # "do you always use it": the verb first
         yield from _do_support(verb, subject, rest, ever, has_ever, lang)
@@ -686,15 +711,19 @@ def _main_verb(
         yield from _cognition(verb, subject, rest, lang)
     thinking = verb in lang.cognition_verbs or base in _set(lang, "cognition_lemmas")
     loose = rest[1:2] and rest[1] in _set(lang, "all_prepositions")
-    if thinking and loose and rest[0] in _set(lang, "something"):
+    if thinking and loose and rest[0] in _set(lang, "something_words"):
         rest = rest[1:]  # «tenker du noe på hvordan …»: «noe» asks nothing here
-    if rest[:1] and rest[0] in _set(lang, "something") and base not in _set(lang, "have_verbs"):
+    if (
+        rest[:1]
+        and rest[0] in _set(lang, "something_words")
+        and base not in _set(lang, "have_verbs")
+    ):
         # «Savner du noe fra den gamle jobben?» → «Hva savner du eventuelt fra …»
         np, pp = _np_until_pp(rest[1:], lang)
         if np and lang.code == "nb":
             yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
         elif np:
-            yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
+            yield f"{_s(lang, 'what_word')} {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
         elif lang.code == "nb" and aux:
             # «Har du lært noe av …» → «Hva har du eventuelt lært av …»
             mid = f"{aux} {_j(subject)} {_s(lang, 'if_any')} {verb}"
@@ -702,7 +731,7 @@ def _main_verb(
         elif lang.code == "nb":
             yield f"{_s(lang, 'what_word')} {head} {_s(lang, 'if_any')} {_j(rest[1:])}"
         else:
-            yield f"what {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
+            yield f"{_s(lang, 'what_word')} {head} {_j(rest[1:])}, {_s(lang, 'if_anything')}"
     yield from _degree(head, rest, base, lang)
     yield from _most_with(verb, subject, rest, lang, aux)
     yield from _others_view(subject, verb, rest, aux, lang)
@@ -730,7 +759,7 @@ def _main_verb(
         return
     if base in _set(lang, "have_verbs") and rest:
         yield from _possession(finite, head, rest, lang)
-    blocked = lang.subject_pronouns | _set(lang, "all_prepositions") | _set(lang, "something")
+    blocked = lang.subject_pronouns | _set(lang, "all_prepositions") | _set(lang, "something_words")
     plain_rest = _plain(rest, lang)
     blocked |= {_s(lang, "infinitive"), lang.or_word} | _set(lang, "particles")
     short = 0 < len(plain_rest) <= 5 and not any(is_verb(w, lang) for w in plain_rest)
@@ -756,7 +785,7 @@ def _degree(head: str, rest: list[str], base: str, lang: LangData) -> Iterator[s
     degrees = _s_map(lang, "degree_words")
     k = next((i for i, w in enumerate(rest) if w in degrees), -1)
     hit = rest[k] if k >= 0 else ""
-    modifier = _set(lang, "determiners") | _set(lang, "articles") | _set(lang, "something")
+    modifier = _set(lang, "determiners") | _set(lang, "articles") | _set(lang, "something_words")
     if not hit or base in _set(lang, "how_verbs") or (k > 0 and rest[k - 1] in modifier):
         return
     after = [w for w in rest if w != hit]
@@ -837,7 +866,7 @@ def _habit(finite: str, verb: str, rest: list[str], lang: LangData) -> Iterator[
     """«Skriver du notater under samtalen?» → «Hva er din erfaring med å skrive notater under
     samtalen?»: a habit asked yes/no, asked as experience with the act, verb kept."""
     frame = _s(lang, "experience_with_act")
-    stop = lang.subject_pronouns | _set(lang, "something") | {lang.or_word}
+    stop = lang.subject_pronouns | _set(lang, "something_words") | {lang.or_word}
     stop |= {_s(lang, "that_word"), _s(lang, "infinitive")} | lang.wh_words
     if not frame or not 0 < len(rest) <= 8 or set(rest) & stop:
         return
@@ -904,9 +933,11 @@ def _claimed_effect(
 
 def _liking(copula: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
     inf = _s(lang, "infinitive")
-    if rest[:1] == [inf] or (lang.code == "en" and rest and rest[0].endswith("ing")):
+    if rest[:1] == [inf] or (
+        lang.code == "en" and rest and rest[0].endswith(_ends(lang, "gerund_endings"))
+    ):
         yield _s(lang, "like_frame").format(copula=copula, rest=_j(rest))
-    elif lang.code == "nb" and rest[:1] == ["deg"]:
+    elif lang.code == "nb" and rest[:1] == [_s(lang, "reflexive_word")]:
         yield f"{_s(lang, 'how_word')} {head} {_j(rest)}"
     elif lang.code == "en" and rest:
         np, after = _np_until_pp(rest, lang)
@@ -924,7 +955,7 @@ def _np_until_pp(words: list[str], lang: LangData) -> tuple[list[str], list[str]
 
 def _remember(head: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """«Husker du noe fra den første dagen» → «Hva husker du fra den første dagen»."""
-    something = _set(lang, "something")
+    something = _set(lang, "something_words")
     body = rest
     if body[:1] and body[0] in something:
         body = body[1:]
@@ -940,7 +971,7 @@ def _remember(head: str, rest: list[str], lang: LangData) -> Iterator[str]:
         and rest
         and rest[0] in _set(lang, "determiners") | _set(lang, "possessives")
     ):
-        yield f"what do you remember about {_j(rest)}"
+        yield _s(lang, "remember_about_frame").format(rest=_j(rest))
 
 
 def _embedded_wh(rest: list[str], lang: LangData) -> Iterator[str]:
@@ -963,7 +994,7 @@ def _embedded_wh(rest: list[str], lang: LangData) -> Iterator[str]:
     if verb in lang.copulas or verb in _set(lang, "modals"):
         yield f"{wh} {verb} {_j(subject)} {_j(body[1:])}"
         return
-    aux = "did" if _past(verb, lang) else ("does" if verb.endswith("s") else "do")
+    aux = _do_aux(verb, lang)
     yield f"{wh} {aux} {_j(subject)} {_lemma(verb, lang)} {_j(body[1:])}"
 
 
@@ -973,14 +1004,14 @@ def _cognition(verb: str, subject: list[str], rest: list[str], lang: LangData) -
         return
     that = _s(lang, "that_word")
     clause = rest[1:] if rest[:1] == [that] else rest
-    if lang.code == "en" and clause[:1] == ["like"]:
+    if lang.code == "en" and clause[:1] == [_s(lang, "like_word")]:
         clause = clause[1:]
     if len(clause) < 2 or (clause[0] in lang.addressee_words and clause[0] not in lang.addressee):
         return  # «Føler du deg …»: no clause, the verb itself is the question
-    if clause[0] in ("it",) and lang.code == "en" and _s(lang, "infinitive") in clause:
+    if clause[0] == _s(lang, "it_word") and lang.code == "en" and _s(lang, "infinitive") in clause:
         # "Do you find it harder to build trust" → "What is it like to build trust"
         k = clause.index(_s(lang, "infinitive"))
-        yield _s(lang, "like_frame").format(copula="is", rest=_j(clause[k:]))
+        yield _s(lang, "like_frame").format(copula=_s(lang, "copula_present"), rest=_j(clause[k:]))
         return
     wh = next((i for i, w in enumerate(clause[:3]) if w in lang.wh_words), -1)
     if wh >= 0 and lang.code == "nb":
@@ -1048,7 +1079,7 @@ def _graded_claim(verb: str, subj: list[str], body: list[str], lang: LangData) -
 
 def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
     past = _past(verb, lang)
-    copula = verb.removesuffix("n't")
+    copula = verb.removesuffix(_s(lang, "negated_suffix"))
     existential = _set(lang, "existential")
     inf = _s(lang, "infinitive")
     amount = _set(lang, "amount_words")
@@ -1080,7 +1111,7 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
         if lang.grammar.and_word in pair[1:-1]:
             yield _s(lang, "compare_frame").format(pair=_j(pair))
             return
-    if subject[0] in existential and rest[:1] and rest[0] in _set(lang, "something"):
+    if subject[0] in existential and rest[:1] and rest[0] in _set(lang, "something_words"):
         yield from _something(copula, rest, lang)
         return
     if subject[0] in existential and rest and _s(lang, "who_word") in rest and lang.code == "nb":
@@ -1091,7 +1122,8 @@ def _copula(verb: str, subject: list[str], rest: list[str], lang: LangData) -> I
             people = _set(lang, "person_nouns")
             who = any(_lemma(w, lang) in people or w in people for w in np)
             word = _s(lang, "who_question") if who else _s(lang, "what_word")
-            yield f"{word} {copula} det {_s(lang, 'who_word')} {_j(rest[k + 1 :])}"
+            it = _s(lang, "it_word")
+            yield f"{word} {copula} {it} {_s(lang, 'who_word')} {_j(rest[k + 1 :])}"
             return
     yield from _copula_act(copula, subject, rest, lang)
     if subject[0] in (existential | {_s(lang, "it_word")}) and inf in rest:
@@ -1187,7 +1219,7 @@ def _compared(words: list[str], lang: LangData) -> list[str]:
 def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """«Er det noe (som) …» / "Is there anything (that) …": what, if anything."""
     body = rest[1:]
-    if body[:1] and f"{rest[0]} {body[0]}" in _set(lang, "something"):
+    if body[:1] and f"{rest[0]} {body[0]}" in _set(lang, "something_words"):
         body = body[1:]
     more = body[:1] if body[:1] and body[0] in _set(lang, "more_words") else []
     body = body[len(more) :]
@@ -1195,23 +1227,25 @@ def _something(copula: str, rest: list[str], lang: LangData) -> Iterator[str]:
     rel = _set(lang, "relative_words")
     if body[:1] and body[0] in rel:
         if lang.code == "nb":
-            who = rest[0] in _set(lang, "someone") and rest[1:2] == body[:1]
-            word = _s(lang, "who_question") if who else "hva"
-            yield f"{word} {copula} det {if_any} som {_j(body[1:])}"
+            who = rest[0] in _set(lang, "someone_words") and rest[1:2] == body[:1]
+            word = _s(lang, "who_question") if who else _s(lang, "what_word")
+            it, relative = _s(lang, "it_word"), _s(lang, "relative_word")
+            yield f"{word} {copula} {it} {if_any} {relative} {_j(body[1:])}"
         else:
-            yield f"what {_j(body[1:])}, {_s(lang, 'if_anything')}"
+            yield f"{_s(lang, 'what_word')} {_j(body[1:])}, {_s(lang, 'if_anything')}"
         return
     subject, after = _split_np(body, lang)
     pronoun = subject[:1] and subject[0] in lang.subject_pronouns
     if pronoun and after and (_verbish(after[0], lang) or after[0] in lang.finite_verbs):
+        what = _s(lang, "what_word")
         if lang.code == "nb" and more:
-            yield f"hva {_j(more)} {after[0]} {_j(subject)} {_j(after[1:])}"
+            yield f"{what} {_j(more)} {after[0]} {_j(subject)} {_j(after[1:])}"
         elif lang.code == "nb":
-            yield f"hva {after[0]} {_j(subject)} {if_any} {_j(after[1:])}"
+            yield f"{what} {after[0]} {_j(subject)} {if_any} {_j(after[1:])}"
         elif more:
-            yield f"what {_j(more)} {_j(after[:1])} {_j(subject)} {_j(after[1:])}"
+            yield f"{what} {_j(more)} {_j(after[:1])} {_j(subject)} {_j(after[1:])}"
         else:
-            yield f"what {_j(after[:1])} {_j(subject)} {_j(after[1:])}, {_s(lang, 'if_anything')}"
+            yield f"{what} {_j(after[:1])} {_j(subject)} {_j(after[1:])}, {_s(lang, 'if_anything')}"
 
 
 def _modal(verb: str, subject: list[str], rest: list[str], lang: LangData) -> Iterator[str]:
@@ -1278,14 +1312,18 @@ def _guessed_past(subject: list[str], after: list[str], lang: LangData) -> Itera
         yield _s(lang, frame).format(copula=_s(lang, "copula_past"), rest=_j(after[time:]))
 
 
-def _gerund(verb: str, lang: LangData | None = None) -> str:
-    if lang is not None and verb in _s_map(lang, "gerunds"):
+def _gerund(verb: str, lang: LangData) -> str:
+    if verb in _s_map(lang, "gerunds"):
         return _s_map(lang, "gerunds")[verb]
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith("ee") and len(verb) > 2:
-        return verb[:-1] + "ing"
-    return verb + "ing"
+    ing = _s(lang, "gerund_ending")
+    for end, new in _s_map(lang, "gerund_replacements").items():  # "die" → "dying"
+        if verb.endswith(end):
+            return verb[: -len(end)] + new
+    silent = _ends(lang, "silent_endings")  # "make" → "making", not "seeing" → "seing"
+    keep_e = _ends(lang, "gerund_keep_endings")
+    if verb.endswith(silent) and not verb.endswith(keep_e) and len(verb) > 2:
+        return verb[:-1] + ing
+    return verb + ing
 
 
 def _perfect(
@@ -1295,14 +1333,18 @@ def _perfect(
     part, obj = rest[0], rest[1:]
     addressed = subject[0] in lang.addressee
     if lang.code == "nb" and ever and addressed:
-        if part in _set(lang, "experience_participles") and obj[:1] == ["at"] and obj[1:]:
+        if (
+            part in _set(lang, "experience_participles")
+            and obj[:1] == [_s(lang, "that_word")]
+            and obj[1:]
+        ):
             yield _s(lang, "experiences_frame").format(clause=_j(obj[1:]))
         yield _s(lang, "times_frame").format(subject=_j(subject), rest=_j(rest))
         return
     if lang.code == "en" and ever and addressed:
         yield _s(lang, "times_frame_perfect").format(subject=_j(subject), rest=_j(rest))
         return
-    something = _set(lang, "something")
+    something = _set(lang, "something_words")
     if obj[:1] and obj[0] in _set(lang, "amount_words") and len(obj) > 1:
         # «Har du hatt mange brukere med rusproblemer?» → «Hvor mange brukere … har du hatt?»
         np, pp = _np_until_pp(obj[1:], lang)
@@ -1314,15 +1356,17 @@ def _perfect(
         np = _plain(np, lang)
         if np:
             if lang.code == "nb":
-                yield f"hva slags {_j(np)} {aux} {_j(subject)} {_s(lang, 'if_any')} {part} {_j(pp)}"
+                kind = _s(lang, "what_kind")
+                yield f"{kind} {_j(np)} {aux} {_j(subject)} {_s(lang, 'if_any')} {part} {_j(pp)}"
             else:
-                yield f"what {_j(np)} {aux} {_j(subject)} {part} {_j(pp)}, {_s(lang, 'if_any')}"
+                what = _s(lang, "what_word")
+                yield f"{what} {_j(np)} {aux} {_j(subject)} {part} {_j(pp)}, {_s(lang, 'if_any')}"
     bare = obj[:1] and obj[0] not in _set(lang, "determiners") | _set(lang, "all_prepositions")
     if lang.code == "nb" and addressed and bare and _lemma(part, lang) in _set(lang, "have_verbs"):
         # «Har du hatt konflikter med kolleger?» → «Hva slags konflikter har du eventuelt hatt …»
         np, pp = _np_until_pp(obj, lang)
         np = _plain(np, lang)
-        if np and not set(np) & _set(lang, "something"):
+        if np and not set(np) & _set(lang, "something_words"):
             head = f"{aux} {_j(subject)} {_s(lang, 'if_any')} {part}"
             yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
     yield from _main_verb(part, subject, obj, lang, aux=aux)
@@ -1330,32 +1374,33 @@ def _perfect(
 
 def _possession(finite: str, head: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """«Har dere noen rutiner for overlevering» → «Hva slags rutiner har dere for …»."""
-    bare = rest[0] not in _set(lang, "something") | _set(lang, "any_words") | _set(
+    bare = rest[0] not in _set(lang, "something_words") | _set(lang, "any_words") | _set(
         lang, "determiners"
     )
     yield from _kind_of(head, rest, bare, lang)
-    own = _lemma(finite if finite not in ("do", "does", "did") else "have", lang)
+    do_words = _set(lang, "do_words")
+    own = _lemma(finite if finite not in do_words else _s(lang, "do_possession"), lang)
     # «har du barn», "do you have children"; not «har du fått opplæring»
-    simple = len(head.split()) == 2 or head.split()[0] in ("do", "does")
+    simple = len(head.split()) == 2 or head.split()[0] in _set(lang, "do_present")
     if (
         bare
         and simple
         and own in _set(lang, "possession_verbs")
         and not _past(finite, lang)
-        and not set(rest) & (_set(lang, "someone") | _set(lang, "any_words"))
+        and not set(rest) & (_set(lang, "someone_words") | _set(lang, "any_words"))
         and not set(rest) & _set(lang, "excess_words")
         and set(head.split()) & lang.addressee
     ):
         # «Har du barn?» → «Hvordan er det med barn for din del?»
         yield _s(lang, "what_about").format(np=_j(_plain(rest, lang)))
-    determiners = _set(lang, "something") | _set(lang, "any_words")
+    determiners = _set(lang, "something_words") | _set(lang, "any_words")
     if lang.code == "nb":
         determiners |= _set(lang, "articles")  # «Har du fått et godt forhold …»
     if rest[0] in determiners and len(rest) > 1:
         np, pp = _np_until_pp(rest[1:], lang)
         np = _plain(np, lang)
         if np and lang.code == "en":
-            yield f"what {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
+            yield f"{_s(lang, 'what_word')} {_j(np)} {head} {_j(pp)}, {_s(lang, 'if_any')}"
         elif np:
             # «Fikk du noen premie?» asked whether: «… fikk du eventuelt», no prize assumed.
             if_any = _s(lang, "if_any") if _past(finite, lang) else ""
@@ -1374,6 +1419,13 @@ def _kind_of(head: str, rest: list[str], bare: bool, lang: LangData) -> Iterator
         yield f"{_s(lang, 'what_kind')} {_j(np)} {head} {_j(pp)}"
 
 
+def _do_aux(verb: str, lang: LangData) -> str:
+    """The English do-support auxiliary for a main verb: "did", "does" or "do"."""
+    if _past(verb, lang):
+        return _s(lang, "do_past")
+    return _s(lang, "do_third" if verb.endswith(_s(lang, "third_person_ending")) else "do_base")
+
+
 def _do_support(
     aux: str, subject: list[str], rest: list[str], ever: list[str], has_ever: bool, lang: LangData
 ) -> Iterator[str]:
@@ -1381,7 +1433,8 @@ def _do_support(
     if has_ever and subject[0] in lang.addressee and ever:
         forms = _forms(lang)
         verb = ever[0]
-        past = forms.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
+        silent = verb.endswith(_ends(lang, "silent_endings"))
+        past = forms.get(verb) or verb + _s(lang, "past_after_silent" if silent else "past_ending")
         yield _s(lang, "times_frame").format(subject=_j(subject), past=past, rest=_j(ever[1:]))
         return
     yield from _main_verb(rest[0], subject, rest[1:], lang, aux=aux)

@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from ..lang import lemma
 from ._data import LangData
 from ._reframe import (
+    _ends,
+    _s,
+    _s_map,
     _set,
     asked_part,
     fragment_topic,
@@ -31,86 +34,25 @@ from ._reframe import (
 )
 from ._syntax import Unit, is_verb, tokens
 
-_DETERMINERS = {
-    "nb": {"en", "et", "ei", "den", "det", "de", "min", "din", "ditt", "dine", "noen", "noe"},
-    "en": {"the", "a", "an", "your", "my", "this", "that", "these", "those", "any", "some"},
-}
-_LINKERS = {
-    "nb": {
-        "å", "når", "med", "på", "i", "for", "mellom", "etter", "under", "hos", "ved", "over",
-        "sammenlignet", "uten", "gjennom", "fra", "til", "da", "hvis", "om", "rundt",
-    },
-    "en": {
-        "to", "when", "with", "on", "in", "for", "between", "after", "during", "at", "about",
-        "compared", "without", "through", "from", "if", "around", "over",
-    },
-}  # fmt: skip
-_EVALUATIVE_DROP = {
-    "nb": {"bedre", "verre", "lettere", "enklere", "vanskeligere", "tyngre", "mer", "mindre"},
-    "en": {"better", "worse", "easier", "harder", "more", "less"},
-}
-# Verbs that claim an effect («video demper makten»): re-opened as «Hvordan påvirker …»,
-# which keeps the topic and drops the direction the interviewer assumed.
-_EFFECT = {
-    "nb": {
-        "gjør": "påvirker", "gjorde": "påvirket", "demper": "påvirker", "dempet": "påvirket",
-        "øker": "påvirker", "økte": "påvirket", "svekker": "påvirker", "svekket": "påvirket",
-        "styrker": "påvirker", "styrket": "påvirket", "hindrer": "påvirker",
-        "hindret": "påvirket", "ødelegger": "påvirker", "ødela": "påvirket",
-        "forbedrer": "påvirker", "forbedret": "påvirket", "forverrer": "påvirker",
-        "forverret": "påvirket", "endrer": "påvirker", "endret": "påvirket",
-        "reduserer": "påvirker", "reduserte": "påvirket", "påvirker": "påvirker",
-        "påvirket": "påvirket", "skader": "påvirker", "skadet": "påvirket",
-    },
-}  # fmt: skip
-_EVALUATION_NB = {
-    "fint", "greit", "dårlig", "dårligere", "godt", "bra", "vanskelig", "lett", "enkelt",
-    "tungt", "slitsomt", "positivt", "negativt", "best", "verst",
-}  # fmt: skip
-# Adverbs that may stand between «har du» and the participle.
-_ADVERBS_NB = {"selv", "også", "faktisk", "allerede", "nettopp", "egentlig", "ofte", "aldri"}
-# Participles that claim an effect; re-opened as «påvirket».
-_EFFECT_PARTICIPLES = {
-    "gjort", "endret", "svekket", "styrket", "påvirket", "forbedret", "forverret", "dempet",
-    "økt", "redusert", "hindret", "ødelagt", "skadet", "lettet",
-}  # fmt: skip
-# Quantity adverbs that a yes/no question can turn into «hvor …»: «Har du jobbet lenge …».
-_AMOUNT_NB = {"lenge", "ofte", "mye", "mange"}
-_EMOTIVE = {
-    "nb": {"savner", "savnet", "liker", "likte", "foretrekker", "foretrakk", "ønsker", "ønsket",
-           "angrer", "angret",
-           "trives", "trivdes", "gleder", "gruer", "frykter", "elsker", "hater", "misliker"},
-    "en": {"like", "liked", "prefer", "preferred", "miss", "missed", "enjoy", "enjoyed", "want",
-           "wanted", "wish", "love", "hate", "fear", "dislike"},
-}  # fmt: skip
-_PERCEPTION = {
-    "nb": {"merket", "sett", "opplevd", "erfart", "hørt", "fått", "lagt", "hatt", "møtt"},
-    "en": {"noticed", "seen", "experienced", "had", "heard", "found", "observed", "met", "felt"},
-}
-_EVALUATIVE_ADJ = {
-    "nb": {"god", "godt", "gode", "bra", "dårlig", "dårlige", "nok", "stor", "store", "mye"},
-    "en": {"good", "bad", "enough", "great", "big", "much"},
-}
-_MODALS = {
-    "nb": {"kan", "kunne", "vil", "ville", "skal", "skulle", "må", "bør", "burde", "måtte"},
-    "en": {"can", "could", "will", "would", "should", "shall", "may", "might", "must"},
-}
-_EN_IRREGULAR = {
-    "felt", "thought", "found", "said", "saw", "got", "went", "made", "took", "lost", "knew",
-    "became", "gave", "came", "kept", "left", "brought", "meant", "told", "grew",
-}  # fmt: skip
+_WORDS: dict[tuple[LangData, str], frozenset[str]] = {}
 
 
-def _participle_nb(word: str) -> bool:
-    return len(word) >= 4 and word.endswith(("t", "d", "tt", "dd")) and word not in {
-        "godt", "nødt", "lett", "litt", "sent", "fort", "stort", "vondt", "kort", "helt", "nett",
-    }  # fmt: skip
+def _w(lang: LangData, key: str) -> frozenset[str]:
+    """A word list of ``rewrite:`` in the language data, read once per language."""
+    k = (lang, key)
+    if k not in _WORDS:
+        _WORDS[k] = frozenset(_set(lang, key))
+    return _WORDS[k]
 
 
-def _participle_en(word: str) -> bool:
-    return word.endswith(("ed", "en", "wn")) or word in _EN_IRREGULAR or word in {
-        "had", "done", "been", "seen", "met", "heard", "felt", "thought",
-    }  # fmt: skip
+def _participle_nb(word: str, lang: LangData) -> bool:
+    ends = word.endswith(_ends(lang, "participle_endings_plain"))
+    return len(word) >= 4 and ends and word not in _w(lang, "not_participles")
+
+
+def _participle_en(word: str, lang: LangData) -> bool:
+    irregular = _w(lang, "irregular_past") | _w(lang, "participle_forms")
+    return word.endswith(_ends(lang, "participle_endings")) or word in irregular
 
 
 def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
@@ -119,16 +61,20 @@ def _verb_at(words: list[str], lang: LangData, limit: int = 4) -> int:
         w = words[k]
         if w in lang.finite_verbs or w in lang.cognition_verbs:
             return k
-        if lang.code == "nb" and is_verb(w, lang) and not w.endswith("ene"):
+        noun_end = _s(lang, "not_verb_ending")
+        if lang.code == "nb" and is_verb(w, lang) and not (noun_end and w.endswith(noun_end)):
             return k
-        if lang.code == "en" and (w in _EN_IRREGULAR or (w.endswith(("ed", "es")) and k <= 2)):
+        if lang.code == "en" and (
+            w in _w(lang, "irregular_past")
+            or (w.endswith(_ends(lang, "finite_endings")) and k <= 2)
+        ):
             return k
         if (
             lang.code == "en"
-            and w.endswith("s")
+            and w.endswith(_ends(lang, "third_endings"))
             and k == 1
             and words[0] not in lang.subjects
-            and words[0] not in _DETERMINERS["en"]
+            and words[0] not in _w(lang, "np_openers")
         ):
             return k
     return -1
@@ -139,14 +85,14 @@ def _split_subject(rest: list[str], lang: LangData) -> tuple[list[str], list[str
         return [], []
     if rest[0] in lang.subject_pronouns or rest[0] in lang.addressee:
         return rest[:1], rest[1:]
-    if rest[0] in _DETERMINERS[lang.code] and len(rest) > 1:
+    if rest[0] in _w(lang, "np_openers") and len(rest) > 1:
         return rest[:2], rest[2:]
     return rest[:1], rest[1:]
 
 
 def _linker(words: list[str], lang: LangData) -> int:
     for i, w in enumerate(words):
-        if w in _LINKERS[lang.code]:
+        if w in _w(lang, "linkers"):
             return i
     return -1
 
@@ -157,12 +103,12 @@ def _linker_for_copula(words: list[str], lang: LangData) -> int:
     «Var barnet til stede under samtalen?» → «under samtalen»; «Var det vanskelig å miste
     kontakten med brukerne?» → «å miste kontakten med brukerne».
     """
-    infinitive = {"nb": "å", "en": "to"}[lang.code]
+    infinitive = _s(lang, "infinitive")
     if infinitive in words:
         return words.index(infinitive)
     last = -1
     for i, w in enumerate(words):
-        if w in _LINKERS[lang.code] and i > 0:
+        if w in _w(lang, "linkers") and i > 0:
             last = i
     return last if last >= 0 else _linker(words, lang)
 
@@ -172,10 +118,11 @@ def _clean(words: list[str], lang: LangData) -> list[str]:
     text = " ".join(words)
     for pattern in lang.checks:
         match = pattern.search(text)
-        if match and match.start() == 0 and not text[match.end() :].startswith(" at"):
+        clause = " " + _s(lang, "check_clause_prefix")
+        if match and match.start() == 0 and not text[match.end() :].startswith(clause):
             words = tokens(text[match.end() :])
             break
-    while words and words[-1] in (lang.or_word, "og", "and"):
+    while words and words[-1] in (lang.or_word, lang.grammar.and_word):
         words = words[:-1]
     drop = [tuple(str(d).split()) for d in lang.rewrite.get("drop_words", [])]
     out: list[str] = []
@@ -204,104 +151,134 @@ def _j(words: list[str]) -> str:
     return " ".join(words)
 
 
+def _neg(lang: LangData) -> str:
+    return lang.grammar.negation
+
+
 def _drop_determiner(words: list[str], lang: LangData) -> list[str]:
-    if words and words[0] in {"noen", "noe", "any", "some"}:
+    if words and words[0] in _w(lang, "drop_determiners"):
         return words[1:]
     return words
 
 
 def _copula_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     grading = _set(lang, "evaluative")
-    if rest[:2] == ["det", "noen"]:
+    how, it, you, neg = _s(lang, "how_word"), _s(lang, "it_word"), _s(lang, "you_word"), _neg(lang)
+    which = _s(lang, "which_plural")
+    if rest[:2] == [it, _s(lang, "some_word")]:
         rest = rest[:2] + [w for w in rest[2:] if w not in grading]  # «noen spesielle idretter»
-    if rest[:2] == ["det", "noen"] and len(rest) > 3:
+    if rest[:2] == [it, _s(lang, "some_word")] and len(rest) > 3:
         noun, body = rest[2], rest[3:]
-        if body[:1] == ["som"]:
-            yield f"hvilke {noun} {_j(body[1:])}"
+        if body[:1] == [_s(lang, "relative_word")]:
+            yield f"{which} {noun} {_j(body[1:])}"
         elif len(body) > 1 and body[0] in lang.subject_pronouns and is_verb(body[1], lang):
-            yield f"hvilke {noun} {body[1]} {body[0]} {_j(body[2:])}"
-        elif len(body) > 2 and body[1] == "ikke" and is_verb(body[2], lang):
-            yield f"hvilke {noun} {body[2]} {body[0]} ikke {_j(body[3:])}"
+            yield f"{which} {noun} {body[1]} {body[0]} {_j(body[2:])}"
+        elif len(body) > 2 and body[1] == neg and is_verb(body[2], lang):
+            yield f"{which} {noun} {body[2]} {body[0]} {neg} {_j(body[3:])}"
     subject, after = _split_subject(rest, lang)
-    after = [w for w in after if w not in _EVALUATIVE_DROP["nb"]]
+    after = [w for w in after if w not in _w(lang, "comparatives_drop")]
     k = _linker_for_copula(after, lang)
     tail = after[k:] if k >= 0 else []
-    if subject and subject[0] == "det" and after[:1] == ["noe"] and len(after) > 2:
+    something = _s(lang, "something_word")
+    if subject and subject[0] == it and after[:1] == [something] and len(after) > 2:
         yield from _something_nb(after[1:], lang)
     if subject and subject[0] in lang.addressee:
         if k >= 0 and len(tail) > 1:
-            yield f"hvordan {_experience(verb, lang)} du {_j(tail[1:])}"
-        yield f"hvordan {verb} det for deg"
+            yield f"{how} {_experience(verb, lang)} {you} {_j(tail[1:])}"
+        yield _s(lang, "for_you").format(copula=verb)
         return
     if subject and subject[0] in lang.subject_pronouns:
         if tail:
-            yield f"hvordan {verb} det {_j(tail)}"
-        yield f"hvordan {verb} det for deg"
+            yield f"{how} {verb} {it} {_j(tail)}"
+        yield _s(lang, "for_you").format(copula=verb)
         return
     if tail:
-        yield f"hvordan {verb} {_j(subject)} {_j(tail)}"
-    yield f"hvordan {_experience(verb, lang)} du {_j(subject)}"
+        yield f"{how} {verb} {_j(subject)} {_j(tail)}"
+    yield f"{how} {_experience(verb, lang)} {you} {_j(subject)}"
 
 
 def _something_nb(words: list[str], lang: LangData) -> Iterator[str]:
     """«(Er det) noe du savner …» → «Hva savner du …»; «noe som …» → «Hva …»."""
-    if words[:1] == ["som"]:
-        yield f"hva {_j(words[1:])}"
+    what = _s(lang, "what_word")
+    if words[:1] == [_s(lang, "relative_word")]:
+        yield f"{what} {_j(words[1:])}"
     elif len(words) > 1 and words[0] in lang.subject_pronouns and is_verb(words[1], lang):
-        yield f"hva {words[1]} {words[0]} {_j(words[2:])}"
+        yield f"{what} {words[1]} {words[0]} {_j(words[2:])}"
 
 
 def _clause_nb(words: list[str], lang: LangData) -> Iterator[str]:
-    words = words[1:] if words[:1] == ["at"] else words
+    how, it, you = _s(lang, "how_word"), _s(lang, "it_word"), _s(lang, "you_word")
+    think_about, inf = _s(lang, "think_about"), _s(lang, "infinitive")
+    words = words[1:] if words[:1] == [_s(lang, "that_word")] else words
     k = _verb_at(words, lang)
     if k < 0:
         if words:
-            yield f"hva tenker du om {_j(words)}"
+            yield f"{think_about} {_j(words)}"
         return
     subject, verb, rest = words[:k], words[k], words[k + 1 :]
-    if subject == ["du"] or subject == ["dere"]:
+    if subject == [you] or subject == [_s(lang, "you_plural")]:
         yield from _addressed_as(subject[0], verb, rest, lang)
         return
     if verb in lang.copulas:
         yield from _copula_nb(verb, subject + rest, lang)
         return
-    if verb in lang.perfect_auxiliaries and rest[:1] and rest[0] in _EFFECT_PARTICIPLES:
+    if verb in lang.perfect_auxiliaries and rest[:1] and rest[0] in _w(lang, "effect_participles"):
         # «video har gjort deg til en bedre veileder» → «Hvordan har video påvirket deg som …»
         k3 = _linker(rest[1:], lang)
-        obj = [w for w in (rest[1 : 1 + k3] if k3 >= 0 else rest[1:]) if w not in _EVALUATION_NB]
-        pp = [w for w in (rest[1 + k3 :] if k3 >= 0 else []) if w not in _EVALUATIVE_DROP["nb"]]
-        if pp[:1] == ["til"] and len(pp) > 1:
-            pp = ["som", pp[-1]]
+        obj = [
+            w
+            for w in (rest[1 : 1 + k3] if k3 >= 0 else rest[1:])
+            if w not in _w(lang, "evaluation_words")
+        ]
+        pp = [
+            w for w in (rest[1 + k3 :] if k3 >= 0 else []) if w not in _w(lang, "comparatives_drop")
+        ]
+        if pp[:1] == [_s(lang, "into_word")] and len(pp) > 1:
+            pp = [_s(lang, "as_word"), pp[-1]]
         if obj:
-            yield f"hvordan {verb} {_j(subject)} påvirket {_j(obj)} {_j(pp)}"
-    if subject == ["det"] and "å" in rest:
+            yield f"{how} {verb} {_j(subject)} {_s(lang, 'affected_word')} {_j(obj)} {_j(pp)}"
+    if subject == [it] and inf in rest:
         # «det gikk greit å lære seg Teams» → «Hvordan gikk det å lære seg Teams»
-        yield f"hvordan {verb} det {_j(rest[rest.index('å') :])}"
+        yield f"{how} {verb} {it} {_j(rest[rest.index(inf) :])}"
     if subject[0] not in lang.subject_pronouns:
         k2 = _linker(rest, lang)
         pp = rest[k2:] if k2 >= 0 else []
-        obj = [w for w in (rest[:k2] if k2 >= 0 else rest) if w not in _EVALUATIVE_DROP["nb"]]
-        neutral = [w for w in obj if w not in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB]
-        if verb in _EFFECT["nb"] and neutral:
+        obj = [
+            w for w in (rest[:k2] if k2 >= 0 else rest) if w not in _w(lang, "comparatives_drop")
+        ]
+        neutral = [
+            w for w in obj if w not in _w(lang, "grading_adjectives") | _w(lang, "evaluation_words")
+        ]
+        if verb in _s_map(lang, "effect_to_affect") and neutral:
             # «videomøter gjør relasjonen vanskeligere» → «Hvordan påvirker videomøter relasjonen»
-            plain_pp = [w for w in pp if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
-            yield f"hvordan {_EFFECT['nb'][verb]} {_j(subject)} {_j(neutral)} {_j(plain_pp)}"
+            plain_pp = [
+                w
+                for w in pp
+                if w not in _w(lang, "comparatives_drop") | _w(lang, "evaluation_words")
+            ]
+            affect = _s_map(lang, "effect_to_affect")[verb]
+            yield f"{how} {affect} {_j(subject)} {_j(neutral)} {_j(plain_pp)}"
         if not neutral and not any(is_verb(w, lang) for w in pp[:2]):
             # «video fungerer bra» → «Hvordan fungerer video»
-            yield f"hvordan {verb} {_j(subject)} {_j(pp)}"
+            yield f"{how} {verb} {_j(subject)} {_j(pp)}"
         if obj and len(obj) <= 3 and not any(is_verb(w, lang) for w in obj) and not pp:
-            yield f"hva tenker du om {_j(subject)} og {_j(obj)}"
-        yield f"hvordan {_experience(verb, lang)} du {_j(subject)} {_j(pp)}"
-        yield f"hvordan {verb} {_j(subject)} {_j(rest)}"
-    if subject in (["det"], ["den"], ["de"]) and all(
-        w in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB | _EVALUATIVE_DROP["nb"] for w in rest
+            yield f"{think_about} {_j(subject)} {lang.grammar.and_word} {_j(obj)}"
+        yield f"{how} {_experience(verb, lang)} {you} {_j(subject)} {_j(pp)}"
+        yield f"{how} {verb} {_j(subject)} {_j(rest)}"
+    if (
+        len(subject) == 1
+        and subject[0] in _w(lang, "thing_pronouns")
+        and all(
+            w
+            in _w(lang, "grading_adjectives")
+            | _w(lang, "evaluation_words")
+            | _w(lang, "comparatives_drop")
+            for w in rest
+        )
     ):
-        yield f"hvordan {verb} {subject[0]}"  # «om det fungerte (bra)» → «Hvordan fungerte det»
+        yield f"{how} {verb} {subject[0]}"  # «om det fungerte (bra)» → «Hvordan fungerte det»
     yield from _topic_of_claim_nb(verb, rest, lang)
-    yield f"hva tenker du om hvorvidt {_j(words)}"
-
-
-_HEDGES_NB = {"helst", "gjerne", "jo", "vel", "nok", "sikkert", "bare", "egentlig", "alltid"}
+    yield f"{think_about} {_s(lang, 'whether_word')} {_j(words)}"
 
 
 def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
@@ -310,104 +287,125 @@ def _topic_of_claim_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[s
     «de eldre vil helst bo hjemme» → «Hva tenker du om å bo hjemme»; «de savner den
     uformelle praten i gangen» → «Hvordan opplever du den uformelle praten i gangen».
     """
-    body = [w for w in rest if w not in _HEDGES_NB and w != "ikke"]
+    body = [w for w in rest if w not in _w(lang, "claim_hedges") and w != lang.grammar.negation]
     guess = _set(lang, "modal_be") | {w.split()[0] for w in _set(lang, "perfect_been")}
-    if verb in _MODALS["nb"] and body and body[0] in guess:
+    if verb in _w(lang, "modal_verbs") and body and body[0] in guess:
         return  # «Det må ha vært en overgang» is a guess, not a claim about doing something
-    if verb in _MODALS["nb"] and body and not is_verb(body[0], lang):
-        yield f"hva tenker du om å {_j(body)}"
-    obj = [w for w in body if w not in _EVALUATIVE_DROP["nb"] | _EVALUATION_NB]
-    if obj and not any(is_verb(w, lang) for w in obj[:3]) and obj[0] not in _LINKERS["nb"]:
-        yield f"hvordan {lang.rewrite.get('experience_present', 'opplever')} du {_j(obj)}"
-
-
-_PLURAL_NB = {"du": "dere", "deg": "dere", "din": "deres", "ditt": "deres", "dine": "deres"}
+    if verb in _w(lang, "modal_verbs") and body and not is_verb(body[0], lang):
+        yield f"{_s(lang, 'think_about')} {_s(lang, 'infinitive')} {_j(body)}"
+    obj = [w for w in body if w not in _w(lang, "comparatives_drop") | _w(lang, "evaluation_words")]
+    if obj and not any(is_verb(w, lang) for w in obj[:3]) and obj[0] not in _w(lang, "linkers"):
+        how, you = _s(lang, "how_word"), _s(lang, "you_word")
+        yield f"{how} {_s(lang, 'experience_present')} {you} {_j(obj)}"
 
 
 def _addressed_as(subject: str, verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """:func:`_addressed_nb`, still addressing a group when the question did («Brukte dere …»)."""
     for candidate in _addressed_nb(verb, rest, lang):
-        if subject == "dere":
-            candidate = " ".join(_PLURAL_NB.get(w, w) for w in candidate.split())
+        if subject == _s(lang, "you_plural"):
+            plural = _s_map(lang, "plural_address")
+            candidate = " ".join(plural.get(w, w) for w in candidate.split())
         yield candidate
 
 
 def _addressed_nb(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
     """Re-open «<verb> du <rest>» (a question or a statement about the informant)."""
-    while rest[:1] in (["ikke"], ["så"]):
+    how, you, it, inf = (_s(lang, k) for k in ("how_word", "you_word", "it_word", "infinitive"))
+    that, self_, on = _s(lang, "that_word"), _s(lang, "reflexive_word"), _s(lang, "on_word")
+    think_about, what_kind = _s(lang, "think_about"), _s(lang, "what_kind")
+    complements = _w(lang, "complement_words")
+    while rest[:1] and rest[0] in _w(lang, "addressed_skip"):
         rest = rest[1:]
-    if verb in ("føler", "følte", "kjenner", "kjente") and rest[:1] == ["deg"]:
+    if verb in _w(lang, "feel_self_verbs") and rest[:1] == [self_]:
         # «Føler du deg sliten etter …» → «Hvordan føler du deg etter …»
         k = _linker(rest[1:], lang)
-        yield f"hvordan {verb} du deg {_j(rest[1 + k :]) if k >= 0 else ''}"
+        yield f"{how} {verb} {you} {self_} {_j(rest[1 + k :]) if k >= 0 else ''}"
     if verb in lang.copulas:
-        yield from _copula_nb(verb, ["du", *rest], lang)
+        yield from _copula_nb(verb, [you, *rest], lang)
         return
-    if verb in lang.cognition_verbs or (verb in ("vil", "ville") and rest[:1] == ["si"]):
-        body = rest[1:] if rest[:1] == ["si"] else rest
-        if _verb_at(body[1:] if body[:1] == ["at"] else body, lang) >= 0:
+    say = _s(lang, "say_word")
+    if verb in lang.cognition_verbs or (verb in _w(lang, "say_modals") and rest[:1] == [say]):
+        body = rest[1:] if rest[:1] == [say] else rest
+        if _verb_at(body[1:] if body[:1] == [that] else body, lang) >= 0:
             yield from _clause_nb(body, lang)
         elif body:
-            yield f"hvordan {verb} du {_j(body)}"
-        yield f"hvordan {verb} du det"
+            yield f"{how} {verb} {you} {_j(body)}"
+        yield f"{how} {verb} {you} {it}"
         return
-    if verb in ("har", "hadde", "fikk", "får") and rest[:1] in (["noen"], ["noe"]) and rest[1:]:
+    some = rest[:1] and rest[0] in _w(lang, "some_words")
+    if verb in _w(lang, "have_get_verbs") and some and rest[1:]:
         # «Fikk/Har dere noen rutiner for det» → «Hva slags rutiner har dere for det»
-        yield f"hva slags {rest[1]} {verb} du {_j(rest[2:])}"
+        yield f"{what_kind} {rest[1]} {verb} {you} {_j(rest[2:])}"
     if verb in lang.perfect_auxiliaries:
-        while rest[:1] and rest[0] in _ADVERBS_NB and len(rest) > 1:
+        while rest[:1] and rest[0] in _w(lang, "perfect_adverbs") and len(rest) > 1:
             rest = rest[1:]  # «Har du selv vurdert å slutte» → «vurdert å slutte»
-        if rest[1:2] == ["at"] and _participle_nb(rest[0]):
+        if rest[1:2] == [that] and _participle_nb(rest[0], lang):
             # «Har du opplevd at video gjør …» → re-open the claim itself
             yield from _clause_nb(rest[2:], lang)
-        if rest[:2] == ["lyst", "til"] or rest[:2] == ["lyst", "å"]:
-            inf = rest[2:] if rest[1] == "å" else rest[3:] if rest[2:3] == ["å"] else rest[2:]
-            yield f"hva tenker du om å {_j(inf)}"
-        elif rest and _participle_nb(rest[0]):
+        desire = _s(lang, "desire_word")
+        if rest[:2] == [desire, _s(lang, "into_word")] or rest[:2] == [desire, inf]:
+            tail = rest[2:] if rest[1] == inf else rest[3:] if rest[2:3] == [inf] else rest[2:]
+            yield f"{think_about} {inf} {_j(tail)}"
+        elif rest and _participle_nb(rest[0], lang):
             part, obj = rest[0], rest[1:]
             k = _linker(obj, lang)
             np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
             pp = obj[k:] if k >= 0 else []
-            if part in ("tenkt", "vurdert", "lurt", "funderet") and "å" in obj[:2]:
+            if part in _w(lang, "consider_participles") and inf in obj[:2]:
                 # «Har du tenkt på å selge gården» → «Hva tenker du om å selge gården»
-                yield f"hva tenker du om {_j(obj[obj.index('å') :])}"
-            if any(w in ("som", "å", "at") for w in obj) and obj[0] not in ("at", "om"):
-                yield f"kan du fortelle om {_j(_drop_determiner(obj, lang))}"
-            np = [w for w in np if w not in _EVALUATIVE_ADJ["nb"]]
-            if part in _PERCEPTION["nb"] and np and np[0] not in ("at", "det", "om"):
-                yield f"hva slags {_j(np)} har du {part} {_j(pp)}"
-            yield f"hvordan {verb} du {part} {_j(obj)}"
+                yield f"{think_about} {_j(obj[obj.index(inf) :])}"
+            if any(w in _w(lang, "clause_words") for w in obj) and obj[0] not in complements:
+                yield f"{_s(lang, 'tell_about_words')} {_j(_drop_determiner(obj, lang))}"
+            np = [w for w in np if w not in _w(lang, "grading_adjectives")]
+            if (
+                part in _w(lang, "perception_participles")
+                and np
+                and np[0] not in complements | {it}
+            ):
+                yield f"{what_kind} {_j(np)} {_s(lang, 'have_word')} {you} {part} {_j(pp)}"
+            yield f"{how} {verb} {you} {part} {_j(obj)}"
         elif rest:
-            yield f"kan du fortelle om {_j(rest)}"
+            yield f"{_s(lang, 'tell_about_words')} {_j(rest)}"
         return
-    if verb in _MODALS["nb"]:
+    if verb in _w(lang, "modal_verbs"):
         body = rest
-        if body[:2] in (["si", "om"], ["si", "at"]) and len(body) > 3:
+        if body[:1] == [say] and body[1:2] and body[1] in complements and len(body) > 3:
             yield from _clause_nb(body[2:], lang)  # «Kan du si om det fungerte» → the clause
-        if body[:2] == ["tenke", "deg"]:
+        if body[:2] == _s(lang, "imagine_words").split():
             body = body[2:]
-            yield f"hva tenker du om {_j(body)}"
-        if body[:1] in (["huske"], ["komme"]) and len(body) > 1:
-            tail = body[2:] if body[1:2] == ["på"] else body[1:]
-            yield f"kan du fortelle om {_j(tail)}"
-        yield f"hvordan {verb} du {_j(body)}"
+            yield f"{think_about} {_j(body)}"
+        if body[:1] and body[0] in _w(lang, "recall_verbs") and len(body) > 1:
+            tail = body[2:] if body[1:2] == [on] else body[1:]
+            yield f"{_s(lang, 'tell_about_words')} {_j(tail)}"
+        yield f"{how} {verb} {you} {_j(body)}"
         return
-    rest = rest[1:] if rest[:1] == ["ikke"] else rest
-    if verb in ("husker", "husket") and rest and rest[0] not in ("at", "om", "hva", "hvordan"):
-        yield f"hva husker du fra {_j(rest)}"
-    if verb in _EMOTIVE["nb"] and rest[:1] != ["på"] and rest[:1] and rest[0] in _LINKERS["nb"]:
-        yield f"hvordan {verb} du {_j(rest)}"  # «Trives du i jobben» → «Hvordan trives du i …»
-    if verb in _EMOTIVE["nb"]:
-        body = rest[1:] if rest[:1] == ["på"] else rest
-        if body[:1] == ["deg"] and body[1:2] and body[1] in _LINKERS["nb"]:
+    rest = rest[1:] if rest[:1] == [_neg(lang)] else rest
+    wh = complements | {_s(lang, "what_word"), how}
+    if verb in _w(lang, "remember_verbs") and rest and rest[0] not in wh:
+        yield f"{_s(lang, 'remember_from')} {_j(rest)}"
+    if (
+        verb in _w(lang, "emotive_verbs")
+        and rest[:1] != [on]
+        and rest[:1]
+        and rest[0] in _w(lang, "linkers")
+    ):
+        yield f"{how} {verb} {you} {_j(rest)}"  # «Trives du i jobben» → «Hvordan trives du i …»
+    if verb in _w(lang, "emotive_verbs"):
+        body = rest[1:] if rest[:1] == [on] else rest
+        if body[:1] == [self_] and body[1:2] and body[1] in _w(lang, "linkers"):
             body = body[2:]  # «Gleder du deg til å …» → «Hva tenker du om å …»
-        yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in body])}"
-    yield f"hvordan {verb} du {_j(rest)}"
+        yield f"{think_about} {_j(_and_for_or(body, lang))}"
+    yield f"{how} {verb} {you} {_j(rest)}"
+
+
+def _and_for_or(words: list[str], lang: LangData) -> list[str]:
+    """«eller» → «og», "or" → "and": both options asked about, no choice offered."""
+    return [lang.grammar.and_word if w == lang.or_word else w for w in words]
 
 
 def _drop_frame_negation(words: list[str], unit: Unit, lang: LangData) -> list[str]:
     """Drop the «ikke»/"not" of a negative yes/no frame («Synes du ikke …»), nothing else."""
-    negation = {"nb": "ikke", "en": "not"}[lang.code]
+    negation = _neg(lang)
     if unit.kind == "verb_first" and negation in words[1:3]:
         k = words.index(negation)
         return words[:k] + words[k + 1 :]
@@ -418,18 +416,20 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
     words = _clean(_drop_frame_negation(list(unit.words), unit, lang), lang)
     if not words:
         return
+    how, you = _s(lang, "how_word"), _s(lang, "you_word")
     raw = list(unit.words)
-    amount = next((w for w in raw[2:] if w in _AMOUNT_NB), None)
+    amount = next((w for w in raw[2:] if w in _w(lang, "amount_adverbs")), None)
     if unit.kind == "verb_first" and len(words) > 2 and amount and words[1] in lang.addressee:
         # «Har du jobbet lenge i Nav?» → «Hvor lenge har du jobbet i Nav?»;
         # «Har du mange brukere?» → «Hvor mange brukere har du?»
         rest = [w for w in words[2:] if w != amount]
         after = raw[raw.index(amount) + 1 : raw.index(amount) + 2]
-        if amount == "mange" and after and after[0] in rest:
+        how_much = _s(lang, "how_much_word")
+        if amount == _s(lang, "many_word") and after and after[0] in rest:
             rest.remove(after[0])
-            yield f"hvor mange {after[0]} {words[0]} {words[1]} {_j(rest)}"
+            yield f"{how_much} {amount} {after[0]} {words[0]} {words[1]} {_j(rest)}"
         else:
-            yield f"hvor {amount} {words[0]} {words[1]} {_j(rest)}"
+            yield f"{how_much} {amount} {words[0]} {words[1]} {_j(rest)}"
     if unit.kind == "verb_first" and len(words) > 1:
         verb, subject = words[0], words[1]
         if verb in lang.copulas:
@@ -443,20 +443,28 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
                 pp = rest[k:] if k >= 0 else []
                 predicate = rest[:k] if k >= 0 else rest
                 if predicate and all(
-                    w in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB | _EVALUATIVE_DROP["nb"]
+                    w
+                    in _w(lang, "grading_adjectives")
+                    | _w(lang, "evaluation_words")
+                    | _w(lang, "comparatives_drop")
                     for w in predicate
                 ):
                     # «Fungerte Teams godt for deg?» → «Hvordan fungerte Teams for deg?»
-                    yield f"hvordan {verb} {_j(subj)} {_j(pp)}"
-                yield f"hvordan {_experience(verb, lang)} du {_j(subj)} {_j(pp)}"
-            plain = [w for w in words if w not in _EVALUATIVE_ADJ["nb"] | _EVALUATION_NB]
+                    yield f"{how} {verb} {_j(subj)} {_j(pp)}"
+                yield f"{how} {_experience(verb, lang)} {you} {_j(subj)} {_j(pp)}"
+            plain = [
+                w
+                for w in words
+                if w not in _w(lang, "grading_adjectives") | _w(lang, "evaluation_words")
+            ]
             if len(plain) >= 2 and plain != words:
-                yield f"hvordan {_j(plain)}"  # «Fungerte det bra» → «Hvordan fungerte det»
-            yield f"hvordan {_j(words)}"
+                yield f"{how} {_j(plain)}"  # «Fungerte det bra» → «Hvordan fungerte det»
+            yield f"{how} {_j(words)}"
         return
     if unit.kind == "embedded_whether":
         # «Vil du si at video har …», «Kan du si om det …»: re-open the embedded claim
-        cut = next((i for i, w in enumerate(words) if w in ("at", "om")), -1)
+        complements = _w(lang, "complement_words")
+        cut = next((i for i, w in enumerate(words) if w in complements), -1)
         if 0 <= cut < len(words) - 2:
             yield from _clause_nb(words[cut + 1 :], lang)
     if unit.kind == "wh" and unit.choice:
@@ -464,8 +472,9 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
             yield unit.core.split(",")[0]  # «Hvilket år var det, 2019 eller 2020?» → the wh-part
         tail = re.split(r"[,:–]", unit.core)[-1] if "," in unit.core else unit.core
         options = [w for w in tokens(tail) if w not in lang.wh_words and not is_verb(w, lang)]
-        options = [w for w in options if w not in lang.subject_pronouns and w != "foretrekker"]
-        yield f"hva tenker du om {_j(['og' if w == 'eller' else w for w in options])}"
+        prefer = _s(lang, "prefer_word")
+        options = [w for w in options if w not in lang.subject_pronouns and w != prefer]
+        yield f"{_s(lang, 'think_about')} {_j(_and_for_or(options, lang))}"
         return
     if unit.kind == "wh" and any(kind == "offered" for kind, _ in unit.cues):
         # «Hvordan var den første samtalen, vanskelig?» → «Hvordan var den første samtalen»
@@ -475,44 +484,45 @@ def _reopen_nb(unit: Unit, lang: LangData) -> Iterator[str]:
     if unit.form == "open":
         yield from _open_nb(words, lang)
         return
-    if words[:2] in (["er", "det"], ["var", "det"]) and words[2:3] in (["slik"], ["sånn"]):
-        yield from _clause_nb(words[words.index("at") + 1 :] if "at" in words else words, lang)
+    copulas = {_s(lang, "copula_present"), _s(lang, "copula_past")}
+    it_is = words[:1] and words[0] in copulas and words[1:2] == [_s(lang, "it_word")]
+    if it_is and words[2:3] and words[2] in _w(lang, "such_words"):
+        that = _s(lang, "that_word")
+        yield from _clause_nb(words[words.index(that) + 1 :] if that in words else words, lang)
     yield from _clause_nb(words, lang)
 
 
 def _open_nb(words: list[str], lang: LangData) -> Iterator[str]:
-    yield from _superlative_topic(words, "nb")
+    yield from _superlative_topic(words, lang)
+    how = _s(lang, "how_word")
     out = list(words)
-    if out[:1] == ["hvor"] and len(out) > 2:
+    if out[:1] == [_s(lang, "how_much_word")] and len(out) > 2:
         nxt = out[1]
-        if nxt in ("mye", "mange") and len(out) > 2 and out[2] in _EVALUATIVE_DROP["nb"]:
-            out = ["hvordan", *out[3:]]
+        much = nxt in _w(lang, "amount_words_plain")
+        if much and len(out) > 2 and out[2] in _w(lang, "comparatives_drop"):
+            out = [how, *out[3:]]
         elif nxt not in lang.wh_measure_words and not is_verb(nxt, lang):
-            out = ["hvordan", *out[2:]]
-    out = _drop_so_adjective(out, "så")
-    if out[:1] == ["hvordan"] and out[1:2] and out[1] in lang.copulas and out[2:3] == ["du"]:
-        out = ["hvordan", out[1], "det", "for", "deg", *out[3:]]  # not «Hvordan var du …»
+            out = [how, *out[2:]]
+    out = _drop_so_adjective(out, _s(lang, "so_word"))
+    if (
+        out[:1] == [how]
+        and out[1:2]
+        and out[1] in lang.copulas
+        and out[2:3] == [_s(lang, "you_word")]
+    ):
+        # not «Hvordan var du …»
+        for_you = [_s(lang, "it_word"), _s(lang, "for_word"), _s(lang, "reflexive_word")]
+        out = [how, out[1], *for_you, *out[3:]]
     yield _j(out)
 
 
-_SUPERLATIVE_FRAMES = {
-    "nb": re.compile(r"^hva (er|var) (det )?(\w+ )?(\w+ste|mest \w+) (med|ved) (.+)$"),
-    "en": re.compile(
-        r"^what (is|was) the (\w+est|worst|best|most \w+)( part| thing)? (about|of|with) (.+)$"
-    ),
-}
-
-
-def _superlative_topic(words: list[str], code: str) -> Iterator[str]:
+def _superlative_topic(words: list[str], lang: LangData) -> Iterator[str]:
     """«Hva er det verste med å miste øyekontakten?» → «Hvordan opplever du å miste …?»."""
-    match = _SUPERLATIVE_FRAMES[code].match(" ".join(words))
+    match = re.match(_s(lang, "superlative_pattern"), " ".join(words))
     if match:
         topic = match.group(match.lastindex or 0)
-        past = match.group(1) in ("var", "was")
-        if code == "nb":
-            yield f"hvordan {'opplevde' if past else 'opplever'} du {topic}"
-        else:
-            yield f"how {'did' if past else 'do'} you experience {topic}"
+        past = match.group(1) == _s(lang, "copula_past")
+        yield _s(lang, "how_experience_past" if past else "how_experience").format(np=topic)
 
 
 def _drop_so_adjective(words: list[str], so: str) -> list[str]:
@@ -523,50 +533,64 @@ def _drop_so_adjective(words: list[str], so: str) -> list[str]:
 # --------------------------------------------------------------------------- English
 
 
+def _do(past: bool, lang: LangData) -> str:
+    return _s(lang, "do_past" if past else "do_base")
+
+
+def _copula(past: bool, lang: LangData) -> str:
+    return _s(lang, "copula_past" if past else "copula_present")
+
+
 def _copula_en(verb: str, rest: list[str], lang: LangData) -> Iterator[str]:
+    what, you = _s(lang, "what_word"), _s(lang, "you_word")
     subject, after = _split_subject(rest, lang)
-    after = [w for w in after if w not in _EVALUATIVE_DROP["en"]]
+    after = [w for w in after if w not in _w(lang, "comparatives_drop")]
     k = _linker(after, lang)
     tail = after[k:] if k >= 0 else []
-    past = verb in ("was", "were")
-    if subject and subject[0] == "there" and after[:1] in (["anything"], ["something"]):
+    past = verb in _w(lang, "past_copulas")
+    there = subject and subject[0] in _w(lang, "existential")
+    if there and after[:1] and after[0] in _w(lang, "something_words"):
         body = after[1:]
-        if body[:1] in (["that"], ["which"]):
-            yield f"what {_j(body[1:])}"
-        elif body[:1] == ["you"] and len(body) > 1:
-            yield f"what {'did' if past else 'do'} you {_j(body[1:])}"
-    if subject and subject[0] == "you":
+        if body[:1] and body[0] in _w(lang, "that_which"):
+            yield f"{what} {_j(body[1:])}"
+        elif body[:1] == [you] and len(body) > 1:
+            yield f"{what} {_do(past, lang)} {you} {_j(body[1:])}"
+    if subject and subject[0] == you:
         if k >= 0 and len(tail) > 1:
-            yield f"how {'did' if past else 'do'} you experience {_j(tail[1:])}"
-        yield f"what {'was' if past else 'is'} that like for you"
+            yield _s(lang, "how_experience_past" if past else "how_experience").format(
+                np=_j(tail[1:])
+            )
+        yield _s(lang, "for_you").format(copula=_copula(past, lang))
         return
     if subject and subject[0] in lang.subject_pronouns:
         if tail:
-            yield f"what {'was' if past else 'is'} it like {_j(tail)}"
-        yield f"what {'was' if past else 'is'} that like for you"
+            yield _s(lang, "it_like_frame").format(copula=_copula(past, lang), rest=_j(tail))
+        yield _s(lang, "for_you").format(copula=_copula(past, lang))
         return
-    if tail and tail[0] != "to":
-        positive = verb.removesuffix("n't")
-        yield f"what {positive} {_j(subject)} like {_j(tail)}"
-    yield f"how {'did' if past else 'do'} you experience {_j(subject)}"
+    if tail and tail[0] != _s(lang, "infinitive"):
+        positive = verb.removesuffix(_s(lang, "negated_suffix"))
+        yield f"{what} {positive} {_j(subject)} {_s(lang, 'like_word')} {_j(tail)}"
+    yield _s(lang, "how_experience_past" if past else "how_experience").format(np=_j(subject))
 
 
 def _clause_en(words: list[str], lang: LangData, past: bool = False) -> Iterator[str]:
-    words = words[1:] if words[:1] == ["that"] else words
+    thoughts_on, you = _s(lang, "thoughts_on"), _s(lang, "you_word")
+    words = words[1:] if words[:1] == [_s(lang, "that_word")] else words
     k = _verb_at(words, lang)
     if k < 0:
         if words:
-            yield f"what are your thoughts on {_j(words)}"
+            yield f"{thoughts_on} {_j(words)}"
         return
     subject, verb, rest = words[:k], words[k], words[k + 1 :]
-    if subject == ["you"]:
-        if verb in ("felt", "feel", "found", "find"):
+    if subject == [you]:
+        if verb in _w(lang, "feel_find"):
             k2 = _linker(rest, lang)
             pp = rest[k2:] if k2 >= 0 else []
-            yield f"how {'did' if verb in ('felt', 'found') else 'do'} you feel {_j(pp)}"
+            felt = verb in _w(lang, "feel_find_past")
+            yield _s(lang, "how_feel").format(do=_do(felt, lang), rest=_j(pp))
             return
         if verb in lang.copulas:
-            yield from _copula_en(verb, ["you", *rest], lang)
+            yield from _copula_en(verb, [you, *rest], lang)
             return
         # Not "you moved back home" → "thoughts on back home": without its verb the rest
         # names nothing; the topic frame («when you moved back home») keeps it.
@@ -577,69 +601,79 @@ def _clause_en(words: list[str], lang: LangData, past: bool = False) -> Iterator
     if subject[0] not in lang.subject_pronouns:
         k2 = _linker(rest, lang)
         pp = rest[k2:] if k2 >= 0 else []
-        yield f"how {'did' if past else 'do'} you experience {_j(subject)} {_j(pp)}"
-    yield f"what are your thoughts on whether {_j(words)}"
+        frame = _s(lang, "how_experience_past" if past else "how_experience")
+        yield frame.format(np=f"{_j(subject)} {_j(pp)}")
+    yield f"{thoughts_on} {_s(lang, 'whether_word')} {_j(words)}"
 
 
 def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
+    how, what, you, it = (_s(lang, k) for k in ("how_word", "what_word", "you_word", "it_word"))
+    thoughts_on, inf = _s(lang, "thoughts_on"), _s(lang, "infinitive")
     words = _clean(_drop_frame_negation(list(unit.words), unit, lang), lang)
     if not words:
         return
-    if words[1:4] in (["it", "true", "that"], ["it", "right", "that"]) and len(words) > 5:
+    if _j(words[1:4]) in _w(lang, "it_true_that") and len(words) > 5:
         yield from _clause_en(words[4:], lang)
-    if words[:3] == ["what", "about", "the"] or words[:2] == ["what", "about"]:
-        pass
     if unit.kind == "verb_first" and len(words) > 1:
-        verb, rest = words[0].replace("n't", ""), words[1:]
+        verb, rest = words[0].replace(_s(lang, "negated_suffix"), ""), words[1:]
         if verb in lang.copulas:
             yield from _copula_en(verb, rest, lang)
             return
         subject, body = _split_subject(rest, lang)
-        past = verb in ("did", "had", "was", "were")
-        if subject == ["it"] and body[:1] == ["be"] and "to" in body:
+        past = verb in _w(lang, "past_auxiliary_forms")
+        if subject == [it] and body[:1] and body[0] in _w(lang, "modal_be") and inf in body:
             # "Wouldn't it be easier to meet them in person" → "What would it be like to meet …"
-            yield f"what {verb} it be like {_j(body[body.index('to') :])}"
-        get = body[0] in ("get", "have", "receive") if body else False
-        if subject == ["you"] and len(body) > 2 and get and body[1] in ("any", "some"):
+            yield _s(lang, "would_like_frame").format(verb=verb, rest=_j(body[body.index(inf) :]))
+        get = body[0] in _w(lang, "get_verbs") if body else False
+        if subject == [you] and len(body) > 2 and get and body[1] in _w(lang, "some_words"):
             # "Did you get any training in Teams" → "What training did you get in Teams"
-            yield f"what {body[2]} {verb} you {body[0]} {_j(body[3:])}"
-        if subject == ["you"] and body:
+            yield f"{what} {body[2]} {verb} {you} {body[0]} {_j(body[3:])}"
+        if subject == [you] and body:
             main = body[0]
-            if (main in lang.cognition_verbs or main in ("say", "agree")) and body[1:2] != ["out"]:
+            says = main in lang.cognition_verbs or main in _w(lang, "say_verbs")
+            if says and body[1:2] != [_s(lang, "phrasal_out")]:
                 clause = body[1:]
-                clause = clause[1:] if clause[:1] == ["with"] else clause
-                if _verb_at(clause[1:] if clause[:1] == ["that"] else clause, lang) >= 0:
+                clause = clause[1:] if clause[:1] == [_s(lang, "with_word")] else clause
+                that = _s(lang, "that_word")
+                if _verb_at(clause[1:] if clause[:1] == [that] else clause, lang) >= 0:
                     yield from _clause_en(clause, lang, past)
-                elif main in ("feel", "find"):
+                elif main in _w(lang, "feel_find_present"):
                     k = _linker(clause, lang)
                     pp = clause[k:] if k >= 0 else []
-                    yield f"how {'did' if past else 'do'} you feel {_j(pp)}"
+                    yield _s(lang, "how_feel").format(do=_do(past, lang), rest=_j(pp))
                 else:
-                    yield f"what are your thoughts on {_j(clause)}"
+                    yield f"{thoughts_on} {_j(clause)}"
                 return
-            if verb in lang.perfect_auxiliaries and _participle_en(main):
+            if verb in lang.perfect_auxiliaries and _participle_en(main, lang):
                 obj = body[1:]
                 k = _linker(obj, lang)
                 np = _drop_determiner(obj[:k] if k >= 0 else obj, lang)
                 pp = obj[k:] if k >= 0 else []
-                if main in _PERCEPTION["en"] and np and np[0] not in ("that", "it", "if"):
-                    yield f"what kind of {_j(np)} {verb} you {main} {_j(pp)}"
-                yield f"how {verb} you {_j(body)}"
+                if (
+                    main in _w(lang, "perception_participles")
+                    and np
+                    and np[0] not in _w(lang, "not_np_starts")
+                ):
+                    yield f"{_s(lang, 'what_kind')} {_j(np)} {verb} {you} {main} {_j(pp)}"
+                yield f"{how} {verb} {you} {_j(body)}"
                 return
-            if main in ("remember", "recall") and len(body) > 1 and body[1] in ("the", "your"):
-                yield f"what do you remember about {_j(body[1:])}"
-            if main in ("remember", "recall", "think") and len(body) > 1:
-                tail = body[2:] if body[1:2] in (["of"], ["about"]) else body[1:]
-                yield f"could you tell me about {_j(tail)}"
-            if main in _EMOTIVE["en"]:
-                options = ["and" if w == "or" else w for w in body[1:]]
-                yield f"what are your thoughts on {_j(options)}"
-            yield f"how {verb} you {_j(body)}"
+            remember = _w(lang, "remember_verbs")
+            if main in remember and len(body) > 1 and body[1] in _w(lang, "remember_determiners"):
+                yield _s(lang, "remember_about_frame").format(rest=_j(body[1:]))
+            if main in _w(lang, "recall_think_verbs") and len(body) > 1:
+                of = body[1:2] and body[1] in _w(lang, "of_about")
+                tail = body[2:] if of else body[1:]
+                yield f"{_s(lang, 'could_tell_about')} {_j(tail)}"
+            if main in _w(lang, "emotive_verbs"):
+                yield f"{thoughts_on} {_j(_and_for_or(body[1:], lang))}"
+            yield f"{how} {verb} {you} {_j(body)}"
             return
         if subject and subject[0] not in lang.subject_pronouns and body:
-            yield f"how {verb} {_j(subject)} {_j(body)}"
-            yield f"how {'did' if past else 'do'} you experience {_j(subject)}"
-        yield f"how {_j(words)}"
+            yield f"{how} {verb} {_j(subject)} {_j(body)}"
+            yield _s(lang, "how_experience_past" if past else "how_experience").format(
+                np=_j(subject)
+            )
+        yield f"{how} {_j(words)}"
         return
     if unit.kind == "wh" and (unit.choice or any(k == "offered" for k, _ in unit.cues)):
         head = unit.core.split(",")[0]
@@ -650,23 +684,24 @@ def _reopen_en(unit: Unit, lang: LangData) -> Iterator[str]:
         options = [
             w for w in tokens(tail_text) if w not in lang.wh_words and w not in lang.subjects
         ]
-        options = [w for w in options if w not in lang.finite_verbs and w != "prefer"]
-        yield f"what are your thoughts on {_j(['and' if w == 'or' else w for w in options])}"
+        prefer = _s(lang, "prefer_word")
+        options = [w for w in options if w not in lang.finite_verbs and w != prefer]
+        yield f"{thoughts_on} {_j(_and_for_or(options, lang))}"
         return
     if unit.form == "open":
-        yield from _superlative_topic(words, "en")
+        yield from _superlative_topic(words, lang)
         out = list(words)
-        if out[:1] == ["how"] and len(out) > 3 and out[1] not in lang.wh_measure_words:
-            if out[2] in lang.copulas and out[3] in ("it", "that"):
-                out = ["what", out[2], "it", "like", *out[4:]]
+        if out[:1] == [how] and len(out) > 3 and out[1] not in lang.wh_measure_words:
+            if out[2] in lang.copulas and out[3] in _w(lang, "it_that"):
+                out = [what, out[2], it, _s(lang, "like_word"), *out[4:]]
             else:
-                out = ["how", *out[2:]]
-        yield _j(_drop_so_adjective(out, "so"))
+                out = [how, *out[2:]]
+        yield _j(_drop_so_adjective(out, _s(lang, "so_word")))
         return
     yield from _clause_en(words, lang)
 
 
-def _restore_case(text: str, surface: str) -> str:
+def _restore_case(text: str, surface: str, lang: LangData) -> str:
     """Give proper nouns («Nav», "Teams") back their capitals from the original.
 
     Only words capitalised inside a sentence count: a sentence's first word is capitalised
@@ -675,17 +710,22 @@ def _restore_case(text: str, surface: str) -> str:
     cased: dict[str, str] = {}
     for sentence in re.split(r"(?<=[.?!])\s+", surface):
         for k, token in enumerate(re.findall(r"[\w'-]+", sentence)):
-            if k > 0 and token[:1].isupper() and token.lower() != "i":
+            if k > 0 and token[:1].isupper() and token.lower() not in _w(lang, "never_cased"):
                 cased[token.lower()] = token
     return " ".join(cased.get(word, word) for word in text.split(" "))
 
 
-def _tidy(text: str, surface: str) -> str:
+def _tidy(text: str, surface: str, lang: LangData) -> str:
     text = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,")
     text = re.sub(r"\b(\w+)(?:-\1)+\b", r"\1", text, flags=re.IGNORECASE)  # "the-the-the"
-    text = _restore_case(text, surface)
-    text = re.sub(r"\bi\b", "I", text) if re.search(r"\b(you|your)\b", text) else text
-    text = re.sub(r"\b(for deg) for deg\b", r"\1", text)
+    text = _restore_case(text, surface, lang)
+    when = _s(lang, "capital_i_when")  # "I" in a question to "you"
+    if when and re.search(when, text):
+        for low, up in _s_map(lang, "capitalised").items():
+            text = re.sub(rf"\b{re.escape(low)}\b", up, text)
+    for phrase in _w(lang, "said_once"):
+        said = re.escape(phrase)
+        text = re.sub(rf"\b({said}) {said}\b", r"\1", text)
     return text[:1].upper() + text[1:] + "?"
 
 
@@ -698,10 +738,6 @@ def _only_pronoun(unit: Unit, lang: LangData) -> bool:
     return not rest
 
 
-_DANGLING = {"eller", "og", "men", "or", "and", "but", "ikke", "not", "at", "that", "som"}
-_OBJECT_EN = {"you": "you", "he": "him", "she": "her", "they": "them", "we": "us", "it": "it"}
-
-
 def _without_why(text: str, lang: LangData) -> str | None:
     """Turn a why-question into a how/what question with the same content.
 
@@ -710,31 +746,34 @@ def _without_why(text: str, lang: LangData) -> str | None:
     "Why did you choose nursing?" → "What led you to choose nursing?".
     """
     words = tokens(text)
-    why = {"nb": "hvorfor", "en": "why"}[lang.code]
+    why = _s(lang, "why_word")
     if why not in words:
         return None
     k = words.index(why)
     rest = words[k + 1 :]
     if lang.code == "nb":
+        reason = _s(lang, "reason_frame")
         if k > 0:  # embedded: «… hvorfor de la ned avdelingen»
-            return f"hva tenker du er grunnen til at {_j(rest)}" if len(rest) > 1 else None
-        if len(rest) < 2 or rest[0] == "ikke" or not is_verb(rest[0], lang):
+            return reason.format(clause=_j(rest)) if len(rest) > 1 else None
+        if len(rest) < 2 or rest[0] == _neg(lang) or not is_verb(rest[0], lang):
             return None
         subject, after = _split_subject(rest[1:], lang)
-        if rest[0] in ("tror", "synes", "mener") and subject in (["du"], ["dere"]):
-            return f"hva tenker du er grunnen til at {_j(after)}" if after else None
-        return f"hvordan kom det seg at {_j(subject)} {rest[0]} {_j(after)}"
+        addressed = subject in ([_s(lang, "you_word")], [_s(lang, "you_plural")])
+        if rest[0] in _w(lang, "opinion_verbs") and addressed:
+            return reason.format(clause=_j(after)) if after else None
+        return _s(lang, "how_come_frame").format(clause=f"{_j(subject)} {rest[0]} {_j(after)}")
     if k > 0:
-        return f"what do you think was the reason {_j(rest)}" if len(rest) > 1 else None
-    if len(rest) < 3 or rest[0] not in ("do", "did", "does"):
+        return _s(lang, "reason_frame").format(clause=_j(rest)) if len(rest) > 1 else None
+    if len(rest) < 3 or rest[0] not in _w(lang, "do_words"):
         return None
     subject, after = _split_subject(rest[1:], lang)
     if len(subject) != 1 or not after:
         return None
-    obj = _OBJECT_EN.get(subject[0], subject[0])
-    if after[0] == "think" and subject == ["you"]:
-        return f"what makes you think {_j(after[1:])}" if after[1:] else None
-    return f"what {'led' if rest[0] == 'did' else 'leads'} {obj} to {_j(after)}"
+    obj = _s_map(lang, "why_objects").get(subject[0], subject[0])
+    if after[0] == _s(lang, "think_word") and subject == [_s(lang, "you_word")]:
+        return _s(lang, "makes_think_frame").format(clause=_j(after[1:])) if after[1:] else None
+    led = "led_frame_past" if rest[0] == _s(lang, "do_past") else "led_frame"
+    return _s(lang, led).format(object=obj, clause=_j(after))
 
 
 def _how_is_sound(text: str, lang: LangData) -> bool:
@@ -751,7 +790,7 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
         return False  # "How does screen time harm …" assumes the harm
     allowed = {str(w) for w in lang.rewrite.get("how_verbs", []) or []}
     allowed |= {str(w) for w in lang.rewrite.get("how_open_verbs", []) or []}
-    auxiliaries = set(lang.perfect_auxiliaries) | {"do", "does", "did"}
+    auxiliaries = set(lang.perfect_auxiliaries) | _w(lang, "do_words")
     verb, after = words[1], words[2:]
     do_words = _set(lang, "do_words")
     pronoun_object = len(words) > 3 and words[3] in lang.grammar.object_pronouns  # «ha det»
@@ -769,7 +808,7 @@ def _how_is_sound(text: str, lang: LangData) -> bool:
         verb, after = words[k], words[k + 1 :]
     else:
         amount = set(lang.rewrite.get("amount_words", []) or []) | lang.wh_measure_words
-        if verb in lang.copulas | auxiliaries | _MODALS[lang.code] | amount:
+        if verb in lang.copulas | auxiliaries | _w(lang, "modal_verbs") | amount:
             return True
     base = lemma(verb, lang.code)
     phrase = f"{base} {after[0]}" if after else ""
@@ -893,8 +932,9 @@ def _from_preamble(units: list[Unit], target: Unit, lang: LangData) -> Iterator[
     # «Mange sier at video er tungvint – opplever du det også?»: «det» is the preamble.
     for unit in before:
         words = list(unit.words)
-        if (unit.form == "not_question" and "at" in words) or "that" in words:
-            clause = words[words.index("at" if "at" in words else "that") + 1 :]
+        said, anywhere = _s(lang, "preamble_that"), _s(lang, "preamble_that_any")
+        if (unit.form == "not_question" and said in words) or anywhere in words:
+            clause = words[words.index(said if said in words else anywhere) + 1 :]
             yield from (_clause_nb if lang.code == "nb" else _clause_en)(clause, lang)
             return
 
@@ -925,14 +965,14 @@ def _accepted(variant: str | None, trusted: set[str], target: Unit, lang: LangDa
         _how_is_sound(variant, lang) and _about_frame_sound(variant, lang)
     ):
         return None
-    text = _tidy(variant, target.surface)
+    text = _tidy(variant, target.surface, lang)
     words = tokens(text)
     longest = int(lang.rewrite.get("max_words", 18))
     if variant not in trusted and (
         len(words) < 3
         or len(words) > longest
-        or words[-1] in _DANGLING
-        or (len(words) <= 4 and words[-1] in _LINKERS[lang.code])
+        or words[-1] in _w(lang, "dangling_words")
+        or (len(words) <= 4 and words[-1] in _w(lang, "linkers"))
     ):
         return None
     form, leading, is_double = verdict(text, lang.code)
