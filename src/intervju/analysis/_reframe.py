@@ -542,6 +542,11 @@ def _why_not(verb: str, subject: list[str], body: list[str], lang: LangData) -> 
         # «… ikke tidligere»: the act came later, it was not left undone
         frame = _s(lang, "why_not_later_past" if past else "why_not_later_present") or frame
     body = kept
+    modal_frame = _s(lang, "why_not_modal_past" if past else "why_not_modal_present")
+    if modal_frame and verb in _set(lang, "modals"):
+        # «Hvorfor ville du ikke det?»: no «lot være å ville»; the will itself is asked about
+        yield modal_frame.format(subject=_j(subject), verb=verb, rest=_j(body))
+        return
     if lang.code == "en":
         act = [_gerund(body[0], lang), *body[1:]]
     else:
