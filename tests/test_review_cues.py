@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from intervju.review._text import cue_label
 from intervju.review.report import MissedFollowUp
 
@@ -32,3 +34,15 @@ def test_reports_show_labels_and_json_keeps_the_cues() -> None:
     missed = _missed("feeling: rørt", "pause 4 s")
     assert missed.to_dict()["cues"] == ["feeling: rørt", "pause 4 s"]
     assert missed.cue_labels("nb") == ("følelse: «rørt»", "pause 4 s")
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize(
+    "cue", ["lasting: det har jeg tenkt mye på", "body: skalv", "broken off: men ja"]
+)
+def test_every_cue_kind_the_review_names_has_a_wording(cue: str, language: str) -> None:
+    """The kinds added for missed follow-ups (a moment that stayed, the body reacting, a story
+    broken off) reach the report as words of its language, not as the code's kind."""
+    from intervju.review._text import cue_label
+
+    assert not cue_label(cue, language).startswith(cue.split(":", 1)[0] + ":")
