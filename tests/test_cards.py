@@ -391,6 +391,25 @@ def test_a_lone_adjective_is_asked_about_not_said_back() -> None:
     assert not any(t.startswith("You mentioned 'relieved'") for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("turn", "lang", "word"),
+    [
+        ("Jeg satt i bilen alene.", "nb", "alene"),
+        ("I sat in the car alone.", "en", "alone"),
+    ],
+)
+def test_an_adjective_after_a_noun_is_still_asked_about(turn: str, lang: str, word: str) -> None:
+    """«i bilen alene»: a lead («i») and a noun before it do not make «alene» a noun."""
+    mentioned = "Du nevnte" if lang == "nb" else "You mentioned"
+    assert not any(t.startswith(mentioned) and word in t for t in _texts(turn, lang))
+
+
+def test_a_feeling_word_after_a_describing_word_is_a_noun() -> None:
+    """«med sosial angst»: the boy's condition, said back, not asked what «angst» means."""
+    texts = _texts("Jeg har en ung gutt med sosial angst som aldri klarte å komme på kontoret.")
+    assert not any("legger du i «angst»" in t for t in texts), texts
+
+
 def test_no_what_made_it_so_when_the_turn_says_why() -> None:
     for turn, lang in [
         ("Jeg var lettet, fordi pendlingen tok knekken på meg.", "nb"),

@@ -528,7 +528,7 @@ def _past_form(word: str, data: CardData) -> bool:
 
 def _bare_description(span: Span, toks: Sequence[Tok], data: CardData) -> bool:
     """A feeling or evaluation said as one word with nothing that makes it a noun («alene»,
-    «givende», "relieved"; not «mye uro», «en sorg», «med sosial angst»)."""
+    «givende», "relieved"; not «mye uro», «en sorg», «med sosial angst»; «i bilen alene» is one)."""
     if span.first != span.last or " " in span.quote or not toks or span.first >= len(toks):
         return False
     if span.kind not in {"feeling_word", "own_phrase", "evaluation_word", "described"}:
@@ -541,8 +541,14 @@ def _bare_description(span: Span, toks: Sequence[Tok], data: CardData) -> bool:
         return False  # «ensomhet», "loneliness": a noun, said back as it was said
     before = toks[span.first - 1].low if span.first else ""
     leads = data.words("noun_leads")
-    if span.first >= 2 and toks[span.first - 2].low in leads and not toks[span.first - 1].boundary:
-        return False  # «med sosial angst», "a deep fear": a lead and a word that describes it
+    middle = toks[span.first - 1] if span.first >= 2 else None
+    if (
+        middle is not None
+        and toks[span.first - 2].low in leads
+        and not middle.boundary
+        and middle.low.endswith(tuple(data.words("adjective_endings")))
+    ):
+        return False  # «med sosial angst», "a painful loss": a lead and a word describing it
     return not before or before not in leads or toks[span.first].boundary
 
 
