@@ -445,3 +445,11 @@ def test_the_check_set_gets_few_fillers_beside_the_informants_words() -> None:
         if any(c.emphasis for c in out):
             fillers += sum(not c.emphasis and c.intent != "silence" for c in out)
     assert fillers <= FILLERS_CHECK40, fillers
+
+
+def test_a_feeling_said_with_an_auxiliary_keeps_its_subject() -> None:
+    """«Jeg har aldri følt meg så hjelpeløs» is said back whole, in the word order a clause
+    after «at» takes: «Du sa at du aldri har følt deg så hjelpeløs», not «at aldri følt deg»."""
+    texts = _texts("Jeg har aldri følt meg så hjelpeløs.")
+    assert any("at du aldri har følt deg så hjelpeløs" in t for t in texts), texts
+    assert not any("at aldri" in t for t in texts), texts

@@ -627,7 +627,7 @@ def _feeling_span(
     rare = max(0.0, 4.5 - min(t.zipf for t in toks[first : last + 1]))
     base = (5.0 if kind == "feeling" else 3.8) + 0.35 * rare + (0.4 if degree else 0.0)
     if verb_at is not None and subject is not None and subject in data.words("self_pronouns"):
-        clause_toks = _clause_from(toks, verb_at, end, subject)
+        clause_toks = _clause_from(toks, verb_at, end, subject, data)
         tense = _tense(toks, verb_at, first, data)
         clause = _swap(clause_toks, data)
         made = _made_clause(clause_toks, data)
@@ -900,8 +900,21 @@ def _subject_at(toks: Sequence[Tok], verb_at: int) -> int:
     return verb_at - 1 if verb_at >= 1 else verb_at
 
 
-def _clause_from(toks: Sequence[Tok], verb_at: int, end: int, subject: str) -> list[Tok]:
-    """Subject first, then the verb and the rest («ble jeg rørt» → «jeg ble rørt»)."""
+def _clause_from(
+    toks: Sequence[Tok], verb_at: int, end: int, subject: str, data: CardData
+) -> list[Tok]:
+    """Subject first, then the verb and the rest («ble jeg rørt» → «jeg ble rørt»; «jeg har
+    aldri følt meg …» → «jeg aldri har følt meg …», said back after «at»)."""
+    back = next(  # the subject a few words before its verb: an auxiliary, an adverb between
+        (k for k in range(verb_at - 1, max(verb_at - 4, -1), -1) if toks[k].low == subject), None
+    )
+    if back is not None and back < verb_at - 1:
+        clause = list(toks[back : end + 1])
+        moved = data.words("subordinate_adverbs")
+        k = 2
+        while k < len(clause) and clause[k].low in moved:
+            k += 1  # «at du aldri har …»: in a clause after «at» the adverb comes first
+        return [clause[0], *clause[2:k], clause[1], *clause[k:]]
     part = list(toks[verb_at : end + 1])
     subject_tok = next((t for t in part[1:3] if t.low == subject), None)
     if subject_tok is not None:
