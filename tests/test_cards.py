@@ -453,3 +453,17 @@ def test_a_feeling_said_with_an_auxiliary_keeps_its_subject() -> None:
     texts = _texts("Jeg har aldri følt meg så hjelpeløs.")
     assert any("at du aldri har følt deg så hjelpeløs" in t for t in texts), texts
     assert not any("at aldri" in t for t in texts), texts
+
+
+def test_a_typographic_apostrophe_reads_as_a_plain_one() -> None:
+    """Word and Teams write ’: "I’ve" gets the same cards as "I've" ("You said you've …")."""
+    curly = _texts("I’ve never felt so helpless.", "en")
+    plain = _texts("I've never felt so helpless.", "en")
+    assert curly == plain, (curly, plain)
+    assert not any("i’ve" in t.lower() for t in curly), curly
+
+
+def test_an_experience_is_asked_in_the_base_form() -> None:
+    """"I felt a deep fear" → "What was it like to feel a deep fear?", not "to felt"."""
+    texts = _texts("I felt a deep fear.", "en")
+    assert not any(" to felt " in t for t in texts), texts

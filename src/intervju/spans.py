@@ -310,7 +310,7 @@ def _read(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...], tuple[Span, .
 def _spoken_tokens(text: str, lang: Lang) -> tuple[Spoken, tuple[Tok, ...]]:
     """A turn normalised and tokenised once, whether it is read as the turn or as context
     of the turns after it (values are frozen)."""
-    spoken = normalise(text, lang)
+    spoken = normalise(plain_apostrophes(text), lang)  # "I’ve" is "I've" to every word list
     return spoken, tuple(tokenise(spoken, lang))
 
 
@@ -1559,7 +1559,8 @@ def _experiences(toks: Sequence[Tok], data: CardData) -> list[Span]:
             continue
         if _only_pronouns(tail, data):
             continue  # "I have forgotten it", «jeg har spurt henne om det»: nothing named
-        inf = " ".join([verb.lemma, *[t.quote for t in tail]])
+        base = data.base_forms.get(verb.low, verb.lemma)  # "felt" → feel, not the noun
+        inf = " ".join([base, *[t.quote for t in tail]])
         out.append(
             Span(
                 kind="experience",
