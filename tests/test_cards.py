@@ -464,6 +464,6 @@ def test_a_typographic_apostrophe_reads_as_a_plain_one() -> None:
 
 
 def test_an_experience_is_asked_in_the_base_form() -> None:
-    """"I felt a deep fear" → "What was it like to feel a deep fear?", not "to felt"."""
+    """ "I felt a deep fear" → "What was it like to feel a deep fear?", not "to felt"."""
     texts = _texts("I felt a deep fear.", "en")
     assert not any(" to felt " in t for t in texts), texts
