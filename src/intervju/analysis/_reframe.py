@@ -94,10 +94,18 @@ def _tidy_words(words: list[str], lang: LangData) -> list[str]:
 
 
 def _plain(words: list[str], lang: LangData) -> list[str]:
-    """Without the grading words («vanskelig», "strict") and a then dangling article."""
+    """Without the grading words («vanskelig», "strict"). A causative verb left without the
+    word it caused becomes the neutral effect verb: «gjør relasjonen vanskeligere» →
+    «påvirker relasjonen» (``effect_to_affect``), never «gjør relasjonen»."""
     drop = _set(lang, "evaluative")
-    out = [w for w in words if w not in drop]
-    return out
+    affect = _s_map(lang, "effect_to_affect")
+    out = list(words)
+    for k, word in enumerate(words):
+        if word in drop:
+            cause = next((j for j in range(k - 1, max(k - 5, -1), -1) if words[j] in affect), None)
+            if cause is not None:
+                out[cause] = affect[words[cause]]
+    return [w for w in out if w not in drop]
 
 
 def _verbish(word: str, lang: LangData) -> bool:
