@@ -1109,3 +1109,15 @@ def test_written_interviews_keep_their_missed_follow_ups() -> None:
         tp, fp, fn = tp + len(missed & real), fp + len(missed - real), fn + len(real - missed)
     assert len(WRITTEN) == 2
     assert tp / (tp + fn) >= 0.85 and tp / (tp + fp) >= 0.85
+
+
+def test_a_feeling_word_that_frames_a_move_is_no_follow_up() -> None:
+    """ "Are you happy to go on to the next topic?" after "I was so angry at her." moves on;
+    "Were you angry with her?" and «Var det ubehagelig for deg?» after a feeling follow up."""
+    from intervju.review.followups import is_follow_up
+
+    angry = "I was so angry at her."
+    assert not is_follow_up(
+        "Are you happy to go on to the next topic?", angry, frozenset(), "en"
+    ).follow_up
+    assert is_follow_up("Were you upset with her?", angry, frozenset(), "en").follow_up

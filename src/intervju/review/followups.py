@@ -54,7 +54,7 @@ from ..errors import IntervjuError
 from ..lang import plain_apostrophes
 from ..lang import words as tokenise
 from ..lang.cue_words import either_language
-from ..lang.review_words import review_words
+from ..lang.review_words import ReviewWords, review_words
 from ..probes import load_probe_bank
 from ..spans import EMPHATIC_REACH, CardData, Span, card_data, emphatic
 
@@ -328,7 +328,11 @@ def _follow_up(
     asked_feeling = _feelings(question, language) - {
         w for w in _feelings(question, language) if _in(w, guide_vocabulary)
     }
-    if asked_feeling and _feelings(previous_informant, language):
+    if (
+        asked_feeling
+        and _feelings(previous_informant, language)
+        and not _framing_a_move(lowered, asked_feeling, data)
+    ):
         return FollowUpVerdict(True, "feeling:" + ",".join(sorted(asked_feeling)))
     words = _words(lowered)
     if 0 < len(words) <= 6 and any(w in data.pointing_words for w in words):
@@ -336,6 +340,15 @@ def _follow_up(
         if not fresh:
             return FollowUpVerdict(True, "pointing")
     return FollowUpVerdict(False, "")
+
+
+def _framing_a_move(question: str, feelings: set[str], data: ReviewWords) -> bool:
+    """"Are you happy to go on to the next topic?": the feeling word only frames a move to a
+    new topic (it comes before the announcement), it asks nothing about the answer."""
+    announced = data.topic_announce.search(question)
+    return announced is not None and all(
+        0 <= question.find(f) < announced.start() for f in feelings
+    )
 
 
 def _feelings(text: str, language: str) -> set[str]:
