@@ -343,7 +343,7 @@ def _follow_up(
 
 
 def _framing_a_move(question: str, feelings: set[str], data: ReviewWords) -> bool:
-    """"Are you happy to go on to the next topic?": the feeling word only frames a move to a
+    """ "Are you happy to go on to the next topic?": the feeling word only frames a move to a
     new topic (it comes before the announcement), it asks nothing about the answer."""
     announced = data.topic_announce.search(question)
     return announced is not None and all(
