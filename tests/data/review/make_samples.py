@@ -624,6 +624,20 @@ def build(
     return "\n".join(lines), truth
 
 
+def write_interviews(
+    folder: Path, interviews: dict[str, tuple[str, str, str | None, list[Q | A]]]
+) -> None:
+    """Write each interview (interviewer, informant, guide, turns) as ``name.vtt`` and
+    ``name.truth.json`` in ``folder``: the one writer the labelled sets share."""
+    for name, (interviewer, informant, guide, turns) in interviews.items():
+        vtt, truth = build(name, informant, turns, interviewer=interviewer, guide=guide)
+        (folder / f"{name}.vtt").write_text(vtt, encoding="utf-8")
+        (folder / f"{name}.truth.json").write_text(
+            json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        print(name, len(turns), "turns", truth["interviewer_word_share"], truth["missed_followups"])
+
+
 def main() -> None:
     for folder, interviews in ((HERE, INTERVIEWS), (HERE / "holdout", HOLDOUT)):
         folder.mkdir(exist_ok=True)

@@ -22,13 +22,12 @@ Run ``python tests/data/review/written/make_written.py``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from make_samples import A, Q, build  # noqa: E402  (the one Teams .vtt + truth writer)
+from make_samples import A, Q, write_interviews  # noqa: E402  (the one Teams .vtt + truth writer)
 
 Turns = list[Q | A]
 
@@ -269,13 +268,7 @@ INTERVIEWS: dict[str, tuple[str, str, str | None, Turns]] = {
 
 
 def main() -> None:
-    for name, (interviewer, informant, guide, turns) in INTERVIEWS.items():
-        vtt, truth = build(name, informant, turns, interviewer=interviewer, guide=guide)
-        (HERE / f"{name}.vtt").write_text(vtt, encoding="utf-8")
-        (HERE / f"{name}.truth.json").write_text(
-            json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
-        print(name, len(turns), "turns", truth["interviewer_word_share"], truth["missed_followups"])
+    write_interviews(HERE, INTERVIEWS)
 
 
 if __name__ == "__main__":
