@@ -8,14 +8,10 @@ from __future__ import annotations
 import pytest
 
 from intervju import practice
-from intervju.fakes import HashingEmbeddings
 from intervju.lang import Lang
 from intervju.personas import practice_lang, tokens
-from intervju.practice import SimulatedInformant, load_persona
-
-
-def informant_for(name: str) -> SimulatedInformant:
-    return SimulatedInformant(load_persona(name), HashingEmbeddings(), seed=0)
+from intervju.practice import SimulatedInformant
+from tests.helpers import informant_for, reply_after
 
 
 def gives_reason(agent: SimulatedInformant, text: str) -> bool:
@@ -244,10 +240,7 @@ def test_a_theme_word_is_told_by_the_theme_not_by_its_weight(
 def test_a_closed_question_gets_the_episode_s_own_short_answer(
     persona: str, before: list[str], question: str, says: str
 ) -> None:
-    agent = informant_for(persona)
-    for q in before:
-        agent.reply(q)
-    reply = agent.reply(question)
+    reply = reply_after(persona, before, question)
     assert reply.kind == "short" and says in reply.text, reply.text
 
 

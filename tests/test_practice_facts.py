@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from intervju.fakes import HashingEmbeddings
 from intervju.personas import practice_lang
-from intervju.practice import SimulatedInformant, load_persona
-
-
-def informant_for(name: str) -> SimulatedInformant:
-    return SimulatedInformant(load_persona(name), HashingEmbeddings(), seed=0)
-
+from tests.helpers import informant_for, reply_after
 
 # (persona, questions before, fact question, what the answer says)
 FACTS = [
@@ -38,10 +32,7 @@ FACTS = [
 def test_a_fact_question_gets_the_fact(
     persona: str, before: list[str], question: str, says: str
 ) -> None:
-    agent = informant_for(persona)
-    for q in before:
-        agent.reply(q)
-    reply = agent.reply(question)
+    reply = reply_after(persona, before, question)
     assert reply.kind == "short" and says.lower() in reply.text.lower(), reply.text
     # An open fact question asked no yes/no: the fact comes without one.
     assert not reply.text.startswith(("Yes,", "Ja,")), reply.text
@@ -114,21 +105,6 @@ def test_she_is_the_person_of_the_last_story_not_the_persona() -> None:
         ("remote-worker", [], "Tell me about your manager.", "Ruth"),
         ("remote-worker", [], "Can you tell me about your workspace at home?", "storage room"),
         ("sykepleier", [], "Kan du fortelle om en natt du husker spesielt godt?", "kald og klam"),
-    ],
-)
-def test_the_person_or_moment_asked_about_is_told(
-    persona: str, before: list[str], question: str, says: str
-) -> None:
-    agent = informant_for(persona)
-    for q in before:
-        agent.reply(q)
-    reply = agent.reply(question)
-    assert says in reply.text, reply.text
-
-
-@pytest.mark.parametrize(
-    ("persona", "before", "question", "says"),
-    [
         ("remote-worker", [], "Do you have kids?", "no children"),
         ("night-nurse", [], "Do you have kids?", "don't have children"),
         (
@@ -140,13 +116,10 @@ def test_the_person_or_moment_asked_about_is_told(
         ("sykepleier", [], "Hva sier Even om nattevaktene?", "Even"),
     ],
 )
-def test_a_person_or_a_personal_fact_is_answered(
+def test_the_person_moment_or_personal_fact_asked_about_is_told(
     persona: str, before: list[str], question: str, says: str
 ) -> None:
-    agent = informant_for(persona)
-    for q in before:
-        agent.reply(q)
-    reply = agent.reply(question)
+    reply = reply_after(persona, before, question)
     assert says in reply.text, reply.text
 
 
