@@ -49,6 +49,16 @@ def h(*parts):
 
 
 keys = {}
+
+
+def write_packets(kind, blocks, count, rubric):
+    """The blocks dealt round-robin into ``count`` packets, each with its rubric on top."""
+    for n in range(count):
+        part = blocks[n::count]
+        if part:
+            (P / f"{kind}-{n + 1}.md").write_text(rubric + "\n\n" + "\n\n".join(part) + "\n")
+
+
 RUB_CARDS = (HERE / "rubric_cards.md").read_text()
 RUB_RW = (HERE / "rubric_rewrites.md").read_text()
 RUB_PR = (HERE / "rubric_practice.md").read_text()
@@ -83,10 +93,7 @@ for it in items:
         keys[k] = ["cards", it["id"], t]
         lines.append(f"  - [{k}] {t}    (reason shown: {w or '-'})")
     blocks.append("\n".join(lines))
-for n in range(nc):
-    part = blocks[n::nc]
-    if part:
-        (P / f"cards-{n + 1}.md").write_text(RUB_CARDS + "\n\n" + "\n\n".join(part) + "\n")
+write_packets("cards", blocks, nc, RUB_CARDS)
 
 # rewrites
 items = rows(J / "items/rewrites_all.jsonl")
@@ -119,10 +126,7 @@ for it in items:
         keys[k] = ["rewrites", it["id"], t]
         lines.append(f"  - [{k}] {t}")
     blocks.append("\n".join(lines))
-for n in range(nr):
-    part = blocks[n::nr]
-    if part:
-        (P / f"rewrites-{n + 1}.md").write_text(RUB_RW + "\n\n" + "\n\n".join(part) + "\n")
+write_packets("rewrites", blocks, nr, RUB_RW)
 
 # practice: each label's transcripts, anonymised as T1, T2...
 items = rows(J / "items/practice.jsonl")
@@ -149,10 +153,7 @@ for _label, s, sig, qs, reps in tr:
         lines.append(f"- Q {q['id']} ({q['kind']}): {q['text']}\n  A: {reps[q['id']]['reply']}")
     blocks.append("\n".join(lines))
 npr = 2 if len(blocks) > 6 else 1
-for n in range(npr):
-    part = blocks[n::npr]
-    if part:
-        (P / f"practice-{n + 1}.md").write_text(RUB_PR + "\n\n" + "\n\n".join(part) + "\n")
+write_packets("practice", blocks, npr, RUB_PR)
 (P / "keys.json").write_text(json.dumps(keys, ensure_ascii=False, indent=0))
 print(
     {f.name: f.read_text().count("[k") + f.read_text().count("[t") for f in sorted(P.glob("*.md"))}
