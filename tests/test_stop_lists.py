@@ -27,5 +27,7 @@ def test_practice_stop_words_only_add_to_the_shared_lists(code: Lang) -> None:
 def test_the_practice_stop_lists_are_as_large_as_before() -> None:
     assert {code: len(practice_lang(code).stopwords) for code in LANGUAGES} == {
         "nb": 267,
-        "en": 260,  # + telling, begin (round 8: «Could you begin by telling me …»)
+        # + telling, begin (round 8: «Could you begin by telling me …»); + every (lexicon, a
+        # determiner: "the accommodations every single day" is no noun phrase)
+        "en": 261,
     }

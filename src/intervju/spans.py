@@ -1325,11 +1325,17 @@ def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | N
             and "'" not in toks[j + 1].word
             and not _past_verb(toks[j + 1], data)
             and not _verb_like(toks, j + 1, data)
+            and not _before_object(toks, j + 1, data)
         ):
-            j += 1  # "the old man", never "the ambulance didn't"
+            j += 1  # "the old man", never "the ambulance didn't" or "the client dares to"
         noun = toks[j]
         if noun.boundary or not _is_content(noun, data) or _is_name(noun):
             return None
+        if _before_object(toks, j, data):
+            return None  # "that wears me down": a verb after a pronoun, no thing
+        owned = i + 2 < len(toks) and not toks[i + 2].boundary
+        if owned and toks[i + 1].low.endswith(tuple(data.words("owner_endings"))):
+            return None  # "the university's secure server": the head lies further on
         return i, j
     if _is_name(tok):
         return (i, i) if i and toks[i - 1].low in data.words("episode_prepositions") else None
@@ -1343,6 +1349,15 @@ def _np_head(toks: Sequence[Tok], data: CardData, i: int) -> tuple[int, int] | N
     if _past_verb(tok, data) or (_verb_like(toks, i, data) and not _after_inverted(toks, i, data)):
         return None
     return i, i
+
+
+def _before_object(toks: Sequence[Tok], i: int, data: CardData) -> bool:
+    """A word followed by «to» or an object ("dares to", "tells them"): a verb, not a noun."""
+    return (
+        i + 1 < len(toks)
+        and not toks[i + 1].boundary
+        and toks[i + 1].low in data.words("verb_followers")
+    )
 
 
 def _after_inverted(toks: Sequence[Tok], i: int, data: CardData) -> bool:
@@ -1789,6 +1804,10 @@ def _rare_kind(toks: Sequence[Tok], i: int, data: CardData) -> str | None:
         return "thing"
     if _number_word(tok.low, data) or (data.lang == "nb" and tok.low.endswith("a")):
         return None
+    if tok.low.endswith(tuple(data.words("owner_endings"))):
+        return None  # "the hospital's shared drive": an owner, the thing is further on
+    if _before_object(toks, i, data):
+        return None  # "the pupil dares to ask": a verb, no word to explain
     if _comparative(tok, data):
         return None  # «hyppigere», «tydeligst»: a degree of a quality, no thing to tell about
     if tok.low.startswith(tuple(data.words("degree_prefixes"))):
@@ -1990,8 +2009,13 @@ def _finite_verb(tok: Tok, data: CardData) -> bool:
     """The verb right after a clause-initial subject: a known form, or an inflected word
     («holdt») that is no adverb."""
     inflected = tok.lemma != tok.low and not _stop(tok, data)
+    verb_lemma = tuple(data.words("infinitive_endings"))  # «holdt» → «holde», not «siste» → «sist»
     return (
-        (inflected and tok.low not in data.words("sentence_adverbs"))
+        (
+            inflected
+            and tok.low not in data.words("sentence_adverbs")
+            and (not verb_lemma or tok.lemma.endswith(verb_lemma))
+        )
         or tok.low in data.words("past_forms") | data.words("present_forms")
         or _past_verb(tok, data)
         or (_present_verb(tok, data) and tok.low.endswith(tuple(data.words("finite_endings"))))
