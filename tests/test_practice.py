@@ -65,6 +65,11 @@ MATCHES = [
     ("night-nurse", "Could you tell me about a typical night shift?", "night-shift"),
     ("laerer", "Hvordan var det å undervise elevene på skjerm?", "skjermundervisning"),
     ("teacher", "How did you keep in touch with pupils who disappeared?", "missing-pupils"),
+    # What a question sets aside or dates it by chooses nothing (own sentences, 2026-12-06).
+    ("nav-veileder", "Før vi kommer inn på pandemien: hvordan ble du Nav-veileder?", "bakgrunn"),
+    ("remote-worker", "First, what did your working week look like before lockdown?", "week"),
+    # A compound that starts with a theme word names a thing of its own ("work|space").
+    ("remote-worker", "Tell me about your workspace at home.", "workspace"),
 ]
 
 

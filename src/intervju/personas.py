@@ -125,6 +125,9 @@ class PracticeLang:
     # Questions asking for a fact («how long», «hvilken skole»): answered with the episode's
     # one-line fact when one fits, not with the whole story.
     fact_questions: tuple[re.Pattern[str], ...] = ()
+    # Parts of a question that set a subject aside or only date it («Før vi går inn på
+    # pandemien –», "before the pandemic"): their words choose no episode.
+    set_aside: tuple[re.Pattern[str], ...] = ()
     # Endings stripped from a word before it is named as unknown ("government's").
     clitics: tuple[str, ...] = ()
     # Articles said with the unknown word when the question has one ("the heatwave").
@@ -195,6 +198,7 @@ def practice_lang(code: Lang) -> PracticeLang:
         reasons=tuple(r.lower() for r in _texts_of(raw, "reasons", where)),
         pronouns=_yaml.word_set(raw, "pronouns", where),
         fact_questions=_yaml.patterns(raw, "fact_questions", where),
+        set_aside=_yaml.patterns(raw, "set_aside", where),
         clitics=tuple(c.lower() for c in _texts_of(raw, "clitics", where)),
         articles=_yaml.word_set(raw, "articles", where),
         invitations=_yaml.patterns(raw, "invitations", where),

@@ -311,8 +311,22 @@ class _Matcher:
         theme = sum(n >= THEME_EPISODES for n in spreads)
         return theme > spreads.count(0)
 
+    def topic_of(self, question: str) -> str:
+        """The question without what it sets aside or only dates it by («Før vi går inn på
+        pandemien – hvordan ble du …»): the words that choose an episode."""
+        for pattern in self.lang.set_aside:
+            question = pattern.sub(" ", question)
+        return question
+
     def content(self, text: str) -> list[str]:
-        return [t for t in tokens(text) if len(t) > 2 and t not in self.lang.stopwords]
+        """The text's content words; a hyphenated compound («nav-veileder») also by its parts."""
+        out: list[str] = []
+        for token in tokens(text):
+            parts = token.split("-") if "-" in token else []
+            for word in (token, *parts):
+                if len(word) > 2 and word not in self.lang.stopwords and word not in out:
+                    out.append(word)
+        return out
 
     def synonyms(self, word: str) -> frozenset[str]:
         """The words the language data gives as meaning much the same («demanding»: «hard»,
@@ -329,10 +343,18 @@ class _Matcher:
         «skolen» for a teacher)."""
         return any(_hits(word, s, self.code) or _near(word, s) for s in self.theme_stems)
 
+    def names_episode(self, word: str) -> bool:
+        """An episode's curated stems name the word itself ("workspace")."""
+        return any(_near(word, s) for stems in self.stems for s in stems if " " not in s)
+
     def on_role(self, word: str) -> float:
         """How much a question word counts for choosing an episode: a theme word little,
         every other word fully."""
-        return THEME_WEIGHT if self.is_theme(word) else 1.0
+        if any(_near(word, s) for s in self.theme_stems):
+            return THEME_WEIGHT  # «jobben», "teaching": the theme itself
+        # "workspace" (theme "work"): a compound an episode names is that episode's subject
+        theme_compound = self.is_theme(word) and not self.names_episode(word)
+        return THEME_WEIGHT if theme_compound else 1.0
 
     def in_theme(self, word: str) -> bool:
         """A word of the persona's field as its file names it (`theme`), not of its role
@@ -400,6 +422,7 @@ class _Matcher:
         return self._seen[question]
 
     def _score(self, question: str) -> _Scores:
+        question = self.topic_of(question)
         words = self.content(question)
         strong = np.asarray([self.lexical(words, stems, question) for stems in self.stems])
         named = [self.lexical(words, stems, question, synonyms=False) for stems in self.stems]
