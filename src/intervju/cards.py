@@ -77,6 +77,9 @@ MEANING_OF = 0.9  # «hva betyr X for deg?» beats the bare «hva betyr det for 
 # open. A pause mark inside the turn is the review's (``review_words().pause``, from the
 # languages' review.yaml: «(pause 5 sek)», «[lang pause]», "[long silence]").
 _NOTE_AT_END = re.compile(r"[(\[][^)\]]*[)\]]\W*$")
+# A turn this short hesitates wherever its break is; in a longer one only its last sentence counts.
+HESITATION_ANYWHERE = 15
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -587,6 +590,17 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _hesitates_at_end(original: str, length: int) -> bool:
+    """A break («…», «[pause]») where the informant ended: still looking for words. In a long
+    turn a break further back was only on the way to a settled last sentence («… og … ja.
+    det var litt sånn dugnadsånd, egentlig.»): they said what they meant (blind round 5)."""
+    pause = review_words().pause
+    text = original if length <= HESITATION_ANYWHERE else _LAST_SENTENCE.split(original)[-1]
+    if not text.strip():
+        text = original
+    return "…" in text or "..." in text or bool(pause.search(text))
+
+
 def _reason(span: Span, data: CardData) -> str:
     key = _REASON_KIND.get(span.kind, span.kind)
     template = data.reasons.get(key) or data.reasons.get("open", "")
@@ -618,11 +632,13 @@ def _situation(
         out.add("trailing")  # «… og folk var veld»: the informant is still talking
     if _NOTE_AT_END.search(original) or original.count("…") + original.count("...") >= 2:
         out.add("trailing")
-    elif "…" in original or "..." in original or review_words().pause.search(original):
-        out.add("hesitating")
+    elif _hesitates_at_end(original, len(toks)) or any(
+        _match_end(toks, phrase) for phrase in data.phrases("unsure_endings")
+    ):
+        out.add("hesitating")  # «… jeg vet ikke helt hvordan jeg skal forklare det»: searching
     said = len(words(spoken.original))
     dropped = said - len(toks)
-    if dropped >= 4 and dropped >= 0.2 * said:
+    if dropped >= 4 and dropped >= 0.2 * said and len(toks) <= HESITATION_ANYWHERE:
         out.add("hesitating")
     if len(toks) <= 5:
         out.add("short")

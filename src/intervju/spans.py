@@ -1901,6 +1901,9 @@ def _said_clause(
     content = [t for t in part if _own_content(t, data)]
     if not 2 <= len(part) <= SAID_MOST or not content:
         return None
+    said = tuple(t.low for t in part)
+    if any(said[-len(p) :] == p for p in data.phrases("unsure_endings")):
+        return None  # «jeg vet ikke helt hvordan jeg skal forklare det»: searching, not said
     rare = _said_rarest(part, data)
     score = SAID_PLAIN
     if rare is not None:
