@@ -288,6 +288,9 @@ def _why_of_clause(clause: list[str], lang: LangData) -> Iterator[str]:
     verb = rest[0]
     past = _past(verb, lang)
     if lang.code != "en":
+        skip = {lang.grammar.negation} | _set(lang, "clause_adverbs")
+        verb = next((w for w in rest if w not in skip), verb)  # «at du ikke søkte»: «søkte»
+        past = _past(verb, lang)
         yield f"{_s(lang, 'why_past') if past else _s(lang, 'why_present')} {_j(clause)}"
         return
     negated = _s(lang, "negated_suffix")
