@@ -941,6 +941,20 @@ def test_a_story_broken_off_by_the_informant_is_missed() -> None:
     assert _moved_on(said.replace(" … anyway.", ".") + " Anyway, we use it a lot.", "en") == []
 
 
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [
+        # A story held back: the informant says there is one and will not tell it now
+        # (own sentences, 2026-12-06).
+        ("Vi hadde en sak i vinter som gikk skikkelig galt, men det orker jeg ikke å gå inn på.", "nb"),
+        ("Jeg vet at en annen veileder fikk kjeft for det, men det er ikke min historie å fortelle.", "nb"),
+        ("There was one meeting with a father that went badly, but I'd rather not go into that.", "en"),
+    ],
+)
+def test_a_story_held_back_is_missed(said: str, lang: str) -> None:
+    assert _moved_on(said, lang) == [1]
+
+
 def test_knowing_someone_is_not_a_feeling() -> None:
     said = (
         "Pussig. Hun var høyere enn jeg trodde. Men vi fant tonen fort, og etter to møter "
