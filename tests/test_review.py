@@ -946,8 +946,8 @@ def test_a_story_broken_off_by_the_informant_is_missed() -> None:
     [
         # A story held back: the informant says there is one and will not tell it now
         # (own sentences, 2026-12-06).
-        ("Vi hadde en sak i vinter som gikk skikkelig galt, men det orker jeg ikke å gå inn på.", "nb"),
-        ("Jeg vet at en annen veileder fikk kjeft for det, men det er ikke min historie å fortelle.", "nb"),
+        ("Vi hadde en sak i vinter som gikk galt, men det orker jeg ikke å gå inn på.", "nb"),
+        ("En annen veileder fikk kjeft for det, men det er ikke min historie å fortelle.", "nb"),
         ("There was one meeting with a father that went badly, but I'd rather not go into that.", "en"),
     ],
 )
