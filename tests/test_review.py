@@ -955,6 +955,20 @@ def test_a_story_held_back_is_missed(said: str, lang: str) -> None:
     assert _moved_on(said, lang) == [1]
 
 
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [
+        # Something never told or never understood (own sentences, 2026-12-06).
+        ("Jeg gikk rett hjem den dagen. Det har jeg faktisk aldri fortalt til noen.", "nb"),
+        ("Vi snakket aldri mer om det, og jeg har aldri helt fått tak i hva som skjedde.", "nb"),
+        ("I just sat in the car for an hour. I'm still not sure why I did that.", "en"),
+        ("She cried on the call, and we have never really talked about that day.", "en"),
+    ],
+)
+def test_something_never_told_or_understood_is_missed(said: str, lang: str) -> None:
+    assert _moved_on(said, lang) == [1]
+
+
 def test_knowing_someone_is_not_a_feeling() -> None:
     said = (
         "Pussig. Hun var høyere enn jeg trodde. Men vi fant tonen fort, og etter to møter "
