@@ -1221,9 +1221,12 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
             and not toks[np_last + 1].boundary
         ):
             obj = _np_head(toks, data, np_last + 2)
+            timeless = data.words("not_things") | data.words("time_nouns")
             good = obj is not None and (
                 _is_name(toks[obj[1]]) or zipf(toks[obj[1]].lemma, data.lang) >= 3.0
             )
+            # "the room at the start": a time, not a place in the story
+            good = good and obj is not None and toks[obj[1]].lemma not in timeless
             if obj is not None and good and not toks[np_last + 2].boundary:
                 last = obj[1]
                 person = toks[np_last].lemma in persons
