@@ -78,15 +78,22 @@ def real_rewrites():
     return out
 
 
+# A small extra round can leave out the real items (JUDGING_REAL=0): they are the same
+# every round, and judged once in a full one.
+REAL = os.environ.get("JUDGING_REAL", "1") != "0"
+
+
+def _lines(path):
+    """A round's item lines; a round may leave out a kind (no file)."""
+    return [line for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
+
+
 def main():
     wt, label = sys.argv[1], sys.argv[2]
     out = J / "outputs" / label
     out.mkdir(parents=True, exist_ok=True)
-    cards = [
-        json.loads(line)
-        for line in (J / "items/cards.jsonl").read_text().splitlines()
-        if line.strip()
-    ] + real_cards()
+    cards = [json.loads(line) for line in _lines(J / "items/cards.jsonl")]
+    cards += real_cards() if REAL else []
     (J / "items/cards_all.jsonl").write_text(
         "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cards)
     )
@@ -103,11 +110,8 @@ def main():
     ]
     res = cli(wt, ["suggest", "--jsonl"], lines)
     (out / "cards.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in res))
-    rw = [
-        json.loads(line)
-        for line in (J / "items/rewrites.jsonl").read_text().splitlines()
-        if line.strip()
-    ] + real_rewrites()
+    rw = [json.loads(line) for line in _lines(J / "items/rewrites.jsonl")]
+    rw += real_rewrites() if REAL else []
     (J / "items/rewrites_all.jsonl").write_text(
         "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in rw)
     )
