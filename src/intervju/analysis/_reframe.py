@@ -1429,6 +1429,8 @@ def _kind_of(head: str, rest: list[str], bare: bool, lang: LangData) -> Iterator
     it belongs ask what kind; the grade is left out."""
     if not bare or rest[0] in _set(lang, "enough_words"):
         return
+    adverbs = _set(lang, "clause_adverbs")
+    rest = [w for w in rest if w not in adverbs] or rest  # «har du fortsatt videomøter»
     np, pp = _np_until_pp(_plain(rest, lang), lang)
     people = {_lemma(w, lang) for w in np} & _set(lang, "person_nouns")  # not «hva slags barn»
     if 0 < len(np) <= 2 and pp and not people and not set(np) & lang.addressee_words:
