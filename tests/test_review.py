@@ -949,23 +949,14 @@ def test_a_story_broken_off_by_the_informant_is_missed() -> None:
         ("Vi hadde en sak i vinter som gikk galt, men det orker jeg ikke å gå inn på.", "nb"),
         ("En annen veileder fikk kjeft for det, men det er ikke min historie å fortelle.", "nb"),
         ("One meeting with a father went badly, but I'd rather not go into that.", "en"),
-    ],
-)
-def test_a_story_held_back_is_missed(said: str, lang: str) -> None:
-    assert _moved_on(said, lang) == [1]
-
-
-@pytest.mark.parametrize(
-    ("said", "lang"),
-    [
-        # Something never told or never understood (own sentences, 2026-12-06).
+        # Something never told or never understood.
         ("Jeg gikk rett hjem den dagen. Det har jeg faktisk aldri fortalt til noen.", "nb"),
         ("Vi snakket aldri mer om det, og jeg har aldri helt fått tak i hva som skjedde.", "nb"),
         ("I just sat in the car for an hour. I'm still not sure why I did that.", "en"),
         ("She cried on the call, and we have never really talked about that day.", "en"),
     ],
 )
-def test_something_never_told_or_understood_is_missed(said: str, lang: str) -> None:
+def test_a_moment_left_unsaid_is_missed(said: str, lang: str) -> None:
     assert _moved_on(said, lang) == [1]
 
 
