@@ -662,7 +662,18 @@ class SimulatedInformant:
         if halved:
             assert found is not None
             return self._half(question, verdict, found, make)
-        if (verdict.leading or verdict.form == "closed") and not (echoed or requested):
+        # «Svart skjerm?», «Avstand?»: a bare subject as a question invites the story of it,
+        # also when the last answer did not say the word (blind round 6).
+        said = tokens(question)
+        bare_subject = (
+            found is not None
+            and not verdict.leading
+            and 0 < len(said) <= BARE_ECHO_WORDS
+            and not any(t in self._lang.stopwords for t in said)
+        )
+        if (verdict.leading or verdict.form == "closed") and not (
+            echoed or requested or bare_subject
+        ):
             confirmed = None if verdict.leading else self._confirmed(question, make)
             return confirmed or self._short(question, verdict, found, make)
         fact = self._fact(question, found, anywhere=True) if self._asks_fact(question) else None
