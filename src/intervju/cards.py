@@ -24,6 +24,7 @@ from .spans import (
     Tok,
     _find_phrases,
     _match_at,
+    _match_end,
     _quote,
     card_data,
     find_spans,
@@ -880,11 +881,6 @@ def _than_expected(toks: Sequence[Tok], at: int, data: CardData) -> bool:
         if toks[k].low in than:
             return any(_match_at(toks, k + 1, p) for p in data.phrases("comparison_expected"))
     return False
-
-
-def _match_end(toks: Sequence[Tok], phrase: tuple[str, ...]) -> bool:
-    tail = [t.low for t in toks[-len(phrase) :]]
-    return len(toks) >= len(phrase) and tuple(tail) == phrase
 
 
 def _says_how_it_was(spans: Sequence[Span]) -> bool:

@@ -645,7 +645,8 @@ class SimulatedInformant:
     def _answer_part(self, question: str, verdict: Analysis, make: _Make) -> PracticeReply:
         """The answer to what is asked (the turn, or its one part with words)."""
         found = self._plan(self._asked(question, verdict))
-        echoed = found is not None and found.probe == "echo" and len(tokens(question)) <= ECHO_WORDS
+        said = tokens(question)
+        echoed = found is not None and found.probe == "echo" and len(said) <= ECHO_WORDS
         requested = (
             found is not None
             and not verdict.leading
@@ -664,7 +665,6 @@ class SimulatedInformant:
             return self._half(question, verdict, found, make)
         # «Svart skjerm?», «Avstand?»: a bare subject as a question invites the story of it,
         # also when the last answer did not say the word (blind round 6).
-        said = tokens(question)
         bare_subject = (
             found is not None
             and not verdict.leading

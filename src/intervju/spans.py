@@ -412,6 +412,12 @@ def _match_at(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     ) and not any(toks[i + k].boundary for k in range(1, len(phrase)))
 
 
+def _match_end(toks: Sequence[Tok], phrase: tuple[str, ...]) -> bool:
+    """The words end on the phrase («… jeg vet ikke helt hvordan jeg skal forklare det»)."""
+    tail = [t.low for t in toks[-len(phrase) :]]
+    return len(toks) >= len(phrase) and tuple(tail) == phrase
+
+
 _INDEX: dict[tuple[str, str], dict[str, tuple[tuple[str, ...], ...]]] = {}
 
 
@@ -1222,11 +1228,12 @@ def _episodes(toks: Sequence[Tok], data: CardData) -> list[Span]:
         ):
             obj = _np_head(toks, data, np_last + 2)
             timeless = data.words("not_things") | data.words("time_nouns")
-            good = obj is not None and (
-                _is_name(toks[obj[1]]) or zipf(toks[obj[1]].lemma, data.lang) >= 3.0
+            head_of = toks[obj[1]] if obj is not None else None
+            good = (
+                head_of is not None
+                and (_is_name(head_of) or zipf(head_of.lemma, data.lang) >= 3.0)
+                and head_of.lemma not in timeless  # "the room at the start": a time, no place
             )
-            # "the room at the start": a time, not a place in the story
-            good = good and obj is not None and toks[obj[1]].lemma not in timeless
             if obj is not None and good and not toks[np_last + 2].boundary:
                 last = obj[1]
                 person = toks[np_last].lemma in persons
@@ -1904,8 +1911,7 @@ def _said_clause(
     content = [t for t in part if _own_content(t, data)]
     if not 2 <= len(part) <= SAID_MOST or not content:
         return None
-    said = tuple(t.low for t in part)
-    if any(said[-len(p) :] == p for p in data.phrases("unsure_endings")):
+    if any(_match_end(part, p) for p in data.phrases("unsure_endings")):
         return None  # «jeg vet ikke helt hvordan jeg skal forklare det»: searching, not said
     rare = _said_rarest(part, data)
     score = SAID_PLAIN
